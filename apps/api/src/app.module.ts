@@ -1,0 +1,31 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { CommitteesModule } from './committees/committees.module';
+import { ConfigModule } from './config/config.module';
+import type { Env } from './config/env';
+import { DatabaseModule } from './database/database.module';
+import { DelegationsModule } from './delegations/delegations.module';
+import { HealthModule } from './health/health.module';
+import { InstrumentsModule } from './instruments/instruments.module';
+
+/** The server, assembled around a validated environment and an opened, migrated database. */
+@Module({})
+export class AppModule {
+  static forRoot(env: Env, dataSource: DataSource): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(env),
+        DatabaseModule.forRoot(dataSource),
+        AuditModule,
+        AuthModule,
+        CommitteesModule,
+        DelegationsModule,
+        InstrumentsModule,
+        HealthModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,80 @@
+import 'reflect-metadata';
+import { type INestApplication, Logger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { AppException } from './common/app.exception';
+import { HttpErrorFilter, toErrorResponse } from './common/http-error.filter';
+import { createValidationPipe } from './common/validation.pipe';
+import type { Env } from './config/env';
+
+const LOG_LEVELS: Record<Env['LOG_LEVEL'], LogLevel[] | false> = {
+  silent: false,
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  log: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
+};
+
+/** Where the built web app lives, if it has been built. */
+export function webRoot(): string | null {
+  const dir = resolve(process.env.CONCORD_WEB_DIR ?? join(process.cwd(), 'dist/apps/web'));
+  return existsSync(join(dir, 'index.html')) ? dir : null;
+}
+
+/** Body-parser errors happen before Nest routes the request; they get the same JSON shape as every other error. */
+function bodyErrors(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+  if (res.headersSent) return next(error);
+  const type = typeof error === 'object' && error !== null && 'type' in error ? String(error.type) : '';
+  const mapped =
+    type === 'entity.parse.failed'
+      ? new AppException('malformed-json', 'The request body is not valid JSON.')
+      : type === 'entity.too.large'
+        ? new AppException('payload-too-large', 'The request body is larger than the server accepts.')
+        : type === 'encoding.unsupported' || type === 'charset.unsupported'
+          ? new AppException('unsupported-media-type', 'The request body must be UTF-8.')
+          : error;
+  const { status, body } = toErrorResponse(mapped, new Logger('HttpError'));
+  res.status(status).json(body);
+}
+
+/** Builds the Nest application on an opened database: REST under /api, OpenAPI at /api/docs, the web app at /. */
+export async function createApp(env: Env, dataSource: DataSource): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(env, dataSource), {
+    bodyParser: false,
+    logger: LOG_LEVELS[env.LOG_LEVEL],
+  });
+  app.setGlobalPrefix('api');
+  app.use(express.json({ limit: env.MAX_BODY_BYTES, strict: true }));
+  app.use(bodyErrors);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.enableShutdownHooks();
+  const http = app.getHttpAdapter().getInstance() as express.Express;
+  http.disable('x-powered-by');
+  http.set('trust proxy', 'loopback');
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Concord API')
+    .setDescription('Treaty negotiation drafting and comment tracking. Errors are always { "error": { "code", "message" } }.')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .addCookieAuth('concord_session')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
+
+  const web = webRoot();
+  if (web) {
+    http.use(express.static(web, { index: false, maxAge: '1h' }));
+    // The web app routes on the client: any other page address gets its shell, but /api and /collab never do.
+    http.get(/^(?!\/(api|collab)(\/|$)).*/, (req: Request, res: Response, next: NextFunction) => {
+      if (!req.accepts('html')) return next();
+      res.sendFile(join(web, 'index.html'));
+    });
+  }
+  return app;
+}

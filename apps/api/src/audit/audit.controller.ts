@@ -1,0 +1,31 @@
+import { decide } from '@concord/domain';
+import { Controller, DefaultValuePipe, Get, ParseIntPipe, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthContext } from '../auth/auth-context';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { assertAllowed } from '../common/policy';
+import type { ChainVerdict } from './audit-chain';
+import { AuditService, type AuditView } from './audit.service';
+
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The newest audit rows (secretariat, administrators)' })
+  async latest(
+    @CurrentUser() user: AuthContext,
+    @Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number,
+  ): Promise<{ items: AuditView[] }> {
+    assertAllowed(decide(user.subject, 'view-audit', { tier: 'committee' }));
+    return { items: await this.audit.latest(Math.min(Math.max(limit, 1), 500)) };
+  }
+
+  @Get('verify')
+  @ApiOperation({ summary: 'Walk the hash chain and report the first broken link' })
+  verify(@CurrentUser() user: AuthContext): Promise<ChainVerdict> {
+    assertAllowed(decide(user.subject, 'view-audit', { tier: 'committee' }));
+    return this.audit.verify();
+  }
+}

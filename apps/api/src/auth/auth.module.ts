@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AuditModule } from '../audit/audit.module';
+import { CommitteesModule } from '../committees/committees.module';
+import { Env } from '../config/env';
+import { DelegationsModule } from '../delegations/delegations.module';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthRepository } from './auth.repository';
+import { AuthService } from './auth.service';
+
+@Module({
+  imports: [
+    AuditModule,
+    CommitteesModule,
+    DelegationsModule,
+    ThrottlerModule.forRootAsync({
+      inject: [Env],
+      useFactory: (env: Env) => ({
+        throttlers: [{ name: 'login', ttl: 60_000, limit: env.LOGIN_ATTEMPTS_PER_MINUTE }],
+        errorMessage: 'Too many sign-in attempts; wait a minute and try again.',
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [AuthRepository, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService],
+})
+export class AuthModule {}

@@ -1,0 +1,220 @@
+import { decide, type Role, type Subject } from '@concord/domain';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AppException } from '../common/app.exception';
+import { assertAllowed } from '../common/policy';
+import { Env } from '../config/env';
+import { UnitOfWork } from '../database/unit-of-work';
+import { AuditService } from '../audit/audit.service';
+import { CommitteesRepository } from '../committees/committees.repository';
+import { DelegationsRepository } from '../delegations/delegations.repository';
+import type { AuthContext, UserView } from './auth-context';
+import { AuthSession } from './auth-session.entity';
+import { AuthRepository } from './auth.repository';
+import type { AcceptInvitationDto } from './dto/accept-invitation.dto';
+import type { InviteDto } from './dto/invite.dto';
+import type { LoginDto } from './dto/login.dto';
+import { Invitation } from './invitation.entity';
+import { dummyHash, hashPassword, verifyPassword } from './password';
+import { newToken, tokenHash } from './token';
+import { User } from './user.entity';
+
+/** A successful sign-in: the bearer token (also set as the session cookie) and who signed in. */
+export interface SignIn {
+  readonly token: string;
+  readonly expiresAt: string;
+  readonly user: UserView;
+}
+
+/** A created invitation; the token is shown once and only its hash is kept. */
+export interface InvitationResult {
+  readonly invitation: { readonly id: string; readonly email: string; readonly expiresAt: string };
+  readonly token: string;
+  readonly inviteUrl: string;
+}
+
+const DELEGATION_ROLES: readonly Role[] = ['delegate', 'head-of-delegation'];
+const HOUR = 3_600_000;
+
+/** The subject the policy judges, for a user record. */
+export function subjectOf(user: Pick<User, 'id' | 'roles' | 'delegationId'>): Subject {
+  return { userId: user.id, roles: user.roles, delegationId: user.delegationId };
+}
+
+/** A user as the API shows it: never its password hash. */
+export function userView(user: User): UserView {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    roles: user.roles,
+    delegationId: user.delegationId,
+    committeeId: user.committeeId,
+    active: user.passwordHash !== null,
+  };
+}
+
+/** Sign-in, sessions, invitations. */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly env: Env,
+    private readonly auth: AuthRepository,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly committees: CommitteesRepository,
+    private readonly delegations: DelegationsRepository,
+  ) {}
+
+  async login(dto: LoginDto): Promise<SignIn> {
+    const user = await this.auth.findUserByEmail(dto.email);
+    // Hash even when the account is unknown or not yet activated, so response time does not reveal which.
+    const valid = await verifyPassword(dto.password, user?.passwordHash ?? (await dummyHash()));
+    if (!user || !user.passwordHash || !valid) {
+      throw new AppException('invalid-credentials', 'The email address or password is not correct.');
+    }
+    return this.uow.run((manager) => this.openSession(user, manager, 'auth.login'));
+  }
+
+  /** The user behind a token, or null when the token is unknown, revoked or expired. */
+  async authenticate(token: string): Promise<AuthContext | null> {
+    const found = await this.auth.findLiveSession(tokenHash(token));
+    if (!found || found.session.expiresAt.getTime() <= Date.now()) return null;
+    return { user: userView(found.user), subject: subjectOf(found.user), sessionId: found.session.id };
+  }
+
+  async logout(context: AuthContext): Promise<void> {
+    await this.uow.run(async (manager) => {
+      await this.auth.revokeSession(context.sessionId, new Date(), manager);
+      await this.audit.record(manager, {
+        actorId: context.user.id,
+        action: 'auth.logout',
+        entityType: 'auth_session',
+        entityId: context.sessionId,
+      });
+    });
+  }
+
+  async invite(context: AuthContext, dto: InviteDto): Promise<InvitationResult> {
+    await this.assertMayInvite(context, dto);
+    const token = newToken();
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + this.env.INVITATION_TTL_HOURS * HOUR);
+    const invitation = await this.uow.run(async (manager) => {
+      if (await this.auth.findUserByEmail(dto.email, manager)) {
+        throw new AppException('email-taken', `An account for ${dto.email.toLowerCase()} already exists.`);
+      }
+      const user = Object.assign(new User(), {
+        id: randomUUID(),
+        committeeId: dto.committeeId,
+        email: dto.email.toLowerCase(),
+        displayName: dto.displayName.trim(),
+        delegationId: dto.delegationId ?? null,
+        roles: [...dto.roles].sort(),
+        passwordHash: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await this.auth.saveUser(user, manager);
+      const row = Object.assign(new Invitation(), {
+        id: randomUUID(),
+        tokenHash: tokenHash(token),
+        userId: user.id,
+        invitedBy: context.user.id,
+        createdAt: now,
+        expiresAt,
+        acceptedAt: null,
+      });
+      await this.auth.insertInvitation(row, manager);
+      await this.audit.record(manager, { actorId: context.user.id, action: 'user.invite', entityType: 'user', entityId: user.id, after: userView(user) });
+      return row;
+    });
+    return {
+      invitation: { id: invitation.id, email: dto.email.toLowerCase(), expiresAt: expiresAt.toISOString() },
+      token,
+      inviteUrl: `${this.env.publicUrl()}/invite/${token}`,
+    };
+  }
+
+  /** Sets the invited user's password, uses up the invitation and signs the user in. */
+  acceptInvitation(dto: AcceptInvitationDto): Promise<SignIn> {
+    return this.uow.run(async (manager) => {
+      const invitation = await this.auth.findInvitation(tokenHash(dto.token), manager);
+      const now = new Date();
+      if (!invitation || invitation.acceptedAt || invitation.expiresAt.getTime() <= now.getTime()) {
+        throw new AppException('invitation-invalid', 'This invitation link is unknown, already used or expired; ask the secretariat for a new one.');
+      }
+      if (!(await this.auth.markInvitationAccepted(invitation.id, now, manager))) {
+        throw new AppException('invitation-invalid', 'This invitation link has already been used.');
+      }
+      const user = await this.auth.findUserById(invitation.userId, manager);
+      if (!user) throw new AppException('invitation-invalid', 'The account of this invitation no longer exists.');
+      user.passwordHash = await hashPassword(dto.password);
+      user.updatedAt = now;
+      await this.auth.saveUser(user, manager);
+      await this.audit.record(manager, { actorId: user.id, action: 'user.activate', entityType: 'user', entityId: user.id, after: userView(user) });
+      return this.openSession(user, manager, 'auth.login');
+    });
+  }
+
+  async listUsers(context: AuthContext, committeeId: string): Promise<UserView[]> {
+    assertAllowed(decide(context.subject, 'invite-user', { tier: 'committee' }));
+    if (!(await this.committees.findById(committeeId))) {
+      throw new AppException('committee-not-found', `No committee ${committeeId}.`);
+    }
+    return (await this.auth.listUsers(committeeId)).map(userView);
+  }
+
+  private async openSession(user: User, manager: Parameters<AuthRepository['insertSession']>[1], action: string): Promise<SignIn> {
+    const token = newToken();
+    const now = new Date();
+    const session = Object.assign(new AuthSession(), {
+      id: randomUUID(),
+      userId: user.id,
+      tokenHash: tokenHash(token),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + this.env.SESSION_TTL_HOURS * HOUR),
+      revokedAt: null,
+    });
+    await this.auth.insertSession(session, manager);
+    await this.audit.record(manager, { actorId: user.id, action, entityType: 'auth_session', entityId: session.id });
+    return { token, expiresAt: session.expiresAt.toISOString(), user: userView(user) };
+  }
+
+  /**
+   * The secretariat (and administrators) invite anyone into their committee; a head of delegation invites members
+   * of its own delegation only. Only an administrator makes administrators.
+   */
+  private async assertMayInvite(context: AuthContext, dto: InviteDto): Promise<void> {
+    const { subject } = context;
+    if (context.user.committeeId !== dto.committeeId && !subject.roles.includes('admin')) {
+      throw new AppException('forbidden', 'You may only invite people into your own committee.');
+    }
+    const asStaff = decide(subject, 'invite-user', { tier: 'committee' });
+    if (!asStaff.allowed) {
+      const ownMembers = dto.delegationId
+        ? decide(subject, 'manage-delegation-members', { tier: 'delegation', owners: [dto.delegationId] })
+        : asStaff;
+      assertAllowed(ownMembers);
+      if (!dto.roles.every((role) => DELEGATION_ROLES.includes(role))) {
+        throw new AppException('forbidden', 'A head of delegation may only invite delegates and heads of its own delegation.');
+      }
+    }
+    if (dto.roles.includes('admin') && !subject.roles.includes('admin')) {
+      throw new AppException('forbidden', 'Only an administrator may invite an administrator.');
+    }
+    if (!(await this.committees.findById(dto.committeeId))) {
+      throw new AppException('committee-not-found', `No committee ${dto.committeeId}.`);
+    }
+    const needsDelegation = dto.roles.some((role) => DELEGATION_ROLES.includes(role));
+    if (needsDelegation && !dto.delegationId) {
+      throw new AppException('validation-failed', 'Delegates and heads of delegation belong to a delegation: give delegationId.');
+    }
+    if (dto.delegationId) {
+      const delegation = await this.delegations.findById(dto.delegationId);
+      if (!delegation || delegation.committeeId !== dto.committeeId) {
+        throw new AppException('delegation-not-found', `No delegation ${dto.delegationId} in this committee.`);
+      }
+    }
+  }
+}

@@ -1,0 +1,139 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  return value;
+};
+
+/** Every setting Concord reads from the environment, validated once at boot. */
+export class Env {
+  /** TCP port the HTTP and WebSocket server listens on. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 65535' })
+  @Min(1, { message: 'must be an integer between 1 and 65535' })
+  @Max(65535, { message: 'must be an integer between 1 and 65535' })
+  PORT = 3000;
+
+  /** Interface to bind; 0.0.0.0 exposes the server to the network. */
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** PostgreSQL connection string; when unset Concord uses the embedded SQLite database. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// connection string' })
+  DATABASE_URL?: string;
+
+  /** File of the embedded SQLite database, used when DATABASE_URL is unset. */
+  @IsString()
+  @Matches(/\S/, { message: 'must not be empty' })
+  SQLITE_PATH = 'data/concord.sqlite';
+
+  /** Redis connection string for scaling the collaboration server out over several instances. */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  /** Address users reach the web app at; used to build invitation links. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
+  PUBLIC_URL?: string;
+
+  /** Lifetime of a sign-in session, in hours. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of hours between 1 and 8760' })
+  @Min(1, { message: 'must be a whole number of hours between 1 and 8760' })
+  @Max(8760, { message: 'must be a whole number of hours between 1 and 8760' })
+  SESSION_TTL_HOURS = 168;
+
+  /** Lifetime of an invitation link, in hours. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of hours between 1 and 720' })
+  @Min(1, { message: 'must be a whole number of hours between 1 and 720' })
+  @Max(720, { message: 'must be a whole number of hours between 1 and 720' })
+  INVITATION_TTL_HOURS = 72;
+
+  /** Sign-in attempts allowed per client address and email address per minute. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 10000' })
+  @Min(1, { message: 'must be an integer between 1 and 10000' })
+  @Max(10000, { message: 'must be an integer between 1 and 10000' })
+  LOGIN_ATTEMPTS_PER_MINUTE = 10;
+
+  /** Largest accepted JSON request body, in bytes. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of bytes between 1024 and 104857600' })
+  @Min(1024, { message: 'must be a number of bytes between 1024 and 104857600' })
+  @Max(104857600, { message: 'must be a number of bytes between 1024 and 104857600' })
+  MAX_BODY_BYTES = 1048576;
+
+  /** Largest accepted uploaded file (DOCX import), in bytes. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of bytes between 1024 and 104857600' })
+  @Min(1024, { message: 'must be a number of bytes between 1024 and 104857600' })
+  @Max(104857600, { message: 'must be a number of bytes between 1024 and 104857600' })
+  MAX_UPLOAD_BYTES = 10485760;
+
+  /** Create the demo committee and its users when the database is empty. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  DEMO_SEED = true;
+
+  /** Apply pending migrations at start. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  MIGRATE_ON_START = true;
+
+  /** Send cookies only over HTTPS; turn on behind TLS. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  SECURE_COOKIES = false;
+
+  /** How much the server logs. */
+  @IsIn(['error', 'warn', 'log', 'debug', 'silent'], { message: 'must be one of error, warn, log, debug, silent' })
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'silent' = 'log';
+
+  /** The URL invitation links start with. */
+  publicUrl(): string {
+    return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/+$/, '');
+  }
+}
+
+/** Raised when the environment holds a bad value; its message is one line naming the variable. */
+export class EnvError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(message);
+    this.name = 'EnvError';
+  }
+}
+
+const KNOWN = new Set(Object.keys(new Env()).concat(['DATABASE_URL', 'REDIS_URL', 'PUBLIC_URL']));
+
+/** Reads and validates the settings from an environment; throws an `EnvError` on the first bad value. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const raw: Record<string, string> = {};
+  for (const key of KNOWN) {
+    const value = source[key];
+    // An empty variable means "not set", as shells and .env files commonly write it.
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const env = plainToInstance(Env, raw);
+  const errors = validateSync(env, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    const shown = JSON.stringify(redactUrl(String(raw[first.property] ?? '')));
+    throw new EnvError(first.property, `Invalid environment: ${first.property} ${reason} (got ${shown})`);
+  }
+  return env;
+}
+
+/** Hides the password of a connection string, so that it never reaches a log. */
+export function redactUrl(value: string): string {
+  return value.replace(/(\/\/[^:/@\s]+:)[^@\s]*@/, '$1***@');
+}

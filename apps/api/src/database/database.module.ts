@@ -1,0 +1,16 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { UnitOfWork } from './unit-of-work';
+
+/** Provides the opened, migrated data source to every module; `main.ts` opens it before Nest starts. */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(dataSource: DataSource): DynamicModule {
+    return {
+      module: DatabaseModule,
+      providers: [{ provide: DataSource, useValue: dataSource }, UnitOfWork],
+      exports: [DataSource, UnitOfWork],
+    };
+  }
+}

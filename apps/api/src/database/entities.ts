@@ -1,0 +1,24 @@
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { AuthSession } from '../auth/auth-session.entity';
+import { Invitation } from '../auth/invitation.entity';
+import { User } from '../auth/user.entity';
+import { CommitteeSession } from '../committees/committee-session.entity';
+import { Committee } from '../committees/committee.entity';
+import { Delegation } from '../delegations/delegation.entity';
+import { GroupMembership } from '../delegations/group-membership.entity';
+import { InstrumentText } from '../instruments/instrument-text.entity';
+import { Instrument } from '../instruments/instrument.entity';
+
+/** Every entity of the schema; the migrations are generated from this list. */
+export const ENTITIES = [
+  Committee,
+  CommitteeSession,
+  Delegation,
+  GroupMembership,
+  User,
+  AuthSession,
+  Invitation,
+  Instrument,
+  InstrumentText,
+  AuditEntry,
+];

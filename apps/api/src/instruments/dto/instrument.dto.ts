@@ -1,0 +1,48 @@
+import { LANGUAGES, type Language } from '@concord/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { LocalizedNamesDto } from '../../delegations/dto/delegation.dto';
+
+// Multipart forms carry every field as a string; titles arrive as JSON there.
+const parseJsonField = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+};
+
+export const IMPORT_FORMATS = ['text', 'markdown', 'docx'] as const;
+
+export class ImportInstrumentDto {
+  @ApiProperty({ type: LocalizedNamesDto, description: 'Title per language; a JSON string in multipart forms' })
+  @Transform(parseJsonField)
+  @ValidateNested()
+  @Type(() => LocalizedNamesDto)
+  titles!: LocalizedNamesDto;
+
+  @ApiProperty({ enum: LANGUAGES })
+  @IsIn(LANGUAGES, { message: `originalLanguage must be one of ${LANGUAGES.join(', ')}` })
+  originalLanguage!: Language;
+
+  @ApiPropertyOptional({ enum: IMPORT_FORMATS, description: 'docx when a file is uploaded; text or markdown with content' })
+  @IsOptional()
+  @IsIn(IMPORT_FORMATS, { message: `format must be one of ${IMPORT_FORMATS.join(', ')}` })
+  format?: (typeof IMPORT_FORMATS)[number];
+
+  @ApiPropertyOptional({ description: 'The text, for the text and markdown formats' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5_000_000)
+  content?: string;
+}
+
+export class UpdateInstrumentDto {
+  @ApiProperty({ type: LocalizedNamesDto })
+  @ValidateNested()
+  @Type(() => LocalizedNamesDto)
+  titles!: LocalizedNamesDto;
+}

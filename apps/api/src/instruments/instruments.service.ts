@@ -1,0 +1,153 @@
+import { decide, isLanguage, type Language, type Localized } from '@concord/domain';
+import { ImportError, importDocx, importText } from '@concord/export';
+import { docFromJSON, docToText } from '@concord/schema';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { AuthContext } from '../auth/auth-context';
+import { AuditService } from '../audit/audit.service';
+import { AppException } from '../common/app.exception';
+import { assertAllowed, assertManagesCommittee } from '../common/policy';
+import { CommitteesRepository } from '../committees/committees.repository';
+import { UnitOfWork } from '../database/unit-of-work';
+import type { ImportInstrumentDto, UpdateInstrumentDto } from './dto/instrument.dto';
+import { InstrumentText } from './instrument-text.entity';
+import { Instrument } from './instrument.entity';
+import { InstrumentsRepository } from './instruments.repository';
+
+/** An instrument as the API shows it. */
+export interface InstrumentView {
+  readonly id: string;
+  readonly committeeId: string;
+  readonly titles: Localized;
+  readonly originalLanguage: Language;
+  readonly languages: readonly Language[];
+  readonly createdAt: string;
+}
+
+/** An uploaded file, as multer hands it over. */
+export interface UploadedDocx {
+  readonly buffer: Buffer;
+  readonly originalname: string;
+  readonly size: number;
+}
+
+/** The base text of an instrument in one language. */
+export interface InstrumentTextView {
+  readonly instrumentId: string;
+  readonly language: Language;
+  /** Plain text with derived numbering. */
+  readonly text: string;
+  /** ProseMirror JSON in the treaty schema. */
+  readonly doc: unknown;
+}
+
+function cleanTitles(titles: Localized): Localized {
+  const entries = Object.entries(titles).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trim() !== '');
+  if (entries.length === 0) throw new AppException('validation-failed', 'titles must give the title in at least one language.');
+  return Object.fromEntries(entries.map(([lang, title]) => [lang, title.trim()]));
+}
+
+function view(instrument: Instrument, languages: readonly string[]): InstrumentView {
+  return {
+    id: instrument.id,
+    committeeId: instrument.committeeId,
+    titles: instrument.titles,
+    originalLanguage: instrument.originalLanguage as Language,
+    languages: languages.filter(isLanguage),
+    createdAt: instrument.createdAt.toISOString(),
+  };
+}
+
+/** Texts under negotiation: committee tier until published; imported by the secretariat. */
+@Injectable()
+export class InstrumentsService {
+  constructor(
+    private readonly instruments: InstrumentsRepository,
+    private readonly committees: CommitteesRepository,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(user: AuthContext, committeeId: string): Promise<InstrumentView[]> {
+    assertAllowed(decide(user.subject, 'read', { tier: 'committee' }));
+    if (!(await this.committees.findById(committeeId))) throw new AppException('committee-not-found', `No committee ${committeeId}.`);
+    const rows = await this.instruments.listByCommittee(committeeId);
+    return Promise.all(rows.map(async (row) => view(row, await this.instruments.languagesOf(row.id))));
+  }
+
+  async get(user: AuthContext, id: string): Promise<InstrumentView> {
+    assertAllowed(decide(user.subject, 'read', { tier: 'committee' }));
+    const instrument = await this.require(id);
+    return view(instrument, await this.instruments.languagesOf(id));
+  }
+
+  async text(user: AuthContext, id: string, language: string | undefined): Promise<InstrumentTextView> {
+    assertAllowed(decide(user.subject, 'read', { tier: 'committee' }));
+    const instrument = await this.require(id);
+    const lang = language ?? instrument.originalLanguage;
+    if (!isLanguage(lang)) throw new AppException('validation-failed', `lang must be one of ar, zh, en, fr, ru, es (got "${lang}").`);
+    const row = await this.instruments.findText(id, lang);
+    if (!row) throw new AppException('language-not-available', `The instrument has no ${lang} version yet.`);
+    const doc = docFromJSON(JSON.parse(row.doc) as unknown);
+    return { instrumentId: id, language: lang, text: docToText(doc, lang), doc: doc.toJSON() as unknown };
+  }
+
+  /** Imports a base text from plain text, Markdown or a DOCX file as a new instrument in its original language. */
+  async import(user: AuthContext, committeeId: string, dto: ImportInstrumentDto, file?: UploadedDocx): Promise<InstrumentView & { warnings: readonly string[] }> {
+    assertAllowed(decide(user.subject, 'import-instrument', { tier: 'committee' }));
+    assertManagesCommittee(user, committeeId);
+    const titles = cleanTitles(dto.titles);
+    const language = dto.originalLanguage;
+    const imported = await this.parse(dto, language, file);
+    return this.uow.run(async (manager) => {
+      if (!(await this.committees.findById(committeeId, manager))) throw new AppException('committee-not-found', `No committee ${committeeId}.`);
+      const now = new Date();
+      const instrument = Object.assign(new Instrument(), { id: randomUUID(), committeeId, titles, originalLanguage: language, createdAt: now, updatedAt: now });
+      await this.instruments.save(instrument, manager);
+      const text = Object.assign(new InstrumentText(), { instrumentId: instrument.id, language, doc: JSON.stringify(imported.doc), createdAt: now });
+      await this.instruments.insertText(text, manager);
+      const result = view(instrument, [language]);
+      await this.audit.record(manager, { actorId: user.user.id, action: 'instrument.import', entityType: 'instrument', entityId: instrument.id, after: result });
+      return { ...result, warnings: imported.warnings };
+    });
+  }
+
+  update(user: AuthContext, id: string, dto: UpdateInstrumentDto): Promise<InstrumentView> {
+    return this.uow.run(async (manager) => {
+      const instrument = await this.require(id, manager);
+      assertManagesCommittee(user, instrument.committeeId);
+      const languages = await this.instruments.languagesOf(id);
+      const before = view(instrument, languages);
+      instrument.titles = cleanTitles(dto.titles);
+      instrument.updatedAt = new Date();
+      await this.instruments.save(instrument, manager);
+      const after = view(instrument, languages);
+      await this.audit.record(manager, { actorId: user.user.id, action: 'instrument.update', entityType: 'instrument', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  private async parse(dto: ImportInstrumentDto, language: Language, file: UploadedDocx | undefined): Promise<{ doc: unknown; warnings: readonly string[] }> {
+    try {
+      if (file) {
+        if (dto.content !== undefined) throw new AppException('validation-failed', 'Send either a file or content, not both.');
+        return await importDocx(new Uint8Array(file.buffer), { language });
+      }
+      if (dto.content === undefined || dto.format === 'docx') {
+        throw new AppException('validation-failed', 'Give the text in content (format text or markdown), or upload a DOCX file in the form field "file".');
+      }
+      const result = importText(dto.content, { language, format: dto.format ?? 'text' });
+      docFromJSON(result.doc);
+      return result;
+    } catch (error) {
+      if (error instanceof ImportError) throw new AppException('import-failed', error.message);
+      throw error;
+    }
+  }
+
+  private async require(id: string, manager?: Parameters<InstrumentsRepository['findById']>[1]): Promise<Instrument> {
+    const instrument = await this.instruments.findById(id, manager);
+    if (!instrument) throw new AppException('instrument-not-found', `No instrument ${id}.`);
+    return instrument;
+  }
+}

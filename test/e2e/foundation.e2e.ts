@@ -1,0 +1,230 @@
+import { Document, Packer, Paragraph } from 'docx';
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS } from '../support/databases';
+import { CLI, client, login, startServer, type TestServer } from '../support/server';
+
+type Json = Record<string, unknown>;
+
+for (const backend of BACKENDS) {
+  const title = backend.skip ? `Foundation on ${backend.name} (${backend.skip})` : `Foundation on ${backend.name}`;
+  describe.skipIf(backend.skip !== null)(title, () => {
+    let server: TestServer;
+    let committeeId: string;
+    let secretariat: string;
+
+    beforeAll(async () => {
+      server = await startServer(await backend.create(), { LOGIN_ATTEMPTS_PER_MINUTE: '5', MAX_BODY_BYTES: '4096' });
+      const committees = await client(server).get('/api/committees');
+      committeeId = String((committees.body.items as Json[])[0].id);
+      secretariat = await login(server, 'secretariat@concord.test');
+    });
+    afterAll(async () => server?.close());
+
+    const count = async (table: string): Promise<number> => {
+      const rows = (await server.db.query(`SELECT COUNT(*) AS n FROM ${table}`)) as Array<{ n: string | number }>;
+      return Number(rows[0].n);
+    };
+
+    it('reports health without signing in', async () => {
+      const res = await client(server).get('/api/health');
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ status: 'ok', database: backend.name === 'SQLite' ? 'sqlite' : 'postgres' });
+    });
+
+    it('serves the OpenAPI description', async () => {
+      const res = await client(server).get('/api/docs-json');
+      expect(res.status).toBe(200);
+      expect(Object.keys(res.body.paths as Json)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/committees/{id}/sessions', '/api/instruments/{id}/text']));
+    });
+
+    it('signs in with a password and answers /me through the bearer token and through the cookie', async () => {
+      const res = await client(server).post('/api/auth/login', { email: 'Egypt.Head@concord.test', password: 'concord-demo-2026' });
+      expect(res.status).toBe(200);
+      expect(res.body.user).toMatchObject({ email: 'egypt.head@concord.test', roles: ['head-of-delegation'] });
+      const cookie = res.headers.get('set-cookie') ?? '';
+      expect(cookie).toMatch(/concord_session=[^;]+;.*HttpOnly/i);
+      expect((await client(server, String(res.body.token)).get('/api/auth/me')).body.user).toMatchObject({ displayName: 'Ahmed Farouk' });
+      const viaCookie = await client(server).get('/api/auth/me', { cookie: cookie.split(';')[0] });
+      expect(viaCookie.status).toBe(200);
+    });
+
+    it('revokes the session on logout', async () => {
+      const token = await login(server, 'france.delegate@concord.test');
+      expect((await client(server, token).post('/api/auth/logout')).status).toBe(204);
+      const after = await client(server, token).get('/api/auth/me');
+      expect(after.status).toBe(401);
+      expect(after.body.error?.code).toBe('unauthenticated');
+    });
+
+    it('refuses a wrong password, then rate-limits repeated attempts', async () => {
+      const attempt = () => client(server).post('/api/auth/login', { email: 'brazil.head@concord.test', password: 'wrong password' });
+      const first = await attempt();
+      expect(first.status).toBe(401);
+      expect(first.body.error?.code).toBe('invalid-credentials');
+      const statuses = [];
+      for (let i = 0; i < 6; i += 1) statuses.push((await attempt()).status);
+      expect(statuses.at(-1)).toBe(429);
+      expect((await attempt()).body.error?.code).toBe('too-many-attempts');
+    });
+
+    it('invites a user, who sets a password through the one-time link and signs in', async () => {
+      const delegations = (await client(server).get(`/api/committees/${committeeId}/delegations`)).body.items as Json[];
+      const brazil = delegations.find((d) => d.code === 'BRA');
+      const invite = await client(server, secretariat).post('/api/auth/invitations', {
+        email: 'new.delegate@brazil.example',
+        displayName: 'Beatriz Lima',
+        roles: ['delegate'],
+        delegationId: brazil?.id,
+        committeeId,
+      });
+      expect(invite.status).toBe(201);
+      expect(String(invite.body.inviteUrl)).toMatch(/\/invite\/[A-Za-z0-9_-]{40,}$/);
+      const token = String(invite.body.token);
+      expect((await client(server).post('/api/auth/login', { email: 'new.delegate@brazil.example', password: 'anything at all' })).status).toBe(401);
+      const accepted = await client(server).post('/api/auth/accept-invitation', { token, password: 'a long enough passphrase' });
+      expect(accepted.status).toBe(200);
+      expect(accepted.body.user).toMatchObject({ email: 'new.delegate@brazil.example', active: true });
+      expect(await login(server, 'new.delegate@brazil.example', 'a long enough passphrase')).toBeTruthy();
+      const again = await client(server).post('/api/auth/accept-invitation', { token, password: 'another passphrase!' });
+      expect(again.status).toBe(410);
+      expect(again.body.error?.code).toBe('invitation-invalid');
+    });
+
+    it('lets a head of delegation invite only into its own delegation', async () => {
+      const head = await login(server, 'egypt.head@concord.test');
+      const me = (await client(server, head).get('/api/auth/me')).body.user as Json;
+      const own = await client(server, head).post('/api/auth/invitations', { email: 'second@egypt.example', displayName: 'Second', roles: ['delegate'], delegationId: me.delegationId, committeeId });
+      expect(own.status).toBe(201);
+      const secretariatRole = await client(server, head).post('/api/auth/invitations', { email: 'x@egypt.example', displayName: 'X', roles: ['secretariat'], delegationId: me.delegationId, committeeId });
+      expect(secretariatRole.status).toBe(403);
+    });
+
+    it('denies by role: a delegate cannot create a delegation, an observer cannot read committee texts, anonymous gets 401', async () => {
+      const before = await count('delegations');
+      const delegate = await login(server, 'egypt.delegate@concord.test');
+      const created = await client(server, delegate).post(`/api/committees/${committeeId}/delegations`, { code: 'XYZ', kind: 'member-state', names: { en: 'Xyz' } });
+      expect(created.status).toBe(403);
+      expect(created.body.error?.code).toBe('forbidden');
+      const observer = await login(server, 'observer@concord.test');
+      const read = await client(server, observer).get(`/api/committees/${committeeId}/instruments`);
+      expect(read.status).toBe(403);
+      const anonymous = await client(server).get(`/api/committees/${committeeId}/instruments`);
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.body).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } });
+      expect(await count('delegations')).toBe(before);
+    });
+
+    it.each([
+      ['malformed JSON', '{"code": "ABC",', 400, 'malformed-json'],
+      ['an unknown field', { code: 'ABC', kind: 'member-state', names: { en: 'Abc' }, colour: 'red' }, 400, 'validation-failed'],
+      ['a wrong type', { code: 42, kind: 'member-state', names: { en: 'Abc' } }, 400, 'validation-failed'],
+      ['an unknown kind', { code: 'ABC', kind: 'planet', names: { en: 'Abc' } }, 400, 'validation-failed'],
+      ['no name in any language', { code: 'ABC', kind: 'member-state', names: {} }, 400, 'validation-failed'],
+      ['an oversized body', { code: 'ABC', kind: 'member-state', names: { en: 'x'.repeat(5000) } }, 413, 'payload-too-large'],
+    ])('refuses %s with a JSON error and writes no row', async (_what, body, status, code) => {
+      const before = await count('delegations');
+      const res = await client(server, secretariat).post(`/api/committees/${committeeId}/delegations`, body, { 'content-type': 'application/json' });
+      expect(res.status).toBe(status);
+      expect(res.body).toEqual({ error: { code, message: expect.any(String), ...(code === 'validation-failed' ? { details: expect.any(Array) } : {}) } });
+      expect(JSON.stringify(res.body)).not.toMatch(/at \w+ \(|node_modules|\.ts:\d+/);
+      expect(await count('delegations')).toBe(before);
+    });
+
+    it('answers unknown routes with a JSON 404', async () => {
+      const res = await client(server, secretariat).get('/api/no/such/thing');
+      expect(res.status).toBe(404);
+      expect(res.body).toEqual({ error: { code: 'route-not-found', message: expect.any(String) } });
+    });
+
+    it('creates and updates sessions and delegations with group membership', async () => {
+      const api = client(server, secretariat);
+      const session = await api.post(`/api/committees/${committeeId}/sessions`, {
+        number: 2,
+        title: 'Second session',
+        venue: 'Vienna',
+        startDate: '2027-05-30',
+        endDate: '2027-06-10',
+        proposalDeadline: '2027-05-01T17:00:00Z',
+      });
+      expect(session.status).toBe(201);
+      expect(session.body).toMatchObject({ number: 2, proposalDeadline: '2027-05-01T17:00:00.000Z' });
+      const clash = await api.post(`/api/committees/${committeeId}/sessions`, { number: 2, title: 'Again', venue: 'Vienna', startDate: '2027-05-30', endDate: '2027-06-10', proposalDeadline: '2027-05-01T17:00:00Z' });
+      expect(clash.body.error?.code).toBe('session-number-taken');
+      const backwards = await api.patch(`/api/sessions/${String(session.body.id)}`, { endDate: '2027-05-01' });
+      expect(backwards.body.error?.code).toBe('invalid-dates');
+      const moved = await api.patch(`/api/sessions/${String(session.body.id)}`, { venue: 'Vienna International Centre' });
+      expect(moved.body).toMatchObject({ venue: 'Vienna International Centre', number: 2 });
+
+      const delegations = (await api.get(`/api/committees/${committeeId}/delegations`)).body.items as Json[];
+      const eu = delegations.find((d) => d.code === 'EU');
+      const france = delegations.find((d) => d.code === 'FRA');
+      expect(france?.groupIds).toEqual([eu?.id]);
+      const italy = await api.post(`/api/committees/${committeeId}/delegations`, {
+        code: 'ITA',
+        kind: 'member-state',
+        names: { en: 'Italy', fr: 'Italie', es: 'Italia', ru: 'Италия', zh: '意大利', ar: 'إيطاليا' },
+        groupIds: [eu?.id],
+      });
+      expect(italy.status).toBe(201);
+      expect(italy.body).toMatchObject({ code: 'ITA', groupIds: [eu?.id] });
+      const notAGroup = await api.patch(`/api/delegations/${String(italy.body.id)}`, { groupIds: [france?.id] });
+      expect(notAGroup.body.error?.code).toBe('invalid-group');
+      const renamed = await api.patch(`/api/delegations/${String(italy.body.id)}`, { names: { en: 'Italian Republic' } });
+      expect(renamed.body).toMatchObject({ names: { en: 'Italian Republic' }, groupIds: [eu?.id] });
+    });
+
+    it('imports a base text from Markdown and from DOCX and serves it numbered', async () => {
+      const api = client(server, secretariat);
+      const markdown = await api.post(`/api/committees/${committeeId}/instruments/import`, {
+        titles: { fr: 'Projet de protocole' },
+        originalLanguage: 'fr',
+        format: 'markdown',
+        content: '# Projet de protocole\n\n## Article premier\n\nLe présent Protocole complète la Convention.\n\n## Article 2\n\n1. Premier paragraphe.\n2. Second paragraphe.\n',
+      });
+      expect(markdown.status).toBe(201);
+      const text = await api.get(`/api/instruments/${String(markdown.body.id)}/text?lang=fr`);
+      expect(text.status).toBe(200);
+      expect(String(text.body.text)).toMatch(/Article 2[\s\S]*1\. Premier paragraphe/);
+
+      const docx = await Packer.toBuffer(
+        new Document({ sections: [{ children: ['Draft protocol', 'Article 1', 'Purpose', 'This Protocol supplements the Convention.', 'Article 2', 'It shall be interpreted together with the Convention.'].map((t) => new Paragraph(t)) }] }),
+      );
+      const form = new FormData();
+      form.set('titles', JSON.stringify({ en: 'Draft protocol' }));
+      form.set('originalLanguage', 'en');
+      form.set('file', new Blob([new Uint8Array(docx)]), 'protocol.docx');
+      const uploaded = await api.post(`/api/committees/${committeeId}/instruments/import`, form);
+      expect(uploaded.status).toBe(201);
+      const english = await api.get(`/api/instruments/${String(uploaded.body.id)}/text`);
+      expect(String(english.body.text)).toContain('Article 2');
+      expect(await api.get(`/api/instruments/${String(uploaded.body.id)}/text?lang=ar`)).toMatchObject({ status: 404, body: { error: { code: 'language-not-available' } } });
+
+      const garbage = new FormData();
+      garbage.set('titles', JSON.stringify({ en: 'Broken' }));
+      garbage.set('originalLanguage', 'en');
+      garbage.set('file', new Blob([new Uint8Array([1, 2, 3, 4])]), 'broken.docx');
+      const refused = await api.post(`/api/committees/${committeeId}/instruments/import`, garbage);
+      expect(refused.status).toBe(422);
+      expect(refused.body.error?.code).toBe('import-failed');
+    });
+
+    it('chains every change in the audit log and reports the first altered row', async () => {
+      const api = client(server, secretariat);
+      expect((await api.get('/api/audit/verify')).body).toMatchObject({ ok: true });
+      const latest = (await api.get('/api/audit?limit=5')).body.items as Json[];
+      expect(latest.length).toBe(5);
+      const target = latest[2];
+      await server.db.query(
+        server.db.options.type === 'postgres' ? 'UPDATE audit_log SET action = $1 WHERE seq = $2' : 'UPDATE audit_log SET action = ? WHERE seq = ?',
+        ['tampered', target.seq],
+      );
+      expect((await api.get('/api/audit/verify')).body).toMatchObject({ ok: false, seq: target.seq });
+      const cli = spawnSync(process.execPath, [CLI, 'audit:verify'], { env: { PATH: process.env.PATH ?? '', ...server.env }, encoding: 'utf8' });
+      expect(cli.status).toBe(1);
+      expect(cli.stdout).toContain(`Audit chain BROKEN at row ${String(target.seq)}: row ${String(target.seq)} was altered`);
+      const delegate = await login(server, 'egypt.delegate@concord.test');
+      expect((await client(server, delegate).get('/api/audit/verify')).status).toBe(403);
+    });
+  });
+}

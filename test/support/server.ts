@@ -1,0 +1,115 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import type { ScratchDatabase } from './databases';
+
+const ROOT = join(__dirname, '../..');
+/** The built server; `npm test` builds it first (the e2e target depends on api:build). */
+export const MAIN = join(ROOT, 'dist/apps/api/src/main.js');
+export const CLI = join(ROOT, 'dist/apps/api/src/cli.js');
+
+/** The real server, started as `npm start` starts it, on a free port over a scratch database with the demo committee. */
+export interface TestServer {
+  readonly url: string;
+  /** A separate connection to the server's database, for checking what was (not) written. */
+  readonly db: DataSource;
+  readonly env: Record<string, string>;
+  /** Everything the server printed. */
+  output(): string;
+  close(): Promise<void>;
+}
+
+/** A port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function waitForBanner(child: ChildProcess, output: () => string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output()}`)), 60_000);
+    child.stdout?.on('data', () => {
+      if (output().includes('Concord is serving')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output()}`));
+    });
+  });
+}
+
+export async function startServer(database: ScratchDatabase, extraEnv: Record<string, string> = {}): Promise<TestServer> {
+  const port = await freePort();
+  const env: Record<string, string> = { ...database.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', ...extraEnv };
+  let log = '';
+  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  await waitForBanner(child, () => log);
+  const db = new DataSource(database.kind === 'postgres' ? { type: 'postgres', url: env.DATABASE_URL } : { type: 'sqlite', database: env.SQLITE_PATH });
+  await db.initialize();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    db,
+    env,
+    output: () => log,
+    async close() {
+      await db.destroy();
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await database.drop();
+    },
+  };
+}
+
+type Body = Record<string, unknown> & { error?: { code: string; message: string; details?: string[] } };
+
+/** A JSON HTTP client bound to a server and, optionally, a bearer token. */
+export function client(server: Pick<TestServer, 'url'>, token?: string) {
+  const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const raw = typeof body === 'string' || body instanceof FormData;
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        ...(body !== undefined && !raw ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let json: unknown = text;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      // Not JSON: the test sees the raw text.
+    }
+    return { status: response.status, headers: response.headers, body: json as Body };
+  };
+  return {
+    get: (path: string, headers?: Record<string, string>) => request('GET', path, undefined, headers),
+    post: (path: string, body?: unknown, headers?: Record<string, string>) => request('POST', path, body, headers),
+    patch: (path: string, body?: unknown, headers?: Record<string, string>) => request('PATCH', path, body, headers),
+  };
+}
+
+/** Signs in and returns the bearer token. */
+export async function login(server: Pick<TestServer, 'url'>, email: string, password = 'concord-demo-2026'): Promise<string> {
+  const response = await client(server).post('/api/auth/login', { email, password });
+  if (response.status !== 200) throw new Error(`login of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return String(response.body.token);
+}
