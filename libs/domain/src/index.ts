@@ -1,0 +1,33 @@
+/**
+ * The vocabulary and rules of Concord shared by server and browser: languages, roles, tiers, statuses, the
+ * access policy and document symbols. Pure TypeScript, no I/O.
+ */
+export { ACTIONS, isAction } from './action';
+export type { Action } from './action';
+export { SymbolError, formatSymbol, nextRevisionSymbol, parseSymbol } from './document-symbol';
+export type { DocumentSymbol } from './document-symbol';
+export { LANGUAGES, LANGUAGE_NAMES, isLanguage, isRightToLeft } from './language';
+export type { Language } from './language';
+export { pickLocalized } from './localized';
+export type { Localized } from './localized';
+export { can, decide } from './policy';
+export type { Decision, Resource, Subject } from './policy';
+export {
+  PROPOSAL_STATUSES,
+  PROPOSAL_TRANSITIONS,
+  TERMINAL_PROPOSAL_STATUSES,
+  canTransition,
+  isProposalStatus,
+} from './proposal-status';
+export type { ProposalStatus } from './proposal-status';
+export {
+  DELEGATION_KINDS,
+  PROVISION_STATUSES,
+  ROLES,
+  TIERS,
+  isDelegationKind,
+  isProvisionStatus,
+  isRole,
+  isTier,
+} from './vocabulary';
+export type { DelegationKind, ProvisionStatus, Role, Tier } from './vocabulary';

@@ -1,0 +1,359 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, type Action } from './action';
+import { can, decide, type Resource, type Subject } from './policy';
+import { show, titled } from './testing/titled';
+import { ROLES, type Role, type Tier } from './vocabulary';
+
+const Y = true;
+const N = false;
+
+const OWN_DELEGATION = 'del-own';
+const owned: readonly string[] = [OWN_DELEGATION, 'del-cosponsor'];
+const notOwned: readonly string[] = ['del-other'];
+
+/** One row per action and role: may a user with only that role (and a delegation) perform the action? */
+type MatrixRow = readonly [
+  action: Action,
+  role: Role,
+  delegationOwn: boolean,
+  delegationOther: boolean,
+  committeeOwn: boolean,
+  committeeOther: boolean,
+  publicOwn: boolean,
+  publicOther: boolean,
+];
+
+// "own": the record's owners include the user's delegation; "other": they do not.
+// prettier-ignore
+const MATRIX: readonly MatrixRow[] = [
+  //                                                        delegation   committee    public
+  // action                       role                      own  other   own  other   own  other
+  ['read',                        'delegate',               Y,   N,      Y,   Y,      Y,   Y],
+  ['read',                        'head-of-delegation',     Y,   N,      Y,   Y,      Y,   Y],
+  ['read',                        'secretariat',            N,   N,      Y,   Y,      Y,   Y],
+  ['read',                        'chair',                  N,   N,      Y,   Y,      Y,   Y],
+  ['read',                        'observer',               N,   N,      N,   N,      Y,   Y],
+  ['read',                        'admin',                  N,   N,      Y,   Y,      Y,   Y],
+
+  ['comment',                     'delegate',               Y,   N,      Y,   Y,      Y,   Y],
+  ['comment',                     'head-of-delegation',     Y,   N,      Y,   Y,      Y,   Y],
+  ['comment',                     'secretariat',            N,   N,      Y,   Y,      Y,   Y],
+  ['comment',                     'chair',                  N,   N,      Y,   Y,      Y,   Y],
+  ['comment',                     'observer',               N,   N,      N,   N,      Y,   Y],
+  ['comment',                     'admin',                  N,   N,      Y,   Y,      Y,   Y],
+
+  ['edit-draft',                  'delegate',               Y,   N,      N,   N,      N,   N],
+  ['edit-draft',                  'head-of-delegation',     Y,   N,      N,   N,      N,   N],
+  ['edit-draft',                  'secretariat',            N,   N,      N,   N,      N,   N],
+  ['edit-draft',                  'chair',                  N,   N,      N,   N,      N,   N],
+  ['edit-draft',                  'observer',               N,   N,      N,   N,      N,   N],
+  ['edit-draft',                  'admin',                  N,   N,      N,   N,      N,   N],
+
+  ['submit-proposal',             'delegate',               N,   N,      N,   N,      N,   N],
+  ['submit-proposal',             'head-of-delegation',     Y,   N,      N,   N,      N,   N],
+  ['submit-proposal',             'secretariat',            N,   N,      N,   N,      N,   N],
+  ['submit-proposal',             'chair',                  N,   N,      N,   N,      N,   N],
+  ['submit-proposal',             'observer',               N,   N,      N,   N,      N,   N],
+  ['submit-proposal',             'admin',                  N,   N,      N,   N,      N,   N],
+
+  ['withdraw-proposal',           'delegate',               N,   N,      N,   N,      N,   N],
+  ['withdraw-proposal',           'head-of-delegation',     Y,   N,      Y,   N,      N,   N],
+  ['withdraw-proposal',           'secretariat',            N,   N,      N,   N,      N,   N],
+  ['withdraw-proposal',           'chair',                  N,   N,      N,   N,      N,   N],
+  ['withdraw-proposal',           'observer',               N,   N,      N,   N,      N,   N],
+  ['withdraw-proposal',           'admin',                  N,   N,      N,   N,      N,   N],
+
+  ['accept-cosponsorship',        'delegate',               N,   N,      N,   N,      N,   N],
+  ['accept-cosponsorship',        'head-of-delegation',     Y,   N,      N,   N,      N,   N],
+  ['accept-cosponsorship',        'secretariat',            N,   N,      N,   N,      N,   N],
+  ['accept-cosponsorship',        'chair',                  N,   N,      N,   N,      N,   N],
+  ['accept-cosponsorship',        'observer',               N,   N,      N,   N,      N,   N],
+  ['accept-cosponsorship',        'admin',                  N,   N,      N,   N,      N,   N],
+
+  ['support-proposal',            'delegate',               N,   N,      N,   N,      N,   N],
+  ['support-proposal',            'head-of-delegation',     N,   N,      N,   Y,      N,   Y],
+  ['support-proposal',            'secretariat',            N,   N,      N,   N,      N,   N],
+  ['support-proposal',            'chair',                  N,   N,      N,   N,      N,   N],
+  ['support-proposal',            'observer',               N,   N,      N,   N,      N,   N],
+  ['support-proposal',            'admin',                  N,   N,      N,   N,      N,   N],
+
+  ['manage-delegation-members',   'delegate',               N,   N,      N,   N,      N,   N],
+  ['manage-delegation-members',   'head-of-delegation',     Y,   N,      N,   N,      N,   N],
+  ['manage-delegation-members',   'secretariat',            N,   N,      N,   N,      N,   N],
+  ['manage-delegation-members',   'chair',                  N,   N,      N,   N,      N,   N],
+  ['manage-delegation-members',   'observer',               N,   N,      N,   N,      N,   N],
+  ['manage-delegation-members',   'admin',                  N,   N,      N,   N,      N,   N],
+
+  ['manage-committee',            'delegate',               N,   N,      N,   N,      N,   N],
+  ['manage-committee',            'head-of-delegation',     N,   N,      N,   N,      N,   N],
+  ['manage-committee',            'secretariat',            N,   N,      Y,   Y,      Y,   Y],
+  ['manage-committee',            'chair',                  N,   N,      N,   N,      N,   N],
+  ['manage-committee',            'observer',               N,   N,      N,   N,      N,   N],
+  ['manage-committee',            'admin',                  N,   N,      Y,   Y,      Y,   Y],
+
+  ['invite-user',                 'delegate',               N,   N,      N,   N,      N,   N],
+  ['invite-user',                 'head-of-delegation',     N,   N,      N,   N,      N,   N],
+  ['invite-user',                 'secretariat',            N,   N,      Y,   Y,      Y,   Y],
+  ['invite-user',                 'chair',                  N,   N,      N,   N,      N,   N],
+  ['invite-user',                 'observer',               N,   N,      N,   N,      N,   N],
+  ['invite-user',                 'admin',                  N,   N,      Y,   Y,      Y,   Y],
+
+  ['import-instrument',           'delegate',               N,   N,      N,   N,      N,   N],
+  ['import-instrument',           'head-of-delegation',     N,   N,      N,   N,      N,   N],
+  ['import-instrument',           'secretariat',            N,   N,      Y,   Y,      Y,   Y],
+  ['import-instrument',           'chair',                  N,   N,      N,   N,      N,   N],
+  ['import-instrument',           'observer',               N,   N,      N,   N,      N,   N],
+  ['import-instrument',           'admin',                  N,   N,      Y,   Y,      Y,   Y],
+
+  ['compile',                     'delegate',               N,   N,      N,   N,      N,   N],
+  ['compile',                     'head-of-delegation',     N,   N,      N,   N,      N,   N],
+  ['compile',                     'secretariat',            N,   N,      Y,   Y,      Y,   Y],
+  ['compile',                     'chair',                  N,   N,      N,   N,      N,   N],
+  ['compile',                     'observer',               N,   N,      N,   N,      N,   N],
+  ['compile',                     'admin',                  N,   N,      N,   N,      N,   N],
+
+  ['edit-consolidated',           'delegate',               N,   N,      N,   N,      N,   N],
+  ['edit-consolidated',           'head-of-delegation',     N,   N,      N,   N,      N,   N],
+  ['edit-consolidated',           'secretariat',            N,   N,      Y,   Y,      Y,   Y],
+  ['edit-consolidated',           'chair',                  N,   N,      N,   N,      N,   N],
+  ['edit-consolidated',           'observer',               N,   N,      N,   N,      N,   N],
+  ['edit-consolidated',           'admin',                  N,   N,      N,   N,      N,   N],
+
+  ['set-provision-status',        'delegate',               N,   N,      N,   N,      N,   N],
+  ['set-provision-status',        'head-of-delegation',     N,   N,      N,   N,      N,   N],
+  ['set-provision-status',        'secretariat',            N,   N,      Y,   Y,      Y,   Y],
+  ['set-provision-status',        'chair',                  N,   N,      Y,   Y,      Y,   Y],
+  ['set-provision-status',        'observer',               N,   N,      N,   N,      N,   N],
+  ['set-provision-status',        'admin',                  N,   N,      N,   N,      N,   N],
+
+  ['publish-revision',            'delegate',               N,   N,      N,   N,      N,   N],
+  ['publish-revision',            'head-of-delegation',     N,   N,      N,   N,      N,   N],
+  ['publish-revision',            'secretariat',            N,   N,      Y,   Y,      Y,   Y],
+  ['publish-revision',            'chair',                  N,   N,      N,   N,      N,   N],
+  ['publish-revision',            'observer',               N,   N,      N,   N,      N,   N],
+  ['publish-revision',            'admin',                  N,   N,      N,   N,      N,   N],
+
+  ['author-chair-proposal',       'delegate',               N,   N,      N,   N,      N,   N],
+  ['author-chair-proposal',       'head-of-delegation',     N,   N,      N,   N,      N,   N],
+  ['author-chair-proposal',       'secretariat',            N,   N,      N,   N,      N,   N],
+  ['author-chair-proposal',       'chair',                  N,   N,      Y,   Y,      Y,   Y],
+  ['author-chair-proposal',       'observer',               N,   N,      N,   N,      N,   N],
+  ['author-chair-proposal',       'admin',                  N,   N,      N,   N,      N,   N],
+
+  ['view-audit',                  'delegate',               N,   N,      N,   N,      N,   N],
+  ['view-audit',                  'head-of-delegation',     N,   N,      N,   N,      N,   N],
+  ['view-audit',                  'secretariat',            N,   N,      Y,   Y,      Y,   Y],
+  ['view-audit',                  'chair',                  N,   N,      N,   N,      N,   N],
+  ['view-audit',                  'observer',               N,   N,      N,   N,      N,   N],
+  ['view-audit',                  'admin',                  N,   N,      Y,   Y,      Y,   Y],
+];
+
+/** Anonymous visitors have no delegation, so ownership does not matter: one cell per tier. */
+type AnonymousRow = readonly [action: Action, delegationTier: boolean, committeeTier: boolean, publicTier: boolean];
+
+// prettier-ignore
+const ANONYMOUS_MATRIX: readonly AnonymousRow[] = [
+  // action                       delegation  committee  public
+  ['read',                        N,          N,         Y],
+  ['comment',                     N,          N,         N],
+  ['edit-draft',                  N,          N,         N],
+  ['submit-proposal',             N,          N,         N],
+  ['withdraw-proposal',           N,          N,         N],
+  ['accept-cosponsorship',        N,          N,         N],
+  ['support-proposal',            N,          N,         N],
+  ['manage-delegation-members',   N,          N,         N],
+  ['manage-committee',            N,          N,         N],
+  ['invite-user',                 N,          N,         N],
+  ['import-instrument',           N,          N,         N],
+  ['compile',                     N,          N,         N],
+  ['edit-consolidated',           N,          N,         N],
+  ['set-provision-status',        N,          N,         N],
+  ['publish-revision',            N,          N,         N],
+  ['author-chair-proposal',       N,          N,         N],
+  ['view-audit',                  N,          N,         N],
+];
+
+const MATRIX_COLUMNS = [
+  { tier: 'delegation', owners: owned, whose: "their delegation's" },
+  { tier: 'delegation', owners: notOwned, whose: "another delegation's" },
+  { tier: 'committee', owners: owned, whose: "their delegation's" },
+  { tier: 'committee', owners: notOwned, whose: "another delegation's" },
+  { tier: 'public', owners: owned, whose: "their delegation's" },
+  { tier: 'public', owners: notOwned, whose: "another delegation's" },
+] as const satisfies readonly { tier: Tier; owners: readonly string[]; whose: string }[];
+
+const ANONYMOUS_COLUMNS: readonly Tier[] = ['delegation', 'committee', 'public'];
+
+function verdict(allowed: boolean): 'allows' | 'denies' {
+  return allowed ? 'allows' : 'denies';
+}
+
+function withArticle(role: Role): string {
+  return /^[aeiou]/.test(role) ? `an ${role}` : `a ${role}`;
+}
+
+const roleCases = MATRIX.flatMap(([action, role, ...cells]) =>
+  cells.map((allowed, column) => {
+    const { tier, owners, whose } = MATRIX_COLUMNS[column] ?? MATRIX_COLUMNS[0];
+    return { action, role, tier, owners, whose, allowed, verdict: verdict(allowed) };
+  }),
+);
+
+const anonymousCases = ANONYMOUS_MATRIX.flatMap(([action, ...cells]) =>
+  cells.map((allowed, column) => {
+    const tier = ANONYMOUS_COLUMNS[column] ?? 'public';
+    return { action, tier, allowed, verdict: verdict(allowed) };
+  }),
+);
+
+function user(roles: readonly Role[], delegationId: string | null = OWN_DELEGATION): Subject {
+  return { userId: 'user-1', roles, delegationId };
+}
+
+function expectedDecision(allowed: boolean): unknown {
+  return allowed ? { allowed: true } : { allowed: false, reason: expect.stringMatching(/^[A-Z].+[a-z]$/) };
+}
+
+interface UnionCase {
+  readonly roles: readonly Role[];
+  readonly action: Action;
+  readonly resource: Resource;
+  readonly allowed: boolean;
+}
+
+/** A user with several roles gets the union of their rights, but each right keeps its own tiers. */
+const UNION_CASES: readonly UnionCase[] = [
+  { roles: ['observer', 'chair'], action: 'set-provision-status', resource: { tier: 'committee' }, allowed: true },
+  { roles: ['observer', 'delegate'], action: 'comment', resource: { tier: 'committee' }, allowed: true },
+  { roles: ['delegate', 'chair'], action: 'read', resource: { tier: 'delegation', owners: owned }, allowed: true },
+  { roles: ['delegate', 'chair'], action: 'set-provision-status', resource: { tier: 'delegation', owners: owned }, allowed: false },
+  { roles: ['head-of-delegation', 'secretariat'], action: 'compile', resource: { tier: 'committee' }, allowed: true },
+  { roles: ['head-of-delegation', 'secretariat'], action: 'submit-proposal', resource: { tier: 'delegation', owners: owned }, allowed: true },
+  { roles: ['head-of-delegation', 'secretariat'], action: 'compile', resource: { tier: 'delegation', owners: owned }, allowed: false },
+];
+
+interface EdgeCase {
+  readonly when: string;
+  readonly subject: Subject;
+  readonly action: Action;
+  readonly resource: Resource;
+  readonly allowed: boolean;
+}
+
+// prettier-ignore
+const EDGE_CASES: readonly EdgeCase[] = [
+  { when: 'a head without a delegation supports a proposal',
+    subject: user(['head-of-delegation'], null), action: 'support-proposal', resource: { tier: 'committee', owners: notOwned }, allowed: false },
+  { when: 'a head supports a proposal that lists no owners',
+    subject: user(['head-of-delegation']), action: 'support-proposal', resource: { tier: 'public' }, allowed: true },
+  { when: 'a delegate without a delegation reads a delegation record',
+    subject: user(['delegate'], null), action: 'read', resource: { tier: 'delegation', owners: owned }, allowed: false },
+  { when: 'a delegate reads a delegation record that lists no owners',
+    subject: user(['delegate']), action: 'read', resource: { tier: 'delegation' }, allowed: false },
+  { when: 'a secretariat user reads a delegation record owned by the secretariat delegation',
+    subject: user(['secretariat'], 'del-secretariat'), action: 'read', resource: { tier: 'delegation', owners: ['del-secretariat'] }, allowed: false },
+  { when: 'a signed-in user without roles reads a public record',
+    subject: user([], null), action: 'read', resource: { tier: 'public' }, allowed: true },
+  { when: 'a signed-in user without roles comments on a public record',
+    subject: user([], null), action: 'comment', resource: { tier: 'public' }, allowed: true },
+  { when: 'a signed-in user without roles reads a committee record',
+    subject: user([], null), action: 'read', resource: { tier: 'committee' }, allowed: false },
+];
+
+interface ReasonCase {
+  readonly when: string;
+  readonly subject: Subject | null;
+  readonly action: Action;
+  readonly resource: Resource;
+  readonly reason: string;
+}
+
+// prettier-ignore
+const REASON_CASES: readonly ReasonCase[] = [
+  { when: 'an anonymous visitor comments on a public record',
+    subject: null, action: 'comment', resource: { tier: 'public' },
+    reason: 'Anonymous users may only read public records' },
+  { when: 'an observer reads a committee record',
+    subject: user(['observer'], null), action: 'read', resource: { tier: 'committee' },
+    reason: 'Observers may only read public records' },
+  { when: 'an observer comments on a delegation record',
+    subject: user(['observer']), action: 'comment', resource: { tier: 'delegation', owners: owned },
+    reason: 'Observers may only read public records' },
+  { when: 'a user without roles reads a committee record',
+    subject: user([], null), action: 'read', resource: { tier: 'committee' },
+    reason: 'Only delegations, the secretariat, the chair and administrators may read committee records' },
+  { when: 'the secretariat compiles a delegation record',
+    subject: user(['secretariat']), action: 'compile', resource: { tier: 'delegation', owners: notOwned },
+    reason: 'Only members of an owning delegation may read delegation records' },
+  { when: 'a delegate submits their delegation draft',
+    subject: user(['delegate']), action: 'submit-proposal', resource: { tier: 'delegation', owners: owned },
+    reason: 'Only the head of an owning delegation may submit its delegation drafts' },
+  { when: 'a head supports their own proposal',
+    subject: user(['head-of-delegation']), action: 'support-proposal', resource: { tier: 'committee', owners: owned },
+    reason: "Only the head of another delegation may support a delegation's committee or public proposal" },
+  { when: 'the chair compiles',
+    subject: user(['chair']), action: 'compile', resource: { tier: 'committee' },
+    reason: 'Only the secretariat may compile proposals' },
+];
+
+describe(decide.name, () => {
+  it('has exactly one matrix row for every action and role', () => {
+    const rows = MATRIX.map(([action, role]) => `${action} ${role}`).sort();
+    const expected = ACTIONS.flatMap((action) => ROLES.map((role) => `${action} ${role}`)).sort();
+    expect(rows).toEqual(expected);
+    expect(ANONYMOUS_MATRIX.map(([action]) => action)).toEqual(ACTIONS);
+  });
+
+  it.each(
+    titled(roleCases, (c) => `${c.verdict} ${c.action} when ${withArticle(c.role)} acts on ${c.whose} ${c.tier} record`),
+  )('%s', (_title, { action, role, tier, owners, allowed }) => {
+    expect(decide(user([role]), action, { tier, owners })).toEqual(expectedDecision(allowed));
+  });
+
+  it.each(titled(anonymousCases, (c) => `${c.verdict} ${c.action} when an anonymous visitor acts on a ${c.tier} record`))(
+    '%s',
+    (_title, { action, tier, allowed }) => {
+      expect(decide(null, action, { tier, owners: owned })).toEqual(expectedDecision(allowed));
+    },
+  );
+
+  it.each(
+    titled(
+      UNION_CASES,
+      (c) => `${verdict(c.allowed)} ${c.action} on a ${c.resource.tier} record when a user holds ${c.roles.join(' and ')}`,
+    ),
+  )('%s', (_title, { roles, action, resource, allowed }) => {
+    expect(can(user(roles), action, resource)).toBe(allowed);
+  });
+
+  it.each(titled(EDGE_CASES, (c) => `${verdict(c.allowed)} it when ${c.when}`))(
+    '%s',
+    (_title, { subject, action, resource, allowed }) => {
+      expect(can(subject, action, resource)).toBe(allowed);
+    },
+  );
+
+  it.each(titled(REASON_CASES, (c) => `gives the reason ${show(c.reason)} when ${c.when}`))(
+    '%s',
+    (_title, { subject, action, resource, reason }) => {
+      expect(decide(subject, action, resource)).toEqual({ allowed: false, reason });
+    },
+  );
+});
+
+describe(can.name, () => {
+  // prettier-ignore
+  const cases = [
+    { who: 'the chair', subject: user(['chair']), action: 'author-chair-proposal', resource: { tier: 'committee' }, allowed: true },
+    { who: 'the chair', subject: user(['chair']), action: 'compile', resource: { tier: 'committee' }, allowed: false },
+    { who: 'an anonymous visitor', subject: null, action: 'read', resource: { tier: 'public' }, allowed: true },
+  ] as const;
+
+  it.each(titled(cases, (c) => `returns ${c.allowed} when ${c.who} tries ${c.action} on a ${c.resource.tier} record`))(
+    '%s',
+    (_title, { subject, action, resource, allowed }) => {
+      expect(can(subject, action, resource)).toBe(allowed);
+      expect(decide(subject, action, resource).allowed).toBe(allowed);
+    },
+  );
+});

@@ -1,0 +1,221 @@
+import type { Action } from './action';
+import type { Role, Tier } from './vocabulary';
+
+/** A signed-in user as the access policy sees them. */
+export interface Subject {
+  readonly userId: string;
+  readonly roles: readonly Role[];
+  /** The delegation the user belongs to, if any. */
+  readonly delegationId: string | null;
+}
+
+/** A record as the access policy sees it. */
+export interface Resource {
+  readonly tier: Tier;
+  /**
+   * Delegation ids that own a delegation-tier record (authoring + accepted co-sponsors). A delegation invited
+   * to co-sponsor is listed too when it is asked to accept, since the invitation lets it read the draft.
+   */
+  readonly owners?: readonly string[];
+}
+
+/** The outcome of an access check; a denial carries a short sentence that can be shown to the user. */
+export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly reason: string };
+
+/** Whose records a grant covers: any, only those of the subject's delegation, or only other delegations'. */
+type Ownership = 'any' | 'own' | 'others';
+
+/** Who holds a right: every signed-in user, or the holders of any of the listed roles. */
+type Holders = 'anyone' | readonly Role[];
+
+interface ReadRule {
+  readonly holders: Holders;
+  readonly ownership: Ownership;
+  readonly denial: string;
+}
+
+interface ActionRule extends ReadRule {
+  readonly tiers: readonly Tier[];
+}
+
+const DELEGATION_MEMBERS: readonly Role[] = ['delegate', 'head-of-delegation'];
+const HEADS: readonly Role[] = ['head-of-delegation'];
+const SECRETARIAT: readonly Role[] = ['secretariat'];
+const SECRETARIAT_OR_ADMIN: readonly Role[] = ['secretariat', 'admin'];
+const SECRETARIAT_OR_CHAIR: readonly Role[] = ['secretariat', 'chair'];
+const CHAIR: readonly Role[] = ['chair'];
+
+const EVERY_TIER: readonly Tier[] = ['delegation', 'committee', 'public'];
+const DELEGATION_TIER: readonly Tier[] = ['delegation'];
+const SHARED_TIERS: readonly Tier[] = ['committee', 'public'];
+
+const ANONYMOUS_DENIAL = 'Anonymous users may only read public records';
+const OBSERVER_DENIAL = 'Observers may only read public records';
+
+/** Who may read each tier. Every other action first requires reading. */
+const READ_RULES: { readonly [T in Tier]: ReadRule } = {
+  // Anonymous visitors are handled before the rules; for signed-in users this rule never denies.
+  public: { holders: 'anyone', ownership: 'any', denial: 'Public records are readable by everyone' },
+  committee: {
+    holders: ['delegate', 'head-of-delegation', 'secretariat', 'chair', 'admin'],
+    ownership: 'any',
+    denial: 'Only delegations, the secretariat, the chair and administrators may read committee records',
+  },
+  // Not even the secretariat sees a delegation's drafts before they are submitted.
+  delegation: {
+    holders: DELEGATION_MEMBERS,
+    ownership: 'own',
+    denial: 'Only members of an owning delegation may read delegation records',
+  },
+};
+
+/** Everything beyond reading: who may do it, on which tiers, and on whose records. */
+const ACTION_RULES: { readonly [A in Exclude<Action, 'read'>]: ActionRule } = {
+  comment: {
+    holders: 'anyone',
+    tiers: EVERY_TIER,
+    ownership: 'any',
+    denial: 'Only signed-in users who can read a record may comment on it',
+  },
+  'edit-draft': {
+    holders: DELEGATION_MEMBERS,
+    tiers: DELEGATION_TIER,
+    ownership: 'own',
+    denial: 'Only members of an owning delegation may edit its delegation drafts',
+  },
+  'submit-proposal': {
+    holders: HEADS,
+    tiers: DELEGATION_TIER,
+    ownership: 'own',
+    denial: 'Only the head of an owning delegation may submit its delegation drafts',
+  },
+  'withdraw-proposal': {
+    holders: HEADS,
+    tiers: ['delegation', 'committee'],
+    ownership: 'own',
+    denial: 'Only the head of an owning delegation may withdraw its unpublished proposals',
+  },
+  'accept-cosponsorship': {
+    holders: HEADS,
+    tiers: DELEGATION_TIER,
+    ownership: 'own',
+    denial: 'Only the head of an invited delegation may accept co-sponsorship of a delegation draft',
+  },
+  'support-proposal': {
+    holders: HEADS,
+    tiers: SHARED_TIERS,
+    ownership: 'others',
+    denial: "Only the head of another delegation may support a delegation's committee or public proposal",
+  },
+  'manage-delegation-members': {
+    holders: HEADS,
+    tiers: DELEGATION_TIER,
+    ownership: 'own',
+    denial: 'Only the head of a delegation may manage its members',
+  },
+  'manage-committee': {
+    holders: SECRETARIAT_OR_ADMIN,
+    tiers: SHARED_TIERS,
+    ownership: 'any',
+    denial: 'Only the secretariat or an administrator may manage the committee',
+  },
+  'invite-user': {
+    holders: SECRETARIAT_OR_ADMIN,
+    tiers: SHARED_TIERS,
+    ownership: 'any',
+    denial: 'Only the secretariat or an administrator may invite users',
+  },
+  'import-instrument': {
+    holders: SECRETARIAT_OR_ADMIN,
+    tiers: SHARED_TIERS,
+    ownership: 'any',
+    denial: 'Only the secretariat or an administrator may import instruments',
+  },
+  compile: {
+    holders: SECRETARIAT,
+    tiers: SHARED_TIERS,
+    ownership: 'any',
+    denial: 'Only the secretariat may compile proposals',
+  },
+  'edit-consolidated': {
+    holders: SECRETARIAT,
+    tiers: SHARED_TIERS,
+    ownership: 'any',
+    denial: 'Only the secretariat may edit consolidated drafts',
+  },
+  'set-provision-status': {
+    holders: SECRETARIAT_OR_CHAIR,
+    tiers: SHARED_TIERS,
+    ownership: 'any',
+    denial: 'Only the secretariat or the chair may set provision status',
+  },
+  'publish-revision': {
+    holders: SECRETARIAT,
+    tiers: SHARED_TIERS,
+    ownership: 'any',
+    denial: 'Only the secretariat may publish revisions',
+  },
+  'author-chair-proposal': {
+    holders: CHAIR,
+    tiers: SHARED_TIERS,
+    ownership: 'any',
+    denial: "Only the chair may author Chair's proposals",
+  },
+  'view-audit': {
+    holders: SECRETARIAT_OR_ADMIN,
+    tiers: SHARED_TIERS,
+    ownership: 'any',
+    denial: 'Only the secretariat or an administrator may view the audit log',
+  },
+};
+
+const ALLOW: Decision = Object.freeze({ allowed: true });
+
+function deny(reason: string): Decision {
+  return { allowed: false, reason };
+}
+
+function ownsResource(subject: Subject, resource: Resource): boolean {
+  return subject.delegationId !== null && (resource.owners ?? []).includes(subject.delegationId);
+}
+
+const OWNERSHIP_TESTS: { readonly [O in Ownership]: (subject: Subject, resource: Resource) => boolean } = {
+  any: () => true,
+  own: ownsResource,
+  // A user without a delegation acts for nobody, so they cannot act on "another" delegation's record either.
+  others: (subject, resource) => subject.delegationId !== null && !ownsResource(subject, resource),
+};
+
+function holds(subject: Subject, rule: ReadRule, resource: Resource): boolean {
+  const hasRole = rule.holders === 'anyone' || rule.holders.some((role) => subject.roles.includes(role));
+  return hasRole && OWNERSHIP_TESTS[rule.ownership](subject, resource);
+}
+
+function readDenial(subject: Subject, tier: Tier): string {
+  const onlyObserver = subject.roles.length > 0 && subject.roles.every((role) => role === 'observer');
+  return onlyObserver ? OBSERVER_DENIAL : READ_RULES[tier].denial;
+}
+
+/**
+ * The access policy: whether `subject` (or an anonymous visitor, when `null`) may perform `action` on
+ * `resource`. Pure; every other action first requires the right to read the resource, and a user with several
+ * roles gets the union of their rights.
+ */
+export function decide(subject: Subject | null, action: Action, resource: Resource): Decision {
+  if (subject === null) {
+    return action === 'read' && resource.tier === 'public' ? ALLOW : deny(ANONYMOUS_DENIAL);
+  }
+  if (!holds(subject, READ_RULES[resource.tier], resource)) {
+    return deny(readDenial(subject, resource.tier));
+  }
+  if (action === 'read') {
+    return ALLOW;
+  }
+  const rule = ACTION_RULES[action];
+  return rule.tiers.includes(resource.tier) && holds(subject, rule, resource) ? ALLOW : deny(rule.denial);
+}
+
+/** Whether `subject` may perform `action` on `resource`; {@link decide} without the reason. */
+export function can(subject: Subject | null, action: Action, resource: Resource): boolean {
+  return decide(subject, action, resource).allowed;
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { isAction } from './action';
+import { show, titled } from './testing/titled';
+import { isDelegationKind, isProvisionStatus, isRole, isTier } from './vocabulary';
+
+const GUARD_CASES = [
+  { guard: isRole, value: 'head-of-delegation', expected: true },
+  { guard: isRole, value: 'observer', expected: true },
+  { guard: isRole, value: 'president', expected: false },
+  { guard: isRole, value: null, expected: false },
+  { guard: isTier, value: 'committee', expected: true },
+  { guard: isTier, value: 'private', expected: false },
+  { guard: isTier, value: 1, expected: false },
+  { guard: isDelegationKind, value: 'observer-organization', expected: true },
+  { guard: isDelegationKind, value: 'ngo', expected: false },
+  { guard: isProvisionStatus, value: 'agreed-ad-referendum', expected: true },
+  { guard: isProvisionStatus, value: 'agreed', expected: false },
+  { guard: isAction, value: 'view-audit', expected: true },
+  { guard: isAction, value: 'delete', expected: false },
+  { guard: isAction, value: {}, expected: false },
+] as const;
+
+describe('vocabulary type guards', () => {
+  it.each(titled(GUARD_CASES, (c) => `${c.guard.name} returns ${c.expected} when given ${show(c.value)}`))(
+    '%s',
+    (_title, { guard, value, expected }) => {
+      expect(guard(value)).toBe(expected);
+    },
+  );
+});
