@@ -3,7 +3,7 @@ import { defineProject } from 'vitest/config';
 
 // The suites load the server's modules, whose decorators need SWC's metadata.
 export default defineProject({
-  plugins: [swc.vite({ jsc: { target: 'es2022', transform: { legacyDecorator: true, decoratorMetadata: true } } })],
+  plugins: [swc.vite({ swcrc: false, jsc: { target: 'es2022', transform: { legacyDecorator: true, decoratorMetadata: true } } })],
   test: {
     name: 'e2e',
     include: ['e2e/**/*.e2e.ts'],

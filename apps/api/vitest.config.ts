@@ -3,6 +3,6 @@ import { defineProject } from 'vitest/config';
 
 // NestJS and TypeORM read decorator metadata, which esbuild does not emit; SWC does.
 export default defineProject({
-  plugins: [swc.vite({ jsc: { target: 'es2022', transform: { legacyDecorator: true, decoratorMetadata: true } } })],
+  plugins: [swc.vite({ swcrc: false, jsc: { target: 'es2022', transform: { legacyDecorator: true, decoratorMetadata: true } } })],
   test: { name: 'api', include: ['src/**/*.spec.ts'], environment: 'node' },
 });

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, loadEnv, redactUrl } from './env';
+
+describe(loadEnv.name, () => {
+  it('gives the defaults when nothing is set', () => {
+    const env = loadEnv({});
+    expect(env).toMatchObject({ PORT: 3000, SQLITE_PATH: 'data/concord.sqlite', DEMO_SEED: true, LOG_LEVEL: 'log' });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.publicUrl()).toBe('http://localhost:3000');
+  });
+
+  it.each([
+    [{ PORT: '8080' }, { PORT: 8080 }],
+    [{ PORT: '' }, { PORT: 3000 }],
+    [{ DEMO_SEED: 'no' }, { DEMO_SEED: false }],
+    [{ DATABASE_URL: 'postgresql://u:p@db:5432/concord' }, { DATABASE_URL: 'postgresql://u:p@db:5432/concord' }],
+    [{ PUBLIC_URL: 'https://concord.example.org/' }, { PUBLIC_URL: 'https://concord.example.org/' }],
+  ])('reads %j', (source, expected) => {
+    expect(loadEnv(source)).toMatchObject(expected);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'Invalid environment: PORT must be an integer between 1 and 65535 (got "abc")'],
+    [{ PORT: '70000' }, 'Invalid environment: PORT must be an integer between 1 and 65535 (got "70000")'],
+    [{ DATABASE_URL: 'mysql://root:pw@x/db' }, 'Invalid environment: DATABASE_URL must be a postgres:// or postgresql:// connection string (got "mysql://root:***@x/db")'],
+    [{ REDIS_URL: 'localhost:6379' }, 'Invalid environment: REDIS_URL must be a redis:// or rediss:// URL (got "localhost:6379")'],
+    [{ LOG_LEVEL: 'loud' }, 'Invalid environment: LOG_LEVEL must be one of error, warn, log, debug, silent (got "loud")'],
+    [{ SESSION_TTL_HOURS: '1.5' }, 'Invalid environment: SESSION_TTL_HOURS must be a whole number of hours between 1 and 8760 (got "1.5")'],
+  ])('refuses %j with one line naming the variable', (source, message) => {
+    let error: unknown = null;
+    try {
+      loadEnv(source);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    expect(error).toMatchObject({ variable: Object.keys(source)[0], message });
+  });
+});
+
+describe(redactUrl.name, () => {
+  it.each([
+    ['postgres://concord:secret@db:5432/x', 'postgres://concord:***@db:5432/x'],
+    ['postgres://concord@db:5432/x', 'postgres://concord@db:5432/x'],
+    ['not a url', 'not a url'],
+  ])('shows %s as %s', (input, output) => {
+    expect(redactUrl(input)).toBe(output);
+  });
+});
