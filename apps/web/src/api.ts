@@ -1,0 +1,253 @@
+import type { DelegationKind, Language, Localized, Role } from '@concord/domain';
+
+/** A signed-in user as the API describes them. */
+export interface User {
+  readonly id: string;
+  readonly email: string;
+  readonly displayName: string;
+  readonly roles: readonly Role[];
+  readonly delegationId: string | null;
+  readonly committeeId: string;
+}
+
+/** What `login` and `accept-invitation` answer; the session itself travels in an httpOnly cookie. */
+export interface SignInResult {
+  readonly token: string;
+  readonly expiresAt: string;
+  readonly user: User;
+}
+
+export interface Committee {
+  readonly id: string;
+  readonly name: string;
+  readonly symbolPrefix: string;
+  readonly description: string;
+}
+
+export interface Session {
+  readonly id: string;
+  readonly committeeId: string;
+  readonly number: number;
+  readonly title: string;
+  readonly venue: string;
+  /** A calendar date, `YYYY-MM-DD`. */
+  readonly startDate: string;
+  /** A calendar date, `YYYY-MM-DD`. */
+  readonly endDate: string;
+  /** An ISO 8601 instant. */
+  readonly proposalDeadline: string;
+}
+
+export interface Delegation {
+  readonly id: string;
+  readonly committeeId: string;
+  readonly code: string;
+  readonly kind: DelegationKind;
+  readonly names: Localized;
+  /** Ids of the delegations of kind `group` this delegation belongs to. */
+  readonly groupIds: readonly string[];
+}
+
+export interface Instrument {
+  readonly id: string;
+  readonly committeeId: string;
+  readonly titles: Localized;
+  readonly originalLanguage: Language;
+  /** The language versions that have text, when the server says (it may be absent). */
+  readonly languages?: readonly Language[];
+  readonly createdAt: string;
+}
+
+/** The answer to an import: the new instrument and what the importer noticed (skipped content, guesses). */
+export interface ImportedInstrument extends Instrument {
+  readonly warnings?: readonly string[];
+}
+
+export interface InstrumentText {
+  readonly instrumentId: string;
+  readonly language: Language;
+  readonly text: string;
+}
+
+export interface Invitation {
+  readonly invitation: { readonly id: string; readonly email: string; readonly expiresAt: string };
+  readonly token: string;
+  /** The one-time link to give to the invitee; it is not shown again. */
+  readonly inviteUrl: string;
+}
+
+export interface NewSession {
+  readonly number: number;
+  readonly title: string;
+  readonly venue: string;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly proposalDeadline: string;
+}
+
+export interface NewDelegation {
+  readonly code: string;
+  readonly kind: DelegationKind;
+  readonly names: Localized;
+  readonly groupIds?: readonly string[];
+}
+
+export interface NewInvitation {
+  readonly email: string;
+  readonly displayName: string;
+  readonly roles: readonly Role[];
+  readonly delegationId?: string;
+  readonly committeeId: string;
+}
+
+export interface TextImport {
+  readonly titles: Localized;
+  readonly originalLanguage: Language;
+  readonly format: 'text' | 'markdown';
+  readonly content: string;
+}
+
+export interface DocxImport {
+  readonly titles: Localized;
+  readonly originalLanguage: Language;
+  readonly file: Blob;
+}
+
+interface ItemList<T> {
+  readonly items: readonly T[];
+}
+
+/** The code of the error raised when no HTTP response arrived at all. */
+export const NETWORK_ERROR = 'network-error';
+
+/** The code of the error raised when the server answered with something that is not the API's JSON. */
+export const UNEXPECTED_RESPONSE = 'unexpected-response';
+
+/** An error the API reported (`{ error: { code, message } }`), or a failure to reach it (status 0). */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+  /** What exactly was wrong, when the server lists it (one line per invalid field of a request). */
+  readonly details: readonly string[];
+
+  constructor(status: number, code: string, message: string, details: readonly string[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/**
+ * Builds the error for a failed response from its status and its body (already parsed, or the raw text when it
+ * was not JSON). A body that does not follow the API's error shape still gives a usable error, so a proxy's
+ * HTML error page never reaches the user as markup.
+ */
+export function toApiError(status: number, body: unknown): ApiError {
+  const error = isRecord(body) ? body['error'] : undefined;
+  if (isRecord(error) && typeof error['code'] === 'string') {
+    const message = typeof error['message'] === 'string' && error['message'] !== '' ? error['message'] : error['code'];
+    const details = Array.isArray(error['details'])
+      ? error['details'].filter((detail): detail is string => typeof detail === 'string')
+      : [];
+    return new ApiError(status, error['code'], message, details);
+  }
+  return new ApiError(status, UNEXPECTED_RESPONSE, `The server answered with an unexpected response (HTTP ${status}).`);
+}
+
+/** The error for a request that got no response: the server is down, or the network is. */
+export function networkError(): ApiError {
+  return new ApiError(0, NETWORK_ERROR, 'The server cannot be reached. Check your connection and try again.');
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/**
+ * Sends one request to the API with the session cookie and returns the parsed JSON answer (`undefined` for
+ * 204). Throws `ApiError` for any failure.
+ */
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const init: RequestInit = { method, credentials: 'include', headers: { Accept: 'application/json' } };
+  if (body instanceof FormData) {
+    // The browser sets the multipart boundary itself; a Content-Type header here would break it.
+    init.body = body;
+  } else if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch {
+    throw networkError();
+  }
+  let parsed: unknown;
+  try {
+    parsed = await readBody(response);
+  } catch {
+    throw networkError();
+  }
+  if (!response.ok) throw toApiError(response.status, parsed);
+  if (response.status !== 204 && (parsed === undefined || typeof parsed === 'string')) {
+    throw toApiError(response.status, parsed);
+  }
+  return parsed as T;
+}
+
+const segment = encodeURIComponent;
+
+/** The API of apps/api, one function per endpoint. */
+export const api = {
+  health: () => request<{ status: 'ok'; database: 'sqlite' | 'postgres' }>('GET', '/api/health'),
+
+  login: (email: string, password: string) => request<SignInResult>('POST', '/api/auth/login', { email, password }),
+  logout: () => request<void>('POST', '/api/auth/logout'),
+  me: async () => (await request<{ user: User }>('GET', '/api/auth/me')).user,
+  invite: (invitation: NewInvitation) => request<Invitation>('POST', '/api/auth/invitations', invitation),
+  acceptInvitation: (token: string, password: string) =>
+    request<SignInResult>('POST', '/api/auth/accept-invitation', { token, password }),
+
+  committees: async () => (await request<ItemList<Committee>>('GET', '/api/committees')).items,
+  committee: (id: string) => request<Committee>('GET', `/api/committees/${segment(id)}`),
+  users: async (committeeId: string) =>
+    (await request<ItemList<User>>('GET', `/api/committees/${segment(committeeId)}/users`)).items,
+
+  sessions: async (committeeId: string) =>
+    (await request<ItemList<Session>>('GET', `/api/committees/${segment(committeeId)}/sessions`)).items,
+  createSession: (committeeId: string, session: NewSession) =>
+    request<Session>('POST', `/api/committees/${segment(committeeId)}/sessions`, session),
+
+  delegations: async (committeeId: string) =>
+    (await request<ItemList<Delegation>>('GET', `/api/committees/${segment(committeeId)}/delegations`)).items,
+  createDelegation: (committeeId: string, delegation: NewDelegation) =>
+    request<Delegation>('POST', `/api/committees/${segment(committeeId)}/delegations`, delegation),
+
+  instruments: async (committeeId: string) =>
+    (await request<ItemList<Instrument>>('GET', `/api/committees/${segment(committeeId)}/instruments`)).items,
+  importText: (committeeId: string, source: TextImport) =>
+    request<ImportedInstrument>('POST', `/api/committees/${segment(committeeId)}/instruments/import`, source),
+  importDocx: (committeeId: string, source: DocxImport) => {
+    const form = new FormData();
+    form.set('titles', JSON.stringify(source.titles));
+    form.set('originalLanguage', source.originalLanguage);
+    form.set('file', source.file);
+    return request<ImportedInstrument>('POST', `/api/committees/${segment(committeeId)}/instruments/import`, form);
+  },
+  instrumentText: (instrumentId: string, language: Language) =>
+    request<InstrumentText>('GET', `/api/instruments/${segment(instrumentId)}/text?lang=${segment(language)}`),
+};

@@ -1,0 +1,52 @@
+import type { Language } from '@concord/domain';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { AuthProvider, RequireAuth } from './auth';
+import { Layout } from './components/layout';
+import { I18nProvider } from './i18n/i18n-context';
+import { CommitteePage } from './pages/committee-page';
+import { HomePage } from './pages/home-page';
+import { InvitePage } from './pages/invite-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { SignInPage } from './pages/sign-in-page';
+
+/** The web app: language, session and router around the routes. The API serves `index.html` at every route. */
+export function App({ language }: { language: Language }) {
+  return (
+    <I18nProvider initial={language}>
+      <AuthProvider>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </AuthProvider>
+    </I18nProvider>
+  );
+}
+
+/** The page for each address, inside the shared layout. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route
+          index
+          element={
+            <RequireAuth>
+              <HomePage />
+            </RequireAuth>
+          }
+        />
+        <Route path="sign-in" element={<SignInPage />} />
+        <Route path="invite/:token" element={<InvitePage />} />
+        <Route
+          path="committees/:id"
+          element={
+            <RequireAuth>
+              <CommitteePage />
+            </RequireAuth>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,78 @@
+import { useParams } from 'react-router';
+import { api } from '../api';
+import { isCommitteeManager, useUser } from '../auth';
+import { useDocumentTitle } from '../components/document-title';
+import { ErrorAlert, Loading } from '../components/error-alert';
+import { useI18n } from '../i18n/i18n-context';
+import { useResource } from '../use-resource';
+import { DelegationsSection } from './committee/delegations-section';
+import { ImportInstrumentForm } from './committee/import-instrument-form';
+import { InstrumentsSection } from './committee/instruments-section';
+import { InviteUserForm } from './committee/invite-user-form';
+import { NewDelegationForm } from './committee/new-delegation-form';
+import { NewSessionForm } from './committee/new-session-form';
+import { SessionsSection } from './committee/sessions-section';
+
+/** `/committees/:id`: the committee's sessions, delegations and instruments, and the secretariat's set-up forms. */
+export function CommitteePage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const user = useUser();
+  const committee = useResource(() => api.committee(id), [id]);
+  const sessions = useResource(() => api.sessions(id), [id]);
+  const delegations = useResource(() => api.delegations(id), [id]);
+  const instruments = useResource(() => api.instruments(id), [id]);
+  useDocumentTitle(committee.resource.status === 'ready' ? committee.resource.data.name : undefined);
+
+  const knownDelegations = delegations.resource.status === 'ready' ? delegations.resource.data : [];
+  const knownSessions = sessions.resource.status === 'ready' ? sessions.resource.data : [];
+
+  return (
+    <div className="committee-page">
+      <div className="page-heading">
+        {committee.resource.status === 'loading' && <Loading />}
+        {committee.resource.status === 'error' && (
+          <ErrorAlert error={committee.resource.error} onRetry={committee.reload} />
+        )}
+        {committee.resource.status === 'ready' && (
+          <>
+            <h1>{committee.resource.data.name}</h1>
+            <p className="document-symbol">
+              {t('committee.symbol', { symbol: committee.resource.data.symbolPrefix })}
+            </p>
+            {committee.resource.data.description !== '' && (
+              <p className="lead">{committee.resource.data.description}</p>
+            )}
+          </>
+        )}
+      </div>
+
+      <SessionsSection resource={sessions.resource} onRetry={sessions.reload} />
+      <DelegationsSection resource={delegations.resource} onRetry={delegations.reload} />
+      <InstrumentsSection resource={instruments.resource} onRetry={instruments.reload} />
+
+      {isCommitteeManager(user) && (
+        <section className="admin-tools" aria-labelledby="admin-tools-heading">
+          <h2 id="admin-tools-heading">{t('admin.title')}</h2>
+          <div className="admin-grid">
+            <NewSessionForm
+              committeeId={id}
+              sessions={knownSessions}
+              onCreated={(session) => sessions.update((items) => [...items, session])}
+            />
+            <NewDelegationForm
+              committeeId={id}
+              delegations={knownDelegations}
+              onCreated={(delegation) => delegations.update((items) => [...items, delegation])}
+            />
+            <InviteUserForm committeeId={id} delegations={knownDelegations} />
+            <ImportInstrumentForm
+              committeeId={id}
+              onImported={(instrument) => instruments.update((items) => [...items, instrument])}
+            />
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

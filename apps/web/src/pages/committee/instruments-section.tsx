@@ -1,0 +1,123 @@
+import { LANGUAGES, isLanguage, isRightToLeft, type Language } from '@concord/domain';
+import { useEffect, useId, useState } from 'react';
+import { api, type Instrument } from '../../api';
+import { ErrorAlert, Loading } from '../../components/error-alert';
+import { formatDate, languageName } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n-context';
+import { pickLocalizedEntry } from '../../localized';
+import { useResource, type Resource } from '../../use-resource';
+
+/** The committee's instruments; each title opens its numbered plain text. */
+export function InstrumentsSection({
+  resource,
+  onRetry,
+}: {
+  resource: Resource<readonly Instrument[]>;
+  onRetry: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <section className="panel" aria-labelledby="instruments-heading">
+      <h2 id="instruments-heading">{t('instruments.title')}</h2>
+      {resource.status === 'loading' && <Loading />}
+      {resource.status === 'error' && <ErrorAlert error={resource.error} onRetry={onRetry} />}
+      {resource.status === 'ready' && resource.data.length === 0 && <p className="empty">{t('instruments.empty')}</p>}
+      {resource.status === 'ready' && resource.data.length > 0 && (
+        <ul className="instrument-list">
+          {[...resource.data]
+            .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+            .map((instrument) => (
+              <InstrumentItem key={instrument.id} instrument={instrument} />
+            ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function InstrumentItem({ instrument }: { instrument: Instrument }) {
+  const { t, language } = useI18n();
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const title = pickLocalizedEntry(instrument.titles, language, instrument.originalLanguage);
+  const titleText = title?.text ?? t('instruments.untitled');
+
+  return (
+    <li className="instrument">
+      <h3 className="instrument-title">
+        <button
+          type="button"
+          className="disclosure"
+          aria-expanded={open}
+          aria-controls={panelId}
+          onClick={() => setOpen((wasOpen) => !wasOpen)}
+        >
+          <span lang={title?.language}>{titleText}</span>
+        </button>
+      </h3>
+      <p className="meta">
+        {t('instruments.original', { language: languageName(instrument.originalLanguage, language) })}
+        {' · '}
+        {t('instruments.imported', { date: formatDate(instrument.createdAt, language) })}
+      </p>
+      <div id={panelId} hidden={!open}>
+        {open && <InstrumentTextView instrument={instrument} title={titleText} />}
+      </div>
+    </li>
+  );
+}
+
+/** The reader's language when the instrument has a version in it (or the server does not say), else the original. */
+export function preferredTextLanguage(instrument: Instrument, language: Language): Language {
+  if (instrument.languages === undefined || instrument.languages.includes(language)) return language;
+  return instrument.originalLanguage;
+}
+
+/** The numbered plain text of one language version, in the interface language unless the reader picks another. */
+function InstrumentTextView({ instrument, title }: { instrument: Instrument; title: string }) {
+  const { t, language } = useI18n();
+  const [textLanguage, setTextLanguage] = useState<Language>(() => preferredTextLanguage(instrument, language));
+  const selectId = useId();
+  useEffect(() => setTextLanguage(preferredTextLanguage(instrument, language)), [instrument, language]);
+  const { resource, reload } = useResource(
+    () => api.instrumentText(instrument.id, textLanguage),
+    [instrument.id, textLanguage],
+  );
+
+  return (
+    <div className="instrument-text-view">
+      <div className="field field-inline">
+        <label htmlFor={selectId}>{t('instruments.textLanguage')}</label>
+        <select
+          id={selectId}
+          value={textLanguage}
+          onChange={(event) => {
+            if (isLanguage(event.target.value)) setTextLanguage(event.target.value);
+          }}
+        >
+          {LANGUAGES.filter((code) => instrument.languages?.includes(code) ?? true).map((code) => (
+            <option key={code} value={code}>
+              {languageName(code, language)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {resource.status === 'loading' && <Loading />}
+      {resource.status === 'error' && <ErrorAlert error={resource.error} onRetry={reload} />}
+      {resource.status === 'ready' && resource.data.text.trim() === '' && (
+        <p className="empty">{t('instruments.noText')}</p>
+      )}
+      {resource.status === 'ready' && resource.data.text.trim() !== '' && (
+        <pre
+          className="instrument-text"
+          lang={resource.data.language}
+          dir={isRightToLeft(resource.data.language) ? 'rtl' : 'ltr'}
+          tabIndex={0}
+          aria-label={t('instruments.textOf', { title })}
+        >
+          {resource.data.text}
+        </pre>
+      )}
+    </div>
+  );
+}

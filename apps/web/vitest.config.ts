@@ -1,0 +1,7 @@
+import { defineProject } from 'vitest/config';
+import { workspaceAliases } from './vite.config';
+
+export default defineProject({
+  resolve: { alias: workspaceAliases },
+  test: { name: 'web', include: ['src/**/*.spec.ts', 'src/**/*.spec.tsx'], environment: 'node' },
+});
