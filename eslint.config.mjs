@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const serverOrBrowserOnly = ['@nestjs/*', 'typeorm', 'pg', 'sqlite3', 'ioredis', 'react', 'react-dom', 'react-router', 'express'];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.nx/**', 'data/**', 'test/artifacts/**', '**/vite.config.ts.timestamp*'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.nx/**', 'data/**', 'test/artifacts/**', '**/vite.config.*.timestamp*'] },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
@@ -43,7 +43,7 @@ export default tseslint.config(
   },
   {
     // Tool configuration files are loaded by their tools through a default export.
-    files: ['**/vite.config.ts', '**/vitest.config.ts', '**/eslint.config.mjs'],
+    files: ['**/vite.config.mts', '**/vitest.config.mts', '**/eslint.config.mjs'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

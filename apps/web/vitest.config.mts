@@ -1,5 +1,5 @@
 import { defineProject } from 'vitest/config';
-import { workspaceAliases } from './vite.config';
+import { workspaceAliases } from './vite.config.mts';
 
 export default defineProject({
   resolve: { alias: workspaceAliases },
