@@ -1,0 +1,45 @@
+/**
+ * The ProseMirror schema of treaty text, shared by the server and the editor: the schema itself, stable ids,
+ * numbering per language, and conversions to and from JSON, Yjs fragments and plain text.
+ */
+export { canonicalizeBrackets } from './brackets';
+/**
+ * Tiny document builders for tests and fixtures, in the manner of prosemirror-test-builder:
+ * `builders.doc(builders.article(builders.p('Text ', builders.bracket('unagreed'))))`.
+ */
+export * as builders from './builders';
+export type { Child, MarkedText } from './builders';
+export { assignMissingIds, findIdConflicts, hasStableId, newNodeId } from './ids';
+export type { IdConflict } from './ids';
+export { docFromJSON, docToJSON } from './json';
+export type { DocFromJSONOptions, DocJSON, MarkJSON, NodeJSON } from './json';
+export { formatLabel, numberDocument } from './numbering';
+export type { NumberedKind, NumberingOptions, NumberLabel } from './numbering';
+export {
+  abjad,
+  arabicOrdinal,
+  chineseNumeral,
+  cyrillicLetters,
+  fromArabicIndic,
+  latinLetters,
+  parseChineseNumeral,
+  parseRoman,
+  roman,
+  toArabicIndic,
+} from './numerals';
+export { findNodeById, listProvisions } from './query';
+export type { NodeWithPos, Provision } from './query';
+export { PROVENANCE_KINDS, STRUCTURAL_NODE_NAMES, treatySchema } from './schema';
+export type {
+  BracketAttrs,
+  NodeIdAttrs,
+  OptionAttrs,
+  ProvenanceAttrs,
+  ProvenanceKind,
+  ProvisionAttrs,
+  TreatyMarkName,
+  TreatyNodeName,
+} from './schema';
+export { SchemaError, SchemaErrorCode } from './schema-error';
+export { docToText, inlineToText } from './text';
+export { docFromYFragment, docToYFragment } from './yjs';

@@ -1,0 +1,89 @@
+import { Fragment, type DOMOutputSpec, type Node } from 'prosemirror-model';
+import { describe, expect, it } from 'vitest';
+import { article, bracket, doc, option, options, p, provenance } from './builders';
+import { treatySchema, type TreatyNodeName } from './schema';
+
+function domOf(node: Node): DOMOutputSpec | undefined {
+  return node.type.spec.toDOM?.(node);
+}
+
+/** Whether `parent` may hold children of the given types, each filled with its minimal content. */
+function accepts(parent: TreatyNodeName, content: readonly TreatyNodeName[]): boolean {
+  const children = content.map((name) => treatySchema.nodes[name].createAndFill() as Node);
+  return treatySchema.nodes[parent].validContent(Fragment.fromArray(children));
+}
+
+describe('treatySchema', () => {
+  it.each<[string, TreatyNodeName, TreatyNodeName[], boolean]>([
+    ['a document of one article', 'doc', ['article'], true],
+    ['a document with title, preamble, chapter and article', 'doc', ['title', 'preamble', 'chapter', 'article'], true],
+    ['a document without articles', 'doc', ['title'], false],
+    ['a title after an article', 'doc', ['article', 'title'], false],
+    ['an article of paragraphs and options', 'article', ['heading', 'paragraph', 'option_group', 'paragraph'], true],
+    ['an article with two headings', 'article', ['heading', 'heading', 'paragraph'], false],
+    ['an article with only a heading', 'article', ['heading'], false],
+    ['a paragraph of text, subparagraphs and options', 'paragraph', ['text_block', 'subparagraph', 'option_group'], true],
+    ['a paragraph whose text is in options', 'paragraph', ['option_group', 'subparagraph'], true],
+    ['a paragraph without text', 'paragraph', ['subparagraph'], false],
+    ['a paragraph with two texts', 'paragraph', ['text_block', 'text_block'], false],
+    ['a chapter without heading', 'chapter', ['article'], false],
+    ['a chapter with a heading only', 'chapter', ['heading'], true],
+    ['an option of paragraphs', 'option', ['paragraph', 'paragraph'], true],
+    ['an option of text', 'option', ['text_block'], true],
+    ['an option mixing paragraphs and subparagraphs', 'option', ['paragraph', 'subparagraph'], false],
+    ['an empty option', 'option', [], false],
+    ['a group of one option', 'option_group', ['option'], false],
+    ['a group of three options', 'option_group', ['option', 'option', 'option'], true],
+  ])('says %s is valid: %s', (_, parent, content, valid) => {
+    expect(accepts(parent, content)).toBe(valid);
+  });
+
+  it('lets brackets nest', () => {
+    const text = treatySchema.text('x', [treatySchema.marks.bracket.create({ id: 'outer' }), treatySchema.marks.bracket.create({ id: 'inner' })]);
+    expect(text.marks).toHaveLength(2);
+  });
+
+  it('keeps one provenance per character', () => {
+    const first = treatySchema.marks.provenance.create({ kind: 'base', ref: 'rev-1' });
+    const second = treatySchema.marks.provenance.create({ kind: 'edit', ref: 'user-1' });
+    expect(second.addToSet(first.addToSet([]))).toEqual([second]);
+  });
+
+  it('defaults article and paragraph status to open and option attribution to none', () => {
+    const built = doc(article(options(option(p('a')), option(p('b')))));
+    const articleNode = built.firstChild as Node;
+    const optionNode = articleNode.firstChild?.firstChild as Node;
+    expect(articleNode.attrs['status']).toBe('open');
+    expect(optionNode.attrs).toMatchObject({ sponsors: [], proposalIds: [], isBase: false });
+  });
+
+  it.each<[string, () => Node, DOMOutputSpec]>([
+    ['an article as a section with its id and status', () => article({ id: 'a1', status: 'agreed-ad-referendum' }, p('x')), ['section', { 'data-node': 'article', 'data-id': 'a1', 'data-status': 'agreed-ad-referendum' }, 0]],
+    ['a paragraph as a div', () => p({ id: 'p1' }, 'x'), ['div', { 'data-node': 'paragraph', 'data-id': 'p1', 'data-status': 'open' }, 0]],
+    [
+      'an option with its sponsors',
+      () => option({ id: 'o1', sponsors: ['BRA', 'EU'], proposalIds: ['prop-1'], isBase: true }, 'x'),
+      ['div', { 'data-node': 'option', 'data-id': 'o1', 'data-sponsors': 'BRA EU', 'data-proposal-ids': 'prop-1', 'data-base': 'true' }, 0],
+    ],
+  ])('renders %s', (_, build, expected) => {
+    expect(domOf(build())).toEqual(expected);
+  });
+
+  it.each([
+    ['a bracket as span.bracket', () => bracket({ id: 'b1' }, 'x').nodes[0]?.marks[0], ['span', { class: 'bracket', 'data-id': 'b1' }, 0]],
+    [
+      'a provenance as span.provenance',
+      () => provenance({ kind: 'proposal', ref: 'prop-1', delegations: ['BRA'], label: 'Brazil' }, 'x').nodes[0]?.marks[0],
+      ['span', { class: 'provenance', 'data-kind': 'proposal', 'data-ref': 'prop-1', 'data-delegations': 'BRA', title: 'Brazil' }, 0],
+    ],
+  ])('renders %s', (_, build, expected) => {
+    const mark = build();
+    expect(mark && mark.type.spec.toDOM?.(mark, true)).toEqual(expected);
+  });
+
+  it('parses the attributes it renders', () => {
+    const element = { getAttribute: (name: string) => ({ 'data-id': 'o1', 'data-sponsors': 'BRA EU', 'data-base': 'true' })[name] ?? null };
+    const rule = treatySchema.nodes.option.spec.parseDOM?.[0];
+    expect(rule?.getAttrs?.(element as never)).toEqual({ id: 'o1', sponsors: ['BRA', 'EU'], proposalIds: [], isBase: true });
+  });
+});

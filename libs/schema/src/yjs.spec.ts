@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { article, bracket, doc, p, sub } from './builders';
+import { consolidatedDraft } from './fixtures';
+import { docFromJSON, docToJSON } from './json';
+import { SchemaError } from './schema-error';
+import { docFromYFragment, docToYFragment } from './yjs';
+
+function throughYjs(json: unknown): unknown {
+  const ydoc = new Y.Doc();
+  docToYFragment(docFromJSON(json), ydoc.getXmlFragment('prosemirror'));
+  return docToJSON(docFromYFragment(ydoc.getXmlFragment('prosemirror')));
+}
+
+describe(docToYFragment.name, () => {
+  it('writes structural ids and attributes as element attributes', () => {
+    const ydoc = new Y.Doc();
+    const fragment = docToYFragment(consolidatedDraft(), ydoc.getXmlFragment('prosemirror'));
+    const first = fragment.get(0) as Y.XmlElement;
+    expect(first.nodeName).toBe('title');
+    const chapter = fragment.get(2) as Y.XmlElement;
+    expect(chapter.getAttribute('id')).toBe('ch1');
+  });
+
+  it('replaces what the fragment held', () => {
+    const ydoc = new Y.Doc();
+    const fragment = ydoc.getXmlFragment('prosemirror');
+    docToYFragment(consolidatedDraft(), fragment);
+    const small = doc(article({ id: 'a' }, p({ id: 'p' }, 'Only this.')));
+    docToYFragment(small, fragment);
+    expect(docFromYFragment(fragment).eq(small)).toBe(true);
+  });
+});
+
+describe(docFromYFragment.name, () => {
+  it('round-trips JSON → Y.XmlFragment → JSON identically, with nested brackets, provenance and options', () => {
+    const json = docToJSON(consolidatedDraft());
+    expect(throughYjs(json)).toEqual(json);
+  });
+
+  it('round-trips a document received by another replica as a Yjs update', () => {
+    const json = docToJSON(consolidatedDraft());
+    const origin = new Y.Doc();
+    docToYFragment(docFromJSON(json), origin.getXmlFragment('prosemirror'));
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(origin));
+    expect(docToJSON(docFromYFragment(replica.getXmlFragment('prosemirror')))).toEqual(json);
+  });
+
+  it.each([
+    ['nested', doc(article({ id: 'a' }, p({ id: 'p' }, 'x ', bracket({ id: 'outer' }, 'a ', bracket({ id: 'inner' }, 'b'), ' c'), ' y')))],
+    ['identically nested', doc(article({ id: 'a' }, p({ id: 'p' }, bracket({ id: 'one' }, bracket({ id: 'two' }, 'same span')))))],
+    ['spanning paragraphs', doc(article({ id: 'a' }, p({ id: 'p' }, bracket({ id: 'long' }, 'first')), p({ id: 'q' }, bracket({ id: 'long' }, 'second')), p({ id: 'r' }, 'x', sub({ id: 's' }, bracket({ id: 'long' }, 'third')))))],
+  ])('keeps %s brackets distinct and in canonical order', (_, built) => {
+    const json = docToJSON(built);
+    expect(throughYjs(json)).toEqual(json);
+  });
+
+  it('keeps brackets that overlap without nesting', () => {
+    const built = doc(article({ id: 'a' }, p({ id: 'p' }, bracket({ id: 'left' }, 'a ', bracket({ id: 'right' }, 'b')), bracket({ id: 'right' }, ' c'))));
+    const json = docToJSON(built);
+    expect(throughYjs(json)).toEqual(json);
+  });
+
+  it('rejects a fragment that holds no treaty document', () => {
+    const ydoc = new Y.Doc();
+    expect(() => docFromYFragment(ydoc.getXmlFragment('empty'))).toThrow(SchemaError);
+  });
+
+  it('rejects a fragment outside a Y.Doc', () => {
+    expect(() => docFromYFragment(new Y.XmlFragment())).toThrow(/does not belong to a Y.Doc/);
+  });
+});
