@@ -126,7 +126,9 @@ for (const backend of BACKENDS) {
       const before = await count('delegations');
       const res = await client(server, secretariat).post(`/api/committees/${committeeId}/delegations`, body, { 'content-type': 'application/json' });
       expect(res.status).toBe(status);
-      expect(res.body).toEqual({ error: { code, message: expect.any(String), ...(code === 'validation-failed' ? { details: expect.any(Array) } : {}) } });
+      expect(Object.keys(res.body)).toEqual(['error']);
+      expect(res.body.error).toMatchObject({ code, message: expect.any(String) });
+      expect(Object.keys(res.body.error ?? {}).every((key) => ['code', 'message', 'details'].includes(key))).toBe(true);
       expect(JSON.stringify(res.body)).not.toMatch(/at \w+ \(|node_modules|\.ts:\d+/);
       expect(await count('delegations')).toBe(before);
     });
@@ -195,6 +197,7 @@ for (const backend of BACKENDS) {
       form.set('originalLanguage', 'en');
       form.set('file', new Blob([new Uint8Array(docx)]), 'protocol.docx');
       const uploaded = await api.post(`/api/committees/${committeeId}/instruments/import`, form);
+      expect(uploaded.body.error).toBeUndefined();
       expect(uploaded.status).toBe(201);
       const english = await api.get(`/api/instruments/${String(uploaded.body.id)}/text`);
       expect(String(english.body.text)).toContain('Article 2');

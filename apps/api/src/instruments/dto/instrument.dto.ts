@@ -1,14 +1,16 @@
 import { LANGUAGES, type Language } from '@concord/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { LocalizedNamesDto } from '../../delegations/dto/delegation.dto';
 
-// Multipart forms carry every field as a string; titles arrive as JSON there.
-const parseJsonField = ({ value }: { value: unknown }): unknown => {
+// Multipart forms carry every field as a string; titles arrive as JSON there. The @Transform runs after @Type,
+// so it builds the nested DTO itself, which validation needs in order to look inside.
+const parseTitles = ({ value }: { value: unknown }): unknown => {
   if (typeof value !== 'string') return value;
   try {
-    return JSON.parse(value) as unknown;
+    const parsed: unknown = JSON.parse(value);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? plainToInstance(LocalizedNamesDto, parsed) : value;
   } catch {
     return value;
   }
@@ -18,7 +20,7 @@ export const IMPORT_FORMATS = ['text', 'markdown', 'docx'] as const;
 
 export class ImportInstrumentDto {
   @ApiProperty({ type: LocalizedNamesDto, description: 'Title per language; a JSON string in multipart forms' })
-  @Transform(parseJsonField)
+  @Transform(parseTitles)
   @ValidateNested()
   @Type(() => LocalizedNamesDto)
   titles!: LocalizedNamesDto;
