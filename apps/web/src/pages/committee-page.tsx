@@ -36,12 +36,12 @@ export function CommitteePage() {
         )}
         {committee.resource.status === 'ready' && (
           <>
-            <h1>{committee.resource.data.name}</h1>
+            <h1 dir="auto">{committee.resource.data.name}</h1>
             <p className="document-symbol">
               {t('committee.symbol', { symbol: committee.resource.data.symbolPrefix })}
             </p>
             {committee.resource.data.description !== '' && (
-              <p className="lead">{committee.resource.data.description}</p>
+              <p className="lead" dir="auto">{committee.resource.data.description}</p>
             )}
           </>
         )}

@@ -32,8 +32,8 @@ export function SessionsSection({ resource, onRetry }: { resource: Resource<read
                 .map((session) => (
                   <tr key={session.id}>
                     <td className="numeric">{formatNumber(session.number, language)}</td>
-                    <th scope="row">{session.title}</th>
-                    <td>{session.venue}</td>
+                    <th scope="row" dir="auto">{session.title}</th>
+                    <td dir="auto">{session.venue}</td>
                     <td>
                       {t('sessions.dateRange', {
                         start: formatCalendarDate(session.startDate, language),
