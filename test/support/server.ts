@@ -12,11 +12,17 @@ export const CLI = join(ROOT, 'dist/apps/api/src/cli.js');
 /** The real server, started as `npm start` starts it, on a free port over a scratch database with the demo committee. */
 export interface TestServer {
   readonly url: string;
+  readonly port: number;
   /** A separate connection to the server's database, for checking what was (not) written. */
   readonly db: DataSource;
   readonly env: Record<string, string>;
   /** Everything the server printed. */
   output(): string;
+  /** Stops the server process (SIGTERM lets it shut down gracefully; SIGKILL does not) and waits for it to exit. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+  /** Starts the server again on the same port and database. */
+  restart(): Promise<void>;
+  /** Stops the server and drops its database. */
   close(): Promise<void>;
 }
 
@@ -33,18 +39,24 @@ export function freePort(): Promise<number> {
   });
 }
 
-function waitForBanner(child: ChildProcess, output: () => string): Promise<void> {
+function spawnServer(env: Record<string, string>, onOutput: (text: string) => void): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let seen = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output()}`)), 60_000);
-    child.stdout?.on('data', () => {
-      if (output().includes('Concord is serving')) {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${seen}`)), 60_000);
+    const collect = (chunk: Buffer) => {
+      seen += chunk.toString();
+      onOutput(chunk.toString());
+      if (seen.includes('Concord is serving')) {
         clearTimeout(timer);
-        resolve();
+        resolve(child);
       }
-    });
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output()}`));
+      reject(new Error(`server exited with ${code}:\n${seen}`));
     });
   });
 }
@@ -53,24 +65,31 @@ export async function startServer(database: ScratchDatabase, extraEnv: Record<st
   const port = await freePort();
   const env: Record<string, string> = { ...database.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', ...extraEnv };
   let log = '';
-  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  await waitForBanner(child, () => log);
+  let child: ChildProcess | null = await spawnServer(env, (text) => (log += text));
   const db = new DataSource(database.kind === 'postgres' ? { type: 'postgres', url: env.DATABASE_URL } : { type: 'sqlite', database: env.SQLITE_PATH });
   await db.initialize();
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    const running = child;
+    child = null;
+    if (!running || running.exitCode !== null || running.signalCode !== null) return;
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    running.kill(signal);
+    await exited;
+  };
   return {
     url: `http://127.0.0.1:${port}`,
+    port,
     db,
     env,
     output: () => log,
+    stop,
+    async restart() {
+      await stop();
+      child = await spawnServer(env, (text) => (log += text));
+    },
     async close() {
+      await stop();
       await db.destroy();
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
       await database.drop();
     },
   };

@@ -2,11 +2,13 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CollabModule } from './collaboration/collab.module';
 import { CommitteesModule } from './committees/committees.module';
 import { ConfigModule } from './config/config.module';
 import type { Env } from './config/env';
 import { DatabaseModule } from './database/database.module';
 import { DelegationsModule } from './delegations/delegations.module';
+import { DraftingSpacesModule } from './drafting-spaces/drafting-spaces.module';
 import { HealthModule } from './health/health.module';
 import { InstrumentsModule } from './instruments/instruments.module';
 
@@ -24,6 +26,8 @@ export class AppModule {
         CommitteesModule,
         DelegationsModule,
         InstrumentsModule,
+        DraftingSpacesModule,
+        CollabModule,
         HealthModule,
       ],
     };

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { CollabWsAdapter } from './collaboration/collab-ws.adapter';
 import { AppException } from './common/app.exception';
 import { HttpErrorFilter, toErrorResponse } from './common/http-error.filter';
 import { createValidationPipe } from './common/validation.pipe';
@@ -49,6 +50,7 @@ export async function createApp(env: Env, dataSource: DataSource): Promise<INest
     logger: LOG_LEVELS[env.LOG_LEVEL],
   });
   app.setGlobalPrefix('api');
+  app.useWebSocketAdapter(new CollabWsAdapter(app, env.COLLAB_MAX_MESSAGE_BYTES));
   app.use(express.json({ limit: env.MAX_BODY_BYTES, strict: true }));
   app.use(bodyErrors);
   app.useGlobalPipes(createValidationPipe());

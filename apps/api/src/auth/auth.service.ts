@@ -83,6 +83,13 @@ export class AuthService {
     return { user: userView(found.user), subject: subjectOf(found.user), sessionId: found.session.id };
   }
 
+  private readonly revokedListeners = new Set<(sessionId: string) => void>();
+
+  /** Calls `listener` with the id of every session signed out, so that its open sockets can be closed. */
+  onSessionRevoked(listener: (sessionId: string) => void): void {
+    this.revokedListeners.add(listener);
+  }
+
   async logout(context: AuthContext): Promise<void> {
     await this.uow.run(async (manager) => {
       await this.auth.revokeSession(context.sessionId, new Date(), manager);
@@ -93,6 +100,7 @@ export class AuthService {
         entityId: context.sessionId,
       });
     });
+    for (const listener of this.revokedListeners) listener(context.sessionId);
   }
 
   async invite(context: AuthContext, dto: InviteDto): Promise<InvitationResult> {

@@ -31,6 +31,7 @@ export const ERROR_STATUS = {
   'instrument-not-found': HttpStatus.NOT_FOUND,
   'language-not-available': HttpStatus.NOT_FOUND,
   'import-failed': HttpStatus.UNPROCESSABLE_ENTITY,
+  'drafting-space-not-found': HttpStatus.NOT_FOUND,
 } as const satisfies Record<string, HttpStatus>;
 
 /** A code from {@link ERROR_STATUS}. */

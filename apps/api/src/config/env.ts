@@ -79,6 +79,41 @@ export class Env {
   @Max(104857600, { message: 'must be a number of bytes between 1024 and 104857600' })
   MAX_UPLOAD_BYTES = 10485760;
 
+  /** Largest collaboration WebSocket message, in bytes; a bigger one closes the connection with code 1009. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of bytes between 1024 and 268435456' })
+  @Min(1024, { message: 'must be a number of bytes between 1024 and 268435456' })
+  @Max(268435456, { message: 'must be a number of bytes between 1024 and 268435456' })
+  COLLAB_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+  /** Milliseconds a collaborative document stays in memory after its last connection closes. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of milliseconds between 0 and 86400000' })
+  @Min(0, { message: 'must be a number of milliseconds between 0 and 86400000' })
+  @Max(86400000, { message: 'must be a number of milliseconds between 0 and 86400000' })
+  COLLAB_IDLE_UNLOAD_MS = 30_000;
+
+  /** Milliseconds updates wait to be committed together in one transaction (group commit). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of milliseconds between 0 and 1000' })
+  @Min(0, { message: 'must be a number of milliseconds between 0 and 1000' })
+  @Max(1000, { message: 'must be a number of milliseconds between 0 and 1000' })
+  COLLAB_COMMIT_WINDOW_MS = 2;
+
+  /** Updates logged for one document before the log is folded into its snapshot. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 10 and 1000000' })
+  @Min(10, { message: 'must be an integer between 10 and 1000000' })
+  @Max(1000000, { message: 'must be an integer between 10 and 1000000' })
+  COLLAB_COMPACT_AFTER = 500;
+
+  /** Documents one user may be loading at the same time; more connections wait for none and are refused. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 1000' })
+  @Min(1, { message: 'must be an integer between 1 and 1000' })
+  @Max(1000, { message: 'must be an integer between 1 and 1000' })
+  COLLAB_MAX_PENDING_LOADS = 8;
+
   /** Create the demo committee and its users when the database is empty. */
   @Transform(toBool)
   @IsBoolean({ message: 'must be true or false' })

@@ -2,9 +2,12 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { AuthSession } from '../auth/auth-session.entity';
 import { Invitation } from '../auth/invitation.entity';
 import { User } from '../auth/user.entity';
+import { CollabSnapshot } from '../collaboration/collab-snapshot.entity';
+import { CollabUpdate } from '../collaboration/collab-update.entity';
 import { CommitteeSession } from '../committees/committee-session.entity';
 import { Committee } from '../committees/committee.entity';
 import { Delegation } from '../delegations/delegation.entity';
+import { DraftingSpace } from '../drafting-spaces/drafting-space.entity';
 import { GroupMembership } from '../delegations/group-membership.entity';
 import { InstrumentText } from '../instruments/instrument-text.entity';
 import { Instrument } from '../instruments/instrument.entity';
@@ -21,4 +24,7 @@ export const ENTITIES = [
   Instrument,
   InstrumentText,
   AuditEntry,
+  CollabUpdate,
+  CollabSnapshot,
+  DraftingSpace,
 ];

@@ -19,5 +19,6 @@ import { InstrumentsService } from './instruments.service';
   ],
   controllers: [InstrumentsController],
   providers: [InstrumentsRepository, InstrumentsService],
+  exports: [InstrumentsService],
 })
 export class InstrumentsModule {}

@@ -2,6 +2,7 @@ import { decide, isLanguage, type Language, type Localized } from '@concord/doma
 import { ImportError, importDocx, importText } from '@concord/export';
 import { docFromJSON, docToText } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
+import type { Node } from 'prosemirror-model';
 import { randomUUID } from 'node:crypto';
 import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
@@ -86,10 +87,16 @@ export class InstrumentsService {
     const instrument = await this.require(id);
     const lang = language ?? instrument.originalLanguage;
     if (!isLanguage(lang)) throw new AppException('validation-failed', `lang must be one of ar, zh, en, fr, ru, es (got "${lang}").`);
-    const row = await this.instruments.findText(id, lang);
-    if (!row) throw new AppException('language-not-available', `The instrument has no ${lang} version yet.`);
-    const doc = docFromJSON(JSON.parse(row.doc) as unknown);
+    const { doc } = await this.baseDocument(instrument.id, lang);
     return { instrumentId: id, language: lang, text: docToText(doc, lang), doc: doc.toJSON() as unknown };
+  }
+
+  /** The base text of an instrument in one language, for the server's own use (no access check). */
+  async baseDocument(id: string, language: Language): Promise<{ doc: Node; committeeId: string }> {
+    const instrument = await this.require(id);
+    const row = await this.instruments.findText(id, language);
+    if (!row) throw new AppException('language-not-available', `The instrument has no ${language} version yet.`);
+    return { doc: docFromJSON(JSON.parse(row.doc) as unknown), committeeId: instrument.committeeId };
   }
 
   /** Imports a base text from plain text, Markdown or a DOCX file as a new instrument in its original language. */

@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 import { Foundation1764000000000 } from './1764000000000-foundation';
+import { Collaboration1795537203515 } from './1795537203515-collaboration';
 
 /** PostgreSQL migrations, oldest first. */
-export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1764000000000];
+export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1764000000000, Collaboration1795537203515];

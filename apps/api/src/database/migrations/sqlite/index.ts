@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 import { Foundation1764000000000 } from './1764000000000-foundation';
+import { Collaboration1795537204385 } from './1795537204385-collaboration';
 
 /** SQLite migrations, oldest first. */
-export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1764000000000];
+export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1764000000000, Collaboration1795537204385];

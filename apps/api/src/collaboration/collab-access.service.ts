@@ -1,0 +1,72 @@
+import { decide, isLanguage } from '@concord/domain';
+import { Injectable } from '@nestjs/common';
+import type { Node } from 'prosemirror-model';
+import type { AuthContext } from '../auth/auth-context';
+import { AppException } from '../common/app.exception';
+import { DraftingSpacesService, spaceOwners } from '../drafting-spaces/drafting-spaces.service';
+import { InstrumentsService } from '../instruments/instruments.service';
+
+/** What a connection may do with a document. */
+export type AccessLevel = 'none' | 'read' | 'write';
+
+/** A known document and the caller's rights on it. */
+export interface DocumentAccess {
+  readonly level: AccessLevel;
+  /** Why the level is what it is, for the close reason when it is `none`. */
+  readonly reason: string;
+  /** The text a brand-new document starts from. */
+  readonly initialContent: () => Promise<Node>;
+}
+
+/**
+ * Names and rights of collaborative documents:
+ * - `consolidated:<instrument id>:<language>`: the secretariat writes; delegations, the bureau and administrators
+ *   read; observers have no access until a revision is published.
+ * - `space:<drafting space id>`: the owning delegation and accepted co-sponsors write; nobody else, not even the
+ *   secretariat, has any access.
+ */
+@Injectable()
+export class CollabAccessService {
+  constructor(
+    private readonly instruments: InstrumentsService,
+    private readonly spaces: DraftingSpacesService,
+  ) {}
+
+  /** The caller's access to a document, or null when no such document exists. */
+  async resolve(auth: AuthContext, document: string): Promise<DocumentAccess | null> {
+    const consolidated = /^consolidated:([0-9a-f-]{36}):([a-z]{2})$/.exec(document);
+    if (consolidated) return this.consolidated(auth, consolidated[1], consolidated[2]);
+    const space = /^space:([0-9a-f-]{36})$/.exec(document);
+    if (space) return this.space(auth, space[1]);
+    return null;
+  }
+
+  private async consolidated(auth: AuthContext, instrumentId: string, language: string): Promise<DocumentAccess | null> {
+    if (!isLanguage(language)) return null;
+    let committeeId: string;
+    try {
+      committeeId = (await this.instruments.baseDocument(instrumentId, language)).committeeId;
+    } catch (error) {
+      if (error instanceof AppException && (error.code === 'instrument-not-found' || error.code === 'language-not-available')) return null;
+      throw error;
+    }
+    const initialContent = async () => (await this.instruments.baseDocument(instrumentId, language)).doc;
+    if (auth.user.committeeId !== committeeId && !auth.subject.roles.includes('admin')) {
+      return { level: 'none', reason: 'This document belongs to another committee.', initialContent };
+    }
+    const write = decide(auth.subject, 'edit-consolidated', { tier: 'committee' });
+    if (write.allowed) return { level: 'write', reason: 'secretariat', initialContent };
+    const read = decide(auth.subject, 'read', { tier: 'committee' });
+    return { level: read.allowed ? 'read' : 'none', reason: read.allowed ? 'read-only' : read.reason, initialContent };
+  }
+
+  private async space(auth: AuthContext, id: string): Promise<DocumentAccess | null> {
+    const space = await this.spaces.find(id);
+    if (!space) return null;
+    const owners = spaceOwners(space);
+    const initialContent = () => this.spaces.initialContent(space);
+    const write = decide(auth.subject, 'edit-draft', { tier: 'delegation', owners });
+    if (write.allowed) return { level: 'write', reason: 'owner', initialContent };
+    return { level: 'none', reason: 'Drafting spaces are open only to the delegations that own them.', initialContent };
+  }
+}

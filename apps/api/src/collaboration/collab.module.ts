@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { DraftingSpacesModule } from '../drafting-spaces/drafting-spaces.module';
+import { InstrumentsModule } from '../instruments/instruments.module';
+import { CollabAccessService } from './collab-access.service';
+import { CollabGateway } from './collab.gateway';
+import { CollabRepository } from './collab.repository';
+import { CollabService } from './collab.service';
+import { RedisRelay } from './redis-relay';
+import { UpdateLog } from './update-log';
+
+@Module({
+  imports: [AuthModule, InstrumentsModule, DraftingSpacesModule],
+  providers: [CollabGateway, CollabService, CollabAccessService, CollabRepository, UpdateLog, RedisRelay],
+  exports: [CollabService],
+})
+export class CollabModule {}

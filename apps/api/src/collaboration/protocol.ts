@@ -1,0 +1,132 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+
+/** The y-websocket message types. */
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+/**
+ * WebSocket close codes of the collaboration server. Browsers cannot read the HTTP status of a refused upgrade,
+ * so the server accepts the socket and closes it at once with one of these codes and a reason.
+ */
+export const CloseCode = {
+  /** The server is shutting down; reconnect later. */
+  goingAway: 1001,
+  /** A message larger than COLLAB_MAX_MESSAGE_BYTES (the ws library's own code). */
+  tooLarge: 1009,
+  /** A message that is not valid y-websocket protocol, or an update Yjs cannot decode. */
+  malformed: 4400,
+  /** No valid session: missing, unknown, expired or signed-out token. */
+  unauthenticated: 4401,
+  /** Signed in, but the policy gives no access to this document, or a read-only connection sent an update. */
+  forbidden: 4403,
+  /** No such document. */
+  unknownDocument: 4404,
+  /** Too many documents loading at once for this user. */
+  tooManyLoads: 4429,
+  /** The document could not be loaded from the database; it is never replaced by an empty one. */
+  loadFailed: 4500,
+} as const;
+
+/** A decoded message from a client. */
+export type ClientMessage =
+  | { readonly type: 'sync-step-1'; readonly stateVector: Uint8Array }
+  | { readonly type: 'update'; readonly update: Uint8Array; readonly step: 'sync-step-2' | 'update' }
+  | { readonly type: 'awareness'; readonly update: Uint8Array; readonly clients: readonly number[] }
+  | { readonly type: 'query-awareness' }
+  | { readonly type: 'auth' };
+
+/** Thrown for anything that is not a well-formed y-websocket message. */
+export class ProtocolError extends Error {}
+
+/** Decodes one client message, validating Yjs updates so that no undecodable update ever reaches the log. */
+export function decodeClientMessage(data: Uint8Array): ClientMessage {
+  try {
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MESSAGE_SYNC: {
+        const step = decoding.readVarUint(decoder);
+        const payload = decoding.readVarUint8Array(decoder);
+        if (step === syncProtocol.messageYjsSyncStep1) return { type: 'sync-step-1', stateVector: payload };
+        if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
+          // Decoding throws on a malformed update; applying one that decodes cannot corrupt the document.
+          Y.decodeUpdate(payload);
+          return { type: 'update', update: payload, step: step === syncProtocol.messageYjsSyncStep2 ? 'sync-step-2' : 'update' };
+        }
+        throw new ProtocolError(`unknown sync step ${step}`);
+      }
+      case MESSAGE_AWARENESS: {
+        const update = decoding.readVarUint8Array(decoder);
+        return { type: 'awareness', update, clients: awarenessClients(update) };
+      }
+      case MESSAGE_QUERY_AWARENESS:
+        return { type: 'query-awareness' };
+      case MESSAGE_AUTH:
+        return { type: 'auth' };
+      default:
+        throw new ProtocolError(`unknown message type ${type}`);
+    }
+  } catch (error) {
+    if (error instanceof ProtocolError) throw error;
+    throw new ProtocolError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Sync step 1: the server's state vector, asking the client for what the server lacks. */
+export function syncStep1Message(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Sync step 2: what the client lacks, given its state vector. */
+export function syncStep2Message(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+/** An update relayed to clients. */
+export function updateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** An awareness update for the given clients (all known states by default). */
+export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients?: number[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients ?? [...awareness.getStates().keys()]));
+  return encoding.toUint8Array(encoder);
+}
+
+/** An already encoded awareness update, framed for the wire. */
+export function rawAwarenessMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** The client ids an awareness update speaks for, so that they can be removed when the connection drops. */
+export function awarenessClients(update: Uint8Array): number[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const clients: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    clients.push(decoding.readVarUint(decoder));
+    decoding.readVarUint(decoder); // clock
+    JSON.parse(decoding.readVarString(decoder)); // the state, which must be JSON
+  }
+  return clients;
+}

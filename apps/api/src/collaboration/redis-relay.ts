@@ -1,0 +1,147 @@
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import { Env, redactUrl } from '../config/env';
+import type { Relay } from './shared-document';
+
+const KIND_UPDATE = 0;
+const KIND_AWARENESS = 1;
+const DOCUMENT_PREFIX = 'concord:collab:';
+const SESSIONS = 'concord:sessions';
+const RESYNC = 'concord:resync';
+
+type DocumentListener = (document: string, data: Uint8Array) => void;
+
+/** Raised at start when REDIS_URL is set but Redis cannot be reached. */
+export class RedisConnectError extends Error {}
+
+/**
+ * Fans updates and awareness out to the other server instances through Redis pub/sub, when REDIS_URL is set;
+ * without it every method is a no-op and one instance serves everything. Each instance stores the updates of its
+ * own clients before publishing them, so a message lost while Redis is away is recovered from the database:
+ * an instance that reconnects catches up and asks the others to do the same.
+ */
+@Injectable()
+export class RedisRelay implements Relay, OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('RedisRelay');
+  private readonly instance = Buffer.from(randomUUID().replace(/-/g, ''), 'hex');
+  private publisher: Redis | null = null;
+  private subscriber: Redis | null = null;
+  private readonly updateListeners: DocumentListener[] = [];
+  private readonly awarenessListeners: DocumentListener[] = [];
+  private readonly resyncListeners: Array<() => Promise<void>> = [];
+  private readonly revokedListeners: Array<(sessionId: string) => void> = [];
+  private connectedOnce = false;
+
+  constructor(private readonly env: Env) {}
+
+  async onModuleInit(): Promise<void> {
+    const url = this.env.REDIS_URL;
+    if (!url) return;
+    // Publishing fails at once while Redis is away instead of queueing; the database is the source of truth.
+    this.publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+    this.subscriber = new Redis(url, { lazyConnect: true });
+    for (const client of [this.publisher, this.subscriber]) client.on('error', (error: Error) => this.logger.warn(`Redis: ${error.message}`));
+    try {
+      await Promise.all([this.publisher.connect(), this.subscriber.connect()]);
+    } catch (error) {
+      await this.onApplicationShutdown();
+      throw new RedisConnectError(`REDIS_URL: cannot connect to ${redactUrl(url)}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message));
+    this.subscriber.on('ready', () => void this.reconnected());
+    await this.subscriber.subscribe(SESSIONS, RESYNC);
+    this.connectedOnce = true;
+  }
+
+  /** Whether updates cross instances. */
+  get enabled(): boolean {
+    return this.publisher !== null;
+  }
+
+  onUpdate(listener: DocumentListener): void {
+    this.updateListeners.push(listener);
+  }
+
+  onAwareness(listener: DocumentListener): void {
+    this.awarenessListeners.push(listener);
+  }
+
+  onResync(listener: () => Promise<void>): void {
+    this.resyncListeners.push(listener);
+  }
+
+  onSessionRevoked(listener: (sessionId: string) => void): void {
+    this.revokedListeners.push(listener);
+  }
+
+  /** Starts receiving a document's changes from other instances. */
+  watch(document: string): void {
+    this.subscriber?.subscribe(DOCUMENT_PREFIX + document).catch((error: Error) => this.logger.warn(`subscribe ${document}: ${error.message}`));
+  }
+
+  unwatch(document: string): void {
+    this.subscriber?.unsubscribe(DOCUMENT_PREFIX + document).catch(() => undefined);
+  }
+
+  publishUpdate(document: string, update: Uint8Array): void {
+    this.publish(DOCUMENT_PREFIX + document, KIND_UPDATE, update);
+  }
+
+  publishAwareness(document: string, update: Uint8Array): void {
+    this.publish(DOCUMENT_PREFIX + document, KIND_AWARENESS, update);
+  }
+
+  publishSessionRevoked(sessionId: string): void {
+    this.publish(SESSIONS, KIND_UPDATE, Buffer.from(sessionId));
+  }
+
+  private publish(channel: string, kind: number, payload: Uint8Array): void {
+    if (!this.publisher) return;
+    const message = Buffer.concat([Buffer.from([kind]), this.instance, payload]);
+    this.publisher.publish(channel, message).catch(() => {
+      // Lost while Redis is away; the others catch up from the database when this instance reconnects.
+    });
+  }
+
+  private receive(channel: string, message: Buffer): void {
+    if (message.length < 17 || message.subarray(1, 17).equals(this.instance)) return;
+    const kind = message[0];
+    const payload = new Uint8Array(message.subarray(17));
+    if (channel === SESSIONS) {
+      const sessionId = Buffer.from(payload).toString();
+      for (const listener of this.revokedListeners) listener(sessionId);
+    } else if (channel === RESYNC) {
+      void this.resync();
+    } else if (channel.startsWith(DOCUMENT_PREFIX)) {
+      const document = channel.slice(DOCUMENT_PREFIX.length);
+      for (const listener of kind === KIND_AWARENESS ? this.awarenessListeners : this.updateListeners) {
+        try {
+          listener(document, payload);
+        } catch (error) {
+          this.logger.warn(`relayed change to ${document} not applied: ${String(error)}`);
+        }
+      }
+    }
+  }
+
+  private async reconnected(): Promise<void> {
+    if (!this.connectedOnce) return;
+    this.logger.log('Redis is back: catching up from the database');
+    await this.resync();
+    this.publish(RESYNC, KIND_UPDATE, new Uint8Array());
+  }
+
+  private async resync(): Promise<void> {
+    for (const listener of this.resyncListeners) {
+      await listener().catch((error: unknown) => this.logger.warn(`resync failed: ${String(error)}`));
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const clients = [this.publisher, this.subscriber].filter((c): c is Redis => c !== null);
+    this.publisher = null;
+    this.subscriber = null;
+    await Promise.all(clients.map((c) => c.quit().catch(() => c.disconnect())));
+  }
+}

@@ -1,0 +1,118 @@
+import { decide, type Language } from '@concord/domain';
+import { findNodeById, treatySchema } from '@concord/schema';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Node } from 'prosemirror-model';
+import type { AuthContext } from '../auth/auth-context';
+import { AuditService } from '../audit/audit.service';
+import { AppException } from '../common/app.exception';
+import { assertAllowed } from '../common/policy';
+import { UnitOfWork } from '../database/unit-of-work';
+import { InstrumentsService } from '../instruments/instruments.service';
+import { DraftingSpace } from './drafting-space.entity';
+import { DraftingSpacesRepository } from './drafting-spaces.repository';
+import type { CreateDraftingSpaceDto } from './dto/drafting-space.dto';
+
+/** A drafting space as the API shows it. */
+export interface DraftingSpaceView {
+  readonly id: string;
+  readonly instrumentId: string;
+  readonly language: Language;
+  readonly title: string;
+  readonly ownerDelegationId: string;
+  readonly coSponsorIds: readonly string[];
+  readonly provisionIds: readonly string[];
+  /** The collaboration document to connect to at `/collab/<document>`. */
+  readonly document: string;
+  readonly createdAt: string;
+}
+
+/** The collaboration document name of a drafting space. */
+export function spaceDocument(id: string): string {
+  return `space:${id}`;
+}
+
+function view(space: DraftingSpace): DraftingSpaceView {
+  return {
+    id: space.id,
+    instrumentId: space.instrumentId,
+    language: space.language as Language,
+    title: space.title,
+    ownerDelegationId: space.ownerDelegationId,
+    coSponsorIds: space.coSponsorIds,
+    provisionIds: space.provisionIds,
+    document: spaceDocument(space.id),
+    createdAt: space.createdAt.toISOString(),
+  };
+}
+
+/** The delegations that may see and edit a space: the owner and accepted co-sponsors. */
+export function spaceOwners(space: DraftingSpace): string[] {
+  return [space.ownerDelegationId, ...space.coSponsorIds];
+}
+
+/** Delegation-tier workspaces: nobody outside the owning delegations sees them, the secretariat included. */
+@Injectable()
+export class DraftingSpacesService {
+  constructor(
+    private readonly spaces: DraftingSpacesRepository,
+    private readonly instruments: InstrumentsService,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(user: AuthContext, instrumentId: string, dto: CreateDraftingSpaceDto): Promise<DraftingSpaceView> {
+    const delegationId = user.user.delegationId;
+    if (!delegationId) throw new AppException('forbidden', 'Only members of a delegation open drafting spaces.');
+    assertAllowed(decide(user.subject, 'edit-draft', { tier: 'delegation', owners: [delegationId] }));
+    const base = await this.instruments.baseDocument(instrumentId, dto.language);
+    for (const id of dto.provisionIds ?? []) {
+      const found = findNodeById(base.doc, id);
+      if (!found || found.node.type.name !== 'article') throw new AppException('validation-failed', `The base text has no article with id ${id}.`);
+    }
+    const space = Object.assign(new DraftingSpace(), {
+      id: randomUUID(),
+      committeeId: base.committeeId,
+      instrumentId,
+      language: dto.language,
+      ownerDelegationId: delegationId,
+      coSponsorIds: [],
+      title: dto.title.trim(),
+      provisionIds: dto.provisionIds ?? [],
+      createdBy: user.user.id,
+      createdAt: new Date(),
+    });
+    return this.uow.run(async (manager) => {
+      await this.spaces.insert(space, manager);
+      await this.audit.record(manager, { actorId: user.user.id, action: 'drafting-space.create', entityType: 'drafting_space', entityId: space.id, after: view(space) });
+      return view(space);
+    });
+  }
+
+  async listMine(user: AuthContext): Promise<DraftingSpaceView[]> {
+    if (!user.user.delegationId) return [];
+    return (await this.spaces.listForDelegation(user.user.delegationId)).map(view);
+  }
+
+  async get(user: AuthContext, id: string): Promise<DraftingSpaceView> {
+    const space = await this.spaces.findById(id);
+    // A space the user may not read is reported as missing, so its existence does not leak.
+    if (!space || !decide(user.subject, 'read', { tier: 'delegation', owners: spaceOwners(space) }).allowed) {
+      throw new AppException('drafting-space-not-found', `No drafting space ${id}.`);
+    }
+    return view(space);
+  }
+
+  /** The text a new space starts from: the base text, narrowed to the chosen articles. */
+  async initialContent(space: DraftingSpace): Promise<Node> {
+    const base = await this.instruments.baseDocument(space.instrumentId, space.language as Language);
+    if (space.provisionIds.length === 0) return base.doc;
+    const articles = space.provisionIds.map((id) => findNodeById(base.doc, id)?.node).filter((n): n is Node => n !== undefined);
+    return treatySchema.node('doc', null, articles);
+  }
+
+  find(id: string): Promise<DraftingSpace | null> {
+    return this.spaces.findById(id);
+  }
+}
+

@@ -1,0 +1,24 @@
+/** Running one workload against one server: start it, measure, always stop it, and never let one failure end the run. */
+import { type BenchTarget, type RunningServer, type StartOptions, TargetUnavailable } from '../servers/target';
+
+/** What one workload gave on one server. */
+export type Outcome<T> =
+  | { readonly status: 'measured'; readonly value: T }
+  /** The server cannot be measured in this run (e.g. Concord's endpoint is not there yet). */
+  | { readonly status: 'skipped'; readonly reason: string }
+  /** The measurement broke; the reason says how. */
+  | { readonly status: 'failed'; readonly reason: string };
+
+/** Starts `target`, runs `body` against it and stops it, turning errors into an outcome. */
+export async function measureOn<T>(target: BenchTarget, options: StartOptions, body: (server: RunningServer) => Promise<T>): Promise<Outcome<T>> {
+  let server: RunningServer | null = null;
+  try {
+    server = await target.start(options);
+    return { status: 'measured', value: await body(server) };
+  } catch (error) {
+    if (error instanceof TargetUnavailable) return { status: 'skipped', reason: error.message };
+    return { status: 'failed', reason: (error as Error).stack ?? String(error) };
+  } finally {
+    await server?.stop().catch(() => undefined);
+  }
+}

@@ -1,0 +1,154 @@
+import { docFromYFragment } from '@concord/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { closed, firstMessage, provider, rawSocket, synced, until } from '../support/collab';
+import { BACKENDS } from '../support/databases';
+import { client, login, startServer, type TestServer } from '../support/server';
+
+type Json = Record<string, unknown>;
+
+/** Folds what the database holds for a document, as a new server would load it. */
+async function stored(server: TestServer, document: string): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  const pg = server.db.options.type === 'postgres';
+  const param = pg ? '$1' : '?';
+  const snapshots = (await server.db.query(`SELECT state FROM collab_snapshots WHERE document = ${param}`, [document])) as Array<{ state: string }>;
+  for (const row of snapshots) Y.applyUpdate(doc, Buffer.from(row.state, 'base64'));
+  const updates = (await server.db.query(`SELECT data FROM collab_updates WHERE document = ${param} ORDER BY seq`, [document])) as Array<{ data: string }>;
+  for (const row of updates) Y.applyUpdate(doc, Buffer.from(row.data, 'base64'));
+  return doc;
+}
+
+for (const backend of BACKENDS) {
+  const title = `Collaboration server on ${backend.name}${backend.skip ? ` (${backend.skip})` : ''}`;
+  describe.skipIf(backend.skip !== null)(title, () => {
+    let server: TestServer;
+    let consolidated: string;
+    const tokens: Record<string, string> = {};
+    const providers: WebsocketProvider[] = [];
+    const open = (document: string, who: string, doc?: Y.Doc) => {
+      const p = provider(server, document, tokens[who], doc);
+      providers.push(p);
+      return p;
+    };
+
+    beforeAll(async () => {
+      server = await startServer(await backend.create(), { COLLAB_MAX_MESSAGE_BYTES: '65536', COLLAB_IDLE_UNLOAD_MS: '200', COLLAB_COMPACT_AFTER: '20' });
+      for (const who of ['secretariat', 'egypt.head', 'egypt.delegate', 'brazil.head', 'observer']) tokens[who] = await login(server, `${who}@concord.test`);
+      tokens['secretariat-2'] = await login(server, 'secretariat@concord.test');
+      const committees = (await client(server).get('/api/committees')).body.items as Json[];
+      const instruments = (await client(server, tokens.secretariat).get(`/api/committees/${String(committees[0].id)}/instruments`)).body.items as Json[];
+      consolidated = `consolidated:${String(instruments[0].id)}:en`;
+    });
+    afterAll(async () => {
+      for (const p of providers) p.destroy();
+      await server?.close();
+    });
+
+    it('starts the consolidated draft from the base text, in the treaty schema', async () => {
+      const p = open(consolidated, 'secretariat');
+      await synced(p);
+      const doc = docFromYFragment(p.doc.getXmlFragment('prosemirror'));
+      expect(doc.textContent).toContain('Statement of purpose');
+      expect(doc.childCount).toBeGreaterThan(2);
+    });
+
+    it('lets two writers converge, and stores what they wrote', async () => {
+      const a = open(consolidated, 'secretariat');
+      const b = open(consolidated, 'secretariat-2');
+      await Promise.all([synced(a), synced(b)]);
+      a.doc.getText('notes').insert(0, 'from A. ');
+      b.doc.getText('notes').insert(0, 'from B. ');
+      await until(() => a.doc.getText('notes').toString().length === 16 && b.doc.getText('notes').toString() === a.doc.getText('notes').toString(), 'convergence');
+      const fromDb = await stored(server, consolidated);
+      expect(fromDb.getText('notes').toString()).toBe(a.doc.getText('notes').toString());
+    });
+
+    it("gives delegates read-only access: they see updates, and an edit of theirs reaches nobody and nothing", async () => {
+      const writer = open(consolidated, 'secretariat');
+      const reader = open(consolidated, 'egypt.delegate');
+      await Promise.all([synced(writer), synced(reader)]);
+      writer.doc.getText('read-only').insert(0, 'secretariat text');
+      await until(() => reader.doc.getText('read-only').toString() === 'secretariat text', 'the reader to receive the update');
+      const closing = closed(reader.ws as unknown as import('ws').WebSocket);
+      reader.shouldConnect = false;
+      reader.doc.getText('read-only').insert(0, 'DELEGATE EDIT ');
+      expect(await closing).toMatchObject({ code: 4403, reason: 'read-only: updates are refused' });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(writer.doc.getText('read-only').toString()).toBe('secretariat text');
+      expect((await stored(server, consolidated)).getText('read-only').toString()).toBe('secretariat text');
+    });
+
+    it("opens a drafting space to its delegation only: another delegation's token is refused", async () => {
+      const instrumentId = consolidated.split(':')[1];
+      const created = await client(server, tokens['egypt.head']).post(`/api/instruments/${instrumentId}/drafting-spaces`, { title: 'Article 4 – sovereignty', language: 'en' });
+      expect(created.status).toBe(201);
+      const document = String(created.body.document);
+      const head = open(document, 'egypt.head');
+      const delegate = open(document, 'egypt.delegate');
+      await Promise.all([synced(head), synced(delegate)]);
+      delegate.doc.getText('draft').insert(0, 'Egypt drafts');
+      await until(() => head.doc.getText('draft').toString() === 'Egypt drafts', 'the head to see the delegate');
+      for (const outsider of ['brazil.head', 'secretariat', 'observer']) {
+        const socket = rawSocket(server, document, tokens[outsider]);
+        expect(await closed(socket)).toMatchObject({ code: 4403 });
+      }
+      expect((await client(server, tokens['brazil.head']).get(`/api/drafting-spaces/${String(created.body.id)}`)).status).toBe(404);
+    });
+
+    it.each([
+      ['no token', () => rawSocket(server, consolidated), 4401],
+      ['an unknown token', () => rawSocket(server, consolidated, 'not-a-real-token-at-all-xxxxxxxxxxxxxxx'), 4401],
+      ['an unknown document', () => rawSocket(server, 'consolidated:00000000-0000-4000-8000-000000000000:en', tokens.secretariat), 4404],
+      ['a name that is no document', () => rawSocket(server, 'whatever', tokens.secretariat), 4404],
+      ['an observer on an unpublished draft', () => rawSocket(server, consolidated, tokens.observer), 4403],
+    ])('refuses %s with its close code', async (_what, connect, code) => {
+      expect((await closed(connect())).code).toBe(code);
+    });
+
+    it('closes a connection that sends a malformed or oversized frame, and keeps serving the others', async () => {
+      const bystander = open(consolidated, 'secretariat');
+      await synced(bystander);
+      const bad = rawSocket(server, consolidated, tokens.secretariat);
+      await firstMessage(bad);
+      const badClosed = closed(bad);
+      bad.send(Buffer.from([0, 2, 5, 1, 2, 3]));
+      expect((await badClosed).code).toBe(4400);
+      const big = rawSocket(server, consolidated, tokens.secretariat);
+      await firstMessage(big);
+      const bigClosed = closed(big);
+      big.send(Buffer.alloc(70_000, 1));
+      expect((await bigClosed).code).toBe(1009);
+      const other = open(consolidated, 'secretariat-2');
+      await synced(other);
+      bystander.doc.getText('after').insert(0, 'still here');
+      await until(() => other.doc.getText('after').toString() === 'still here', 'the server to keep relaying');
+    });
+
+    it("closes a user's sockets when the user signs out", async () => {
+      const token = await login(server, 'egypt.delegate@concord.test');
+      const socket = rawSocket(server, consolidated, token);
+      await firstMessage(socket);
+      const closing = closed(socket);
+      expect((await client(server, token).post('/api/auth/logout')).status).toBe(204);
+      expect(await closing).toEqual({ code: 4401, reason: 'signed out' });
+    });
+
+    it('keeps every update across a restart and folds the log into a snapshot', async () => {
+      const writer = open(consolidated, 'secretariat');
+      await synced(writer);
+      for (let i = 0; i < 30; i += 1) writer.doc.getArray<number>('restart').push([i]);
+      const watcher = open(consolidated, 'secretariat-2');
+      await synced(watcher);
+      await until(() => watcher.doc.getArray('restart').length === 30, 'the watcher to see every update');
+      for (const p of providers.splice(0)) p.destroy();
+      await server.restart();
+      const again = open(consolidated, 'secretariat');
+      await synced(again);
+      expect(again.doc.getArray<number>('restart').toArray()).toEqual([...Array(30).keys()]);
+      const snapshots = (await server.db.query('SELECT COUNT(*) AS n FROM collab_snapshots')) as Array<{ n: string | number }>;
+      expect(Number(snapshots[0].n)).toBeGreaterThan(0);
+    });
+  });
+}
