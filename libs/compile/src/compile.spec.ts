@@ -1,0 +1,205 @@
+import { builders, docToJSON } from '@concord/schema';
+import type { Node } from 'prosemirror-model';
+import { describe, expect, it } from 'vitest';
+import { compile } from './compile';
+import { CompileError } from './compile-error';
+import { seeded, shuffle } from './testing/random';
+import { origins, render, unattributed } from './testing/render';
+import { proposal, revise, type Revision } from './testing/proposals';
+import type { CompileOptions, CompileResult, Decision, Proposal } from './types';
+
+const { article, bracket, doc, heading, p, provenance, sub } = builders;
+
+const base = doc(
+  article(
+    { id: 'a1' },
+    heading('Scope'),
+    p({ id: 'p1' }, 'The States Parties shall adopt measures.'),
+    p({ id: 'p2' }, 'Each State shall cooperate', sub({ id: 's1' }, 'in good faith;'), sub({ id: 's2' }, 'without delay.')),
+  ),
+  article({ id: 'a2' }, p({ id: 'q1' }, 'This Convention applies to ', bracket({ id: 'b1' }, 'serious crime'), '.')),
+);
+
+/** A proposal in a table: id, sponsor, decision and how it revises the base. */
+type Spec = readonly [id: string, sponsor: string, decision: Decision, revision: Revision];
+
+function run(specs: readonly Spec[], options: CompileOptions = {}, baseDoc: Node = base): CompileResult {
+  return compile({
+    base: { doc: baseDoc, revisionId: 'rev1', label: 'A/AC.291/22' },
+    proposals: specs.map(([id, sponsor, , revision]) => proposal(id, sponsor, baseDoc, revise(baseDoc, revision))),
+    decisions: new Map(specs.map(([id, , decision]) => [id, decision])),
+    options,
+  });
+}
+
+const may: Revision = { text: { p1: 'The States Parties may adopt measures.' } };
+const must: Revision = { text: { p1: 'The States Parties must adopt measures.' } };
+const effective: Revision = { text: { p1: 'The States Parties shall adopt effective measures.' } };
+const newParagraph = (id: string, text: string): Revision => ({ after: { p1: [p({ id }, text)] } });
+
+describe(compile.name, () => {
+  it.each<[string, readonly Spec[], string]>([
+    ['leaves the base as it is when nothing is retained', [['P1', 'EGY', 'not-retain', may]], 'a1: «Scope» The States Parties shall adopt measures. ¶ Each State shall cooperate (in good faith;) (without delay.)'],
+    ['merges incorporated changes to different words of a text', [['P1', 'EGY', 'incorporate', may], ['P2', 'BRA', 'incorporate', effective]], 'a1: «Scope» The States Parties may adopt effective measures. ¶ Each State shall cooperate (in good faith;) (without delay.)'],
+    ['merges incorporated changes to different provisions', [['P1', 'EGY', 'incorporate', may], ['P2', 'BRA', 'incorporate', { text: { s2: 'promptly.' } }]], 'a1: «Scope» The States Parties may adopt measures. ¶ Each State shall cooperate (in good faith;) (promptly.)'],
+    ['makes overlapping incorporated changes options, by sponsor', [['P1', 'EGY', 'incorporate', may], ['P2', 'BRA', 'incorporate', must]], 'a1: «Scope» {BRA: The States Parties must adopt measures. | EGY: The States Parties may adopt measures.} ¶ Each State shall cooperate (in good faith;) (without delay.)'],
+    ['puts the base first when a proposal is presented as an option', [['P1', 'EGY', 'present-as-option', may]], 'a1: «Scope» {base: The States Parties shall adopt measures. | EGY: The States Parties may adopt measures.} ¶ Each State shall cooperate (in good faith;) (without delay.)'],
+    ['folds identical formulations into one option attributed to all', [['P1', 'EGY', 'present-as-option', may], ['P2', 'BRA', 'present-as-option', may], ['P3', 'CHN', 'present-as-option', must]], 'a1: «Scope» {base: The States Parties shall adopt measures. | BRA+EGY: The States Parties may adopt measures. | CHN: The States Parties must adopt measures.} ¶ Each State shall cooperate (in good faith;) (without delay.)'],
+    ['incorporates identical formulations once', [['P1', 'EGY', 'incorporate', may], ['P2', 'BRA', 'incorporate', may]], 'a1: «Scope» The States Parties may adopt measures. ¶ Each State shall cooperate (in good faith;) (without delay.)'],
+    ['keeps incorporated words in every option they do not overlap', [['P1', 'EGY', 'incorporate', effective], ['P2', 'BRA', 'present-as-option', may]], 'a1: «Scope» {base: The States Parties shall adopt effective measures. | BRA: The States Parties may adopt effective measures.} ¶ Each State shall cooperate (in good faith;) (without delay.)'],
+    ['leaves incorporated words out of an option that replaces them', [['P1', 'EGY', 'incorporate', { text: { p1: 'The States Parties shall take measures.' } }], ['P2', 'BRA', 'present-as-option', { text: { p1: 'The States Parties shall legislate.' } }]], 'a1: «Scope» {base: The States Parties shall take measures. | BRA: The States Parties shall legislate.} ¶ Each State shall cooperate (in good faith;) (without delay.)'],
+    ['makes options of a subparagraph in place of its text', [['P1', 'EGY', 'incorporate', { text: { s1: 'in good faith and promptly;' } }], ['P2', 'BRA', 'incorporate', { text: { s1: 'in good faith and in full;' } }]], 'a1: «Scope» The States Parties shall adopt measures. ¶ Each State shall cooperate ({BRA: in good faith and in full; | EGY: in good faith and promptly;}) (without delay.)'],
+    ['writes alternatives to a heading one after the other in brackets', [['P1', 'EGY', 'incorporate', { text: { 'a1#heading': 'Scope of application' } }], ['P2', 'BRA', 'incorporate', { text: { 'a1#heading': 'Purpose' } }]], 'a1: «[Purpose][Scope of application]» The States Parties shall adopt measures. ¶ Each State shall cooperate (in good faith;) (without delay.)'],
+    ['inserts a new paragraph after its neighbour', [['P1', 'EGY', 'incorporate', newParagraph('n1', 'New text.')]], 'a1: «Scope» The States Parties shall adopt measures. ¶ New text. ¶ Each State shall cooperate (in good faith;) (without delay.)'],
+    ['inserts new paragraphs of several proposals in sponsor order', [['P1', 'EGY', 'incorporate', newParagraph('n1', 'From Egypt.')], ['P2', 'BRA', 'incorporate', newParagraph('n2', 'From Brazil.')]], 'a1: «Scope» The States Parties shall adopt measures. ¶ From Brazil. ¶ From Egypt. ¶ Each State shall cooperate (in good faith;) (without delay.)'],
+    ['inserts identical new paragraphs once', [['P1', 'EGY', 'incorporate', newParagraph('n1', 'Same.')], ['P2', 'BRA', 'incorporate', newParagraph('n2', 'Same.')]], 'a1: «Scope» The States Parties shall adopt measures. ¶ Same. ¶ Each State shall cooperate (in good faith;) (without delay.)'],
+    ['brackets a new paragraph presented as an option', [['P1', 'EGY', 'present-as-option', newParagraph('n1', 'New text.')]], 'a1: «Scope» The States Parties shall adopt measures. ¶ [New text.] ¶ Each State shall cooperate (in good faith;) (without delay.)'],
+    ['removes an incorporated deletion', [['P1', 'EGY', 'incorporate', { drop: ['s2'] }]], 'a1: «Scope» The States Parties shall adopt measures. ¶ Each State shall cooperate (in good faith;)'],
+    ['brackets a deletion presented as an option', [['P1', 'EGY', 'present-as-option', { drop: ['s2'] }]], 'a1: «Scope» The States Parties shall adopt measures. ¶ Each State shall cooperate (in good faith;) ([without delay.])'],
+    ['brackets a deletion that another proposal contests by changing the text', [['P1', 'EGY', 'incorporate', { drop: ['s2'] }], ['P2', 'BRA', 'incorporate', { text: { s2: 'without undue delay.' } }]], 'a1: «Scope» The States Parties shall adopt measures. ¶ Each State shall cooperate (in good faith;) ([without undue delay.])'],
+  ])('%s', (_title, specs, expected) => {
+    expect(render(run(specs).doc, 'a1')).toBe(expected);
+  });
+
+  it.each<[string, readonly Spec[], string]>([
+    ['brackets incorporated words', [['P1', 'EGY', 'incorporate', effective]], 'a1: «Scope» The States Parties shall adopt [effective ]measures. ¶ Each State shall cooperate (in good faith;) (without delay.)'],
+    ['nests a bracket inside the bracket around the changed words', [['P1', 'EGY', 'incorporate', { text: { q1: 'This Convention applies to serious organized crime.' } }]], 'a2: This Convention applies to [serious [organized ]crime].'],
+    ['brackets a new paragraph', [['P1', 'EGY', 'incorporate', newParagraph('n1', 'New text.')]], 'a1: «Scope» The States Parties shall adopt measures. ¶ [New text.] ¶ Each State shall cooperate (in good faith;) (without delay.)'],
+    ['brackets incorporated words inside each option', [['P1', 'EGY', 'incorporate', effective], ['P2', 'BRA', 'present-as-option', may]], 'a1: «Scope» {base: The States Parties shall adopt [effective ]measures. | BRA: The States Parties may adopt [effective ]measures.} ¶ Each State shall cooperate (in good faith;) (without delay.)'],
+  ])('with bracketIncorporated, %s', (_title, specs, expected) => {
+    const result = run(specs, { bracketIncorporated: true });
+    expect(render(result.doc, expected.slice(0, 2))).toBe(expected);
+  });
+
+  it('gives nested brackets distinct, deterministic ids', () => {
+    const { doc: compiled } = run([['P1', 'EGY', 'incorporate', { text: { q1: 'This Convention applies to serious organized crime.' } }]], { bracketIncorporated: true });
+    const ids = new Set<string>();
+    compiled.descendants((node) => {
+      for (const mark of node.marks) if (mark.type.name === 'bracket') ids.add(String(mark.attrs['id']));
+    });
+    expect([...ids]).toEqual(['b1', 'inc:P1:q1#text0:0']);
+  });
+
+  it('attributes each run of text to the base, or to the proposals it comes from', () => {
+    const result = run([['P1', 'EGY', 'incorporate', may], ['P2', 'BRA', 'incorporate', may], ['P3', 'CHN', 'incorporate', effective]]);
+    expect(origins(result.doc).split(' / ')[1]).toBe('rev1"The States Parties " P2 P1"may" rev1" adopt " P3"effective " rev1"measures."');
+  });
+
+  it('gives every character provenance, keeping the provenance the base already has', () => {
+    const edited = doc(article({ id: 'a1' }, p({ id: 'p1' }, 'Text ', provenance({ kind: 'edit', ref: 'user-7' }, 'edited'), ' here.')));
+    const result = run([['P1', 'EGY', 'present-as-option', { text: { p1: 'Text edited there.' } }]], {}, edited);
+    expect(unattributed(result.doc)).toBe(0);
+    expect(origins(result.doc)).toBe('rev1"Text " user-7"edited" rev1" here." / rev1"Text " user-7"edited" rev1" " P1"there" rev1"."');
+  });
+
+  it('labels proposal text with its footnote and base text with the base symbol', () => {
+    const result = run([['P1', 'EGY', 'incorporate', may]], { language: 'fr' });
+    const labels = new Set<string>();
+    result.doc.descendants((node) => {
+      for (const mark of node.marks) if (mark.type.name === 'provenance') labels.add(String(mark.attrs['label']));
+    });
+    expect([...labels]).toEqual(['A/AC.291/22', 'Proposé par : EGY']);
+  });
+
+  it.each<[string, readonly Spec[], readonly string[]]>([
+    ['incorporated', [['P1', 'EGY', 'incorporate', may]], ['P1 incorporated p1']],
+    ['partially incorporated', [['P1', 'EGY', 'incorporate', { text: { p1: 'The States Parties may adopt measures.', s2: 'promptly.' } }], ['P2', 'BRA', 'incorporate', must]], ['P1 partially-incorporated p1 s2', 'P2 presented-as-option p1']],
+    ['presented as an option', [['P1', 'EGY', 'present-as-option', may]], ['P1 presented-as-option p1']],
+    ['not retained, or changing nothing', [['P1', 'EGY', 'not-retain', may], ['P2', 'BRA', 'incorporate', {}]], ['P1 not-retained', 'P2 no-change']],
+  ])('reports what became of each proposal: %s', (_title, specs, expected) => {
+    expect(run(specs).outcomes.map((outcome) => [outcome.proposalId, outcome.status, ...outcome.targets].join(' '))).toEqual(expected);
+  });
+
+  it('reports a proposal without a decision as undecided and leaves it out', () => {
+    const result = compile({ base: { doc: base, revisionId: 'rev1', label: '' }, proposals: [proposal('P1', 'EGY', base, revise(base, may))], decisions: new Map() });
+    expect([result.outcomes[0]?.status, render(result.doc, 'a1')]).toEqual(['undecided', render(base, 'a1')]);
+  });
+
+  describe('rebasing', () => {
+    const older = doc(
+      article({ id: 'a1' }, heading('Scope'), p({ id: 'p1' }, 'The States shall adopt measures.'), p({ id: 'p0' }, 'A paragraph deleted since.')),
+      article({ id: 'a2' }, p({ id: 'q1' }, 'This Convention applies to crime.')),
+    );
+    const current = doc(
+      article({ id: 'a1' }, heading('Scope'), p({ id: 'p1' }, 'Each of the States shall adopt measures.')),
+      article({ id: 'a2' }, p({ id: 'q1' }, 'This Convention applies to crime.'), p({ id: 'n1' }, 'Added since.')),
+    );
+    const rebase = (id: string, revision: Revision, decision: Decision = 'incorporate'): CompileResult =>
+      compile({
+        base: { doc: current, revisionId: 'rev2', label: 'A/AC.291/22/Rev.1' },
+        proposals: [proposal(id, 'EGY', older, revise(older, revision), { baseRevisionId: 'rev1' })],
+        decisions: new Map([[id, decision]]),
+      });
+
+    it('places a change made against an older base by id and by the words around it', () => {
+      const result = rebase('P1', { text: { p1: 'The States shall take measures.' } });
+      expect([render(result.doc, 'a1'), result.outcomes[0]?.status, result.outcomes[0]?.rebased]).toEqual(['a1: «Scope» Each of the States shall take measures.', 'incorporated', true]);
+    });
+
+    it.each<[string, Revision, string]>([
+      ['the words around the change were changed', { text: { p1: 'All States shall adopt measures.' } }, 'context-changed p1#text0'],
+      ['the node was deleted', { text: { p0: 'A paragraph changed.' } }, 'node-deleted p0#text0'],
+      ['a new node has an id the base uses for other text', { after: { q1: [p({ id: 'n1' }, 'Other text.')] } }, 'id-in-use n1'],
+      ['the change would leave an article without paragraphs', { drop: ['p1', 'p0'] }, 'invalid-structure a1'],
+    ])('reports a conflict, and leaves the proposal out, when %s', (_title, revision, expected) => {
+      const result = rebase('P1', revision);
+      expect([result.conflicts.map((conflict) => `${conflict.reason} ${conflict.target ?? ''}`).join(), result.outcomes[0]?.status, render(result.doc)]).toEqual([
+        expected,
+        'conflict',
+        render(compile({ base: { doc: current, revisionId: 'rev2', label: '' }, proposals: [], decisions: new Map() }).doc),
+      ]);
+    });
+
+    it('skips a change the base already holds', () => {
+      const result = rebase('P1', { after: { q1: [p({ id: 'n1' }, 'Added since.')] } });
+      expect([result.outcomes[0]?.status, result.conflicts.length]).toEqual(['no-change', 0]);
+    });
+  });
+
+  it('reports both proposals, and leaves both out, when they add different text under one id', () => {
+    const result = run([['P1', 'EGY', 'incorporate', newParagraph('n1', 'One text.')], ['P2', 'BRA', 'incorporate', newParagraph('n1', 'Another text.')], ['P3', 'CHN', 'incorporate', may]]);
+    expect([result.conflicts.map((conflict) => `${conflict.proposalId} ${conflict.reason} ${conflict.target ?? ''}`), render(result.doc, 'a1')]).toEqual([
+      ['P1 id-in-use n1', 'P2 id-in-use n1'],
+      'a1: «Scope» The States Parties may adopt measures. ¶ Each State shall cooperate (in good faith;) (without delay.)',
+    ]);
+  });
+
+  it('makes options of a rebased proposal and a current one that change the same words', () => {
+    const older = doc(article({ id: 'a1' }, heading('Scope'), p({ id: 'p1' }, 'States Parties shall adopt measures.'), p({ id: 'p2' }, 'Each State shall cooperate', sub({ id: 's1' }, 'in good faith;'), sub({ id: 's2' }, 'without delay.'))));
+    const result = compile({
+      base: { doc: base, revisionId: 'rev2', label: 'A/AC.291/22/Rev.1' },
+      proposals: [proposal('P1', 'EGY', older, revise(older, { text: { p1: 'States Parties may adopt measures.' } })), proposal('P2', 'BRA', base, revise(base, must), { baseRevisionId: 'rev2' })],
+      decisions: new Map([
+        ['P1', 'incorporate'],
+        ['P2', 'incorporate'],
+      ]),
+    });
+    expect(render(result.doc, 'a1')).toBe('a1: «Scope» {BRA: The States Parties must adopt measures. | EGY: The States Parties may adopt measures.} ¶ Each State shall cooperate (in good faith;) (without delay.)');
+  });
+
+  it('gives byte-identical output whatever the order of the proposals', () => {
+    const specs: Spec[] = [
+      ['P1', 'EGY', 'incorporate', may],
+      ['P2', 'BRA', 'incorporate', must],
+      ['P3', 'CHN', 'present-as-option', effective],
+      ['P4', 'RUS', 'incorporate', newParagraph('n4', 'Russian text.')],
+      ['P5', 'USA', 'incorporate', newParagraph('n5', 'American text.')],
+      ['P6', 'JPN', 'present-as-option', { drop: ['s1'] }],
+      ['P7', 'IND', 'incorporate', { text: { q1: 'This Convention applies to serious organized crime.' } }],
+    ];
+    const proposals = specs.map(([id, sponsor, , revision]) => proposal(id, sponsor, base, revise(base, revision)));
+    const decisions = new Map(specs.map(([id, , decision]) => [id, decision]));
+    const output = (list: readonly Proposal[]): string => {
+      const result = compile({ base: { doc: base, revisionId: 'rev1', label: 'A/AC.291/22' }, proposals: list, decisions, options: { bracketIncorporated: true } });
+      return JSON.stringify({ doc: docToJSON(result.doc), outcomes: result.outcomes, conflicts: result.conflicts });
+    };
+    const expected = output(proposals);
+    const random = seeded(20250115);
+    for (let round = 0; round < 20; round++) expect(output(shuffle(proposals, random))).toBe(expected);
+  });
+
+  it('throws a CompileError when two proposals share an id', () => {
+    const twice = proposal('P1', 'EGY', base, revise(base, may));
+    expect(() => compile({ base: { doc: base, revisionId: 'rev1', label: '' }, proposals: [twice, twice], decisions: new Map() })).toThrow(CompileError);
+  });
+});
