@@ -126,6 +126,24 @@ for (const backend of BACKENDS) {
       await until(() => other.doc.getText('after').toString() === 'still here', 'the server to keep relaying');
     });
 
+    it('refuses a document whose stored state cannot be loaded, and never replaces it with an empty one', async () => {
+      const committees = (await client(server).get('/api/committees')).body.items as Json[];
+      const imported = await client(server, tokens.secretariat).post(`/api/committees/${String(committees[0].id)}/instruments/import`, {
+        titles: { en: 'Damaged' },
+        originalLanguage: 'en',
+        format: 'text',
+        content: 'Damaged\n\nArticle 1\nText.',
+      });
+      const document = `consolidated:${String(imported.body.id)}:en`;
+      const pg = server.db.options.type === 'postgres';
+      const garbage = Buffer.from([0xff, 0xff, 0xff, 0x01, 0x02]).toString('base64');
+      await server.db.query(`INSERT INTO collab_updates (document, data, created_at) VALUES (${pg ? '$1, $2, $3' : '?, ?, ?'})`, [document, garbage, new Date()]);
+      const socket = rawSocket(server, document, tokens.secretariat);
+      expect(await closed(socket)).toEqual({ code: 4500, reason: 'document could not be loaded' });
+      const rows = (await server.db.query(`SELECT data FROM collab_updates WHERE document = ${pg ? '$1' : '?'}`, [document])) as Array<{ data: string }>;
+      expect(rows.map((r) => r.data)).toEqual([garbage]);
+    });
+
     it("closes a user's sockets when the user signs out", async () => {
       const token = await login(server, 'egypt.delegate@concord.test');
       const socket = rawSocket(server, consolidated, token);

@@ -61,7 +61,11 @@ function spawnServer(env: Record<string, string>, onOutput: (text: string) => vo
   });
 }
 
-export async function startServer(database: ScratchDatabase, extraEnv: Record<string, string> = {}): Promise<TestServer> {
+/**
+ * Starts the built server. A second server may share a first one's database: pass `ownsDatabase: false` so that
+ * closing it leaves the database to its owner.
+ */
+export async function startServer(database: ScratchDatabase, extraEnv: Record<string, string> = {}, options: { ownsDatabase?: boolean } = {}): Promise<TestServer> {
   const port = await freePort();
   const env: Record<string, string> = { ...database.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', ...extraEnv };
   let log = '';
@@ -90,7 +94,7 @@ export async function startServer(database: ScratchDatabase, extraEnv: Record<st
     async close() {
       await stop();
       await db.destroy();
-      await database.drop();
+      if (options.ownsDatabase !== false) await database.drop();
     },
   };
 }
