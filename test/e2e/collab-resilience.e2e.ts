@@ -1,7 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
 import { provider, synced, until } from '../support/collab';
 import { POSTGRES_SKIP_REASON, scratchPostgres, scratchSqlite } from '../support/databases';
 import { client, login, startServer, type TestServer } from '../support/server';
