@@ -11,6 +11,7 @@ import { DelegationsModule } from './delegations/delegations.module';
 import { DraftingSpacesModule } from './drafting-spaces/drafting-spaces.module';
 import { HealthModule } from './health/health.module';
 import { InstrumentsModule } from './instruments/instruments.module';
+import { ProposalsModule } from './proposals/proposals.module';
 
 /** The server, assembled around a validated environment and an opened, migrated database. */
 @Module({})
@@ -28,6 +29,7 @@ export class AppModule {
         InstrumentsModule,
         DraftingSpacesModule,
         CollabModule,
+        ProposalsModule,
         HealthModule,
       ],
     };

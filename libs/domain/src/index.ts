@@ -31,3 +31,5 @@ export {
   isTier,
 } from './vocabulary';
 export type { DelegationKind, ProvisionStatus, Role, Tier } from './vocabulary';
+export { describeSuspiciousCharacters, findSuspiciousCharacters } from './text-safety';
+export type { SuspiciousCharacter } from './text-safety';

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Node } from 'prosemirror-model';
 import type { AuthContext } from '../auth/auth-context';
 import { AppException } from '../common/app.exception';
-import { DraftingSpacesService, spaceOwners } from '../drafting-spaces/drafting-spaces.service';
+import { DraftingSpacesService, spaceOwners, spaceReaders } from '../drafting-spaces/drafting-spaces.service';
 import { InstrumentsService } from '../instruments/instruments.service';
 
 /** What a connection may do with a document. */
@@ -22,8 +22,8 @@ export interface DocumentAccess {
  * Names and rights of collaborative documents:
  * - `consolidated:<instrument id>:<language>`: the secretariat writes; delegations, the bureau and administrators
  *   read; observers have no access until a revision is published.
- * - `space:<drafting space id>`: the owning delegation and accepted co-sponsors write; nobody else, not even the
- *   secretariat, has any access.
+ * - `space:<drafting space id>`: the owning delegation and accepted co-sponsors write; delegations invited to
+ *   co-sponsor read; nobody else, not even the secretariat, has any access.
  */
 @Injectable()
 export class CollabAccessService {
@@ -67,6 +67,8 @@ export class CollabAccessService {
     const initialContent = () => this.spaces.initialContent(space);
     const write = decide(auth.subject, 'edit-draft', { tier: 'delegation', owners });
     if (write.allowed) return { level: 'write', reason: 'owner', initialContent };
+    // A delegation invited to co-sponsor reads the draft it is asked to join, and writes once it accepts.
+    if (decide(auth.subject, 'read', { tier: 'delegation', owners: spaceReaders(space) }).allowed) return { level: 'read', reason: 'invited', initialContent };
     return { level: 'none', reason: 'Drafting spaces are open only to the delegations that own them.', initialContent };
   }
 }

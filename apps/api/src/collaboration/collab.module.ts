@@ -6,12 +6,13 @@ import { CollabAccessService } from './collab-access.service';
 import { CollabGateway } from './collab.gateway';
 import { CollabRepository } from './collab.repository';
 import { CollabService } from './collab.service';
+import { DocumentReader } from './document-reader';
 import { RedisRelay } from './redis-relay';
 import { UpdateLog } from './update-log';
 
 @Module({
   imports: [AuthModule, InstrumentsModule, DraftingSpacesModule],
-  providers: [CollabGateway, CollabService, CollabAccessService, CollabRepository, UpdateLog, RedisRelay],
-  exports: [CollabService],
+  providers: [CollabGateway, CollabService, CollabAccessService, CollabRepository, UpdateLog, RedisRelay, DocumentReader],
+  exports: [CollabService, DocumentReader],
 })
 export class CollabModule {}

@@ -117,7 +117,7 @@ export class CollabService implements BeforeApplicationShutdown {
       return refuse(shared, shared === CloseCode.tooManyLoads ? 'too many documents loading' : 'document could not be loaded');
     }
     if (socket.readyState !== socket.OPEN) return null;
-    const connection: Connection = { socket, auth, level: access.level, awarenessClients: new Set() };
+    const connection: Connection = { socket, document, auth, level: access.level, awarenessClients: new Set() };
     shared.connections.add(connection);
     if (shared.idleTimer) clearTimeout(shared.idleTimer);
     shared.idleTimer = null;

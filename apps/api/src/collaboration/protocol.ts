@@ -17,6 +17,8 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 export const CloseCode = {
   /** The server is shutting down; reconnect later. */
   goingAway: 1001,
+  /** The user's rights on the document changed (for instance a co-sponsorship was accepted): reconnect. */
+  rightsChanged: 4001,
   /** A message larger than COLLAB_MAX_MESSAGE_BYTES (the ws library's own code). */
   tooLarge: 1009,
   /** A message that is not valid y-websocket protocol, or an update Yjs cannot decode. */

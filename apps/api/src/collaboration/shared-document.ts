@@ -8,6 +8,8 @@ import { awarenessMessage, updateMessage } from './protocol';
 /** One client connection to a document. */
 export interface Connection {
   readonly socket: WebSocket;
+  /** The document's name. */
+  readonly document: string;
   readonly auth: AuthContext;
   level: AccessLevel;
   /** Awareness client ids this connection has spoken for; removed when it drops. */

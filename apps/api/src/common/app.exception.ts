@@ -32,6 +32,11 @@ export const ERROR_STATUS = {
   'language-not-available': HttpStatus.NOT_FOUND,
   'import-failed': HttpStatus.UNPROCESSABLE_ENTITY,
   'drafting-space-not-found': HttpStatus.NOT_FOUND,
+  'proposal-not-found': HttpStatus.NOT_FOUND,
+  'empty-proposal': HttpStatus.UNPROCESSABLE_ENTITY,
+  'invalid-transition': HttpStatus.CONFLICT,
+  'already-supported': HttpStatus.CONFLICT,
+  'not-invited': HttpStatus.CONFLICT,
 } as const satisfies Record<string, HttpStatus>;
 
 /** A code from {@link ERROR_STATUS}. */

@@ -4,6 +4,7 @@ import { Invitation } from '../auth/invitation.entity';
 import { User } from '../auth/user.entity';
 import { CollabSnapshot } from '../collaboration/collab-snapshot.entity';
 import { CollabUpdate } from '../collaboration/collab-update.entity';
+import { Comment } from '../comments/comment.entity';
 import { CommitteeSession } from '../committees/committee-session.entity';
 import { Committee } from '../committees/committee.entity';
 import { Delegation } from '../delegations/delegation.entity';
@@ -11,6 +12,9 @@ import { DraftingSpace } from '../drafting-spaces/drafting-space.entity';
 import { GroupMembership } from '../delegations/group-membership.entity';
 import { InstrumentText } from '../instruments/instrument-text.entity';
 import { Instrument } from '../instruments/instrument.entity';
+import { ProposalEvent } from '../proposals/proposal-event.entity';
+import { ProposalSupport } from '../proposals/proposal-support.entity';
+import { Proposal } from '../proposals/proposal.entity';
 
 /** Every entity of the schema; the migrations are generated from this list. */
 export const ENTITIES = [
@@ -27,4 +31,8 @@ export const ENTITIES = [
   CollabUpdate,
   CollabSnapshot,
   DraftingSpace,
+  Proposal,
+  ProposalEvent,
+  ProposalSupport,
+  Comment,
 ];

@@ -32,6 +32,10 @@ export class DraftingSpace {
   @JoinColumn({ name: 'owner_delegation_id' })
   ownerDelegation?: Delegation;
 
+  /** Delegations invited to co-sponsor that have not answered yet. */
+  @Column('simple-json', { name: 'invited_co_sponsor_ids', default: '[]' })
+  invitedCoSponsorIds!: string[];
+
   /** Delegations that accepted to co-sponsor, and so co-edit. */
   @Column('simple-json', { name: 'co_sponsor_ids' })
   coSponsorIds!: string[];

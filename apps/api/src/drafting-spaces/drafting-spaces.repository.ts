@@ -11,10 +11,13 @@ export class DraftingSpacesRepository {
     return this.dataSource.getRepository(DraftingSpace).findOneBy({ id });
   }
 
-  /** Spaces a delegation owns or co-sponsors (co-sponsorship is checked in memory: it is a JSON list). */
-  async listForDelegation(delegationId: string): Promise<DraftingSpace[]> {
-    const rows = await this.dataSource.getRepository(DraftingSpace).find({ order: { createdAt: 'DESC' } });
-    return rows.filter((s) => s.ownerDelegationId === delegationId || s.coSponsorIds.includes(delegationId));
+  /**
+   * Spaces of a committee that a delegation owns, co-sponsors or is invited to co-sponsor (the co-sponsor lists
+   * are JSON, so they are checked in memory).
+   */
+  async listForDelegation(committeeId: string, delegationId: string): Promise<DraftingSpace[]> {
+    const rows = await this.dataSource.getRepository(DraftingSpace).find({ where: { committeeId }, order: { createdAt: 'DESC' } });
+    return rows.filter((s) => s.ownerDelegationId === delegationId || s.coSponsorIds.includes(delegationId) || s.invitedCoSponsorIds.includes(delegationId));
   }
 
   async insert(space: DraftingSpace, manager: EntityManager): Promise<void> {

@@ -21,6 +21,8 @@ export interface DraftingSpaceView {
   readonly title: string;
   readonly ownerDelegationId: string;
   readonly coSponsorIds: readonly string[];
+  /** Delegations asked to co-sponsor that have not answered; they may read the space meanwhile. */
+  readonly invitedCoSponsorIds: readonly string[];
   readonly provisionIds: readonly string[];
   /** The collaboration document to connect to at `/collab/<document>`. */
   readonly document: string;
@@ -32,7 +34,7 @@ export function spaceDocument(id: string): string {
   return `space:${id}`;
 }
 
-function view(space: DraftingSpace): DraftingSpaceView {
+export function draftingSpaceView(space: DraftingSpace): DraftingSpaceView {
   return {
     id: space.id,
     instrumentId: space.instrumentId,
@@ -40,6 +42,7 @@ function view(space: DraftingSpace): DraftingSpaceView {
     title: space.title,
     ownerDelegationId: space.ownerDelegationId,
     coSponsorIds: space.coSponsorIds,
+    invitedCoSponsorIds: space.invitedCoSponsorIds,
     provisionIds: space.provisionIds,
     document: spaceDocument(space.id),
     createdAt: space.createdAt.toISOString(),
@@ -49,6 +52,11 @@ function view(space: DraftingSpace): DraftingSpaceView {
 /** The delegations that may see and edit a space: the owner and accepted co-sponsors. */
 export function spaceOwners(space: DraftingSpace): string[] {
   return [space.ownerDelegationId, ...space.coSponsorIds];
+}
+
+/** The delegations that may read a space: its owners and the delegations invited to co-sponsor it. */
+export function spaceReaders(space: DraftingSpace): string[] {
+  return [...spaceOwners(space), ...space.invitedCoSponsorIds];
 }
 
 /** Delegation-tier workspaces: nobody outside the owning delegations sees them, the secretariat included. */
@@ -77,6 +85,7 @@ export class DraftingSpacesService {
       language: dto.language,
       ownerDelegationId: delegationId,
       coSponsorIds: [],
+      invitedCoSponsorIds: [],
       title: dto.title.trim(),
       provisionIds: dto.provisionIds ?? [],
       createdBy: user.user.id,
@@ -84,23 +93,23 @@ export class DraftingSpacesService {
     });
     return this.uow.run(async (manager) => {
       await this.spaces.insert(space, manager);
-      await this.audit.record(manager, { actorId: user.user.id, action: 'drafting-space.create', entityType: 'drafting_space', entityId: space.id, after: view(space) });
-      return view(space);
+      await this.audit.record(manager, { actorId: user.user.id, action: 'drafting-space.create', entityType: 'drafting_space', entityId: space.id, after: draftingSpaceView(space) });
+      return draftingSpaceView(space);
     });
   }
 
   async listMine(user: AuthContext): Promise<DraftingSpaceView[]> {
     if (!user.user.delegationId) return [];
-    return (await this.spaces.listForDelegation(user.user.delegationId)).map(view);
+    return (await this.spaces.listForDelegation(user.user.committeeId, user.user.delegationId)).map(draftingSpaceView);
   }
 
   async get(user: AuthContext, id: string): Promise<DraftingSpaceView> {
     const space = await this.spaces.findById(id);
     // A space the user may not read is reported as missing, so its existence does not leak.
-    if (!space || !decide(user.subject, 'read', { tier: 'delegation', owners: spaceOwners(space) }).allowed) {
+    if (!space || !decide(user.subject, 'read', { tier: 'delegation', owners: spaceReaders(space) }).allowed) {
       throw new AppException('drafting-space-not-found', `No drafting space ${id}.`);
     }
-    return view(space);
+    return draftingSpaceView(space);
   }
 
   /** The text a new space starts from: the base text, narrowed to the chosen articles. */

@@ -1,0 +1,81 @@
+import type { Change } from '@concord/compile';
+import type { Language, ProposalStatus } from '@concord/domain';
+import type { ProposalEvent } from './proposal-event.entity';
+import type { Proposal } from './proposal.entity';
+
+/** A stored change: the change set of libs/compile with its nodes as ProseMirror JSON. */
+export type StoredChange =
+  | { readonly kind: 'text'; readonly target: string; readonly before: string; readonly after: string; readonly edits: readonly { from: number; to: number; deleted: string; inserted: string }[] }
+  | { readonly kind: 'insert'; readonly parent: string; readonly after: string | null; readonly before: string | null; readonly nodes: readonly unknown[] }
+  | { readonly kind: 'delete'; readonly target: string; readonly node: unknown };
+
+/** The change set in a form that can be stored and sent. */
+export function storeChanges(changes: readonly Change[]): StoredChange[] {
+  return changes.map((change): StoredChange => {
+    switch (change.kind) {
+      case 'text':
+        return { kind: 'text', target: change.target, before: change.before, after: change.after, edits: change.edits.map(({ from, to, deleted, inserted }) => ({ from, to, deleted, inserted })) };
+      case 'insert':
+        return { kind: 'insert', parent: change.parent, after: change.after, before: change.before, nodes: change.nodes.map((n) => n.toJSON() as unknown) };
+      case 'delete':
+        return { kind: 'delete', target: change.target, node: change.node.toJSON() as unknown };
+    }
+  });
+}
+
+/** A proposal as the API shows it. */
+export interface ProposalView {
+  readonly id: string;
+  readonly committeeId: string;
+  readonly instrumentId: string;
+  readonly language: Language;
+  readonly title: string;
+  readonly justification: string;
+  readonly sponsorDelegationId: string;
+  readonly coSponsorIds: readonly string[];
+  readonly supporterIds: readonly string[];
+  readonly status: ProposalStatus;
+  readonly late: boolean;
+  readonly sessionId: string | null;
+  readonly provisionIds: readonly string[];
+  readonly baseRef: string;
+  readonly baseDoc: unknown;
+  readonly proposedDoc: unknown;
+  readonly changes: readonly StoredChange[];
+  /** Bidirectional controls and invisible characters found in the proposed text or justification. */
+  readonly textWarnings: readonly string[];
+  readonly supersedesId: string | null;
+  readonly submittedAt: string;
+  readonly submittedBy: string;
+  /** Public since a published compilation listed it. */
+  readonly published: boolean;
+  readonly history: readonly { readonly from: string | null; readonly to: string; readonly actorId: string; readonly at: string }[];
+}
+
+export function proposalView(p: Proposal, supporterIds: readonly string[], events: readonly ProposalEvent[]): ProposalView {
+  return {
+    id: p.id,
+    committeeId: p.committeeId,
+    instrumentId: p.instrumentId,
+    language: p.language as Language,
+    title: p.title,
+    justification: p.justification,
+    sponsorDelegationId: p.sponsorDelegationId,
+    coSponsorIds: p.coSponsorIds,
+    supporterIds,
+    status: p.status as ProposalStatus,
+    late: p.late,
+    sessionId: p.sessionId,
+    provisionIds: p.provisionIds,
+    baseRef: p.baseRef,
+    baseDoc: JSON.parse(p.baseDoc) as unknown,
+    proposedDoc: JSON.parse(p.proposedDoc) as unknown,
+    changes: JSON.parse(p.changes) as StoredChange[],
+    textWarnings: p.textWarnings,
+    supersedesId: p.supersedesId,
+    submittedAt: p.submittedAt.toISOString(),
+    submittedBy: p.submittedBy,
+    published: p.publishedAt !== null,
+    history: events.map((e) => ({ from: e.fromStatus, to: e.toStatus, actorId: e.actorId, at: e.at.toISOString() })),
+  };
+}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { CollabModule } from '../collaboration/collab.module';
+import { CommitteesModule } from '../committees/committees.module';
+import { DelegationsModule } from '../delegations/delegations.module';
+import { DraftingSpacesModule } from '../drafting-spaces/drafting-spaces.module';
+import { CoSponsorshipService } from './co-sponsorship.service';
+import { ProposalsController } from './proposals.controller';
+import { ProposalsRepository } from './proposals.repository';
+import { ProposalsService } from './proposals.service';
+import { SubmitProposalUseCase } from './submit-proposal.usecase';
+
+@Module({
+  imports: [AuditModule, CollabModule, CommitteesModule, DelegationsModule, DraftingSpacesModule],
+  controllers: [ProposalsController],
+  providers: [ProposalsRepository, ProposalsService, SubmitProposalUseCase, CoSponsorshipService],
+  exports: [ProposalsService, ProposalsRepository],
+})
+export class ProposalsModule {}

@@ -1,0 +1,126 @@
+import { canTransition, decide, type ProposalStatus, type Tier } from '@concord/domain';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { AuthContext } from '../auth/auth-context';
+import { AuditService } from '../audit/audit.service';
+import { AppException } from '../common/app.exception';
+import { assertAllowed } from '../common/policy';
+import { UnitOfWork } from '../database/unit-of-work';
+import type { ProposalFilterDto, SetOutcomeDto, SubmitProposalDto } from './dto/proposal.dto';
+import { ProposalEvent } from './proposal-event.entity';
+import { ProposalSupport } from './proposal-support.entity';
+import { type ProposalView, proposalView } from './proposal-view';
+import type { Proposal } from './proposal.entity';
+import { ProposalsRepository } from './proposals.repository';
+import { SubmitProposalUseCase } from './submit-proposal.usecase';
+
+/** Submitted proposals are committee records; a published compilation that lists one makes it public. */
+export function proposalTier(proposal: Pick<Proposal, 'publishedAt'>): Tier {
+  return proposal.publishedAt ? 'public' : 'committee';
+}
+
+/** Reading, supporting, withdrawing proposals and recording their outcome. */
+@Injectable()
+export class ProposalsService {
+  constructor(
+    private readonly proposals: ProposalsRepository,
+    private readonly submitUseCase: SubmitProposalUseCase,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+  ) {}
+
+  async submit(user: AuthContext, spaceId: string, dto: SubmitProposalDto): Promise<ProposalView> {
+    const proposal = await this.submitUseCase.execute(user, spaceId, dto);
+    return this.get(user, proposal.id);
+  }
+
+  /** The proposals the caller may read, newest first. */
+  async list(user: AuthContext, filter: ProposalFilterDto): Promise<ProposalView[]> {
+    const rows = (await this.proposals.list({ committeeId: user.user.committeeId, instrumentId: filter.instrumentId })).filter(
+      (p) => decide(user.subject, 'read', { tier: proposalTier(p) }).allowed,
+    );
+    return this.views(rows);
+  }
+
+  async get(user: AuthContext, id: string): Promise<ProposalView> {
+    const [view] = await this.views([await this.readable(user, id)]);
+    return view;
+  }
+
+  withdraw(user: AuthContext, id: string): Promise<ProposalView> {
+    return this.transition(user, id, 'withdrawn', (p) => {
+      assertAllowed(decide(user.subject, 'withdraw-proposal', { tier: 'committee', owners: [p.sponsorDelegationId] }));
+      if (p.publishedAt) throw new AppException('invalid-transition', 'A proposal listed in a published compilation can no longer be withdrawn.');
+    });
+  }
+
+  setOutcome(user: AuthContext, id: string, dto: SetOutcomeDto): Promise<ProposalView> {
+    return this.transition(user, id, dto.status, (p) => assertAllowed(decide(user.subject, 'compile', { tier: proposalTier(p) })));
+  }
+
+  /** Declares (or, with `support` false, withdraws) the caller's delegation's support. */
+  async support(user: AuthContext, id: string, support: boolean): Promise<ProposalView> {
+    const proposal = await this.readable(user, id);
+    const owners = [proposal.sponsorDelegationId, ...proposal.coSponsorIds];
+    assertAllowed(decide(user.subject, 'support-proposal', { tier: proposalTier(proposal), owners }));
+    const delegationId = user.user.delegationId ?? '';
+    if (proposal.status !== 'submitted' && support) {
+      throw new AppException('invalid-transition', `The proposal is ${proposal.status}; support can only be declared for a submitted proposal.`);
+    }
+    await this.uow.run(async (manager) => {
+      const existing = await this.proposals.findSupport(id, delegationId, manager);
+      const now = new Date();
+      if (support) {
+        if (existing && !existing.withdrawnAt) throw new AppException('already-supported', 'Your delegation already supports this proposal.');
+        await this.proposals.saveSupport(Object.assign(existing ?? new ProposalSupport(), { proposalId: id, delegationId, declaredBy: user.user.id, declaredAt: now, withdrawnAt: null }), manager);
+      } else {
+        if (!existing || existing.withdrawnAt) throw new AppException('invalid-transition', 'Your delegation does not support this proposal.');
+        await this.proposals.saveSupport(Object.assign(existing, { withdrawnAt: now }), manager);
+      }
+      await this.audit.record(manager, { actorId: user.user.id, action: support ? 'proposal.support' : 'proposal.unsupport', entityType: 'proposal', entityId: id, after: { delegationId } });
+    });
+    return this.get(user, id);
+  }
+
+  private async transition(user: AuthContext, id: string, to: ProposalStatus, check: (p: Proposal) => void): Promise<ProposalView> {
+    await this.uow.run(async (manager) => {
+      const proposal = await this.proposals.findById(id, manager);
+      if (!proposal || !decide(user.subject, 'read', { tier: proposalTier(proposal) }).allowed) {
+        throw new AppException('proposal-not-found', `No proposal ${id}.`);
+      }
+      check(proposal);
+      const from = proposal.status as ProposalStatus;
+      if (!canTransition(from, to)) throw new AppException('invalid-transition', `A ${from} proposal cannot become ${to}.`);
+      await this.proposals.setStatus(id, to, manager);
+      await this.event(manager, id, from, to, user.user.id);
+      await this.audit.record(manager, { actorId: user.user.id, action: `proposal.${to}`, entityType: 'proposal', entityId: id, before: { status: from }, after: { status: to } });
+    });
+    return this.get(user, id);
+  }
+
+  private async event(manager: EntityManager, proposalId: string, from: string, to: string, actorId: string): Promise<void> {
+    await this.proposals.insertEvent(Object.assign(new ProposalEvent(), { id: randomUUID(), proposalId, fromStatus: from, toStatus: to, actorId, at: new Date() }), manager);
+  }
+
+  /** The proposal, or 404 when it does not exist or the caller may not read it: both answer the same. */
+  private async readable(user: AuthContext, id: string): Promise<Proposal> {
+    const proposal = await this.proposals.findById(id);
+    if (!proposal || proposal.committeeId !== user.user.committeeId || !decide(user.subject, 'read', { tier: proposalTier(proposal) }).allowed) {
+      throw new AppException('proposal-not-found', `No proposal ${id}.`);
+    }
+    return proposal;
+  }
+
+  private async views(rows: readonly Proposal[]): Promise<ProposalView[]> {
+    const ids = rows.map((p) => p.id);
+    const [supports, events] = await Promise.all([this.proposals.supportsOf(ids), this.proposals.eventsOf(ids)]);
+    return rows.map((p) =>
+      proposalView(
+        p,
+        supports.filter((s) => s.proposalId === p.id).map((s) => s.delegationId),
+        events.filter((e) => e.proposalId === p.id),
+      ),
+    );
+  }
+}

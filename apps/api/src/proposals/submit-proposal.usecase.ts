@@ -1,0 +1,138 @@
+import { changeSet } from '@concord/compile';
+import { decide, describeSuspiciousCharacters } from '@concord/domain';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Node } from 'prosemirror-model';
+import type { EntityManager } from 'typeorm';
+import type { AuthContext } from '../auth/auth-context';
+import { AuditService } from '../audit/audit.service';
+import { DocumentReader } from '../collaboration/document-reader';
+import { AppException } from '../common/app.exception';
+import { assertAllowed } from '../common/policy';
+import { CommitteesRepository } from '../committees/committees.repository';
+import { UnitOfWork } from '../database/unit-of-work';
+import { DraftingSpacesService, spaceDocument, spaceOwners } from '../drafting-spaces/drafting-spaces.service';
+import type { SubmitProposalDto } from './dto/proposal.dto';
+import { ProposalEvent } from './proposal-event.entity';
+import { storeChanges } from './proposal-view';
+import { Proposal } from './proposal.entity';
+import { ProposalsRepository } from './proposals.repository';
+
+/** Ids of the articles whose content differs between base and proposal, in document order. */
+export function touchedArticles(base: Node, proposed: Node): string[] {
+  const articles = (doc: Node) => {
+    const found = new Map<string, string>();
+    doc.descendants((node) => {
+      if (node.type.name !== 'article') return true;
+      found.set(String(node.attrs['id']), JSON.stringify(node.toJSON()));
+      return false;
+    });
+    return found;
+  };
+  const before = articles(base);
+  const after = articles(proposed);
+  const touched = [...after].filter(([id, json]) => before.get(id) !== json).map(([id]) => id);
+  // An article of the base left out of a partial proposal is not deleted by it (see changeSet), so only the
+  // proposed articles count.
+  return touched;
+}
+
+/**
+ * Submits a drafting space as a proposal: an immutable record of its base, its text and the change set against
+ * the base, computed node by node; late when the session's deadline has passed.
+ */
+@Injectable()
+export class SubmitProposalUseCase {
+  constructor(
+    private readonly proposals: ProposalsRepository,
+    private readonly spaces: DraftingSpacesService,
+    private readonly reader: DocumentReader,
+    private readonly committees: CommitteesRepository,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+  ) {}
+
+  async execute(user: AuthContext, spaceId: string, dto: SubmitProposalDto): Promise<Proposal> {
+    const space = await this.proposals.findSpace(spaceId);
+    if (!space || !decide(user.subject, 'read', { tier: 'delegation', owners: spaceOwners(space) }).allowed) {
+      throw new AppException('drafting-space-not-found', `No drafting space ${spaceId}.`);
+    }
+    assertAllowed(decide(user.subject, 'submit-proposal', { tier: 'delegation', owners: [space.ownerDelegationId] }));
+    const base = await this.spaces.initialContent(space);
+    const proposed = (await this.reader.treaty(spaceDocument(space.id))) ?? base;
+    const changes = changeSet(base, proposed);
+    if (changes.length === 0) {
+      throw new AppException('empty-proposal', 'The drafting space does not change the base text; there is nothing to propose.');
+    }
+    const now = new Date();
+    const session = await this.pickSession(space.committeeId, dto.sessionId, now);
+    const proposal = Object.assign(new Proposal(), {
+      id: randomUUID(),
+      committeeId: space.committeeId,
+      instrumentId: space.instrumentId,
+      language: space.language,
+      spaceId: space.id,
+      sessionId: session?.id ?? null,
+      sponsorDelegationId: space.ownerDelegationId,
+      coSponsorIds: [...space.coSponsorIds].sort(),
+      title: space.title,
+      justification: dto.justification,
+      baseRef: `instrument:${space.instrumentId}`,
+      baseDoc: JSON.stringify(base.toJSON()),
+      proposedDoc: JSON.stringify(proposed.toJSON()),
+      changes: JSON.stringify(storeChanges(changes)),
+      provisionIds: touchedArticles(base, proposed),
+      status: 'submitted',
+      late: session ? now.getTime() > session.proposalDeadline.getTime() : false,
+      textWarnings: [
+        ...describeSuspiciousCharacters(proposed.textContent).map((w) => `text: ${w}`),
+        ...describeSuspiciousCharacters(dto.justification).map((w) => `justification: ${w}`),
+      ],
+      supersedesId: dto.supersedesId ?? null,
+      submittedBy: user.user.id,
+      submittedAt: now,
+      publishedAt: null,
+    });
+    return this.uow.run(async (manager) => {
+      if (dto.supersedesId) await this.supersede(user, dto.supersedesId, proposal, manager);
+      await this.proposals.insert(proposal, manager);
+      await this.event(manager, proposal.id, 'draft', 'submitted', user.user.id, now);
+      await this.audit.record(manager, {
+        actorId: user.user.id,
+        action: 'proposal.submit',
+        entityType: 'proposal',
+        entityId: proposal.id,
+        after: { id: proposal.id, spaceId: space.id, sponsor: proposal.sponsorDelegationId, late: proposal.late, provisionIds: proposal.provisionIds },
+      });
+      return proposal;
+    });
+  }
+
+  private async pickSession(committeeId: string, sessionId: string | undefined, now: Date) {
+    const sessions = await this.committees.sessionsOf(committeeId);
+    if (sessionId) {
+      const chosen = sessions.find((s) => s.id === sessionId);
+      if (!chosen) throw new AppException('session-not-found', `No session ${sessionId} in this committee.`);
+      return chosen;
+    }
+    // The session under way or the next one; failing that, the last one held.
+    const today = now.toISOString().slice(0, 10);
+    return sessions.find((s) => s.endDate >= today) ?? sessions.at(-1) ?? null;
+  }
+
+  private async supersede(user: AuthContext, id: string, replacement: Proposal, manager: EntityManager): Promise<void> {
+    const old = await this.proposals.findById(id, manager);
+    if (!old || old.sponsorDelegationId !== replacement.sponsorDelegationId) {
+      throw new AppException('proposal-not-found', `Your delegation has no proposal ${id} to supersede.`);
+    }
+    if (old.status !== 'submitted') {
+      throw new AppException('invalid-transition', `Proposal ${id} is ${old.status}; only a submitted proposal can be superseded.`);
+    }
+    await this.proposals.setStatus(id, 'superseded', manager);
+    await this.event(manager, id, 'submitted', 'superseded', user.user.id, replacement.submittedAt);
+  }
+
+  private async event(manager: EntityManager, proposalId: string, from: string | null, to: string, actorId: string, at: Date): Promise<void> {
+    await this.proposals.insertEvent(Object.assign(new ProposalEvent(), { id: randomUUID(), proposalId, fromStatus: from, toStatus: to, actorId, at }), manager);
+  }
+}
