@@ -4,6 +4,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CollabModule } from './collaboration/collab.module';
 import { CommitteesModule } from './committees/committees.module';
+import { CompilationModule } from './compilation/compilation.module';
 import { ConfigModule } from './config/config.module';
 import type { Env } from './config/env';
 import { DatabaseModule } from './database/database.module';
@@ -30,6 +31,7 @@ export class AppModule {
         DraftingSpacesModule,
         CollabModule,
         ProposalsModule,
+        CompilationModule,
         HealthModule,
       ],
     };

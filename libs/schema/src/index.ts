@@ -43,3 +43,5 @@ export type {
 export { SchemaError, SchemaErrorCode } from './schema-error';
 export { docToText, inlineToText } from './text';
 export { docFromYFragment, docToYFragment } from './yjs';
+export { provenanceTracking } from './provenance-plugin';
+export type { ProvenanceTrackingOptions } from './provenance-plugin';

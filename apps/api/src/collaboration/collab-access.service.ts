@@ -6,6 +6,11 @@ import { AppException } from '../common/app.exception';
 import { DraftingSpacesService, spaceOwners, spaceReaders } from '../drafting-spaces/drafting-spaces.service';
 import { InstrumentsService } from '../instruments/instruments.service';
 
+/** The collaboration document name of an instrument's consolidated draft in one language. */
+export function consolidatedDocument(instrumentId: string, language: string): string {
+  return `consolidated:${instrumentId}:${language}`;
+}
+
 /** What a connection may do with a document. */
 export type AccessLevel = 'none' | 'read' | 'write';
 

@@ -13,6 +13,6 @@ import { UpdateLog } from './update-log';
 @Module({
   imports: [AuthModule, InstrumentsModule, DraftingSpacesModule],
   providers: [CollabGateway, CollabService, CollabAccessService, CollabRepository, UpdateLog, RedisRelay, DocumentReader],
-  exports: [CollabService, DocumentReader],
+  exports: [CollabService, CollabAccessService, DocumentReader],
 })
 export class CollabModule {}

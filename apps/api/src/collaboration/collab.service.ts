@@ -75,6 +75,19 @@ export class CollabService implements BeforeApplicationShutdown {
     return [...this.documents.keys()];
   }
 
+  /**
+   * A copy of a document's current state for reading, which the caller destroys: the loaded document's when it is
+   * in memory, else folded from the database (which holds everything any client has been shown); empty when
+   * nothing is stored yet. Item ids are kept, so Yjs relative positions resolve against the copy.
+   */
+  async snapshotOf(document: string): Promise<Y.Doc> {
+    const loaded = this.documents.get(document);
+    const state = loaded ? Y.encodeStateAsUpdate(loaded.doc) : foldStored(await this.repository.load(document));
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, state);
+    return copy;
+  }
+
   /** Takes over a socket that was upgraded at `/collab/<document>`. */
   connect(socket: WebSocket, request: IncomingMessage): void {
     // Messages that arrive while the socket is being authorised and its document loaded wait here, in order.
@@ -188,6 +201,33 @@ export class CollabService implements BeforeApplicationShutdown {
     this.relay.watch(document);
     this.maybeCompact(shared);
     return shared;
+  }
+
+  /**
+   * Makes a change on the server's behalf, such as compiling proposals into a consolidated draft: `mutate` edits a
+   * copy of the current state, the resulting update is stored, and only then applied and relayed to every client,
+   * as one transaction. Concurrent client edits merge with it as any two edits do.
+   */
+  async change(document: string, initialContent: DocumentAccess['initialContent'], mutate: (doc: Y.Doc) => void): Promise<Uint8Array | null> {
+    const shared = await this.open(document, { level: 'write', reason: 'server', initialContent });
+    const scratch = new Y.Doc();
+    try {
+      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(shared.doc));
+      const before = Y.encodeStateVector(scratch);
+      mutate(scratch);
+      const update = Y.encodeStateAsUpdate(scratch, before);
+      if (isEmptyUpdate(update)) return null;
+      await this.log.append(document, update);
+      Y.applyUpdate(shared.doc, update, 'server');
+      shared.updatesSinceCompaction += 1;
+      this.maybeCompact(shared);
+      return update;
+    } finally {
+      scratch.destroy();
+      if (shared.connections.size === 0 && !shared.idleTimer && !this.shuttingDown) {
+        shared.idleTimer = setTimeout(() => void this.unload(shared), this.env.COLLAB_IDLE_UNLOAD_MS);
+      }
+    }
   }
 
   private async onMessage(shared: SharedDocument, connection: Connection, data: Uint8Array): Promise<void> {

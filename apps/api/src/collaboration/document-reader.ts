@@ -22,12 +22,17 @@ export class DocumentReader {
     return doc;
   }
 
+  /** The treaty document a fragment holds. */
+  fromFragment(fragment: Y.XmlFragment): Node {
+    return docFromYFragment(fragment);
+  }
+
   /** The stored ProseMirror document, or null when nothing is stored yet. */
   async treaty(document: string): Promise<Node | null> {
     const doc = await this.ydoc(document);
     if (!doc) return null;
     try {
-      return docFromYFragment(doc.getXmlFragment(PROSEMIRROR_FRAGMENT));
+      return this.fromFragment(doc.getXmlFragment(PROSEMIRROR_FRAGMENT));
     } finally {
       doc.destroy();
     }

@@ -17,7 +17,7 @@ export interface Connection {
 }
 
 /** Where a change to the shared state came from. */
-export type ChangeOrigin = Connection | 'remote' | 'database';
+export type ChangeOrigin = Connection | 'remote' | 'database' | 'server';
 
 /** Relays a document's changes to other server instances. */
 export interface Relay {
@@ -47,7 +47,8 @@ export class SharedDocument {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       const message = updateMessage(update);
       for (const connection of this.connections) if (connection !== origin) send(connection.socket, message);
-      if (isConnection(origin)) this.relay.publishUpdate(this.name, update);
+      // Changes of this instance's clients and of the server itself go to the other instances.
+      if (isConnection(origin) || origin === 'server') this.relay.publishUpdate(this.name, update);
     });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];

@@ -37,6 +37,8 @@ export const ERROR_STATUS = {
   'invalid-transition': HttpStatus.CONFLICT,
   'already-supported': HttpStatus.CONFLICT,
   'not-invited': HttpStatus.CONFLICT,
+  'nothing-to-compile': HttpStatus.CONFLICT,
+  'provision-not-found': HttpStatus.NOT_FOUND,
 } as const satisfies Record<string, HttpStatus>;
 
 /** A code from {@link ERROR_STATUS}. */

@@ -5,6 +5,8 @@ import { User } from '../auth/user.entity';
 import { CollabSnapshot } from '../collaboration/collab-snapshot.entity';
 import { CollabUpdate } from '../collaboration/collab-update.entity';
 import { Comment } from '../comments/comment.entity';
+import { CompileDecision } from '../compilation/compile-decision.entity';
+import { ProvisionStatusEvent } from '../compilation/provision-status-event.entity';
 import { CommitteeSession } from '../committees/committee-session.entity';
 import { Committee } from '../committees/committee.entity';
 import { Delegation } from '../delegations/delegation.entity';
@@ -35,4 +37,6 @@ export const ENTITIES = [
   ProposalEvent,
   ProposalSupport,
   Comment,
+  CompileDecision,
+  ProvisionStatusEvent,
 ];

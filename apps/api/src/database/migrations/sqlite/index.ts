@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Collaboration1795537204385 } from './1795537204385-collaboration';
 import { ProposalsAndComments1795537662974 } from './1795537662974-proposals-and-comments';
+import { CompileDesk1795537950411 } from './1795537950411-compile-desk';
 
 /** SQLite migrations, oldest first. */
-export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1764000000000, Collaboration1795537204385, ProposalsAndComments1795537662974];
+export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1764000000000, Collaboration1795537204385, ProposalsAndComments1795537662974, CompileDesk1795537950411];

@@ -1,0 +1,101 @@
+import { type CompileResult, type Conflict, type Decision, type ProposalOutcome, compile } from '@concord/compile';
+import { decide, type Language, pickLocalized, type ProposalStatus } from '@concord/domain';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Node } from 'prosemirror-model';
+import { updateYFragment } from 'y-prosemirror';
+import type { AuthContext } from '../auth/auth-context';
+import { AuditService } from '../audit/audit.service';
+import { consolidatedDocument } from '../collaboration/collab-access.service';
+import { CollabService, PROSEMIRROR_FRAGMENT } from '../collaboration/collab.service';
+import { DocumentReader } from '../collaboration/document-reader';
+import { AppException } from '../common/app.exception';
+import { assertAllowed } from '../common/policy';
+import { UnitOfWork } from '../database/unit-of-work';
+import { InstrumentsService } from '../instruments/instruments.service';
+import { ProposalEvent } from '../proposals/proposal-event.entity';
+import { ProposalsRepository } from '../proposals/proposals.repository';
+import { CompilationRepository } from './compilation.repository';
+import { CompileContext } from './compile-context';
+
+/** What a compilation did. */
+export interface CompileReport {
+  readonly document: string;
+  readonly compiled: number;
+  readonly outcomes: readonly ProposalOutcome[];
+  readonly conflicts: readonly Conflict[];
+}
+
+const OUTCOME_STATUS: Partial<Record<ProposalOutcome['status'], ProposalStatus>> = {
+  incorporated: 'incorporated',
+  'partially-incorporated': 'partially-incorporated',
+  'presented-as-option': 'presented-as-option',
+  'not-retained': 'not-retained',
+};
+
+/**
+ * Compiles the proposals decided since the last compilation into the live consolidated draft: the engine
+ * merges them into the current text with provenance, options and brackets, and the difference reaches the
+ * document as one stored update that every connected client receives at once.
+ */
+@Injectable()
+export class CompileUseCase {
+  constructor(
+    private readonly repository: CompilationRepository,
+    private readonly context: CompileContext,
+    private readonly instruments: InstrumentsService,
+    private readonly reader: DocumentReader,
+    private readonly collab: CollabService,
+    private readonly proposals: ProposalsRepository,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+  ) {}
+
+  async execute(user: AuthContext, instrumentId: string, language: Language, bracketIncorporated: boolean): Promise<CompileReport> {
+    assertAllowed(decide(user.subject, 'compile', { tier: 'committee' }));
+    const instrument = await this.instruments.get(user, instrumentId);
+    const document = consolidatedDocument(instrumentId, language);
+    const initialContent = async () => (await this.instruments.baseDocument(instrumentId, language)).doc;
+    const decisions = (await this.repository.decisionsFor(document)).filter((d) => !d.compiledAt);
+    const candidates = (await this.repository.proposalsFor(instrumentId, language, ['submitted'])).filter((p) => decisions.some((d) => d.proposalId === p.id));
+    if (candidates.length === 0) throw new AppException('nothing-to-compile', 'No submitted proposal has a decision that is not compiled yet.');
+    const directory = await this.context.directory(instrument.committeeId);
+    const engineProposals = await this.context.engineProposals(candidates, directory);
+    const title = pickLocalized(instrument.titles, language, [instrument.originalLanguage]) ?? document;
+
+    const run: { result?: CompileResult } = {};
+    await this.collab.change(document, initialContent, (ydoc) => {
+      const fragment = ydoc.getXmlFragment(PROSEMIRROR_FRAGMENT);
+      const live: Node = this.reader.fromFragment(fragment);
+      const result = compile({
+        base: { doc: live, revisionId: document, label: title },
+        proposals: engineProposals,
+        decisions: new Map(decisions.map((d) => [d.proposalId, d.decision as Decision])),
+        delegations: directory.info,
+        options: { bracketIncorporated, language },
+      });
+      run.result = result;
+      updateYFragment(ydoc, fragment, result.doc, { mapping: new Map(), isOMark: new Map() });
+    });
+    const compiled = run.result;
+    if (!compiled) throw new AppException('internal', 'The compilation did not run.');
+    const now = new Date();
+    await this.uow.run(async (manager) => {
+      await this.repository.markCompiled(document, compiled.outcomes.filter((o) => o.status !== 'conflict').map((o) => o.proposalId), now, manager);
+      for (const outcome of compiled.outcomes) {
+        const status = OUTCOME_STATUS[outcome.status];
+        if (!status) continue;
+        await this.proposals.setStatus(outcome.proposalId, status, manager);
+        await this.proposals.insertEvent(Object.assign(new ProposalEvent(), { id: randomUUID(), proposalId: outcome.proposalId, fromStatus: 'submitted', toStatus: status, actorId: user.user.id, at: now }), manager);
+      }
+      await this.audit.record(manager, {
+        actorId: user.user.id,
+        action: 'consolidated.compile',
+        entityType: 'document',
+        entityId: document,
+        after: { outcomes: compiled.outcomes.map((o) => ({ proposalId: o.proposalId, status: o.status })), conflicts: compiled.conflicts.map((c) => c.proposalId) },
+      });
+    });
+    return { document, compiled: compiled.outcomes.filter((o) => OUTCOME_STATUS[o.status]).length, outcomes: compiled.outcomes, conflicts: compiled.conflicts };
+  }
+}

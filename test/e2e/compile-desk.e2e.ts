@@ -1,0 +1,135 @@
+import { docFromYFragment, provenanceTracking } from '@concord/schema';
+import type { Node } from 'prosemirror-model';
+import { EditorState } from 'prosemirror-state';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WebsocketProvider } from 'y-websocket';
+import { provider, synced, until } from '../support/collab';
+import { BACKENDS } from '../support/databases';
+import { client, login, startServer, type TestServer } from '../support/server';
+import { editTreaty, replaceText } from '../support/treaty-edit';
+
+type Json = Record<string, unknown>;
+
+function optionGroups(doc: Node): Array<{ sponsors: string[]; text: string; isBase: boolean }[]> {
+  const groups: Array<{ sponsors: string[]; text: string; isBase: boolean }[]> = [];
+  doc.descendants((node) => {
+    if (node.type.name !== 'option_group') return true;
+    const options: { sponsors: string[]; text: string; isBase: boolean }[] = [];
+    node.forEach((option) => options.push({ sponsors: option.attrs['sponsors'] as string[], text: option.textContent, isBase: option.attrs['isBase'] as boolean }));
+    groups.push(options);
+    return false;
+  });
+  return groups;
+}
+
+for (const backend of BACKENDS) {
+  describe.skipIf(backend.skip !== null)(`Compile desk on ${backend.name}${backend.skip ? ` (${backend.skip})` : ''}`, () => {
+    let server: TestServer;
+    const tokens: Record<string, string> = {};
+    const providers: WebsocketProvider[] = [];
+    let instrumentId: string;
+    let sovereignty: string;
+    let document: string;
+    const as = (who: string) => client(server, tokens[who]);
+
+    beforeAll(async () => {
+      server = await startServer(await backend.create());
+      for (const who of ['secretariat', 'chair', 'egypt.head', 'egypt.delegate', 'eu.head', 'brazil.head']) tokens[who] = await login(server, `${who}@concord.test`);
+      const committeeId = String(((await client(server).get('/api/committees')).body.items as Json[])[0].id);
+      instrumentId = String(((await as('secretariat').get(`/api/committees/${committeeId}/instruments`)).body.items as Json[])[0].id);
+      document = `consolidated:${instrumentId}:en`;
+      const text = await as('secretariat').get(`/api/instruments/${instrumentId}/text?lang=en`);
+      const articles = ((text.body.doc as Json).content as Json[]).flatMap((n) => (n.type === 'chapter' ? (n.content as Json[]) : [n])).filter((n) => n.type === 'article');
+      sovereignty = String(((articles.find((a) => JSON.stringify(a).includes('Protection of sovereignty')) as Json).attrs as Json).id);
+    });
+    afterAll(async () => {
+      for (const p of providers) p.destroy();
+      await server?.close();
+    });
+
+    it('compiles three overlapping proposals into attributed options that connected clients see at once', async () => {
+      const watcher = provider(server, document, tokens['egypt.delegate']);
+      providers.push(watcher);
+      await synced(watcher);
+
+      const formulations: Record<string, string> = { 'egypt.head': 'sovereign equality of States', 'eu.head': 'sovereign equality and human rights', 'brazil.head': 'the sovereign equality of all nations' };
+      const proposalIds: string[] = [];
+      for (const [head, replacement] of Object.entries(formulations)) {
+        const space = await as(head).post(`/api/instruments/${instrumentId}/drafting-spaces`, { title: `Sovereignty (${head})`, language: 'en', provisionIds: [sovereignty] });
+        const writer = provider(server, String(space.body.document), tokens[head]);
+        providers.push(writer);
+        await synced(writer);
+        replaceText(writer.doc, 'sovereign equality', replacement);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const submitted = await as(head).post(`/api/drafting-spaces/${String(space.body.id)}/submit`, { justification: `Text proposed by ${head}.` });
+        expect(submitted.status).toBe(201);
+        proposalIds.push(String(submitted.body.id));
+      }
+      await as('eu.head').post(`/api/proposals/${proposalIds[0]}/support`);
+
+      const desk = await as('secretariat').get(`/api/instruments/${instrumentId}/desk?lang=en`);
+      const article = (desk.body.articles as Json[]).find((a) => a.id === sovereignty) as Json;
+      expect((article.proposals as Json[]).map((p) => p.sponsor).sort()).toEqual(['BRA', 'EGY', 'EU']);
+      expect(article.counts).toMatchObject({ proposals: 3, optionGroups: 0 });
+      expect((await as('egypt.head').get(`/api/instruments/${instrumentId}/desk?lang=en`)).status).toBe(403);
+
+      for (const id of proposalIds) {
+        const decided = await as('secretariat').put(`/api/proposals/${id}/decision`, { language: 'en', decision: 'present-as-option' });
+        expect(decided.status).toBe(200);
+      }
+      const compiled = await as('secretariat').post(`/api/instruments/${instrumentId}/compile`, { language: 'en' });
+      expect(compiled.status).toBe(200);
+      expect(compiled.body).toMatchObject({ compiled: 3, conflicts: [] });
+
+      await until(() => optionGroups(docFromYFragment(watcher.doc.getXmlFragment('prosemirror'))).length > 0, 'the watcher to receive the options');
+      const [group] = optionGroups(docFromYFragment(watcher.doc.getXmlFragment('prosemirror')));
+      expect(group[0]).toMatchObject({ isBase: true });
+      // An option lists its sponsors and then its supporters: the EU supported Egypt's.
+      expect(group.slice(1).map((o) => o.sponsors).sort()).toEqual([['BRA'], ['EGY', 'EU'], ['EU']]);
+      expect(group.find((o) => o.sponsors.join() === 'EU')?.text).toContain('sovereign equality and human rights');
+      for (const id of proposalIds) expect((await as('secretariat').get(`/api/proposals/${id}`)).body.status).toBe('presented-as-option');
+      const after = (await as('secretariat').get(`/api/instruments/${instrumentId}/desk?lang=en`)).body.articles as Json[];
+      expect((after.find((a) => a.id === sovereignty) as Json).counts).toMatchObject({ optionGroups: 1 });
+      expect((await as('secretariat').post(`/api/instruments/${instrumentId}/compile`, { language: 'en' })).body.error?.code).toBe('nothing-to-compile');
+    });
+
+    it('attributes a live secretariat edit to that user', async () => {
+      const me = (await as('secretariat').get('/api/auth/me')).body.user as Json;
+      const editor = provider(server, document, tokens.secretariat);
+      providers.push(editor);
+      await synced(editor);
+      const attrs = { kind: 'edit' as const, ref: String(me.id), delegations: [], label: `Edit by ${String(me.displayName)}` };
+      let inserted = { from: 0, to: 0 };
+      editTreaty(editor.doc, (state) => {
+        const withPlugin = EditorState.create({ doc: state.doc, plugins: [provenanceTracking({ attrs })] });
+        let at = -1;
+        withPlugin.doc.descendants((node, pos) => {
+          if (at >= 0 || !node.isText) return at < 0;
+          const i = (node.text ?? '').indexOf('interception');
+          if (i >= 0) at = pos + i;
+          return false;
+        });
+        inserted = { from: at, to: at + 'unlawful '.length };
+        return withPlugin.applyTransaction(withPlugin.tr.insertText('unlawful ', at)).state.doc;
+      });
+      let spans: Json[] = [];
+      const fetchSpans = async () => ((await as('secretariat').get(`/api/documents/${document}/provenance?from=${inserted.from}&to=${inserted.to}`)).body.items as Json[]) ?? [];
+      for (let i = 0; i < 50 && !spans.some((s) => s.kind === 'edit'); i += 1) {
+        spans = await fetchSpans();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(spans).toEqual([expect.objectContaining({ text: 'unlawful ', kind: 'edit', refs: [me.id], label: 'Edit by Lena Okafor' })]);
+    });
+
+    it('lets the chair and the secretariat set provision status, with its history, and nobody else', async () => {
+      expect((await as('egypt.head').put(`/api/instruments/${instrumentId}/provisions/${sovereignty}/status`, { language: 'en', status: 'agreed-ad-referendum' })).status).toBe(403);
+      const set = await as('chair').put(`/api/instruments/${instrumentId}/provisions/${sovereignty}/status`, { language: 'en', status: 'agreed-ad-referendum' });
+      expect(set.body).toEqual({ provisionId: sovereignty, status: 'agreed-ad-referendum' });
+      expect((await as('secretariat').put(`/api/instruments/${instrumentId}/provisions/nope/status`, { language: 'en', status: 'open' })).body.error?.code).toBe('provision-not-found');
+      const history = (await as('egypt.delegate').get(`/api/instruments/${instrumentId}/provisions/status-history?lang=en`)).body.items as Json[];
+      expect(history).toEqual([expect.objectContaining({ provisionId: sovereignty, from: 'open', to: 'agreed-ad-referendum' })]);
+      const desk = (await as('secretariat').get(`/api/instruments/${instrumentId}/desk?lang=en`)).body.articles as Json[];
+      expect((desk.find((a) => a.id === sovereignty) as Json).status).toBe('agreed-ad-referendum');
+    });
+  });
+}
