@@ -218,10 +218,12 @@ for (const backend of BACKENDS) {
       const latest = (await api.get('/api/audit?limit=5')).body.items as Json[];
       expect(latest.length).toBe(5);
       const target = latest[2];
-      await server.db.query(
-        server.db.options.type === 'postgres' ? 'UPDATE audit_log SET action = $1 WHERE seq = $2' : 'UPDATE audit_log SET action = ? WHERE seq = ?',
-        ['tampered', target.seq],
-      );
+      const pg = server.db.options.type === 'postgres';
+      const tamper = () => server.db.query(pg ? 'UPDATE audit_log SET action = $1 WHERE seq = $2' : 'UPDATE audit_log SET action = ? WHERE seq = ?', ['tampered', target.seq]);
+      await expect(tamper()).rejects.toThrow(/append-only|cannot be changed/);
+      // Someone with the database's owner rights can drop the guard; the hash chain still tells.
+      await server.db.query(pg ? 'DROP TRIGGER audit_log_immutable ON audit_log' : 'DROP TRIGGER audit_log_no_update');
+      await tamper();
       expect((await api.get('/api/audit/verify')).body).toMatchObject({ ok: false, seq: target.seq });
       const cli = spawnSync(process.execPath, [CLI, 'audit:verify'], { env: { PATH: process.env.PATH ?? '', ...server.env }, encoding: 'utf8' });
       expect(cli.status).toBe(1);

@@ -13,6 +13,7 @@ import { DraftingSpacesModule } from './drafting-spaces/drafting-spaces.module';
 import { HealthModule } from './health/health.module';
 import { InstrumentsModule } from './instruments/instruments.module';
 import { ProposalsModule } from './proposals/proposals.module';
+import { RevisionsModule } from './revisions/revisions.module';
 
 /** The server, assembled around a validated environment and an opened, migrated database. */
 @Module({})
@@ -32,6 +33,7 @@ export class AppModule {
         CollabModule,
         ProposalsModule,
         CompilationModule,
+        RevisionsModule,
         HealthModule,
       ],
     };

@@ -14,12 +14,15 @@ import { loadEnv } from './config/env';
 import { databaseKind, openDataSource } from './database/data-source';
 import { generateMigration } from './database/migration-generator';
 import { InstrumentsService } from './instruments/instruments.service';
+import { RevisionsRepository } from './revisions/revisions.repository';
+import { verifyRevision } from './revisions/revisions.service';
 
 const USAGE = `Usage: npm run concord -- <command>
 
 Commands:
   db:migrate                         apply pending migrations to the configured database
   audit:verify                       walk the audit hash chain; exit 1 at the first broken link
+  revision:verify <id or symbol>     recompute a published revision's SHA-256; exit 1 if it does not match
   import <file> --committee <id> --language <ar|zh|en|fr|ru|es> --title <title> [--format text|markdown]
                                      import a base text (.txt, .md or .docx) as a new instrument
   migration:generate <Name>          write a migration for the configured database from the entities
@@ -56,6 +59,25 @@ async function run(argv: readonly string[]): Promise<number> {
     }
     case 'import':
       return importFile(rest);
+    case 'revision:verify': {
+      const key = rest[0];
+      if (!key) throw new Error('revision:verify needs a revision id or document symbol, such as A/AC.291/22/Rev.1');
+      const { dataSource } = await prepare();
+      const repository = new RevisionsRepository(dataSource);
+      const revision = /^[0-9a-f-]{36}$/.test(key) ? await repository.findById(key) : await repository.findBySymbol(key);
+      if (!revision) {
+        await dataSource.destroy();
+        throw new Error(`no revision ${key}`);
+      }
+      const verdict = verifyRevision(revision);
+      await dataSource.destroy();
+      process.stdout.write(
+        verdict.ok
+          ? `${verdict.symbol}: intact (SHA-256 ${verdict.storedHash})\n`
+          : `${verdict.symbol}: ALTERED: ${verdict.reason ?? ''} (stored ${verdict.storedHash}, computed ${verdict.computedHash})\n`,
+      );
+      return verdict.ok ? 0 : 1;
+    }
     case 'migration:generate': {
       const name = rest[0];
       if (!name) throw new Error('migration:generate needs a name, such as AddProposals');

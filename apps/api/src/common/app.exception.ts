@@ -39,6 +39,11 @@ export const ERROR_STATUS = {
   'not-invited': HttpStatus.CONFLICT,
   'nothing-to-compile': HttpStatus.CONFLICT,
   'provision-not-found': HttpStatus.NOT_FOUND,
+  'language-exists': HttpStatus.CONFLICT,
+  'stale-translations': HttpStatus.CONFLICT,
+  'symbol-required': HttpStatus.BAD_REQUEST,
+  'symbol-taken': HttpStatus.CONFLICT,
+  'revision-not-found': HttpStatus.NOT_FOUND,
 } as const satisfies Record<string, HttpStatus>;
 
 /** A code from {@link ERROR_STATUS}. */

@@ -14,6 +14,9 @@ import { DraftingSpace } from '../drafting-spaces/drafting-space.entity';
 import { GroupMembership } from '../delegations/group-membership.entity';
 import { InstrumentText } from '../instruments/instrument-text.entity';
 import { Instrument } from '../instruments/instrument.entity';
+import { ProposalCompilation } from '../revisions/proposal-compilation.entity';
+import { Revision } from '../revisions/revision.entity';
+import { TranslationSource } from '../revisions/translation-source.entity';
 import { ProposalEvent } from '../proposals/proposal-event.entity';
 import { ProposalSupport } from '../proposals/proposal-support.entity';
 import { Proposal } from '../proposals/proposal.entity';
@@ -39,4 +42,7 @@ export const ENTITIES = [
   Comment,
   CompileDecision,
   ProvisionStatusEvent,
+  Revision,
+  ProposalCompilation,
+  TranslationSource,
 ];

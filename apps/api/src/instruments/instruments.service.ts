@@ -99,6 +99,19 @@ export class InstrumentsService {
     return { doc: docFromJSON(JSON.parse(row.doc) as unknown), committeeId: instrument.committeeId };
   }
 
+  /** Adds a language version of an instrument, aligned to the original by node id (the same ids). */
+  async addLanguageVersion(user: AuthContext, id: string, language: Language, doc: Node): Promise<void> {
+    await this.uow.run(async (manager) => {
+      const instrument = await this.require(id, manager);
+      if (await this.instruments.findText(id, language)) {
+        throw new AppException('language-exists', `The instrument already has a ${language} version.`);
+      }
+      const now = new Date();
+      await this.instruments.insertText(Object.assign(new InstrumentText(), { instrumentId: id, language, doc: JSON.stringify(doc.toJSON()), createdAt: now }), manager);
+      await this.audit.record(manager, { actorId: user.user.id, action: 'instrument.language-version', entityType: 'instrument', entityId: instrument.id, after: { language } });
+    });
+  }
+
   /** Imports a base text from plain text, Markdown or a DOCX file as a new instrument in its original language. */
   async import(user: AuthContext, committeeId: string, dto: ImportInstrumentDto, file?: UploadedDocx): Promise<InstrumentView & { warnings: readonly string[] }> {
     assertAllowed(decide(user.subject, 'import-instrument', { tier: 'committee' }));

@@ -1,0 +1,71 @@
+import { LANGUAGES, type Language } from '@concord/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+export class PublishRevisionDto {
+  @ApiPropertyOptional({ example: 'A/AC.291/22', description: "The first publication's symbol; later ones get /Rev.N" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  symbol?: string;
+
+  @ApiPropertyOptional({ example: '2027-01-10', description: 'Date of the document; today when omitted' })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'date must be a date written YYYY-MM-DD' })
+  date?: string;
+
+  @ApiProperty({ enum: ['committee', 'public'] })
+  @IsIn(['committee', 'public'], { message: 'tier must be committee or public' })
+  tier!: 'committee' | 'public';
+
+  @ApiPropertyOptional({ enum: LANGUAGES, isArray: true, description: 'Language versions to publish; all that exist when omitted' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(6)
+  @ArrayUnique()
+  @IsIn(LANGUAGES, { each: true, message: `each language must be one of ${LANGUAGES.join(', ')}` })
+  languages?: Language[];
+
+  @ApiPropertyOptional({ description: 'Publish language versions with stale nodes anyway; the revision records them' })
+  @IsOptional()
+  @IsBoolean()
+  confirmStale?: boolean;
+}
+
+export class LanguageVersionDto {
+  @ApiProperty({ enum: LANGUAGES })
+  @IsIn(LANGUAGES, { message: `language must be one of ${LANGUAGES.join(', ')}` })
+  language!: Language;
+}
+
+export class ConfirmTranslationDto {
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10_000)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  nodeIds!: string[];
+}
+
+export const COMPARE_FORMATS = ['json', 'inline', 'side-by-side', 'concordance'] as const;
+
+export class CompareQueryDto {
+  @ApiPropertyOptional({ enum: LANGUAGES })
+  @IsOptional()
+  @IsIn(LANGUAGES, { message: `lang must be one of ${LANGUAGES.join(', ')}` })
+  lang?: Language;
+
+  @ApiPropertyOptional({ enum: COMPARE_FORMATS })
+  @IsOptional()
+  @IsIn(COMPARE_FORMATS, { message: `format must be one of ${COMPARE_FORMATS.join(', ')}` })
+  format?: (typeof COMPARE_FORMATS)[number];
+}
+
+export class RevisionQueryDto {
+  @ApiPropertyOptional({ enum: LANGUAGES })
+  @IsOptional()
+  @IsIn(LANGUAGES, { message: `lang must be one of ${LANGUAGES.join(', ')}` })
+  lang?: Language;
+}

@@ -1,0 +1,63 @@
+import { Controller, Get, Header, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '../auth/public.decorator';
+import { CompareQueryDto, RevisionQueryDto } from './dto/revision.dto';
+import { atomFeed } from './feed';
+import { sendComparison } from './revisions.controller';
+import { type Reader, type RevisionSummary, type RevisionText, RevisionsService, type Verification } from './revisions.service';
+
+// The observers' API reads as an anonymous visitor whoever calls it, so nothing committee-tier is reachable.
+const ANONYMOUS: Reader = { subject: null, committeeId: null };
+
+/** The observers' API: public revisions, their comparison and the feed, with no sign-in. */
+@ApiTags('public')
+@Public()
+@Controller('public')
+export class PublicController {
+  constructor(private readonly revisions: RevisionsService) {}
+
+  @Get('revisions')
+  @ApiOperation({ summary: 'Public revisions, newest first' })
+  async list(): Promise<{ items: RevisionSummary[] }> {
+    return { items: await this.revisions.listPublic() };
+  }
+
+  @Get('revisions/:id')
+  @ApiOperation({ summary: 'A public revision in one language' })
+  get(@Param('id') id: string, @Query() query: RevisionQueryDto): Promise<RevisionText> {
+    return this.revisions.get(ANONYMOUS, id, query.lang);
+  }
+
+  @Get('revisions/:id/verify')
+  @ApiOperation({ summary: "Check a public revision's content hash" })
+  verify(@Param('id') id: string): Promise<Verification> {
+    return this.revisions.verify(ANONYMOUS, id);
+  }
+
+  @Get('revisions/:id/compare/:other')
+  @ApiOperation({ summary: 'Compare two public revisions' })
+  async compare(@Param('id') id: string, @Param('other') other: string, @Query() query: CompareQueryDto, @Res({ passthrough: true }) res: Response): Promise<unknown> {
+    return sendComparison(res, await this.revisions.compare(ANONYMOUS, id, other, query.lang, query.format ?? 'json'));
+  }
+
+  @Get('feed.atom')
+  @Header('content-type', 'application/atom+xml; charset=utf-8')
+  @ApiOperation({ summary: 'Atom feed of new public revisions and compilations' })
+  async feed(@Req() req: Request): Promise<string> {
+    const base = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    const revisions = await this.revisions.listPublic();
+    return atomFeed({
+      id: `${base}/api/public/feed.atom`,
+      title: 'Concord: public revisions and compilations',
+      self: `${base}/api/public/feed.atom`,
+      entries: revisions.map((r) => ({
+        id: `urn:uuid:${r.id}`,
+        title: `${r.symbol} ${r.titles[r.originalLanguage] ?? ''}`.trim(),
+        link: `${base}/api/public/revisions/${r.id}`,
+        updated: r.publishedAt,
+        summary: `Published ${r.date}; languages: ${r.languages.join(', ')}; SHA-256 ${r.contentHash}`,
+      })),
+    });
+  }
+}

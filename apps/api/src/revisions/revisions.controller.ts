@@ -1,0 +1,94 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AuthContext } from '../auth/auth-context';
+import { CurrentUser, OptionalUser } from '../auth/current-user.decorator';
+import { Public } from '../auth/public.decorator';
+import { CompareQueryDto, ConfirmTranslationDto, LanguageVersionDto, PublishRevisionDto, RevisionQueryDto } from './dto/revision.dto';
+import { LanguageVersionsService, type StaleNode } from './language-versions.service';
+import { PublishRevisionUseCase } from './publish-revision.usecase';
+import { type Reader, type RevisionSummary, type RevisionText, RevisionsService, type Verification } from './revisions.service';
+import { LanguageQueryDto } from '../compilation/dto/compilation.dto';
+
+/** The reader behind an optional sign-in. */
+export function readerOf(user: AuthContext | null): Reader {
+  return { subject: user?.subject ?? null, committeeId: user?.user.committeeId ?? null };
+}
+
+/** Sends a comparison as JSON or, when rendered, as HTML. */
+export function sendComparison(res: Response, result: unknown): unknown {
+  if (typeof result === 'string') {
+    res.type('html');
+    return result;
+  }
+  return result;
+}
+
+@ApiTags('revisions')
+@Controller()
+export class RevisionsController {
+  constructor(
+    private readonly revisions: RevisionsService,
+    private readonly publishUseCase: PublishRevisionUseCase,
+    private readonly languages: LanguageVersionsService,
+  ) {}
+
+  @Post('instruments/:id/revisions')
+  @ApiOperation({ summary: 'Publish the consolidated draft as an immutable revision (secretariat)' })
+  async publish(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: PublishRevisionDto): Promise<RevisionText> {
+    const revision = await this.publishUseCase.execute(user, id, dto);
+    return this.revisions.get(readerOf(user), revision.id);
+  }
+
+  @Public()
+  @Get('instruments/:id/revisions')
+  @ApiOperation({ summary: "An instrument's revisions the caller may read, newest first" })
+  async list(@OptionalUser() user: AuthContext | null, @Param('id', ParseUUIDPipe) id: string): Promise<{ items: RevisionSummary[] }> {
+    return { items: await this.revisions.listForInstrument(readerOf(user), id) };
+  }
+
+  @Public()
+  @Get('revisions/:id')
+  @ApiOperation({ summary: 'A revision in one language (by id or document symbol)' })
+  get(@OptionalUser() user: AuthContext | null, @Param('id') id: string, @Query() query: RevisionQueryDto): Promise<RevisionText> {
+    return this.revisions.get(readerOf(user), id, query.lang);
+  }
+
+  @Public()
+  @Get('revisions/:id/verify')
+  @ApiOperation({ summary: "Recompute a revision's SHA-256 over its canonical content" })
+  verify(@OptionalUser() user: AuthContext | null, @Param('id') id: string): Promise<Verification> {
+    return this.revisions.verify(readerOf(user), id);
+  }
+
+  @Public()
+  @Get('revisions/:id/compare/:other')
+  @ApiOperation({ summary: 'Compare two revisions (or a revision with `live`): concordance and word changes, JSON or HTML' })
+  async compare(
+    @OptionalUser() user: AuthContext | null,
+    @Param('id') id: string,
+    @Param('other') other: string,
+    @Query() query: CompareQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
+    return sendComparison(res, await this.revisions.compare(readerOf(user), id, other, query.lang, query.format ?? 'json'));
+  }
+
+  @Post('instruments/:id/languages')
+  @ApiOperation({ summary: 'Start a language version of the consolidated draft (secretariat)' })
+  addLanguage(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: LanguageVersionDto) {
+    return this.languages.create(user, id, dto.language);
+  }
+
+  @Get('instruments/:id/languages/stale')
+  @ApiOperation({ summary: 'The queue of translated nodes that do not render the original’s current text' })
+  async stale(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Query() query: LanguageQueryDto): Promise<{ items: StaleNode[] }> {
+    return { items: await this.languages.stale(user, id, query.lang) };
+  }
+
+  @Post('instruments/:id/languages/confirm')
+  @ApiOperation({ summary: 'Confirm translated nodes as rendering the original’s current text (secretariat)' })
+  confirm(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Query() query: LanguageQueryDto, @Body() dto: ConfirmTranslationDto) {
+    return this.languages.confirm(user, id, query.lang, dto.nodeIds);
+  }
+}

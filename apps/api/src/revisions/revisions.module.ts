@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { CollabModule } from '../collaboration/collab.module';
+import { CommitteesModule } from '../committees/committees.module';
+import { InstrumentsModule } from '../instruments/instruments.module';
+import { LanguageVersionsService } from './language-versions.service';
+import { PublicController } from './public.controller';
+import { PublishRevisionUseCase } from './publish-revision.usecase';
+import { RevisionsController } from './revisions.controller';
+import { RevisionsRepository } from './revisions.repository';
+import { RevisionsService } from './revisions.service';
+
+@Module({
+  imports: [AuditModule, CollabModule, CommitteesModule, InstrumentsModule],
+  controllers: [RevisionsController, PublicController],
+  providers: [RevisionsRepository, RevisionsService, PublishRevisionUseCase, LanguageVersionsService],
+  exports: [RevisionsService, RevisionsRepository],
+})
+export class RevisionsModule {}

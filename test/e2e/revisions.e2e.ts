@@ -1,0 +1,145 @@
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WebsocketProvider } from 'y-websocket';
+import { provider, synced, until } from '../support/collab';
+import { BACKENDS } from '../support/databases';
+import { CLI, client, login, startServer, type TestServer } from '../support/server';
+import { editTreaty, replaceText } from '../support/treaty-edit';
+import { docFromYFragment, newNodeId, treatySchema } from '@concord/schema';
+
+type Json = Record<string, unknown>;
+
+for (const backend of BACKENDS) {
+  describe.skipIf(backend.skip !== null)(`Revisions on ${backend.name}${backend.skip ? ` (${backend.skip})` : ''}`, () => {
+    let server: TestServer;
+    const tokens: Record<string, string> = {};
+    const providers: WebsocketProvider[] = [];
+    let instrumentId: string;
+    let document: string;
+    let first: Json;
+    let second: Json;
+    const as = (who: string) => client(server, tokens[who]);
+    const anonymous = () => client(server);
+
+    beforeAll(async () => {
+      server = await startServer(await backend.create());
+      for (const who of ['secretariat', 'egypt.delegate', 'observer']) tokens[who] = await login(server, `${who}@concord.test`);
+      const committeeId = String(((await anonymous().get('/api/committees')).body.items as Json[])[0].id);
+      instrumentId = String(((await as('secretariat').get(`/api/committees/${committeeId}/instruments`)).body.items as Json[])[0].id);
+      document = `consolidated:${instrumentId}:en`;
+    });
+    afterAll(async () => {
+      for (const p of providers) p.destroy();
+      await server?.close();
+    });
+
+    it('publishes numbered, hashed revisions: the first needs a symbol, the next is /Rev.1', async () => {
+      expect((await as('egypt.delegate').post(`/api/instruments/${instrumentId}/revisions`, { tier: 'committee', symbol: 'A/AC.291/22' })).status).toBe(403);
+      expect((await as('secretariat').post(`/api/instruments/${instrumentId}/revisions`, { tier: 'committee' })).body.error?.code).toBe('symbol-required');
+      expect((await as('secretariat').post(`/api/instruments/${instrumentId}/revisions`, { tier: 'committee', symbol: 'B/XX/1' })).body.error?.code).toBe('validation-failed');
+      const published = await as('secretariat').post(`/api/instruments/${instrumentId}/revisions`, { tier: 'committee', symbol: 'A/AC.291/22', date: '2027-01-10' });
+      expect(published.status).toBe(201);
+      expect(published.body).toMatchObject({ symbol: 'A/AC.291/22', tier: 'committee', date: '2027-01-10', languages: ['en'], stale: [] });
+      expect(String(published.body.contentHash)).toMatch(/^[0-9a-f]{64}$/);
+      first = published.body;
+
+      // An article added to the live draft before the next revision.
+      const editor = provider(server, document, tokens.secretariat);
+      providers.push(editor);
+      await synced(editor);
+      editTreaty(editor.doc, (state) => {
+        const article = treatySchema.nodes.article.create({ id: newNodeId() }, [
+          treatySchema.nodes.heading.create(null, treatySchema.text('Definitions of new terms')),
+          treatySchema.nodes.paragraph.create({ id: newNodeId() }, [treatySchema.nodes.text_block.create(null, treatySchema.text('New article text.'))]),
+        ]);
+        let at = -1;
+        state.doc.descendants((node, pos) => {
+          if (at < 0 && node.type.name === 'article') at = pos;
+          return at < 0;
+        });
+        return state.tr.insert(at, article).doc;
+      });
+      await until(() => docFromYFragment(editor.doc.getXmlFragment('prosemirror')).textContent.includes('Definitions of new terms'), 'the edit');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const again = await as('secretariat').post(`/api/instruments/${instrumentId}/revisions`, { tier: 'public' });
+      expect(again.body).toMatchObject({ symbol: 'A/AC.291/22/Rev.1', tier: 'public' });
+      second = again.body;
+      expect((await as('secretariat').post(`/api/instruments/${instrumentId}/revisions`, { tier: 'public', symbol: 'A/AC.291/22/Rev.5' })).body.error?.code).toBe('validation-failed');
+    });
+
+    it('compares two revisions: an inserted article renumbers the following ones, in JSON and HTML', async () => {
+      const res = await anonymous().get(`/api/public/revisions/${String(second.id)}`);
+      expect(res.status).toBe(200);
+      const comparison = await as('egypt.delegate').get(`/api/revisions/${String(first.id)}/compare/${String(second.id)}?lang=en`);
+      const rows = comparison.body.concordance as Json[];
+      expect(rows.filter((r) => r.kind === 'article' && r.added)).toHaveLength(1);
+      expect(rows.find((r) => r.kind === 'article' && r.oldNumber === 'Article 1')).toMatchObject({ newNumber: 'Article 2', renumbered: true, moved: false });
+      const html = await fetch(`${server.url}/api/revisions/${String(first.id)}/compare/${String(second.id)}?format=side-by-side`, { headers: { authorization: `Bearer ${tokens['egypt.delegate']}` } });
+      expect(html.headers.get('content-type')).toContain('text/html');
+      expect(await html.text()).toContain('Definitions of new terms');
+      const live = await as('egypt.delegate').get(`/api/revisions/${String(second.id)}/compare/live?lang=en`);
+      expect(live.body).toMatchObject({ identical: true });
+    });
+
+    it('keeps committee revisions from the public and observers, and lists public ones in the feed', async () => {
+      expect((await anonymous().get(`/api/public/revisions/${String(first.id)}`)).status).toBe(404);
+      expect((await anonymous().get(`/api/revisions/${String(first.id)}`)).status).toBe(404);
+      expect((await as('observer').get(`/api/revisions/${String(first.id)}`)).status).toBe(404);
+      expect((await as('observer').get(`/api/revisions/${String(second.id)}`)).status).toBe(200);
+      expect(((await anonymous().get('/api/public/revisions')).body.items as Json[]).map((r) => r.symbol)).toEqual(['A/AC.291/22/Rev.1']);
+      expect((await anonymous().get(`/api/public/revisions/${String(second.id)}/compare/live`)).status).toBe(404);
+      const feed = await fetch(`${server.url}/api/public/feed.atom`);
+      expect(feed.headers.get('content-type')).toContain('application/atom+xml');
+      const xml = await feed.text();
+      expect(xml).toContain('A/AC.291/22/Rev.1');
+      expect(xml).not.toContain('<title>A/AC.291/22 ');
+    });
+
+    it('refuses every change to a published revision, and its hash tells when a stored byte was altered', async () => {
+      const id = String(second.id);
+      for (const method of ['PATCH', 'PUT', 'DELETE']) {
+        const res = await fetch(`${server.url}/api/revisions/${id}`, { method, headers: { authorization: `Bearer ${tokens.secretariat}`, 'content-type': 'application/json' }, body: method === 'DELETE' ? undefined : '{"tier":"committee"}' });
+        expect(res.status).toBe(404);
+      }
+      expect((await anonymous().get(`/api/public/revisions/${id}/verify`)).body).toMatchObject({ ok: true });
+      const pg = server.db.options.type === 'postgres';
+      const alter = () => server.db.query(pg ? `UPDATE revisions SET content = replace(content, 'New article text.', 'New article test.') WHERE id = $1` : `UPDATE revisions SET content = replace(content, 'New article text.', 'New article test.') WHERE id = ?`, [id]);
+      await expect(alter()).rejects.toThrow(/immutable|cannot be changed/);
+      await expect(server.db.query(pg ? 'DELETE FROM revisions WHERE id = $1' : 'DELETE FROM revisions WHERE id = ?', [id])).rejects.toThrow(/immutable|cannot be changed/);
+      await server.db.query(pg ? 'DROP TRIGGER revisions_immutable ON revisions' : 'DROP TRIGGER revisions_no_update');
+      await alter();
+      expect((await anonymous().get(`/api/public/revisions/${id}/verify`)).body).toMatchObject({ ok: false, reason: 'the stored content no longer matches its hash' });
+      const cli = spawnSync(process.execPath, [CLI, 'revision:verify', 'A/AC.291/22/Rev.1'], { env: { PATH: process.env.PATH ?? '', ...server.env }, encoding: 'utf8' });
+      expect(cli.status).toBe(1);
+      expect(cli.stdout).toContain('A/AC.291/22/Rev.1: ALTERED');
+    });
+
+    it('tracks stale translations and publishes them only when confirmed, recording which nodes were stale', async () => {
+      expect((await as('secretariat').post(`/api/instruments/${instrumentId}/languages`, { language: 'fr' })).status).toBe(201);
+      const stale = (await as('secretariat').get(`/api/instruments/${instrumentId}/languages/stale?lang=fr`)).body.items as Json[];
+      expect(stale.length).toBeGreaterThan(5);
+      expect(stale.every((s) => s.reason === 'unconfirmed')).toBe(true);
+      const refused = await as('secretariat').post(`/api/instruments/${instrumentId}/revisions`, { tier: 'committee' });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error?.code).toBe('stale-translations');
+      const confirmed = await as('secretariat').post(`/api/instruments/${instrumentId}/languages/confirm?lang=fr`, { nodeIds: stale.map((s) => s.nodeId) });
+      expect(confirmed.body).toMatchObject({ stale: 0 });
+
+      const editor = provider(server, document, tokens.secretariat);
+      providers.push(editor);
+      await synced(editor);
+      replaceText(editor.doc, 'without right', 'without right or authorization');
+      await until(() => editor.synced, 'sync');
+      let again: Json[] = [];
+      for (let i = 0; i < 40 && again.length === 0; i += 1) {
+        again = (await as('secretariat').get(`/api/instruments/${instrumentId}/languages/stale?lang=fr`)).body.items as Json[];
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(again.map((s) => s.reason)).toEqual(['changed']);
+      const published = await as('secretariat').post(`/api/instruments/${instrumentId}/revisions`, { tier: 'committee', confirmStale: true });
+      expect(published.body).toMatchObject({ symbol: 'A/AC.291/22/Rev.2', languages: ['en', 'fr'] });
+      const french = await as('secretariat').get(`/api/revisions/${String(published.body.id)}?lang=fr`);
+      expect(french.body.stale).toEqual([again[0].nodeId]);
+    });
+  });
+}
