@@ -93,7 +93,14 @@ export class DraftingSpacesService {
     });
     return this.uow.run(async (manager) => {
       await this.spaces.insert(space, manager);
-      await this.audit.record(manager, { actorId: user.user.id, action: 'drafting-space.create', entityType: 'drafting_space', entityId: space.id, after: draftingSpaceView(space) });
+      // The audit log is read by the secretariat, which must not see a delegation's draft: ids only, no title.
+      await this.audit.record(manager, {
+        actorId: user.user.id,
+        action: 'drafting-space.create',
+        entityType: 'drafting_space',
+        entityId: space.id,
+        after: { id: space.id, instrumentId, ownerDelegationId: delegationId, language: dto.language, provisionIds: space.provisionIds },
+      });
       return draftingSpaceView(space);
     });
   }
