@@ -93,6 +93,30 @@ for (const backend of BACKENDS) {
       expect((await as('secretariat').post(`/api/instruments/${instrumentId}/compile`, { language: 'en' })).body.error?.code).toBe('nothing-to-compile');
     });
 
+    it('renders the compilation of proposals, and publishing it makes the listed proposals public', async () => {
+      const html = await fetch(`${server.url}/api/instruments/${instrumentId}/compilation?lang=en&format=html`, { headers: { authorization: `Bearer ${tokens['egypt.delegate']}` } });
+      expect(html.status).toBe(200);
+      const page = await html.text();
+      for (const name of ['Egypt', 'Brazil', 'European Union']) expect(page).toContain(name);
+      expect(page).toMatch(/no order of priority/i);
+      const docx = await fetch(`${server.url}/api/instruments/${instrumentId}/compilation?lang=en&format=docx`, { headers: { authorization: `Bearer ${tokens.secretariat}` } });
+      expect(docx.headers.get('content-disposition')).toContain('.docx');
+      expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+
+      const observer = await login(server, 'observer@concord.test');
+      const proposals = (await as('secretariat').get('/api/proposals')).body.items as Json[];
+      expect((await client(server, observer).get(`/api/proposals/${String(proposals[0].id)}`)).status).toBe(404);
+      expect((await as('egypt.head').post(`/api/instruments/${instrumentId}/compilation/publish`, { language: 'en' })).status).toBe(403);
+      const published = await as('secretariat').post(`/api/instruments/${instrumentId}/compilation/publish`, { language: 'en' });
+      expect(published.status).toBe(201);
+      expect((await client(server, observer).get(`/api/proposals/${String(proposals[0].id)}`)).body).toMatchObject({ published: true });
+      const listed = (await client(server).get('/api/public/compilations')).body.items as Json[];
+      expect(listed.map((c) => c.id)).toContain(published.body.id);
+      const publicPage = await fetch(`${server.url}/api/public/compilations/${String(published.body.id)}`);
+      expect(await publicPage.text()).toContain('Egypt');
+      expect(await (await fetch(`${server.url}/api/public/feed.atom`)).text()).toContain(String(published.body.id));
+    });
+
     it('attributes a live secretariat edit to that user', async () => {
       const me = (await as('secretariat').get('/api/auth/me')).body.user as Json;
       const editor = provider(server, document, tokens.secretariat);

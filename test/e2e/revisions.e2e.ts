@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import { provider, synced, until } from '../support/collab';
@@ -79,6 +82,29 @@ for (const backend of BACKENDS) {
       expect(await html.text()).toContain('Definitions of new terms');
       const live = await as('egypt.delegate').get(`/api/revisions/${String(second.id)}/compare/live?lang=en`);
       expect(live.body).toMatchObject({ identical: true });
+    });
+
+    it('exports a revision as Akoma Ntoso, DOCX and HTML, and keeps committee ones from the public exports', async () => {
+      const akn = await fetch(`${server.url}/api/public/revisions/${String(second.id)}/export?format=akn&lang=en`);
+      expect(akn.headers.get('content-type')).toContain('xml');
+      expect(Number(akn.headers.get('content-length'))).toBeGreaterThan(1000);
+      const xml = await akn.text();
+      expect(xml).toContain('<akomaNtoso');
+      expect(xml).toContain('A/AC.291/22/Rev.1');
+      const docx = await fetch(`${server.url}/api/public/revisions/${String(second.id)}/export?format=docx`);
+      expect(docx.headers.get('content-disposition')).toBe('attachment; filename="A_AC.291_22_Rev.1_en.docx"');
+      expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+      const html = await fetch(`${server.url}/api/public/revisions/${String(second.id)}/export?format=html`);
+      expect(await html.text()).toContain('Definitions of new terms');
+      expect((await fetch(`${server.url}/api/public/revisions/${String(first.id)}/export?format=akn`)).status).toBe(404);
+      expect((await fetch(`${server.url}/api/revisions/${String(first.id)}/export?format=akn`, { headers: { authorization: `Bearer ${tokens['egypt.delegate']}` } })).status).toBe(200);
+      expect((await fetch(`${server.url}/api/public/revisions/${String(second.id)}/export?format=pdf`)).status).toBe(400);
+
+      const out = join(tmpdir(), `concord-${String(second.id)}.xml`);
+      const cli = spawnSync(process.execPath, [CLI, 'download', 'A/AC.291/22/Rev.1', '--server', server.url, '--format', 'akn', '--out', out], { env: { PATH: process.env.PATH ?? '', ...server.env }, encoding: 'utf8' });
+      expect(cli.stderr).toMatch(/bytes written/);
+      expect(readFileSync(out, 'utf8')).toBe(xml);
+      rmSync(out);
     });
 
     it('keeps committee revisions from the public and observers, and lists public ones in the feed', async () => {

@@ -13,6 +13,7 @@ import { AppException } from './common/app.exception';
 import { loadEnv } from './config/env';
 import { databaseKind, openDataSource } from './database/data-source';
 import { generateMigration } from './database/migration-generator';
+import { download } from './download';
 import { InstrumentsService } from './instruments/instruments.service';
 import { RevisionsRepository } from './revisions/revisions.repository';
 import { verifyRevision } from './revisions/revisions.service';
@@ -25,6 +26,8 @@ Commands:
   revision:verify <id or symbol>     recompute a published revision's SHA-256; exit 1 if it does not match
   import <file> --committee <id> --language <ar|zh|en|fr|ru|es> --title <title> [--format text|markdown]
                                      import a base text (.txt, .md or .docx) as a new instrument
+  download <revision> --server <url> --format akn|docx|html [--lang xx] [--token t] [--out file]
+                                     download a revision export, showing progress for large files
   migration:generate <Name>          write a migration for the configured database from the entities
 `;
 
@@ -77,6 +80,19 @@ async function run(argv: readonly string[]): Promise<number> {
           : `${verdict.symbol}: ALTERED: ${verdict.reason ?? ''} (stored ${verdict.storedHash}, computed ${verdict.computedHash})\n`,
       );
       return verdict.ok ? 0 : 1;
+    }
+    case 'download': {
+      const { values, positionals } = parseArgs({
+        args: [...rest],
+        allowPositionals: true,
+        options: { server: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, token: { type: 'string' }, out: { type: 'string' } },
+      });
+      const format = values.format;
+      if (!positionals[0] || !values.server || (format !== 'akn' && format !== 'docx' && format !== 'html')) {
+        throw new Error('download needs <revision> --server <url> --format akn|docx|html');
+      }
+      await download({ server: values.server, revision: positionals[0], format, language: values.lang, token: values.token, out: values.out });
+      return 0;
     }
     case 'migration:generate': {
       const name = rest[0];

@@ -20,6 +20,11 @@ export class CompilationRepository {
     });
   }
 
+  proposalsByIds(ids: readonly string[]): Promise<Proposal[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(Proposal).find({ where: { id: In([...ids]) }, order: { submittedAt: 'ASC', id: 'ASC' } });
+  }
+
   proposalById(id: string): Promise<Proposal | null> {
     return this.dataSource.getRepository(Proposal).findOneBy({ id });
   }

@@ -1,4 +1,4 @@
-import type { DelegationInfo, Proposal as EngineProposal } from '@concord/compile';
+import type { DelegationInfo, Proposal as EngineProposal, ProposalAttribution } from '@concord/compile';
 import { docFromJSON } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import type { Delegation } from '../delegations/delegation.entity';
@@ -25,6 +25,17 @@ export class CompileContext {
       delegations.map((d) => [d.code, { names: d.names, members: memberships.filter((m) => m.groupId === d.id).map((m) => code(m.memberId)).sort() }]),
     );
     return { byId, info, code };
+  }
+
+  /** Who is behind each of the given proposals, by delegation code, for footnotes. */
+  async attributions(proposals: readonly Proposal[], directory: DelegationDirectory): Promise<ProposalAttribution[]> {
+    const supports = await this.repository.supportsOf(proposals.map((p) => p.id));
+    return proposals.map((p) => ({
+      id: p.id,
+      sponsor: directory.code(p.sponsorDelegationId),
+      coSponsors: p.coSponsorIds.map(directory.code),
+      supporters: supports.filter((s) => s.proposalId === p.id && !s.withdrawnAt).map((s) => directory.code(s.delegationId)),
+    }));
   }
 
   /** Proposals with their current supporters, in the engine's terms (delegation codes, parsed documents). */

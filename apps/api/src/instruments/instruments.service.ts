@@ -91,6 +91,11 @@ export class InstrumentsService {
     return { instrumentId: id, language: lang, text: docToText(doc, lang), doc: doc.toJSON() as unknown };
   }
 
+  /** An instrument's titles, for the server's own use (no access check). */
+  async titles(id: string): Promise<Localized | null> {
+    return (await this.instruments.findById(id))?.titles ?? null;
+  }
+
   /** The base text of an instrument in one language, for the server's own use (no access check). */
   async baseDocument(id: string, language: Language): Promise<{ doc: Node; committeeId: string }> {
     const instrument = await this.require(id);

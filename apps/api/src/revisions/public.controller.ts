@@ -1,10 +1,11 @@
-import { Controller, Get, Header, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/public.decorator';
-import { CompareQueryDto, RevisionQueryDto } from './dto/revision.dto';
+import { CompareQueryDto, ExportQueryDto, PublishedCompilationQueryDto, RevisionQueryDto } from './dto/revision.dto';
+import { ExportsService } from './exports.service';
 import { atomFeed } from './feed';
-import { sendComparison } from './revisions.controller';
+import { sendComparison, sendDownload } from './revisions.controller';
 import { type Reader, type RevisionSummary, type RevisionText, RevisionsService, type Verification } from './revisions.service';
 
 // The observers' API reads as an anonymous visitor whoever calls it, so nothing committee-tier is reachable.
@@ -15,7 +16,28 @@ const ANONYMOUS: Reader = { subject: null, committeeId: null };
 @Public()
 @Controller('public')
 export class PublicController {
-  constructor(private readonly revisions: RevisionsService) {}
+  constructor(
+    private readonly revisions: RevisionsService,
+    private readonly exports: ExportsService,
+  ) {}
+
+  @Get('revisions/:id/export')
+  @ApiOperation({ summary: 'Download a public revision: Akoma Ntoso XML, DOCX or HTML' })
+  async export(@Param('id') id: string, @Query() query: ExportQueryDto, @Res() res: Response): Promise<void> {
+    sendDownload(res, await this.exports.revision(ANONYMOUS, id, query.lang, query.format));
+  }
+
+  @Get('compilations')
+  @ApiOperation({ summary: 'Published compilations of proposals, newest first' })
+  async compilations() {
+    return { items: await this.exports.publishedCompilations() };
+  }
+
+  @Get('compilations/:id')
+  @ApiOperation({ summary: 'A published compilation of proposals (HTML or DOCX)' })
+  async compilation(@Param('id', ParseUUIDPipe) id: string, @Query() query: PublishedCompilationQueryDto, @Res() res: Response): Promise<void> {
+    sendDownload(res, await this.exports.publishedCompilation(id, query.format ?? 'html'));
+  }
 
   @Get('revisions')
   @ApiOperation({ summary: 'Public revisions, newest first' })
@@ -47,6 +69,7 @@ export class PublicController {
   async feed(@Req() req: Request): Promise<string> {
     const base = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
     const revisions = await this.revisions.listPublic();
+    const compilations = await this.exports.publishedCompilations();
     return atomFeed({
       id: `${base}/api/public/feed.atom`,
       title: 'Concord: public revisions and compilations',
@@ -57,7 +80,15 @@ export class PublicController {
         link: `${base}/api/public/revisions/${r.id}`,
         updated: r.publishedAt,
         summary: `Published ${r.date}; languages: ${r.languages.join(', ')}; SHA-256 ${r.contentHash}`,
-      })),
+      })).concat(
+        compilations.map((c) => ({
+          id: `urn:uuid:${c.id}`,
+          title: `Compilation of proposals (${c.proposals}, ${c.language})`,
+          link: `${base}/api/public/compilations/${c.id}`,
+          updated: c.publishedAt,
+          summary: `${c.proposals} proposals, listed in no order of priority`,
+        })),
+      ),
     });
   }
 }

@@ -4,7 +4,8 @@ import type { Response } from 'express';
 import type { AuthContext } from '../auth/auth-context';
 import { CurrentUser, OptionalUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
-import { CompareQueryDto, ConfirmTranslationDto, LanguageVersionDto, PublishRevisionDto, RevisionQueryDto } from './dto/revision.dto';
+import { CompareQueryDto, CompilationQueryDto, ConfirmTranslationDto, ExportQueryDto, LanguageVersionDto, PublishRevisionDto, RevisionQueryDto } from './dto/revision.dto';
+import { type Download, ExportsService } from './exports.service';
 import { LanguageVersionsService, type StaleNode } from './language-versions.service';
 import { PublishRevisionUseCase } from './publish-revision.usecase';
 import { type Reader, type RevisionSummary, type RevisionText, RevisionsService, type Verification } from './revisions.service';
@@ -13,6 +14,16 @@ import { LanguageQueryDto } from '../compilation/dto/compilation.dto';
 /** The reader behind an optional sign-in. */
 export function readerOf(user: AuthContext | null): Reader {
   return { subject: user?.subject ?? null, committeeId: user?.user.committeeId ?? null };
+}
+
+/** Sends a file to download, with its length so that clients can show progress. */
+export function sendDownload(res: Response, download: Download): void {
+  res.set({
+    'content-type': download.contentType,
+    'content-length': String(download.body.length),
+    'content-disposition': `attachment; filename="${download.filename}"`,
+  });
+  res.end(download.body);
 }
 
 /** Sends a comparison as JSON or, when rendered, as HTML. */
@@ -31,7 +42,27 @@ export class RevisionsController {
     private readonly revisions: RevisionsService,
     private readonly publishUseCase: PublishRevisionUseCase,
     private readonly languages: LanguageVersionsService,
+    private readonly exports: ExportsService,
   ) {}
+
+  @Public()
+  @Get('revisions/:id/export')
+  @ApiOperation({ summary: 'Download a revision in one language: Akoma Ntoso XML, DOCX or HTML' })
+  async export(@OptionalUser() user: AuthContext | null, @Param('id') id: string, @Query() query: ExportQueryDto, @Res() res: Response): Promise<void> {
+    sendDownload(res, await this.exports.revision(readerOf(user), id, query.lang, query.format));
+  }
+
+  @Get('instruments/:id/compilation')
+  @ApiOperation({ summary: 'The compilation of proposals received, per provision, in no order of priority (HTML or DOCX)' })
+  async compilation(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Query() query: CompilationQueryDto, @Res() res: Response): Promise<void> {
+    sendDownload(res, await this.exports.compilationDraft(user, id, query.lang, query.format ?? 'html'));
+  }
+
+  @Post('instruments/:id/compilation/publish')
+  @ApiOperation({ summary: 'Publish the compilation of proposals, which makes the listed proposals public (secretariat)' })
+  publishCompilation(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: LanguageVersionDto) {
+    return this.exports.publishCompilation(user, id, dto.language);
+  }
 
   @Post('instruments/:id/revisions')
   @ApiOperation({ summary: 'Publish the consolidated draft as an immutable revision (secretariat)' })

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { CollabModule } from '../collaboration/collab.module';
 import { CommitteesModule } from '../committees/committees.module';
+import { CompilationModule } from '../compilation/compilation.module';
 import { InstrumentsModule } from '../instruments/instruments.module';
+import { ExportsService } from './exports.service';
 import { LanguageVersionsService } from './language-versions.service';
 import { PublicController } from './public.controller';
 import { PublishRevisionUseCase } from './publish-revision.usecase';
@@ -11,9 +13,9 @@ import { RevisionsRepository } from './revisions.repository';
 import { RevisionsService } from './revisions.service';
 
 @Module({
-  imports: [AuditModule, CollabModule, CommitteesModule, InstrumentsModule],
+  imports: [AuditModule, CollabModule, CommitteesModule, CompilationModule, InstrumentsModule],
   controllers: [RevisionsController, PublicController],
-  providers: [RevisionsRepository, RevisionsService, PublishRevisionUseCase, LanguageVersionsService],
+  providers: [RevisionsRepository, RevisionsService, PublishRevisionUseCase, LanguageVersionsService, ExportsService],
   exports: [RevisionsService, RevisionsRepository],
 })
 export class RevisionsModule {}

@@ -69,3 +69,32 @@ export class RevisionQueryDto {
   @IsIn(LANGUAGES, { message: `lang must be one of ${LANGUAGES.join(', ')}` })
   lang?: Language;
 }
+
+export class ExportQueryDto {
+  @ApiPropertyOptional({ enum: LANGUAGES })
+  @IsOptional()
+  @IsIn(LANGUAGES, { message: `lang must be one of ${LANGUAGES.join(', ')}` })
+  lang?: Language;
+
+  @ApiProperty({ enum: ['akn', 'docx', 'html'] })
+  @IsIn(['akn', 'docx', 'html'], { message: 'format must be one of akn, docx, html' })
+  format!: 'akn' | 'docx' | 'html';
+}
+
+export class CompilationQueryDto {
+  @ApiProperty({ enum: LANGUAGES })
+  @IsIn(LANGUAGES, { message: `lang must be one of ${LANGUAGES.join(', ')}` })
+  lang!: Language;
+
+  @ApiPropertyOptional({ enum: ['html', 'docx'] })
+  @IsOptional()
+  @IsIn(['html', 'docx'], { message: 'format must be html or docx' })
+  format?: 'html' | 'docx';
+}
+
+export class PublishedCompilationQueryDto {
+  @ApiPropertyOptional({ enum: ['html', 'docx'] })
+  @IsOptional()
+  @IsIn(['html', 'docx'], { message: 'format must be html or docx' })
+  format?: 'html' | 'docx';
+}
