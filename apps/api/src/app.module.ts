@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CollabModule } from './collaboration/collab.module';
+import { CommentsModule } from './comments/comments.module';
 import { CommitteesModule } from './committees/committees.module';
 import { CompilationModule } from './compilation/compilation.module';
 import { ConfigModule } from './config/config.module';
@@ -32,6 +33,7 @@ export class AppModule {
         DraftingSpacesModule,
         CollabModule,
         ProposalsModule,
+        CommentsModule,
         CompilationModule,
         RevisionsModule,
         HealthModule,

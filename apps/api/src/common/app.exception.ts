@@ -43,7 +43,12 @@ export const ERROR_STATUS = {
   'stale-translations': HttpStatus.CONFLICT,
   'symbol-required': HttpStatus.BAD_REQUEST,
   'symbol-taken': HttpStatus.CONFLICT,
+  'comment-not-found': HttpStatus.NOT_FOUND,
+  'comment-target-not-found': HttpStatus.NOT_FOUND,
   'revision-not-found': HttpStatus.NOT_FOUND,
+  'tier-not-allowed': HttpStatus.BAD_REQUEST,
+  'invalid-anchor': HttpStatus.UNPROCESSABLE_ENTITY,
+  'thread-state-conflict': HttpStatus.CONFLICT,
 } as const satisfies Record<string, HttpStatus>;
 
 /** A code from {@link ERROR_STATUS}. */

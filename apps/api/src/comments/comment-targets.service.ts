@@ -1,0 +1,153 @@
+import { isLanguage, TIERS, type Tier } from '@concord/domain';
+import { docFromJSON, findNodeById } from '@concord/schema';
+import { Injectable } from '@nestjs/common';
+import type * as Y from 'yjs';
+import { AppException } from '../common/app.exception';
+import { CollabService } from '../collaboration/collab.service';
+import { DraftingSpacesService, spaceReaders } from '../drafting-spaces/drafting-spaces.service';
+import { InstrumentsService } from '../instruments/instruments.service';
+import { readTarget, type TargetAccess, type TargetKind, type Viewer } from './comment-policy';
+import { CommentsException } from './comments.exception';
+import { CommentsRepository } from './comments.repository';
+
+/** Something comments can be attached to, with its visibility. */
+export interface CommentTarget extends TargetAccess {
+  readonly kind: TargetKind;
+  readonly id: string;
+  /** The collaborative document, for a document target. */
+  readonly document: string | null;
+  /**
+   * Whether the target's very existence is tiered (a drafting space, a proposal): a caller who may not read it is
+   * told it does not exist, exactly as for an unknown one.
+   */
+  readonly hidden: boolean;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const SHARED_TIERS: readonly Tier[] = ['delegation', 'committee'];
+
+/**
+ * Finds comment targets and decides who may read them:
+ * - `document` `consolidated:<instrument>:<language>`: committee tier; threads are delegation or committee tier,
+ *   never public, since nothing unpublished is public;
+ * - `document` `space:<id>`: the drafting space's delegations only; threads are delegation tier;
+ * - `proposal`: committee tier once submitted (drafts are not proposals yet), public once published; threads on a
+ *   submitted proposal are delegation or committee tier, on a published one any tier;
+ * - `revision`: a published revision, committee or public as it was published; threads are about one of its
+ *   provisions, and are delegation or committee tier on a committee revision, any tier on a public one.
+ */
+@Injectable()
+export class CommentTargetsService {
+  constructor(
+    private readonly comments: CommentsRepository,
+    private readonly instruments: InstrumentsService,
+    private readonly spaces: DraftingSpacesService,
+    private readonly collab: CollabService,
+  ) {}
+
+  /** The target, or null when there is no such target. */
+  async find(kind: TargetKind, id: string): Promise<CommentTarget | null> {
+    switch (kind) {
+      case 'document':
+        return this.document(id);
+      case 'proposal':
+        return this.proposal(id);
+      case 'revision':
+        return this.revision(id);
+    }
+  }
+
+  /** The target for a caller who wants to read or comment on it; refused as the target's nature requires. */
+  async require(viewer: Viewer, kind: TargetKind, id: string): Promise<CommentTarget> {
+    const target = await this.find(kind, id);
+    // Unknown revisions answer as the revisions API does.
+    const notFound =
+      kind === 'revision' ? new CommentsException('revision-not-found', `No revision ${id}.`) : new CommentsException('comment-target-not-found', `No ${kind} ${id} to comment on.`);
+    if (!target) throw notFound;
+    const read = readTarget(viewer, target);
+    if (!read.allowed) throw target.hidden ? notFound : new AppException('forbidden', read.reason);
+    return target;
+  }
+
+  /** Refuses a provision that no language version of a revision target has. */
+  async assertProvision(target: CommentTarget, provisionId: string): Promise<void> {
+    const content = await this.comments.revisionContent(target.id);
+    const versions = content ? (JSON.parse(content) as { versions?: Record<string, { doc?: unknown }> }).versions : undefined;
+    const found = Object.values(versions ?? {}).some((version) => {
+      try {
+        return findNodeById(docFromJSON(version.doc, { requireIds: false }), provisionId) !== null;
+      } catch {
+        return false;
+      }
+    });
+    if (!found) throw new CommentsException('comment-target-not-found', `Revision ${target.id} has no provision ${provisionId}.`);
+  }
+
+  /** A read-only copy of a document target's current state; the caller destroys it. */
+  snapshot(document: string): Promise<Y.Doc> {
+    return this.collab.snapshotOf(document);
+  }
+
+  private async document(name: string): Promise<CommentTarget | null> {
+    const consolidated = /^consolidated:([0-9a-f-]{36}):([a-z]{2})$/.exec(name);
+    if (consolidated) {
+      const [, instrumentId, language] = consolidated;
+      if (!UUID.test(instrumentId) || !isLanguage(language)) return null;
+      let committeeId: string;
+      try {
+        committeeId = (await this.instruments.baseDocument(instrumentId, language)).committeeId;
+      } catch (error) {
+        if (error instanceof AppException && (error.code === 'instrument-not-found' || error.code === 'language-not-available')) return null;
+        throw error;
+      }
+      return { kind: 'document', id: name, document: name, committeeId, resource: { tier: 'committee' }, tiers: SHARED_TIERS, hidden: false };
+    }
+    const space = /^space:([0-9a-f-]{36})$/.exec(name);
+    if (space && UUID.test(space[1])) {
+      const found = await this.spaces.find(space[1]);
+      if (!found) return null;
+      return {
+        kind: 'document',
+        id: name,
+        document: name,
+        committeeId: found.committeeId,
+        resource: { tier: 'delegation', owners: spaceReaders(found) },
+        tiers: ['delegation'],
+        hidden: true,
+      };
+    }
+    return null;
+  }
+
+  private async proposal(id: string): Promise<CommentTarget | null> {
+    if (!UUID.test(id)) return null;
+    const proposal = await this.comments.findProposal(id);
+    if (!proposal) return null;
+    const published = proposal.publishedAt !== null;
+    return {
+      kind: 'proposal',
+      id,
+      document: null,
+      committeeId: proposal.committeeId,
+      resource: { tier: published ? 'public' : 'committee' },
+      tiers: published ? TIERS : SHARED_TIERS,
+      hidden: true,
+    };
+  }
+
+  private async revision(id: string): Promise<CommentTarget | null> {
+    if (!UUID.test(id)) return null;
+    const revision = await this.comments.findRevision(id);
+    if (!revision) return null;
+    const published = revision.tier === 'public';
+    return {
+      kind: 'revision',
+      id,
+      document: null,
+      committeeId: revision.committeeId,
+      resource: { tier: published ? 'public' : 'committee' },
+      tiers: published ? TIERS : SHARED_TIERS,
+      hidden: true,
+    };
+  }
+}

@@ -1,0 +1,65 @@
+import { Body, Controller, Get, HttpCode, type MessageEvent, Param, ParseUUIDPipe, Patch, Post, Query, Sse } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Observable } from 'rxjs';
+import type { AuthContext } from '../auth/auth-context';
+import { CurrentUser } from '../auth/current-user.decorator';
+import type { CommentView, ThreadView } from './comment-view';
+import { CommentsService } from './comments.service';
+import { CommentBodyDto, CommentTargetQueryDto, CreateThreadDto } from './dto/comment.dto';
+
+@ApiTags('comments')
+@Controller('comments')
+export class CommentsController {
+  constructor(private readonly comments: CommentsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The threads on a target that the caller may see, with their replies and anchors' })
+  async list(@CurrentUser() user: AuthContext, @Query() query: CommentTargetQueryDto): Promise<{ items: ThreadView[] }> {
+    return { items: await this.comments.list(user, query) };
+  }
+
+  // Declared before `:id`, which would otherwise take "stream" for a comment id.
+  @Sse('stream')
+  @ApiOperation({ summary: "Server-Sent Events of a target's comments that the caller may see: ready, thread-created, reply-added, comment-edited, thread-resolved, thread-reopened" })
+  stream(@CurrentUser() user: AuthContext, @Query() query: CommentTargetQueryDto): Promise<Observable<MessageEvent>> {
+    return this.comments.stream(user, query);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Open a thread on a range of a live document, a proposal or a provision of a published revision' })
+  create(@CurrentUser() user: AuthContext, @Body() dto: CreateThreadDto): Promise<ThreadView> {
+    return this.comments.create(user, dto);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'The thread of a comment' })
+  get(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<ThreadView> {
+    return this.comments.get(user, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: "Edit one's own comment" })
+  edit(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CommentBodyDto): Promise<CommentView> {
+    return this.comments.edit(user, id, dto);
+  }
+
+  @Post(':id/replies')
+  @ApiOperation({ summary: 'Reply in the thread of a comment' })
+  reply(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CommentBodyDto): Promise<CommentView> {
+    return this.comments.reply(user, id, dto);
+  }
+
+  @Post(':id/resolve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Resolve the thread of a comment (its author, its delegation, the secretariat on committee threads)' })
+  resolve(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<ThreadView> {
+    return this.comments.setResolved(user, id, true);
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reopen a resolved thread' })
+  reopen(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<ThreadView> {
+    return this.comments.setResolved(user, id, false);
+  }
+}
