@@ -4,3 +4,21 @@
  */
 export { ImportError, ImportErrorCode, importDocx, importText } from './import';
 export type { ImportDocxOptions, ImportResult, ImportTextOptions } from './import';
+/**
+ * Writers of published revisions, per language: Akoma Ntoso 3.0 XML (valid against the OASIS schema in
+ * `libs/export/schema`), a DOCX laid out as a UN document, and standalone HTML.
+ */
+export { formatDate, revisionToAkomaNtoso, revisionToDocx, revisionToHtml } from './revision';
+export type { CommitteeInfo, Distribution, RevisionExportInput } from './revision';
+/** Writers of the compilation of proposals, per provision and "in no order of priority": HTML and DOCX. */
+export { compilationToDocx, compilationToHtml } from './compilation';
+export type {
+  CompilationChange,
+  CompilationDeleteChange,
+  CompilationInput,
+  CompilationInsertChange,
+  CompilationProposal,
+  CompilationProvision,
+  CompilationTextChange,
+  CompilationTextEdit,
+} from './compilation';

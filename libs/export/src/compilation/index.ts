@@ -1,0 +1,12 @@
+export { compilationToDocx } from './compilation-docx';
+export { compilationToHtml } from './compilation-html';
+export type {
+  CompilationChange,
+  CompilationDeleteChange,
+  CompilationInput,
+  CompilationInsertChange,
+  CompilationProposal,
+  CompilationProvision,
+  CompilationTextChange,
+  CompilationTextEdit,
+} from './compilation-input';

@@ -1,0 +1,125 @@
+import { builders, treatySchema } from '@concord/schema';
+import type { Mark } from 'prosemirror-model';
+import { describe, expect, it } from 'vitest';
+import { revisionToAkomaNtoso } from './akoma-ntoso';
+import { revisionInput } from './testing/fixtures';
+import { aknSchemaErrors } from './testing/xmllint';
+
+const { article, bracket, doc, heading, p } = builders;
+
+const NCNAME = /^[A-Za-z_][A-Za-z0-9._-]*$/;
+
+function eIds(xml: string): string[] {
+  return [...xml.matchAll(/ eId="([^"]*)"/g)].map((match) => match[1] as string);
+}
+
+// Each schema check compiles the 290 kB schema in WebAssembly: about half a second, more on a loaded machine.
+describe(revisionToAkomaNtoso.name, { timeout: 30_000 }, () => {
+  it.each(['en', 'ar'] as const)('validates against the Akoma Ntoso 3.0 schema in %s, with chapters, preamble, nested brackets, options and notes', async (language) => {
+    const xml = revisionToAkomaNtoso(revisionInput(language));
+    expect(xml).toContain('<chapter eId="chp_ch1"');
+    expect(xml).toContain('<recitals eId="recs">');
+    expect(xml).toContain('<inline name="bracket" eId="brk_b2"');
+    expect(xml).toContain('class="option-group"');
+    expect(xml).toContain('<noteRef');
+    expect(await aknSchemaErrors(xml)).toEqual([]);
+  });
+
+  it('is refused by the schema check when the identification is incomplete, so the check is not vacuous', async () => {
+    const xml = revisionToAkomaNtoso(revisionInput('en')).replace('<FRBRcountry value="un"/>', '');
+    expect((await aknSchemaErrors(xml)).join('\n')).toMatch(/FRBRcountry/);
+  });
+
+  it('identifies the work by its symbol, the expression by its ISO 639-2 language and a translation by its original', () => {
+    const english = revisionToAkomaNtoso(revisionInput('en'));
+    const arabic = revisionToAkomaNtoso(revisionInput('ar'));
+    expect(english).toContain('<FRBRuri value="/akn/un/bill/2024-05-08/A-AC.291-22-Rev.1"/>');
+    expect(english).toContain('<FRBRcountry value="un"/>');
+    expect(english).toContain('<FRBRname value="A/AC.291/22/Rev.1"/>');
+    expect(english).toContain('<FRBRlanguage language="eng"/>');
+    expect(english).not.toContain('FRBRtranslation');
+    expect(arabic).toContain('<FRBRlanguage language="ara"/>');
+    expect(arabic).toContain('<FRBRtranslation href="/akn/un/bill/2024-05-08/A-AC.291-22-Rev.1/eng@" fromLanguage="eng" by="#secretariat"/>');
+    expect(arabic).toContain('contentHash="sha256:0f1e2d3c');
+  });
+
+  it('gives eIds that are unique NCNames, the same in two exports and in every language', () => {
+    const first = eIds(revisionToAkomaNtoso(revisionInput('en')));
+    const second = eIds(revisionToAkomaNtoso(revisionInput('en')));
+    const arabic = eIds(revisionToAkomaNtoso(revisionInput('ar')));
+    expect(new Set(first).size).toBe(first.length);
+    expect(first.every((id) => NCNAME.test(id))).toBe(true);
+    expect(second).toEqual(first);
+    expect(arabic).toEqual(first);
+    expect(first).toEqual(expect.arrayContaining(['art_a1', 'para_a2p1', 'point_a2b1', 'optgrp_g1', 'opt_o2', 'rec_r1', 'fn_1', 'EGY']));
+  });
+
+  it('derives eIds from the node ids, not from the numbers, so that renumbering keeps them', () => {
+    const input = revisionInput('en');
+    const reordered = doc(article({ id: 'late' }, heading('Inserted'), p({ id: 'late-p' }, 'New.')), article({ id: 'a1' }, p({ id: 'a1p1' }, 'Text.')));
+    const xml = revisionToAkomaNtoso({ ...input, doc: reordered });
+    expect(xml).toMatch(/<article eId="art_a1" wId="art_a1">\s*<num>Article 2<\/num>/);
+  });
+
+  it('sanitizes ids that are not NCNames and keeps the output valid', async () => {
+    const odd = doc(article({ id: '1 article/ç' }, p({ id: '1 article/ç' }, bracket({ id: 'x y' }, 'Text'), '.')));
+    const xml = revisionToAkomaNtoso({ ...revisionInput('en'), doc: odd });
+    const ids = eIds(xml);
+    expect(ids.every((id) => NCNAME.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(await aknSchemaErrors(xml)).toEqual([]);
+  });
+
+  it('splits crossing brackets into valid elements, the second piece marked continued', async () => {
+    const [one, two] = [treatySchema.marks.bracket.create({ id: 'k1' }), treatySchema.marks.bracket.create({ id: 'k2' })];
+    const text = (value: string, ...marks: Mark[]) => treatySchema.text(value, marks);
+    const crossing = doc(article({ id: 'a1' }, p({ id: 'p1' }, text('x ', one), text('y', one, two), text(' z', two))));
+    const xml = revisionToAkomaNtoso({ ...revisionInput('en'), doc: crossing });
+    expect(xml).toContain('class="bracket bracket-continued"');
+    expect(await aknSchemaErrors(xml)).toEqual([]);
+  });
+
+  it('numbers articles, paragraphs and subparagraphs in the language', () => {
+    const xml = revisionToAkomaNtoso(revisionInput('ar'));
+    expect(xml).toContain('<num>الفصل الأول</num>');
+    expect(xml).toContain('<num>المادة ٣</num>');
+    expect(xml).toContain('<num>١-</num>');
+    expect(xml).toContain('<num>(ب)</num>');
+    expect(xml).toContain('<num>الخيار ٢');
+  });
+
+  it('names every delegation of the text and its notes as a TLCOrganization, the members of a group included', () => {
+    const xml = revisionToAkomaNtoso(revisionInput('en'));
+    for (const [code, name] of [
+      ['EGY', 'Egypt'],
+      ['BRA', 'Brazil'],
+      ['EU', 'European Union and its member States'],
+      ['AUT', 'Austria'],
+      ['RUS', 'Russian Federation'],
+    ]) {
+      expect(xml).toContain(`<TLCOrganization eId="${code}" href="/akn/ontology/organizations/un/delegation/${code}" showAs="${name}"/>`);
+    }
+  });
+
+  it('puts provenance footnotes in meta notes, referred to by noteRef after the attributed text', () => {
+    const xml = revisionToAkomaNtoso(revisionInput('en'));
+    expect(xml).toContain('<note eId="fn_1" marker="1" placement="bottom" class="provenance" refersTo="#EGY #BRA #EU">');
+    expect(xml).toContain('<p>Proposed by Egypt; co-sponsored by Brazil; supported by European Union and its member States (Austria and Belgium)</p>');
+    expect(xml).toContain('<span class="provenance" refersTo="#EGY #BRA">"Service provider" means any entity</span><noteRef eId="fnref_1" href="#fn_1"');
+  });
+
+  it('gives each option its container, its label and its sponsors', () => {
+    const xml = revisionToAkomaNtoso(revisionInput('en'));
+    expect(xml).toContain('<blockContainer eId="opt_o2" wId="opt_o2" class="option" refersTo="#EU">');
+    expect(xml).toContain('<hcontainer name="option" eId="opt_o4" wId="opt_o4" class="option" refersTo="#RUS">');
+    expect(xml).toMatch(/<num>Option 2<noteRef eId="fnref_2" href="#fn_2"/);
+  });
+
+  it('escapes markup in the text and stays valid', async () => {
+    const hostile = doc(article({ id: 'a1' }, heading('<b>Scope</b>'), p({ id: 'p1' }, 'A <script>alert("x")</script> & B \u0007.')));
+    const xml = revisionToAkomaNtoso({ ...revisionInput('en'), doc: hostile, title: 'T & <i>' });
+    expect(xml).not.toContain('<script>');
+    expect(xml).toContain('A &lt;script&gt;alert("x")&lt;/script&gt; &amp; B \uFFFD.');
+    expect(await aknSchemaErrors(xml)).toEqual([]);
+  });
+});
