@@ -14,7 +14,7 @@
  * | `BENCH_CLIENT_PROCESSES` / `--processes=`    | client worker processes                      | 2         | 2     |
  * | `BENCH_REPORT` / `--report=`                 | where the Markdown report goes               | docs/benchmarks/collab.md | test/artifacts/bench/collab-quick.md |
  */
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { ROOT, type TargetId } from './servers/target';
 
 /** The four workloads of issue 3 §6. */
@@ -28,6 +28,8 @@ export interface FanoutConfig {
   readonly clients: number;
   readonly writers: number;
   readonly updatesPerSecond: number;
+  /** Typing before the measured window (not counted). */
+  readonly warmupMs: number;
   readonly durationMs: number;
   /** Time after the last send for receipts to arrive; later ones count as dropped. */
   readonly drainMs: number;
@@ -40,6 +42,7 @@ export interface RoomsConfig {
   /** One client types in every `typingEvery`-th room. */
   readonly typingEvery: number;
   readonly updatesPerSecond: number;
+  readonly warmupMs: number;
   readonly durationMs: number;
   readonly drainMs: number;
 }
@@ -110,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
   const quick = ['1', 'true', 'yes'].includes((read('quick', 'BENCH_QUICK') ?? '').toLowerCase());
   const durationMs = number(read('duration', 'BENCH_DURATION_S'), quick ? 5 : 20, 'BENCH_DURATION_S') * 1000;
   const drainMs = quick ? 2_000 : 3_000;
+  const warmupMs = quick ? 1_000 : 2_000;
   const reportPath = read('report', 'BENCH_REPORT') ?? (quick ? 'test/artifacts/bench/collab-quick.md' : 'docs/benchmarks/collab.md');
   return {
     quick,
@@ -117,9 +121,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     workloads: list(read('workloads', 'BENCH_WORKLOADS'), ALL_WORKLOADS, 'BENCH_WORKLOADS'),
     clientProcesses: Math.round(number(read('processes', 'BENCH_CLIENT_PROCESSES'), 2, 'BENCH_CLIENT_PROCESSES')),
     seed: Math.round(number(read('seed', 'BENCH_SEED'), 2026, 'BENCH_SEED')),
-    reportPath: join(ROOT, reportPath),
-    fanout: { clients: 250, writers: 25, updatesPerSecond: 4, durationMs, drainMs },
-    rooms: { documents: 500, clientsPerDocument: 4, typingEvery: 4, updatesPerSecond: 2, durationMs, drainMs },
+    reportPath: resolve(ROOT, reportPath),
+    fanout: { clients: 250, writers: 25, updatesPerSecond: 4, warmupMs, durationMs, drainMs },
+    rooms: { documents: 500, clientsPerDocument: 4, typingEvery: 4, updatesPerSecond: 2, warmupMs, durationMs, drainMs },
     durability: {
       rounds: Math.round(number(read('rounds', 'BENCH_DURABILITY_ROUNDS'), quick ? 2 : 5, 'BENCH_DURABILITY_ROUNDS')),
       clients: 50,

@@ -12,6 +12,7 @@
  * A `full` client keeps a Y.Doc and applies every update (writers, verifiers, cold loads). A `light`
  * client only decodes incoming updates to find the benchmark entries in them and never integrates them:
  * it is how the many passive readers are simulated without the harness eating the CPU the servers need.
+ * Both find the entries of an update by decoding it (`entriesInUpdate`), not by observing the document.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -59,13 +60,32 @@ const MESSAGE_SYNC_STATUS = 8;
 /** Hocuspocus: the server closes this document's connection. */
 const MESSAGE_CLOSE = 7;
 
+/** Hocuspocus' authentication sub-messages. */
 const AUTH_TOKEN = 0;
 const AUTH_PERMISSION_DENIED = 1;
 const AUTH_AUTHENTICATED = 2;
+/** y-protocols/auth: the only authentication message of the standard protocol. */
+const Y_WEBSOCKET_PERMISSION_DENIED = 0;
+
+/** Close codes that mean "not now, try again later": a reconnecting client (y-websocket's provider) retries. */
+const TRY_AGAIN_CODES: ReadonlySet<number> = new Set([1013, 4429]);
 
 /** The connection failed before the first full sync: refused upgrade, close frame, denied or timed out. */
 export class ConnectError extends Error {
   override readonly name = 'ConnectError';
+
+  constructor(
+    message: string,
+    /** The close code when the server closed the socket, else null. */
+    readonly closeCode: number | null = null,
+  ) {
+    super(message);
+  }
+
+  /** The server asked the client to come back later (e.g. too many documents loading). */
+  get tryAgain(): boolean {
+    return this.closeCode !== null && TRY_AGAIN_CODES.has(this.closeCode);
+  }
 }
 
 /** True when `value` is an entry written by the benchmark. */
@@ -75,14 +95,36 @@ export function isBenchEntry(value: unknown): value is BenchEntry {
   return typeof candidate.id === 'string' && typeof candidate.t === 'number';
 }
 
+/** An entry found in an update, with the Yjs client id of the document that wrote it. */
+export interface AuthoredEntry {
+  readonly author: number;
+  readonly entry: BenchEntry;
+}
+
+/**
+ * Recently decoded small updates. A server sends the same update bytes to every client of a document, and
+ * a worker hosts many of them: decoding each distinct update once keeps the harness's cost per receipt low.
+ */
+const decodedUpdates = new Map<string, readonly AuthoredEntry[]>();
+const DECODED_UPDATES_KEPT = 4096;
+const CACHED_UPDATE_MAX_BYTES = 1024;
+
 /** The benchmark entries an encoded (V1) update inserts, without integrating it anywhere. */
-export function entriesInUpdate(update: Uint8Array): BenchEntry[] {
-  const entries: BenchEntry[] = [];
+export function entriesInUpdate(update: Uint8Array): readonly AuthoredEntry[] {
+  const cacheable = update.byteLength <= CACHED_UPDATE_MAX_BYTES;
+  const key = cacheable ? Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString('latin1') : '';
+  const known = cacheable ? decodedUpdates.get(key) : undefined;
+  if (known) return known;
+  const found: AuthoredEntry[] = [];
   for (const struct of Y.decodeUpdate(update).structs) {
     if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentAny)) continue;
-    for (const value of struct.content.arr) if (isBenchEntry(value)) entries.push(value);
+    for (const value of struct.content.arr) if (isBenchEntry(value)) found.push({ author: struct.id.client, entry: value });
   }
-  return entries;
+  if (cacheable) {
+    if (decodedUpdates.size >= DECODED_UPDATES_KEPT) decodedUpdates.clear();
+    decodedUpdates.set(key, found);
+  }
+  return found;
 }
 
 /** All entries currently in a document. */
@@ -112,19 +154,9 @@ export class BenchClient {
   private synced = false;
   private closing = false;
   private syncWaiters: (() => void)[] = [];
+  private textWaiters: { readonly length: number; readonly resolve: (receivedAt: number) => void; readonly timer: NodeJS.Timeout }[] = [];
 
   constructor(readonly spec: ClientSpec) {
-    if (spec.mode === 'full') {
-      this.doc.getArray<unknown>(ENTRIES_KEY).observe((event) => {
-        if (event.transaction.local || !this.onRemoteEntries) return;
-        const receivedAt = nowEpochMs();
-        const entries: BenchEntry[] = [];
-        for (const item of event.changes.added) {
-          for (const value of item.content.getContent()) if (isBenchEntry(value)) entries.push(value);
-        }
-        if (entries.length > 0) this.onRemoteEntries(entries, receivedAt);
-      });
-    }
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== this) this.sendSync((encoder) => syncProtocol.writeUpdate(encoder, update));
     });
@@ -139,9 +171,9 @@ export class BenchClient {
   connect(timeoutMs: number): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       let lastError = '';
-      const fail = (reason: string): void => {
+      const fail = (reason: string, closeCode: number | null = null): void => {
         clearTimeout(timer);
-        reject(new ConnectError(reason));
+        reject(new ConnectError(reason, closeCode));
         this.closing = true;
         socket.terminate();
       };
@@ -170,7 +202,7 @@ export class BenchClient {
       socket.on('close', (code, reason) => {
         if (!this.synced) {
           const why = reason.length > 0 ? ` (${reason.toString()})` : '';
-          fail(`closed with code ${code}${why}${lastError ? `: ${lastError}` : ''}`);
+          fail(`closed with code ${code}${why}${lastError ? `: ${lastError}` : ''}`, code);
         } else if (!this.closing) {
           this.closedUnexpectedly = true;
         }
@@ -196,8 +228,38 @@ export class BenchClient {
     });
   }
 
-  /** Closes the socket (a normal close; the server sees the client leave). */
+  /**
+   * Resolves with the receipt time (epoch ms) of the message after which the document's text had at least
+   * `length` characters — the moment the client held the whole document, whether it came in sync step 2 or
+   * (as from servers that answer before they finished loading) in later updates. Full clients only; call
+   * it before `connect`.
+   */
+  whenTextLength(length: number, timeoutMs: number): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the text did not reach ${length} characters within ${timeoutMs} ms`)), timeoutMs);
+      this.textWaiters.push({
+        length,
+        timer,
+        resolve: (receivedAt) => {
+          clearTimeout(timer);
+          resolve(receivedAt);
+        },
+      });
+    });
+  }
+
+  private settleTextWaiters(receivedAt: number): void {
+    if (this.textWaiters.length === 0) return;
+    const length = this.doc.getText(TEXT_KEY).length;
+    const ready = this.textWaiters.filter((waiter) => waiter.length <= length);
+    this.textWaiters = this.textWaiters.filter((waiter) => waiter.length > length);
+    for (const waiter of ready) waiter.resolve(receivedAt);
+  }
+
+  /** Closes the socket (a normal close; the server sees the client leave). Pending text waits never settle. */
   close(): void {
+    for (const waiter of this.textWaiters) clearTimeout(waiter.timer);
+    this.textWaiters = [];
     this.closing = true;
     this.socket?.close(1000);
   }
@@ -212,13 +274,9 @@ export class BenchClient {
       case MESSAGE_SYNC_REPLY:
         this.handleSync(decoder, receivedAt);
         break;
-      case MESSAGE_AUTH: {
-        const authType = decoding.readVarUint(decoder);
-        if (authType === AUTH_AUTHENTICATED) this.sendSyncStep1();
-        else if (authType === AUTH_PERMISSION_DENIED) fail(`permission denied: ${decoding.readVarString(decoder)}`);
-        else if (authType === AUTH_TOKEN) this.sendAuthentication();
+      case MESSAGE_AUTH:
+        this.handleAuth(decoder, fail);
         break;
-      }
       case MESSAGE_CLOSE:
         fail('the server closed the document');
         break;
@@ -231,22 +289,42 @@ export class BenchClient {
     }
   }
 
+  /**
+   * y-websocket (`y-protocols/auth`): `[Auth, 0, reason]` is "permission denied". Hocuspocus: the server
+   * asks for the token, denies, or confirms authentication (then the client starts syncing).
+   */
+  private handleAuth(decoder: decoding.Decoder, fail: (reason: string) => void): void {
+    const authType = decoding.readVarUint(decoder);
+    if (this.spec.dialect === 'y-websocket') {
+      if (authType === Y_WEBSOCKET_PERMISSION_DENIED) fail(`permission denied: ${decoding.readVarString(decoder)}`);
+      return;
+    }
+    if (authType === AUTH_AUTHENTICATED) this.sendSyncStep1();
+    else if (authType === AUTH_PERMISSION_DENIED) fail(`permission denied: ${decoding.readVarString(decoder)}`);
+    else if (authType === AUTH_TOKEN) this.sendAuthentication();
+  }
+
+  /**
+   * Sync step 1 is answered with step 2 (for a light client: of its empty document). Step 2 and updates
+   * are integrated by a full client, and searched for benchmark entries by both kinds.
+   */
   private handleSync(decoder: decoding.Decoder, receivedAt: number): void {
-    let syncType: number;
+    const syncType = decoding.readVarUint(decoder);
+    if (syncType === syncProtocol.messageYjsSyncStep1) {
+      const stateVector = decoding.readVarUint8Array(decoder);
+      this.sendSync((encoder) => syncProtocol.writeSyncStep2(encoder, this.doc, stateVector));
+      return;
+    }
+    const update = decoding.readVarUint8Array(decoder);
     if (this.spec.mode === 'full') {
-      const reply = this.startFrame(MESSAGE_SYNC);
-      const before = encoding.length(reply);
-      syncType = syncProtocol.readSyncMessage(decoder, reply, this.doc, this);
-      if (encoding.length(reply) > before) this.send(encoding.toUint8Array(reply));
-    } else {
-      syncType = decoding.readVarUint(decoder);
-      if (syncType === syncProtocol.messageYjsSyncStep1) {
-        const stateVector = decoding.readVarUint8Array(decoder);
-        this.sendSync((encoder) => syncProtocol.writeSyncStep2(encoder, this.doc, stateVector));
-      } else {
-        const entries = entriesInUpdate(decoding.readVarUint8Array(decoder));
-        if (entries.length > 0 && this.onRemoteEntries) this.onRemoteEntries(entries, nowEpochMs());
-      }
+      Y.applyUpdate(this.doc, update, this);
+      this.settleTextWaiters(receivedAt);
+    }
+    if (this.onRemoteEntries) {
+      // Servers echo an update to its sender too; a client's own entries are not receipts.
+      const own = this.doc.clientID;
+      const entries = entriesInUpdate(update).flatMap((found) => (found.author === own ? [] : [found.entry]));
+      if (entries.length > 0) this.onRemoteEntries(entries, receivedAt);
     }
     if (syncType === syncProtocol.messageYjsSyncStep2) {
       if (!this.synced) {

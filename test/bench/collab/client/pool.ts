@@ -79,23 +79,32 @@ export class ClientPool {
    * Opens the clients (client `i` lives in worker `i mod processes`) and resolves with one result per
    * client, in the order given. Failed clients are reported, not thrown.
    */
-  async open(specs: readonly ClientSpec[], options: { concurrency?: number; timeoutMs?: number } = {}): Promise<OpenedClient[]> {
+  async open(specs: readonly ClientSpec[], options: { concurrency?: number; timeoutMs?: number; expectTextLength?: number } = {}): Promise<OpenedClient[]> {
     const shares = this.workers.map(() => [] as IndexedClientSpec[]);
     specs.forEach((spec, index) => shares[index % this.workers.length].push({ ...spec, index }));
     const replies = await Promise.all(
       this.workers.map((worker, i) =>
-        worker.request({ kind: 'open', clients: shares[i], concurrency: options.concurrency ?? 32, timeoutMs: options.timeoutMs ?? 30_000 }),
+        worker.request({
+          kind: 'open',
+          clients: shares[i],
+          concurrency: options.concurrency ?? 32,
+          timeoutMs: options.timeoutMs ?? 30_000,
+          expectTextLength: options.expectTextLength ?? null,
+        }),
       ),
     );
     const opened = replies.flatMap((reply) => (reply.kind === 'opened' ? reply.clients : []));
     return opened.sort((a, b) => a.index - b.index);
   }
 
-  /** Starts a typing phase in every worker (each writer is scheduled by the worker that hosts its client). */
-  async type(writers: readonly WriterPlan[], options: { recordSeen?: boolean } = {}): Promise<void> {
+  /**
+   * Starts a typing phase in every worker (each writer is scheduled by the worker that hosts its client).
+   * Updates sent before `measureFrom` (epoch ms) are warm-up and not counted.
+   */
+  async type(writers: readonly WriterPlan[], options: { measureFrom?: number; recordSeen?: boolean } = {}): Promise<void> {
     const shares = this.workers.map(() => [] as WriterPlan[]);
     for (const plan of writers) shares[plan.index % this.workers.length].push(plan);
-    await Promise.all(this.workers.map((worker, i) => worker.request({ kind: 'type', writers: shares[i], recordSeen: options.recordSeen ?? false })));
+    await Promise.all(this.workers.map((worker, i) => worker.request({ kind: 'type', writers: shares[i], measureFrom: options.measureFrom ?? 0, recordSeen: options.recordSeen ?? false })));
   }
 
   /** Ends the typing phase and merges the workers' measurements. */

@@ -6,8 +6,12 @@
 import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import type { IndexedClientSpec, OpenedClient, WorkerCommand, WorkerReply, WorkerResult, WriterPlan } from '../shared/ipc';
 import { SampleBuffer } from '../shared/stats';
-import { nowEpochMs } from '../shared/time';
-import { BenchClient, type BenchEntry, entriesInDoc, TEXT_KEY } from './bench-client';
+import { nowEpochMs, sleep } from '../shared/time';
+import { BenchClient, type BenchEntry, ConnectError, entriesInDoc, TEXT_KEY } from './bench-client';
+
+/** Attempts per client when the server says "try again later", with y-websocket's provider backoff. */
+const MAX_ATTEMPTS = 40;
+const backoffMs = (refusals: number): number => Math.min(2 ** refusals * 100, 2_500);
 
 /** The clients this worker hosts and what they measured since the last typing phase began. */
 class WorkerState {
@@ -19,51 +23,74 @@ class WorkerState {
   private seenIds = new Set<string>();
   private recordSeen = false;
   private recording = false;
+  private measureFrom = 0;
   private loopDelay: IntervalHistogram = monitorEventLoopDelay({ resolution: 5 });
 
   /** Opens clients, at most `concurrency` handshakes at a time. */
-  async open(specs: readonly IndexedClientSpec[], concurrency: number, timeoutMs: number): Promise<OpenedClient[]> {
+  async open(specs: readonly IndexedClientSpec[], concurrency: number, timeoutMs: number, expectTextLength: number | null): Promise<OpenedClient[]> {
     const results: OpenedClient[] = [];
     let next = 0;
     const lane = async (): Promise<void> => {
       while (next < specs.length) {
         const spec = specs[next++];
-        results.push(await this.openOne(spec, timeoutMs));
+        results.push(await this.openOne(spec, timeoutMs, expectTextLength));
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
     return results.sort((a, b) => a.index - b.index);
   }
 
-  private async openOne(spec: IndexedClientSpec, timeoutMs: number): Promise<OpenedClient> {
-    const client = new BenchClient(spec);
-    client.onRemoteEntries = (entries, receivedAt) => this.receive(spec.docName, entries, receivedAt);
-    try {
-      await client.connect(timeoutMs);
-    } catch (error) {
-      return { index: spec.index, error: (error as Error).message, syncMs: 0, entryCount: 0, textLength: 0 };
+  /**
+   * Connects one client. When the server refuses with "try again later" the client retries after a
+   * backoff, as y-websocket's provider reconnects; the refusals are counted and reported.
+   */
+  private async openOne(spec: IndexedClientSpec, timeoutMs: number, expectTextLength: number | null): Promise<OpenedClient> {
+    for (let refusals = 0; ; refusals++) {
+      const client = new BenchClient(spec);
+      client.onRemoteEntries = (entries, receivedAt) => this.receive(spec.docName, entries, receivedAt);
+      const complete = expectTextLength === null ? null : client.whenTextLength(expectTextLength, timeoutMs);
+      let completeAt: number | null = null;
+      try {
+        await client.connect(timeoutMs);
+        if (complete) completeAt = await complete;
+      } catch (error) {
+        client.close();
+        if (error instanceof ConnectError && error.tryAgain && refusals + 1 < MAX_ATTEMPTS) {
+          await sleep(backoffMs(refusals));
+          continue;
+        }
+        return { index: spec.index, error: (error as Error).message, syncMs: 0, completeMs: null, refusals, entryCount: 0, textLength: 0 };
+      }
+      return this.opened(spec, client, completeAt, refusals);
     }
+  }
+
+  private opened(spec: IndexedClientSpec, client: BenchClient, completeAt: number | null, refusals: number): OpenedClient {
     this.clients.set(spec.index, client);
     const full = spec.mode === 'full';
     return {
       index: spec.index,
       error: null,
       syncMs: client.firstSyncAt - client.connectStartedAt,
+      completeMs: completeAt === null ? null : completeAt - client.connectStartedAt,
+      refusals,
       entryCount: full ? entriesInDoc(client.doc).length : 0,
       textLength: full ? client.doc.getText(TEXT_KEY).length : 0,
     };
   }
 
   /** Starts a typing phase: resets the measurements and schedules every writer. */
-  type(writers: readonly WriterPlan[], recordSeen: boolean): void {
+  type(writers: readonly WriterPlan[], measureFrom: number, recordSeen: boolean): void {
     this.latencies = new SampleBuffer();
     this.sentByDoc = {};
     this.receivedByDoc = {};
     this.seenIds = new Set();
     this.recordSeen = recordSeen;
     this.recording = true;
-    this.loopDelay.reset();
+    this.measureFrom = measureFrom;
     this.loopDelay.enable();
+    // The worker's own lag is measured over the same window as everything else.
+    this.later(() => this.loopDelay.reset(), measureFrom - nowEpochMs());
     for (const plan of writers) {
       const client = this.clients.get(plan.index);
       if (client) this.schedule(client, plan);
@@ -74,9 +101,9 @@ class WorkerState {
   private schedule(client: BenchClient, plan: WriterPlan): void {
     let seq = 0;
     const tick = (): void => {
-      const now = nowEpochMs();
-      if (now >= plan.stopAt) return;
-      if (client.push({ id: `${plan.tag}:${seq}`, t: nowEpochMs() })) {
+      const t = nowEpochMs();
+      if (t >= plan.stopAt) return;
+      if (client.push({ id: `${plan.tag}:${seq}`, t }) && t >= this.measureFrom) {
         this.sentByDoc[client.spec.docName] = (this.sentByDoc[client.spec.docName] ?? 0) + 1;
       }
       seq += 1;
@@ -95,8 +122,9 @@ class WorkerState {
 
   private receive(docName: string, entries: readonly BenchEntry[], receivedAt: number): void {
     if (!this.recording) return;
-    this.receivedByDoc[docName] = (this.receivedByDoc[docName] ?? 0) + entries.length;
     for (const entry of entries) {
+      if (entry.t < this.measureFrom) continue;
+      this.receivedByDoc[docName] = (this.receivedByDoc[docName] ?? 0) + 1;
       this.latencies.push(receivedAt - entry.t);
       if (this.recordSeen) this.seenIds.add(entry.id);
     }
@@ -138,9 +166,13 @@ const state = new WorkerState();
 async function handle(command: WorkerCommand): Promise<WorkerReply> {
   switch (command.kind) {
     case 'open':
-      return { kind: 'opened', seq: command.seq, clients: await state.open(command.clients, command.concurrency, command.timeoutMs) };
+      return {
+        kind: 'opened',
+        seq: command.seq,
+        clients: await state.open(command.clients, command.concurrency, command.timeoutMs, command.expectTextLength),
+      };
     case 'type':
-      state.type(command.writers, command.recordSeen);
+      state.type(command.writers, command.measureFrom, command.recordSeen);
       return { kind: 'typing', seq: command.seq };
     case 'collect':
       return { kind: 'collected', seq: command.seq, result: state.collect() };

@@ -28,6 +28,10 @@ export interface OpenedClient {
   readonly error: string | null;
   /** From creating the socket to receiving the first full sync (sync step 2), in milliseconds. */
   readonly syncMs: number;
+  /** From creating the socket to holding the expected text (when asked for), in milliseconds. */
+  readonly completeMs: number | null;
+  /** Attempts the server refused with "try again later" before this one (the client retried with backoff). */
+  readonly refusals: number;
   /** For `full` clients: entries and text length of the synced document, to check what was loaded. */
   readonly entryCount: number;
   readonly textLength: number;
@@ -52,8 +56,23 @@ export interface WorkerResult {
 
 /** Orchestrator → client worker. Every command is answered by one reply with the same `seq`. */
 export type WorkerCommand =
-  | { readonly kind: 'open'; readonly seq: number; readonly clients: readonly IndexedClientSpec[]; readonly concurrency: number; readonly timeoutMs: number }
-  | { readonly kind: 'type'; readonly seq: number; readonly writers: readonly WriterPlan[]; readonly recordSeen: boolean }
+  | {
+      readonly kind: 'open';
+      readonly seq: number;
+      readonly clients: readonly IndexedClientSpec[];
+      readonly concurrency: number;
+      readonly timeoutMs: number;
+      /** Also wait until each (full) client's text has this many characters, and time it. */
+      readonly expectTextLength: number | null;
+    }
+  | {
+      readonly kind: 'type';
+      readonly seq: number;
+      readonly writers: readonly WriterPlan[];
+      /** Updates sent before this epoch time are warm-up: neither their sending nor their receipts count. */
+      readonly measureFrom: number;
+      readonly recordSeen: boolean;
+    }
   | { readonly kind: 'collect'; readonly seq: number }
   | { readonly kind: 'close'; readonly seq: number };
 

@@ -1,9 +1,15 @@
 /** Running one workload against one server: start it, measure, always stop it, and never let one failure end the run. */
 import { type BenchTarget, type RunningServer, type StartOptions, TargetUnavailable } from '../servers/target';
+import { machineCpuBusyPercent } from '../shared/machine-load';
 
 /** What one workload gave on one server. */
 export type Outcome<T> =
-  | { readonly status: 'measured'; readonly value: T }
+  | {
+      readonly status: 'measured';
+      readonly value: T;
+      /** CPU the machine was using (% of all cores) just before the server started, i.e. not for the benchmark. */
+      readonly backgroundCpuPercent: number | null;
+    }
   /** The server cannot be measured in this run (e.g. Concord's endpoint is not there yet). */
   | { readonly status: 'skipped'; readonly reason: string }
   /** The measurement broke; the reason says how. */
@@ -13,8 +19,9 @@ export type Outcome<T> =
 export async function measureOn<T>(target: BenchTarget, options: StartOptions, body: (server: RunningServer) => Promise<T>): Promise<Outcome<T>> {
   let server: RunningServer | null = null;
   try {
+    const backgroundCpuPercent = await machineCpuBusyPercent();
     server = await target.start(options);
-    return { status: 'measured', value: await body(server) };
+    return { status: 'measured', value: await body(server), backgroundCpuPercent };
   } catch (error) {
     if (error instanceof TargetUnavailable) return { status: 'skipped', reason: error.message };
     return { status: 'failed', reason: (error as Error).stack ?? String(error) };

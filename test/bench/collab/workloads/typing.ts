@@ -18,6 +18,8 @@ export interface ClientSeat {
 /** The timing of a typing phase. */
 export interface TypingSchedule {
   readonly updatesPerSecond: number;
+  /** Typing before the measured window, for the servers' and clients' code to warm up (JIT, buffers). */
+  readonly warmupMs: number;
   readonly durationMs: number;
   readonly drainMs: number;
 }
@@ -30,6 +32,8 @@ export interface TypingResult {
   readonly connectErrors: readonly string[];
   /** Time to open every client (with limited handshake concurrency), in milliseconds. */
   readonly connectAllMs: number;
+  /** Connection attempts the server refused with "try again later" (the clients retried). */
+  readonly refusedAttempts: number;
   readonly writers: number;
   readonly sent: number;
   /** Each sent update once at every other connected client of its document. */
@@ -40,7 +44,7 @@ export interface TypingResult {
   readonly latency: LatencySummary;
   /** The server with every client connected, before typing (memory baseline). */
   readonly serverIdle: ServerStats;
-  /** The server over the typing phase and its drain. */
+  /** The server over the measured typing window and its drain. */
   readonly server: ServerStats;
   readonly clientLoopDelayP99Ms: number;
   readonly unexpectedCloses: number;
@@ -73,7 +77,8 @@ export async function runTyping(
     const writerIndexes = live.filter((client) => seats[client.index].writer).map((client) => client.index);
     const periodMs = 1000 / schedule.updatesPerSecond;
     const startAt = nowEpochMs() + 300;
-    const stopAt = startAt + schedule.durationMs;
+    const measureFrom = startAt + schedule.warmupMs;
+    const stopAt = measureFrom + schedule.durationMs;
     const plans: WriterPlan[] = writerIndexes.map((index, i) => ({
       index,
       tag: `${options.tagPrefix}w${index}`,
@@ -82,7 +87,9 @@ export async function runTyping(
       periodMs,
       stopAt,
     }));
-    await pool.type(plans);
+    await pool.type(plans, { measureFrom });
+    await sleepUntil(measureFrom);
+    await server.resetStats();
     await sleepUntil(stopAt + schedule.drainMs);
     const serverStats = await server.stats();
     const measured = await pool.collect();
@@ -99,6 +106,7 @@ export async function runTyping(
       connected: live.length,
       connectErrors,
       connectAllMs,
+      refusedAttempts: opened.reduce((total, client) => total + client.refusals, 0),
       writers: writerIndexes.length,
       sent,
       expectedReceipts,
