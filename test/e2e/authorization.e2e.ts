@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closed, firstMessage, rawSocket } from '../support/collab';
 import { scratchSqlite } from '../support/databases';
 import { client, login, startServer, type TestServer } from '../support/server';
-import { provider, synced, until } from '../support/collab';
+import { closed, firstMessage, provider, rawSocket, relayed, synced } from '../support/collab';
 import { replaceText } from '../support/treaty-edit';
 
 type Json = Record<string, unknown>;
@@ -46,15 +45,14 @@ describe('Authorisation matrix: every endpoint and the WebSocket for every kind 
     const writer = provider(server, String(secret.body.document), tokens.delegateA ?? '');
     await synced(writer);
     replaceText(writer.doc, 'sovereign equality', SECRET_TEXT);
-    await until(() => writer.doc.getXmlFragment('prosemirror').toString().includes(SECRET_TEXT), 'the secret edit');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await relayed(server, String(secret.body.document), tokens.headA ?? '', (doc) => doc.getXmlFragment('prosemirror').toString().includes(SECRET_TEXT));
     writer.destroy();
     ids.emptySpace = String((await head.post(`/api/instruments/${ids.instrument}/drafting-spaces`, { title: 'Empty', language: 'en' })).body.id);
     const submittedSpace = await head.post(`/api/instruments/${ids.instrument}/drafting-spaces`, { title: 'Submitted', language: 'en', provisionIds: [ids.article] });
     const w2 = provider(server, String(submittedSpace.body.document), tokens.headA ?? '');
     await synced(w2);
     replaceText(w2.doc, 'territorial integrity', 'territorial integrity and unity');
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await relayed(server, String(submittedSpace.body.document), tokens.delegateA ?? '', (doc) => doc.getXmlFragment('prosemirror').toString().includes('integrity and unity'));
     w2.destroy();
     ids.proposal = String((await head.post(`/api/drafting-spaces/${String(submittedSpace.body.id)}/submit`, { justification: 'Unity.' })).body.id);
   });

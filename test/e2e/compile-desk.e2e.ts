@@ -3,7 +3,7 @@ import type { Node } from 'prosemirror-model';
 import { EditorState } from 'prosemirror-state';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
-import { provider, synced, until } from '../support/collab';
+import { provider, relayed, synced, until } from '../support/collab';
 import { BACKENDS } from '../support/databases';
 import { client, login, startServer, type TestServer } from '../support/server';
 import { editTreaty, replaceText } from '../support/treaty-edit';
@@ -60,7 +60,7 @@ for (const backend of BACKENDS) {
         providers.push(writer);
         await synced(writer);
         replaceText(writer.doc, 'sovereign equality', replacement);
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        await relayed(server, String(space.body.document), tokens[head], (doc) => doc.getXmlFragment('prosemirror').toString().includes(replacement));
         const submitted = await as(head).post(`/api/drafting-spaces/${String(space.body.id)}/submit`, { justification: `Text proposed by ${head}.` });
         expect(submitted.status).toBe(201);
         proposalIds.push(String(submitted.body.id));

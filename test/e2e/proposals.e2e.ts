@@ -19,6 +19,7 @@ for (const backend of BACKENDS) {
     const as = (who: string) => client(server, tokens[who]);
 
     /** Opens a space on the sovereignty article as Egypt's head and edits it as Egypt's delegate. */
+    /** `replacement` must not occur in the base text: the helper waits until a second client sees it. */
     async function draft(title: string, find?: string, replacement?: string): Promise<string> {
       const created = await as('egypt.head').post(`/api/instruments/${instrumentId}/drafting-spaces`, { title, language: 'en', provisionIds: [sovereignty] });
       expect(created.status).toBe(201);
@@ -104,7 +105,8 @@ for (const backend of BACKENDS) {
     });
 
     it('supersedes a proposal with a revised one, records outcomes, flags late ones and refuses empty ones', async () => {
-      const first = await as('egypt.head').post(`/api/drafting-spaces/${await draft('First', 'territorial integrity', 'territorial integrity of States')}/submit`, { justification: 'One.' });
+      const first = await as('egypt.head').post(`/api/drafting-spaces/${await draft('First', 'territorial integrity', 'territorial integrity of all States')}/submit`, { justification: 'One.' });
+      expect(first.body.error).toBeUndefined();
       const second = await as('egypt.head').post(`/api/drafting-spaces/${await draft('Second', 'territorial integrity', 'the territorial integrity')}/submit`, {
         justification: 'Revised.',
         supersedesId: first.body.id,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
-import { provider, synced, until } from '../support/collab';
+import { provider, relayed, synced, until } from '../support/collab';
 import { BACKENDS } from '../support/databases';
 import { CLI, client, login, startServer, type TestServer } from '../support/server';
 import { editTreaty, replaceText } from '../support/treaty-edit';
@@ -62,8 +62,7 @@ for (const backend of BACKENDS) {
         });
         return state.tr.insert(at, article).doc;
       });
-      await until(() => docFromYFragment(editor.doc.getXmlFragment('prosemirror')).textContent.includes('Definitions of new terms'), 'the edit');
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await relayed(server, document, tokens.secretariat, (doc) => docFromYFragment(doc.getXmlFragment('prosemirror')).textContent.includes('Definitions of new terms'));
       const again = await as('secretariat').post(`/api/instruments/${instrumentId}/revisions`, { tier: 'public' });
       expect(again.body).toMatchObject({ symbol: 'A/AC.291/22/Rev.1', tier: 'public' });
       second = again.body;

@@ -50,3 +50,17 @@ export function closed(socket: WebSocket): Promise<{ code: number; reason: strin
 export function firstMessage(socket: WebSocket): Promise<Buffer> {
   return new Promise((resolve) => socket.once('message', (data: Buffer) => resolve(data)));
 }
+
+/**
+ * Resolves once a second client of the document sees `check` hold. The server stores an update before relaying
+ * it, so from then on the database has it too.
+ */
+export async function relayed(server: Pick<TestServer, 'port'>, document: string, token: string, check: (doc: Y.Doc) => boolean): Promise<void> {
+  const watcher = provider(server, document, token);
+  try {
+    await synced(watcher);
+    await until(() => check(watcher.doc), `the change to ${document} to reach another client`);
+  } finally {
+    watcher.destroy();
+  }
+}

@@ -40,12 +40,9 @@ export class CompileContext {
 
   /** Proposals with their current supporters, in the engine's terms (delegation codes, parsed documents). */
   async engineProposals(proposals: readonly Proposal[], directory: DelegationDirectory): Promise<EngineProposal[]> {
-    const supports = await this.repository.supportsOf(proposals.map((p) => p.id));
-    return proposals.map((p) => ({
-      id: p.id,
-      sponsor: directory.code(p.sponsorDelegationId),
-      coSponsors: p.coSponsorIds.map(directory.code),
-      supporters: supports.filter((s) => s.proposalId === p.id && !s.withdrawnAt).map((s) => directory.code(s.delegationId)),
+    const attributions = await this.attributions(proposals, directory);
+    return proposals.map((p, i) => ({
+      ...attributions[i],
       baseRevisionId: p.baseRef,
       baseDoc: docFromJSON(JSON.parse(p.baseDoc) as unknown),
       proposedDoc: docFromJSON(JSON.parse(p.proposedDoc) as unknown),

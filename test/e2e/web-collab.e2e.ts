@@ -1,0 +1,321 @@
+import { builders, docToYFragment } from '@concord/schema';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, BROWSER_SKIP_REASON, launchBrowser, seriousAccessibilityViolations } from '../support/browser';
+import { provider, synced } from '../support/collab';
+import { scratchSqlite } from '../support/databases';
+import { client, login, startServer, type TestServer } from '../support/server';
+
+const PASSWORD = 'concord-demo-2026';
+
+interface SignedIn {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Uncaught exceptions in the page, which must stay empty. */
+  readonly errors: string[];
+}
+
+/** A browser context signed in as one demo user, on the committee dashboard. */
+async function signIn(browser: Browser, server: TestServer, email: string): Promise<SignedIn> {
+  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Instruments' }).waitFor();
+  return { context, page, errors };
+}
+
+/** The live text of the page's editor. */
+const text = (page: Page) => page.locator('.treaty-text');
+
+/** A full-page screenshot from the top (sticky bars would otherwise be drawn where the page was scrolled to). */
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(ARTIFACTS, name), fullPage: true });
+}
+
+/** Waits until the page's document is synced with the server. */
+async function connected(page: Page): Promise<void> {
+  await page.locator('[data-connection="connected"]').waitFor();
+}
+
+/**
+ * Clicks just past the end of the last line of the `index`-th text block (of a left-to-right text), which puts
+ * the cursor at the end of the block as it would for a person, and types.
+ */
+async function typeAtEndOf(page: Page, index: number, words: string): Promise<void> {
+  const block = text(page).locator('p[data-node="text-block"]').nth(index);
+  const box = await block.boundingBox();
+  if (box === null) throw new Error(`text block ${index} is not visible`);
+  await block.click({ position: { x: box.width - 2, y: box.height - 12 } });
+  await page.keyboard.type(words);
+}
+
+const { article, bracket, chapter, doc, heading, option, options, p, preamble, recital, sub, title } = builders;
+
+/** An Arabic consolidated draft as the compile engine leaves it: statuses, nested brackets, sponsored options. */
+function arabicDraft() {
+  return doc(
+    title('مشروع اتفاقية الأمم المتحدة لمكافحة الجريمة السيبرانية'),
+    preamble(recital('إن الدول الأطراف في هذه الاتفاقية،')),
+    chapter(
+      heading('أحكام عامة'),
+      article(
+        { status: 'agreed-ad-referendum' },
+        heading('بيان الغرض'),
+        p('أغراض هذه الاتفاقية هي تعزيز التدابير الرامية إلى منع الجريمة السيبرانية ومكافحتها.'),
+      ),
+      article(
+        { status: 'informally-agreed' },
+        heading('المصطلحات المستخدمة'),
+        p(
+          'لأغراض هذه الاتفاقية:',
+          sub('يقصد بتعبير "نظام حاسوبي" ', bracket('أي جهاز ', bracket('أو مجموعة من الأجهزة'), ' المترابطة'), '؛'),
+          sub('يقصد بتعبير "بيانات حاسوبية" أي تمثيل للوقائع أو المعلومات.'),
+        ),
+        p({ status: 'agreed-ad-referendum' }, 'يجوز للدول الأطراف ', bracket('اعتماد'), ' تدابير إضافية.'),
+      ),
+    ),
+    chapter(
+      heading('التجريم'),
+      article(
+        heading('الوصول غير المشروع'),
+        options(
+          option({ isBase: true }, p('تعتمد كل دولة طرف ما يلزم من تدابير تشريعية لتجريم الوصول غير المشروع.')),
+          option({ sponsors: ['EU', 'EGY'] }, p('يجوز لكل دولة طرف أن تعتمد ما يلزم من تدابير لتجريم الوصول عمدًا ودون وجه حق.')),
+        ),
+      ),
+    ),
+  );
+}
+
+describe.skipIf(BROWSER_SKIP_REASON !== null)(
+  `Collaborative editing in Chromium${BROWSER_SKIP_REASON ? ` (${BROWSER_SKIP_REASON})` : ''}`,
+  () => {
+    let server: TestServer;
+    let browser: Browser;
+
+    beforeAll(async () => {
+      server = await startServer(scratchSqlite());
+      browser = await launchBrowser();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    it('lets two members of a delegation co-edit a drafting space, each seeing the other’s text and cursor, across a server restart', async () => {
+      const head = await signIn(browser, server, 'egypt.head@concord.test');
+      const delegate = await signIn(browser, server, 'egypt.delegate@concord.test');
+
+      // The head opens a space on Article 4 from the dashboard.
+      const spaces = head.page.getByRole('region', { name: 'My delegation’s drafting spaces' });
+      await spaces.getByText('Your delegation has not opened a drafting space yet.').waitFor();
+      const form = head.page.getByRole('form', { name: 'Open a drafting space' });
+      await form.getByLabel('Title').fill('Article 4: sovereignty');
+      await form.getByRole('checkbox', { name: /Article 4/ }).check();
+      await screenshot(head.page, 'dashboard-drafting-spaces-en.png');
+      await form.getByRole('button', { name: 'Open drafting space' }).click();
+      await expect.poll(() => head.page.url()).toMatch(/\/drafting-spaces\/[0-9a-f-]{36}$/);
+      const spacePath = new URL(head.page.url()).pathname;
+      await head.page.getByRole('heading', { level: 1, name: 'Article 4: sovereignty' }).waitFor();
+      await connected(head.page);
+      expect(await text(head.page).getAttribute('contenteditable')).toBe('true');
+      expect(await text(head.page).textContent()).toContain('Protection of sovereignty');
+      // The space holds only Article 4, and numbers it as the base text does.
+      await text(head.page).locator('.article-label', { hasText: 'Article 4' }).waitFor();
+
+      // The delegate finds it on her dashboard.
+      await delegate.page.reload();
+      await delegate.page.getByRole('link', { name: 'Article 4: sovereignty' }).click();
+      await expect.poll(() => new URL(delegate.page.url()).pathname).toBe(spacePath);
+      await connected(delegate.page);
+
+      // Each types; each sees the other's words, cursor and name.
+      await typeAtEndOf(head.page, 0, ' Egypt proposes this wording.');
+      await expect.poll(() => text(delegate.page).textContent()).toContain('Egypt proposes this wording.');
+      await typeAtEndOf(delegate.page, 1, ' Mona agrees.');
+      await expect.poll(() => text(head.page).textContent()).toContain('Mona agrees.');
+      // (The other page draws Mona's cursor, with her name, at the end of that paragraph.)
+      expect(await text(delegate.page).locator('div[data-node="paragraph"]').nth(1).textContent()).toMatch(/domestic law\. Mona agrees\.$/);
+      // Enter starts a new paragraph, which both see numbered at once.
+      await typeAtEndOf(head.page, 1, '');
+      console.log('DEBUG before enter', await head.page.evaluate(() => { const s = getSelection(); return [s?.anchorNode?.textContent?.slice(-20), s?.anchorOffset, s?.anchorNode?.nodeName]; }));
+      await head.page.keyboard.press('Enter');
+      console.log('DEBUG after enter', await text(head.page).locator('div[data-node="paragraph"]').allTextContents());
+      await head.page.keyboard.type('A third paragraph.');
+      console.log('DEBUG after type head', await text(head.page).locator('div[data-node="paragraph"]').allTextContents());
+      await new Promise((r) => setTimeout(r, 500));
+      console.log('DEBUG after type head', await text(head.page).locator('div[data-node="paragraph"]').allTextContents());
+      console.log('DEBUG delegate', await text(delegate.page).locator('div[data-node="paragraph"]').allTextContents());
+      await text(delegate.page).locator('.provision-number', { hasText: '3.' }).waitFor();
+      await expect.poll(() => text(delegate.page).textContent()).toContain('A third paragraph.');
+      await head.page.locator('.ProseMirror-yjs-cursor', { hasText: 'Mona Saleh' }).waitFor();
+      await delegate.page.locator('.ProseMirror-yjs-cursor', { hasText: 'Ahmed Farouk' }).waitFor();
+      const presence = head.page.getByRole('region', { name: /Who is here/ });
+      await presence.getByText('Mona Saleh').waitFor();
+      await presence.getByText('Ahmed Farouk').waitFor();
+      expect(await seriousAccessibilityViolations(head.page)).toEqual([]);
+      await screenshot(head.page, 'drafting-space-en.png');
+
+      // The server goes away: both are told, the head keeps typing, and nothing is lost when it is back.
+      await server.stop();
+      await head.page.locator('[data-connection="reconnecting"]').waitFor();
+      await delegate.page.locator('[data-connection="reconnecting"]').waitFor();
+      expect(await head.page.getByRole('status').filter({ hasText: 'Reconnecting' }).textContent()).toMatch(
+        /Your changes are kept in this browser/,
+      );
+      await typeAtEndOf(head.page, 0, ' Typed while offline.');
+      await head.page.screenshot({ path: join(ARTIFACTS, 'drafting-space-reconnecting-en.png') });
+      await server.restart();
+      await connected(head.page);
+      await connected(delegate.page);
+      await expect.poll(() => text(delegate.page).textContent(), { timeout: 15_000 }).toContain('Typed while offline.');
+
+      // In Arabic the interface turns right to left; the English text stays left to right.
+      await head.page.getByLabel('Language').selectOption('ar');
+      await expect.poll(() => head.page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      expect(await text(head.page).getAttribute('dir')).toBe('ltr');
+      await head.page.getByRole('navigation', { name: 'المواد' }).getByText('المادة ٤').waitFor();
+      await head.page.getByText('متصل', { exact: true }).waitFor();
+      expect(await seriousAccessibilityViolations(head.page)).toEqual([]);
+      await screenshot(head.page, 'drafting-space-ar.png');
+
+      expect([...head.errors, ...delegate.errors]).toEqual([]);
+      await head.context.close();
+      await delegate.context.close();
+    }, 180_000);
+
+    it('shows the secretariat’s edits of the consolidated draft live to a delegate, who cannot edit it', async () => {
+      const secretariat = await signIn(browser, server, 'secretariat@concord.test');
+      const delegate = await signIn(browser, server, 'egypt.delegate@concord.test');
+
+      await secretariat.page.getByRole('link', { name: 'Consolidated draft (English)' }).click();
+      await expect.poll(() => secretariat.page.url()).toMatch(/\/instruments\/[0-9a-f-]{36}\/draft\/en$/);
+      await connected(secretariat.page);
+      await secretariat.page.getByText('Editing', { exact: true }).waitFor();
+      expect(await text(secretariat.page).getAttribute('contenteditable')).toBe('true');
+      await typeAtEndOf(secretariat.page, 0, ' Secretariat insertion one.');
+
+      await delegate.page.getByRole('link', { name: 'Consolidated draft (English)' }).click();
+      await connected(delegate.page);
+      await delegate.page.getByText('Read-only', { exact: true }).waitFor();
+      expect(await text(delegate.page).getAttribute('contenteditable')).toBe('false');
+      expect(await text(delegate.page).getAttribute('aria-readonly')).toBe('true');
+      await expect.poll(() => text(delegate.page).textContent()).toContain('Secretariat insertion one.');
+
+      // Numbers, statuses and the navigator come from the document.
+      const navigator = delegate.page.getByRole('navigation', { name: 'Articles' });
+      await navigator.getByRole('button', { name: /Article 4/ }).click();
+      await delegate.page.locator('.treaty-text .is-navigated').waitFor();
+      await text(delegate.page).locator('.article-label', { hasText: 'Article 6' }).waitFor();
+      expect(await text(delegate.page).locator('.status-badge').first().textContent()).toBe('Open');
+
+      // Typing does nothing for the reader; the secretariat's next words arrive live.
+      const before = await text(delegate.page).textContent();
+      await text(delegate.page).locator('p[data-node="text-block"]').first().click();
+      await delegate.page.keyboard.type('delegate tries to type');
+      expect(await text(delegate.page).textContent()).toBe(before);
+      await typeAtEndOf(secretariat.page, 2, ' Secretariat insertion two.');
+      await expect.poll(() => text(delegate.page).textContent()).toContain('Secretariat insertion two.');
+      await secretariat.page.getByRole('region', { name: /Who is here/ }).getByText('Mona Saleh').waitFor();
+
+      // A reader whose copy holds deleted text reconnects without being refused as a writer.
+      await secretariat.page.keyboard.press('Backspace');
+      await secretariat.page.keyboard.press('Backspace');
+      await expect.poll(() => text(delegate.page).textContent()).toContain('Secretariat insertion tw');
+      await expect.poll(() => text(delegate.page).textContent()).not.toContain('Secretariat insertion two.');
+      await server.stop();
+      await delegate.page.locator('[data-connection="reconnecting"]').waitFor();
+      await server.restart();
+      await connected(delegate.page);
+      await connected(secretariat.page);
+      // Presence comes back with the connection, not only at the next 15-second renewal.
+      await secretariat.page.getByRole('region', { name: /Who is here/ }).getByText('Mona Saleh').waitFor({ timeout: 5_000 });
+      await secretariat.page.keyboard.type('o, restored.');
+      await expect.poll(() => text(delegate.page).textContent()).toContain('Secretariat insertion two, restored.');
+      expect(await delegate.page.locator('[data-connection]').getAttribute('data-connection')).toBe('connected');
+
+      expect(await seriousAccessibilityViolations(delegate.page)).toEqual([]);
+      expect(await seriousAccessibilityViolations(secretariat.page)).toEqual([]);
+      await screenshot(secretariat.page, 'consolidated-draft-secretariat-en.png');
+      await screenshot(delegate.page, 'consolidated-draft-delegate-en.png');
+
+      await delegate.page.getByLabel('Language').selectOption('ar');
+      await expect.poll(() => delegate.page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      await delegate.page.getByText('للقراءة فقط', { exact: true }).waitFor();
+      expect(await seriousAccessibilityViolations(delegate.page)).toEqual([]);
+      await screenshot(delegate.page, 'consolidated-draft-delegate-ar.png');
+
+      expect([...secretariat.errors, ...delegate.errors]).toEqual([]);
+      await secretariat.context.close();
+      await delegate.context.close();
+    }, 180_000);
+
+    it('renders an Arabic draft right to left, with its numbers, statuses, nested brackets and sponsored options', async () => {
+      // The secretariat imports an Arabic text, then (as the compile engine will) writes brackets and options into it.
+      const token = await login(server, 'secretariat@concord.test');
+      const api = client(server, token);
+      const committees = (await api.get('/api/committees')).body.items as readonly { id: string }[];
+      const committeeId = committees[0]?.id ?? '';
+      const imported = await api.post(`/api/committees/${committeeId}/instruments/import`, {
+        titles: { ar: 'مشروع اتفاقية بشأن الجريمة السيبرانية' },
+        originalLanguage: 'ar',
+        format: 'text',
+        content: 'مشروع اتفاقية\n\nالمادة ١\nالغرض\n\nنص المادة.\n',
+      });
+      expect(imported.status).toBe(201);
+      const instrumentId = String(imported.body.id);
+      const secretariatCopy = provider(server, `consolidated:${instrumentId}:ar`, token);
+      await synced(secretariatCopy);
+      docToYFragment(arabicDraft(), secretariatCopy.doc.getXmlFragment('prosemirror'));
+
+      const delegate = await signIn(browser, server, 'egypt.delegate@concord.test');
+      await delegate.page.getByLabel('Language').selectOption('ar');
+      await delegate.page.getByRole('link', { name: 'المشروع الموحَّد (النسخة العربية)' }).click();
+      await connected(delegate.page);
+      const page = delegate.page;
+      expect(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(['rtl', 'ar']);
+      expect([await text(page).getAttribute('dir'), await text(page).getAttribute('lang')]).toEqual(['rtl', 'ar']);
+
+      await text(page).locator('.chapter-label', { hasText: 'الفصل الأول' }).waitFor();
+      expect(await text(page).locator('.article-number').allTextContents()).toEqual(['المادة ١', 'المادة ٢', 'المادة ٣']);
+      expect(await text(page).locator('.article-label .status-badge').allTextContents()).toEqual([
+        'متفق عليها رهناً بالاستشارة',
+        'متفق عليها بصورة غير رسمية',
+        'قيد التفاوض',
+      ]);
+      expect(await text(page).locator('.provision-number').allTextContents()).toEqual(['١-', '(أ)', '(ب)', '٢-']);
+      // Brackets nest: the inner bracket is drawn inside the outer one, each with its own [ ].
+      expect(await text(page).locator('.bracket .bracket').count()).toBeGreaterThan(0);
+      const brackets = await text(page).locator('.bracket').first().evaluate((element) => [
+        getComputedStyle(element, '::before').content,
+        getComputedStyle(element, '::after').content,
+      ]);
+      expect(brackets).toEqual(['"["', '"]"']);
+      expect(await text(page).locator('.option-number').allTextContents()).toEqual(['الخيار ١', 'الخيار ٢']);
+      expect(await text(page).locator('.option-sponsors').allTextContents()).toEqual(['النص الأساسي', 'مقترح من EU وEGY']);
+      await page.getByRole('navigation', { name: 'المواد' }).getByRole('button', { name: /المادة ٣/ }).waitFor();
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await screenshot(page, 'consolidated-draft-ar.png');
+
+      // A reader of the Arabic text with an English interface still reads it right to left.
+      await page.getByLabel('اللغة').selectOption('en');
+      await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+      expect(await text(page).getAttribute('dir')).toBe('rtl');
+      await text(page).locator('.article-label .status-badge', { hasText: 'Informally agreed' }).waitFor();
+      expect(await text(page).locator('.option-sponsors').allTextContents()).toEqual(['Base text', 'Proposed by EU and EGY']);
+      await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: /Article 3/ }).waitFor();
+      await screenshot(page, 'consolidated-draft-ar-text-en-interface.png');
+
+      expect(delegate.errors).toEqual([]);
+      secretariatCopy.destroy();
+      await delegate.context.close();
+    }, 120_000);
+  },
+);
