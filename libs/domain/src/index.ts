@@ -33,3 +33,4 @@ export {
 export type { DelegationKind, ProvisionStatus, Role, Tier } from './vocabulary';
 export { describeSuspiciousCharacters, findSuspiciousCharacters } from './text-safety';
 export type { SuspiciousCharacter } from './text-safety';
+export { COLLAB_CLOSE_CODES } from './collab-close-codes';

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { COLLAB_CLOSE_CODES } from '@concord/domain';
 
 /** The y-websocket message types. */
 export const MESSAGE_SYNC = 0;
@@ -10,30 +11,8 @@ export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
 
-/**
- * WebSocket close codes of the collaboration server. Browsers cannot read the HTTP status of a refused upgrade,
- * so the server accepts the socket and closes it at once with one of these codes and a reason.
- */
-export const CloseCode = {
-  /** The server is shutting down; reconnect later. */
-  goingAway: 1001,
-  /** The user's rights on the document changed (for instance a co-sponsorship was accepted): reconnect. */
-  rightsChanged: 4001,
-  /** A message larger than COLLAB_MAX_MESSAGE_BYTES (the ws library's own code). */
-  tooLarge: 1009,
-  /** A message that is not valid y-websocket protocol, or an update Yjs cannot decode. */
-  malformed: 4400,
-  /** No valid session: missing, unknown, expired or signed-out token. */
-  unauthenticated: 4401,
-  /** Signed in, but the policy gives no access to this document, or a read-only connection sent an update. */
-  forbidden: 4403,
-  /** No such document. */
-  unknownDocument: 4404,
-  /** Too many documents loading at once for this user. */
-  tooManyLoads: 4429,
-  /** The document could not be loaded from the database; it is never replaced by an empty one. */
-  loadFailed: 4500,
-} as const;
+/** The collaboration server's close codes; defined in libs/domain so that clients share them. */
+export const CloseCode = COLLAB_CLOSE_CODES;
 
 /** A decoded message from a client. */
 export type ClientMessage =
