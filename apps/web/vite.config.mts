@@ -8,6 +8,7 @@ const workspaceRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** The shared libraries are consumed from source, as in `tsconfig.base.json`. */
 export const workspaceAliases = {
   '@concord/domain': `${workspaceRoot}libs/domain/src/index.ts`,
+  '@concord/schema': `${workspaceRoot}libs/schema/src/index.ts`,
 };
 
 /** The API (apps/api) serves `dist/apps/web` at `/`; in development Vite proxies the API to it instead. */

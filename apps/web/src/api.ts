@@ -67,6 +67,31 @@ export interface InstrumentText {
   readonly instrumentId: string;
   readonly language: Language;
   readonly text: string;
+  /** The base text as ProseMirror JSON (the treaty schema of `@concord/schema`). */
+  readonly doc: unknown;
+}
+
+/** A delegation's private collaborative text on an instrument's base text. */
+export interface DraftingSpace {
+  readonly id: string;
+  /** The collaboration document to connect to at `/collab/<document>`. */
+  readonly document: string;
+  readonly title: string;
+  readonly language: Language;
+  readonly instrumentId: string;
+  readonly ownerDelegationId: string;
+  /** Delegations that accepted to co-sponsor, and so co-edit. */
+  readonly coSponsorIds: readonly string[];
+  /** Ids of the base text's articles the space drafts on; empty for the whole text. */
+  readonly provisionIds: readonly string[];
+  readonly createdAt: string;
+}
+
+export interface NewDraftingSpace {
+  readonly title: string;
+  readonly language: Language;
+  /** Ids of articles of the base text; the whole text when omitted. */
+  readonly provisionIds?: readonly string[];
 }
 
 export interface Invitation {
@@ -248,6 +273,12 @@ export const api = {
     form.set('file', source.file);
     return request<ImportedInstrument>('POST', `/api/committees/${segment(committeeId)}/instruments/import`, form);
   },
+  instrument: (instrumentId: string) => request<Instrument>('GET', `/api/instruments/${segment(instrumentId)}`),
   instrumentText: (instrumentId: string, language: Language) =>
     request<InstrumentText>('GET', `/api/instruments/${segment(instrumentId)}/text?lang=${segment(language)}`),
+
+  draftingSpaces: async () => (await request<ItemList<DraftingSpace>>('GET', '/api/drafting-spaces')).items,
+  draftingSpace: (id: string) => request<DraftingSpace>('GET', `/api/drafting-spaces/${segment(id)}`),
+  createDraftingSpace: (instrumentId: string, space: NewDraftingSpace) =>
+    request<DraftingSpace>('POST', `/api/instruments/${segment(instrumentId)}/drafting-spaces`, space),
 };

@@ -1,6 +1,8 @@
 import type { Language } from '@concord/domain';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AuthProvider, RequireAuth } from './auth';
+import { Loading } from './components/error-alert';
 import { Layout } from './components/layout';
 import { I18nProvider } from './i18n/i18n-context';
 import { CommitteePage } from './pages/committee-page';
@@ -8,6 +10,21 @@ import { HomePage } from './pages/home-page';
 import { InvitePage } from './pages/invite-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { SignInPage } from './pages/sign-in-page';
+
+// The live editors (ProseMirror, Yjs) load with the first page that needs them, not with the sign-in form.
+const ConsolidatedDraftPage = lazy(async () => ({
+  default: (await import('./pages/consolidated-draft-page')).ConsolidatedDraftPage,
+}));
+const DraftingSpacePage = lazy(async () => ({ default: (await import('./pages/drafting-space-page')).DraftingSpacePage }));
+
+/** A signed-in page whose code loads on demand. */
+function LazyPage({ children }: { children: ReactNode }) {
+  return (
+    <RequireAuth>
+      <Suspense fallback={<Loading />}>{children}</Suspense>
+    </RequireAuth>
+  );
+}
 
 /** The web app: language, session and router around the routes. The API serves `index.html` at every route. */
 export function App({ language }: { language: Language }) {
@@ -43,6 +60,22 @@ export function AppRoutes() {
             <RequireAuth>
               <CommitteePage />
             </RequireAuth>
+          }
+        />
+        <Route
+          path="committees/:cid/instruments/:iid/draft/:lang"
+          element={
+            <LazyPage>
+              <ConsolidatedDraftPage />
+            </LazyPage>
+          }
+        />
+        <Route
+          path="drafting-spaces/:id"
+          element={
+            <LazyPage>
+              <DraftingSpacePage />
+            </LazyPage>
           }
         />
         <Route path="*" element={<NotFoundPage />} />

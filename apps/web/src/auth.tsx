@@ -1,3 +1,4 @@
+import type { Subject } from '@concord/domain';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { api, ApiError, type User } from './api';
@@ -126,4 +127,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 /** Whether the user may set up the committee (sessions, delegations, users, instruments). */
 export function isCommitteeManager(user: User): boolean {
   return user.roles.includes('secretariat') || user.roles.includes('admin');
+}
+
+/** The user as the access policy of `@concord/domain` sees them, to show only what the server will allow. */
+export function subjectOf(user: User): Subject {
+  return { userId: user.id, roles: user.roles, delegationId: user.delegationId };
 }

@@ -35,6 +35,27 @@ function isEmptyUpdate(update: Uint8Array): boolean {
   return decoded.structs.length === 0 && decoded.ds.clients.size === 0;
 }
 
+/**
+ * Whether applying an update would leave a document as it is: no struct it lacks, no deletion it has not made.
+ * A stock y-websocket client answers sync step 1 with a step 2 that always carries its whole delete set, so a
+ * reader whose copy holds deleted text sends such an update on every reconnect; it must not count as a write.
+ */
+export function addsNothing(doc: Y.Doc, update: Uint8Array): boolean {
+  const decoded = Y.decodeUpdate(Y.diffUpdate(update, Y.encodeStateVector(doc)));
+  if (decoded.structs.length > 0) return false;
+  if (decoded.ds.clients.size === 0) return true;
+  const deleted = Y.snapshot(doc).ds.clients;
+  for (const [client, ranges] of decoded.ds.clients) {
+    const known = deleted.get(client) ?? [];
+    for (const range of ranges) {
+      // The document's delete set is sorted and merged, so one known range must cover each new one.
+      const cover = known.find((k) => k.clock <= range.clock && range.clock + range.len <= k.clock + k.len);
+      if (!cover) return false;
+    }
+  }
+  return true;
+}
+
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
   return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
@@ -263,6 +284,7 @@ export class CollabService implements BeforeApplicationShutdown {
   private async onUpdate(shared: SharedDocument, connection: Connection, update: Uint8Array): Promise<void> {
     if (isEmptyUpdate(update)) return;
     if (connection.level !== 'write') {
+      if (addsNothing(shared.doc, update)) return;
       connection.socket.close(CloseCode.forbidden, 'read-only: updates are refused');
       return;
     }

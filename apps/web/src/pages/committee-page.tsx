@@ -1,11 +1,13 @@
+import { decide } from '@concord/domain';
 import { useParams } from 'react-router';
 import { api } from '../api';
-import { isCommitteeManager, useUser } from '../auth';
+import { isCommitteeManager, subjectOf, useUser } from '../auth';
 import { useDocumentTitle } from '../components/document-title';
 import { ErrorAlert, Loading } from '../components/error-alert';
 import { useI18n } from '../i18n/i18n-context';
 import { useResource } from '../use-resource';
 import { DelegationsSection } from './committee/delegations-section';
+import { DraftingSpacesSection } from './committee/drafting-spaces-section';
 import { ImportInstrumentForm } from './committee/import-instrument-form';
 import { InstrumentsSection } from './committee/instruments-section';
 import { InviteUserForm } from './committee/invite-user-form';
@@ -26,6 +28,10 @@ export function CommitteePage() {
 
   const knownDelegations = delegations.resource.status === 'ready' ? delegations.resource.data : [];
   const knownSessions = sessions.resource.status === 'ready' ? sessions.resource.data : [];
+  // Drafting spaces belong to delegations: only their members open and edit them.
+  const draftsForDelegation =
+    user.delegationId !== null &&
+    decide(subjectOf(user), 'edit-draft', { tier: 'delegation', owners: [user.delegationId] }).allowed;
 
   return (
     <div className="committee-page">
@@ -50,6 +56,7 @@ export function CommitteePage() {
       <SessionsSection resource={sessions.resource} onRetry={sessions.reload} />
       <DelegationsSection resource={delegations.resource} onRetry={delegations.reload} />
       <InstrumentsSection resource={instruments.resource} onRetry={instruments.reload} />
+      {draftsForDelegation && <DraftingSpacesSection instruments={instruments.resource} />}
 
       {isCommitteeManager(user) && (
         <section className="admin-tools" aria-labelledby="admin-tools-heading">

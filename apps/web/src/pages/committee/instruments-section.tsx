@@ -1,13 +1,19 @@
-import { LANGUAGES, isLanguage, isRightToLeft, type Language } from '@concord/domain';
+import { LANGUAGES, decide, isLanguage, isRightToLeft, type Language } from '@concord/domain';
 import { useEffect, useId, useState } from 'react';
+import { Link } from 'react-router';
 import { api, type Instrument } from '../../api';
+import { subjectOf, useUser } from '../../auth';
 import { ErrorAlert, Loading } from '../../components/error-alert';
 import { formatDate, languageName } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { pickLocalizedEntry } from '../../localized';
 import { useResource, type Resource } from '../../use-resource';
+import { consolidatedDraftPath } from '../../routes';
 
-/** The committee's instruments; each title opens its numbered plain text. */
+/**
+ * The committee's instruments; each title opens its numbered plain text, and readers of committee texts get a
+ * link to the live consolidated draft in each language version.
+ */
 export function InstrumentsSection({
   resource,
   onRetry,
@@ -37,6 +43,9 @@ export function InstrumentsSection({
 
 function InstrumentItem({ instrument }: { instrument: Instrument }) {
   const { t, language } = useI18n();
+  const user = useUser();
+  const mayReadDraft = decide(subjectOf(user), 'read', { tier: 'committee' }).allowed;
+  const draftLanguages = LANGUAGES.filter((code) => instrument.languages?.includes(code) ?? code === instrument.originalLanguage);
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const title = pickLocalizedEntry(instrument.titles, language, instrument.originalLanguage);
@@ -60,6 +69,17 @@ function InstrumentItem({ instrument }: { instrument: Instrument }) {
         {' · '}
         {t('instruments.imported', { date: formatDate(instrument.createdAt, language) })}
       </p>
+      {mayReadDraft && draftLanguages.length > 0 && (
+        <ul className="draft-links">
+          {draftLanguages.map((code) => (
+            <li key={code}>
+              <Link className="draft-link" to={consolidatedDraftPath(instrument.committeeId, instrument.id, code)}>
+                {t('instruments.openDraft', { language: languageName(code, language) })}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
       <div id={panelId} hidden={!open}>
         {open && <InstrumentTextView instrument={instrument} title={titleText} />}
       </div>

@@ -1,0 +1,198 @@
+import { isRightToLeft, type Language } from '@concord/domain';
+import { treatySchema } from '@concord/schema';
+import { baseKeymap } from 'prosemirror-commands';
+import { keymap } from 'prosemirror-keymap';
+import type { Node } from 'prosemirror-model';
+import { EditorState } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import 'prosemirror-view/style/prosemirror.css';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { redoCommand, undoCommand, yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror';
+import { useAuth, useUser } from '../auth';
+import { formatList } from '../i18n/format';
+import { useI18n } from '../i18n/i18n-context';
+import type { Translate } from '../i18n/strings';
+import { ArticleNavigator } from './article-navigator';
+import { ConnectionStatus } from './connection-status';
+import { splitProvision, stableIds } from './editing';
+import { goToNode, navigationHighlight } from './navigation';
+import { documentOutline } from './outline';
+import type { AwarenessUser } from './presence';
+import { PresenceList } from './presence-list';
+import { treatyDecorations, treatyDecorationsKey, type DecorationTexts } from './treaty-decorations';
+import { useCollaboration } from './use-collaboration';
+import { userColor } from './user-color';
+
+/** How long the navigator waits after a change before it renumbers, so typing stays smooth in long texts. */
+const OUTLINE_DELAY_MS = 150;
+
+/** A co-editor's cursor: a caret in their colour with their name above it (hidden from screen readers). */
+export function cursorElement(user: { readonly name: string; readonly color: string }): HTMLElement {
+  const cursor = document.createElement('span');
+  cursor.className = 'ProseMirror-yjs-cursor';
+  cursor.style.borderColor = user.color;
+  cursor.setAttribute('aria-hidden', 'true');
+  const label = document.createElement('span');
+  label.className = 'collab-cursor-label';
+  label.dir = 'auto';
+  label.style.backgroundColor = user.color;
+  label.textContent = user.name;
+  // Word joiners keep the caret from breaking the line it stands in.
+  cursor.append('\u2060', label, '\u2060');
+  return cursor;
+}
+
+/** The interface-language words of the decorations. */
+export function decorationTexts(language: Language, t: Translate): DecorationTexts {
+  return {
+    language,
+    status: (status) => t(`status.${status}`),
+    sponsors: (codes) => t('editor.sponsors', { list: formatList(codes, language) }),
+    baseText: t('editor.baseOption'),
+  };
+}
+
+function prefersReducedMotion(): boolean {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+export interface CollaborativeEditorProps {
+  /** The collaboration document: `consolidated:<instrument>:<language>` or `space:<id>`. */
+  readonly document: string;
+  /** The language of the text, which sets its direction and the numbering shown in it. */
+  readonly textLanguage: Language;
+  /** Whether this reader may change the text; otherwise the document is read live and never written. */
+  readonly editable: boolean;
+  /** The accessible name of the text ("Consolidated draft of … , English version"). */
+  readonly label: string;
+  /** The text a drafting space was forked from, whose article numbers the space keeps. */
+  readonly numberingBase?: Node | null;
+}
+
+/**
+ * A live treaty text bound to its shared document: ProseMirror over y-prosemirror (sync, co-editors' cursors
+ * with their names, undo of one's own changes), numbering and status badges in the text's language, an article
+ * navigator, who is here, and the state of the connection. Read-only readers receive every change and send
+ * none. Leaving the page closes the connection and frees the copy.
+ */
+export function CollaborativeEditor({
+  document,
+  textLanguage,
+  editable,
+  label,
+  numberingBase = null,
+}: CollaborativeEditorProps) {
+  const { t, language } = useI18n();
+  const user = useUser();
+  const { sessionExpired } = useAuth();
+  const hintId = useId();
+  const me = useMemo<AwarenessUser>(
+    () => ({ id: user.id, name: user.displayName, color: userColor(user.id), mode: editable ? 'editing' : 'reading' }),
+    [user.id, user.displayName, editable],
+  );
+  const { session, connection, participants, retry } = useCollaboration({
+    document,
+    user: me,
+    readOnly: !editable,
+    onUnauthenticated: sessionExpired,
+  });
+
+  const mount = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const [doc, setDoc] = useState<Node | null>(null);
+  const textsRef = useRef<DecorationTexts>(decorationTexts(language, t));
+  const labelRef = useRef(label);
+  labelRef.current = label;
+
+  useEffect(() => {
+    const target = mount.current;
+    if (session === null || target === null) return;
+    let outlineTimer: number | undefined;
+    const state = EditorState.create({
+      schema: treatySchema,
+      plugins: [
+        ySyncPlugin(session.fragment),
+        yCursorPlugin(session.provider.awareness, { cursorBuilder: cursorElement }),
+        yUndoPlugin(),
+        keymap({ 'Mod-z': undoCommand, 'Mod-y': redoCommand, 'Mod-Shift-z': redoCommand, Enter: splitProvision }),
+        keymap(baseKeymap),
+        treatyDecorations(textLanguage, () => textsRef.current, numberingBase),
+        navigationHighlight(),
+        stableIds(),
+      ],
+    });
+    const view = new EditorView(target, {
+      state,
+      editable: () => editable,
+      attributes: () => ({
+        class: 'treaty-text',
+        lang: textLanguage,
+        dir: isRightToLeft(textLanguage) ? 'rtl' : 'ltr',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-readonly': editable ? 'false' : 'true',
+        'aria-label': labelRef.current,
+        ...(editable ? { 'aria-describedby': hintId } : { tabindex: '0' }),
+        spellcheck: editable ? 'true' : 'false',
+      }),
+      // A function, not an arrow: plugins dispatch while the view is still being constructed, before `view` is bound.
+      dispatchTransaction(this: EditorView, tr) {
+        this.updateState(this.state.apply(tr));
+        if (!tr.docChanged) return;
+        window.clearTimeout(outlineTimer);
+        outlineTimer = window.setTimeout(() => setDoc(this.state.doc), OUTLINE_DELAY_MS);
+      },
+    });
+    viewRef.current = view;
+    setDoc(view.state.doc);
+    return () => {
+      window.clearTimeout(outlineTimer);
+      view.destroy();
+      viewRef.current = null;
+      setDoc(null);
+    };
+  }, [session, textLanguage, editable, hintId, numberingBase]);
+
+  // A new interface language redraws the words around the text (statuses, "Proposed by").
+  useEffect(() => {
+    textsRef.current = decorationTexts(language, t);
+    const view = viewRef.current;
+    if (view !== null) view.dispatch(view.state.tr.setMeta(treatyDecorationsKey, { refresh: true }));
+  }, [language, t]);
+
+  const outline = useMemo(
+    () => (doc === null ? null : documentOutline(doc, language, numberingBase)),
+    [doc, language, numberingBase],
+  );
+
+  return (
+    <div className="editor-workspace" data-document={document}>
+      <aside className="editor-sidebar">
+        <ArticleNavigator
+          outline={outline}
+          textLanguage={textLanguage}
+          onSelect={(entry) => {
+            const view = viewRef.current;
+            if (view !== null) goToNode(view, entry.id, { smooth: !prefersReducedMotion() });
+          }}
+        />
+        <PresenceList participants={participants} />
+      </aside>
+      <div className="editor-main">
+        <div className="editor-bar">
+          <span className={editable ? 'mode-badge mode-editing' : 'mode-badge mode-reading'}>
+            {t(editable ? 'editor.modeEditing' : 'editor.modeReadOnly')}
+          </span>
+          <ConnectionStatus state={connection} editing={editable} onRetry={retry} />
+        </div>
+        {editable && (
+          <p id={hintId} className="hint editor-hint">
+            {t('editor.keys')}
+          </p>
+        )}
+        {session === null && connection.kind !== 'closed' && <p className="loading editor-loading">{t('editor.opening')}</p>}
+        <div ref={mount} className="editor-paper" hidden={session === null} />
+      </div>
+    </div>
+  );
+}

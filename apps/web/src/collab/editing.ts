@@ -1,0 +1,67 @@
+import { findIdConflicts, newNodeId } from '@concord/schema';
+import type { Attrs, NodeType } from 'prosemirror-model';
+import { Plugin, PluginKey, type Command, type Transaction } from 'prosemirror-state';
+import { canSplit } from 'prosemirror-transform';
+import { ySyncPluginKey } from 'y-prosemirror';
+
+/** The attributes of a provision that a split starts afresh: a new id, and an open status where there is one. */
+function freshAttrs(attrs: Attrs): Attrs {
+  return { ...attrs, id: newNodeId(), ...('status' in attrs ? { status: 'open' } : {}) };
+}
+
+/**
+ * Enter in treaty text: in the text of a paragraph or subparagraph, starts a new one after it (taking the text
+ * after the cursor and any subparagraphs that followed); in an option's text or a recital, starts a new text
+ * block or recital. New provisions get fresh ids and an open status. Titles and headings take no Enter.
+ */
+export const splitProvision: Command = (state, dispatch) => {
+  const { $from, $to } = state.selection;
+  if (!$from.parent.isTextblock || !$from.sameParent($to) || $from.depth < 1) return false;
+  const textblock = $from.parent;
+  const container = $from.node(-1);
+  let depth: number;
+  let typesAfter: { type: NodeType; attrs?: Attrs | null }[];
+  if (textblock.type.name === 'recital') {
+    depth = 1;
+    typesAfter = [{ type: textblock.type, attrs: freshAttrs(textblock.attrs) }];
+  } else if (textblock.type.name === 'text_block' && (container.type.name === 'paragraph' || container.type.name === 'subparagraph')) {
+    depth = 2;
+    // Outermost first, as `split` expects: the new provision, then its text block.
+    typesAfter = [{ type: container.type, attrs: freshAttrs(container.attrs) }, { type: textblock.type }];
+  } else if (textblock.type.name === 'text_block' && container.type.name === 'option') {
+    depth = 1;
+    typesAfter = [{ type: textblock.type }];
+  } else {
+    return false;
+  }
+  const tr = state.tr;
+  if (!state.selection.empty) tr.deleteSelection();
+  const pos = tr.mapping.map($from.pos);
+  if (!canSplit(tr.doc, pos, depth, typesAfter)) return false;
+  if (dispatch) dispatch(tr.split(pos, depth, typesAfter).scrollIntoView());
+  return true;
+};
+
+/** Whether a transaction came from the shared document (a co-editor, or the first render) rather than this editor. */
+function fromYjs(tr: Transaction): boolean {
+  const meta: unknown = tr.getMeta(ySyncPluginKey);
+  return typeof meta === 'object' && meta !== null && 'isChangeOrigin' in meta && meta.isChangeOrigin === true;
+}
+
+/**
+ * Gives a fresh id to every structural node that lost its id or copied another's, after a local change (a
+ * paste, a split by another command). Changes from co-editors are left alone: their editor repairs its own.
+ */
+export function stableIds(): Plugin {
+  return new Plugin({
+    key: new PluginKey('stableIds'),
+    appendTransaction: (transactions, _old, state) => {
+      if (!transactions.some((tr) => tr.docChanged && !fromYjs(tr))) return null;
+      const conflicts = findIdConflicts(state.doc);
+      if (conflicts.length === 0) return null;
+      const tr = state.tr;
+      for (const conflict of conflicts) tr.setNodeAttribute(conflict.pos, 'id', newNodeId());
+      return tr;
+    },
+  });
+}

@@ -1,0 +1,110 @@
+import { LANGUAGES, decide, isLanguage, type Language } from '@concord/domain';
+import { Link, useParams } from 'react-router';
+import { api } from '../api';
+import { subjectOf, useUser } from '../auth';
+import { CollaborativeEditor } from '../collab/collaborative-editor';
+import { useDocumentTitle } from '../components/document-title';
+import { ErrorAlert, Loading } from '../components/error-alert';
+import { languageName } from '../i18n/format';
+import { useI18n } from '../i18n/i18n-context';
+import { pickLocalizedEntry } from '../localized';
+import { committeePath, consolidatedDraftPath } from '../routes';
+import { useResource } from '../use-resource';
+import { NotFoundPage } from './not-found-page';
+
+/** The collaboration document of an instrument's consolidated draft in one language. */
+export function consolidatedDocument(instrumentId: string, language: Language): string {
+  return `consolidated:${instrumentId}:${language}`;
+}
+
+/**
+ * `/committees/:cid/instruments/:iid/draft/:lang`: the secretariat's live working text of an instrument, which
+ * delegations, the chair and administrators read as it changes, and the secretariat edits.
+ */
+export function ConsolidatedDraftPage() {
+  const { cid = '', iid = '', lang = '' } = useParams();
+  if (!isLanguage(lang)) return <NotFoundPage />;
+  return <ConsolidatedDraft committeeId={cid} instrumentId={iid} textLanguage={lang} />;
+}
+
+function ConsolidatedDraft({
+  committeeId,
+  instrumentId,
+  textLanguage,
+}: {
+  committeeId: string;
+  instrumentId: string;
+  textLanguage: Language;
+}) {
+  const { t, language } = useI18n();
+  const user = useUser();
+  const subject = subjectOf(user);
+  const mayRead = decide(subject, 'read', { tier: 'committee' }).allowed;
+  const mayEdit = decide(subject, 'edit-consolidated', { tier: 'committee' }).allowed;
+  const { resource, reload } = useResource(
+    () => (mayRead ? api.instrument(instrumentId) : Promise.resolve(null)),
+    [instrumentId, mayRead],
+  );
+  const instrument = resource.status === 'ready' ? resource.data : null;
+  const title = instrument === null ? undefined : pickLocalizedEntry(instrument.titles, language, instrument.originalLanguage);
+  const titleText = title?.text ?? t('instruments.untitled');
+  useDocumentTitle(instrument === null ? t('draft.kicker') : `${t('draft.kicker')}: ${titleText}`);
+
+  const available = instrument?.languages?.includes(textLanguage) ?? true;
+  const others = LANGUAGES.filter((code) => code !== textLanguage && (instrument?.languages?.includes(code) ?? false));
+
+  return (
+    <div className="document-page">
+      <nav className="breadcrumb" aria-label={t('nav.breadcrumb')}>
+        <Link to={committeePath(committeeId)}>{t('nav.committee')}</Link>
+      </nav>
+      {!mayRead && (
+        <div role="alert" className="alert alert-error">
+          <p>{t('draft.forbidden')}</p>
+        </div>
+      )}
+      {resource.status === 'loading' && <Loading />}
+      {resource.status === 'error' && <ErrorAlert error={resource.error} onRetry={reload} />}
+      {instrument !== null && (
+        <>
+          <header className="page-heading document-heading">
+            <p className="kicker">{t('draft.kicker')}</p>
+            <h1>
+              <span lang={title?.language} dir="auto">
+                {titleText}
+              </span>
+            </h1>
+            <p className="meta">
+              {t('draft.language', { language: languageName(textLanguage, language) })}
+              {others.length > 0 && (
+                <>
+                  {' · '}
+                  <span>{t('draft.otherLanguages')}: </span>
+                  {others.map((code, index) => (
+                    <span key={code}>
+                      {index > 0 && ', '}
+                      <Link to={consolidatedDraftPath(committeeId, instrumentId, code)} lang={language}>
+                        {languageName(code, language)}
+                      </Link>
+                    </span>
+                  ))}
+                </>
+              )}
+            </p>
+            <p className="lead">{t(mayEdit ? 'draft.editing' : 'draft.readOnly')}</p>
+          </header>
+          {available ? (
+            <CollaborativeEditor
+              document={consolidatedDocument(instrumentId, textLanguage)}
+              textLanguage={textLanguage}
+              editable={mayEdit}
+              label={t('draft.editorLabel', { title: titleText, language: languageName(textLanguage, language) })}
+            />
+          ) : (
+            <p className="empty">{t('draft.notAvailable', { language: languageName(textLanguage, language) })}</p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
