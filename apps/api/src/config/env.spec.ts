@@ -4,7 +4,7 @@ import { EnvError, loadEnv, redactUrl } from './env';
 describe(loadEnv.name, () => {
   it('gives the defaults when nothing is set', () => {
     const env = loadEnv({});
-    expect(env).toMatchObject({ PORT: 3000, SQLITE_PATH: 'data/concord.sqlite', DEMO_SEED: true, LOG_LEVEL: 'log' });
+    expect(env).toMatchObject({ PORT: 3000, SQLITE_PATH: 'data/concord.sqlite', DEMO_SEED: true, LOG_LEVEL: 'warn' });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.publicUrl()).toBe('http://localhost:3000');
   });

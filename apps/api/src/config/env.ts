@@ -131,7 +131,7 @@ export class Env {
 
   /** How much the server logs. */
   @IsIn(['error', 'warn', 'log', 'debug', 'silent'], { message: 'must be one of error, warn, log, debug, silent' })
-  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'silent' = 'log';
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'silent' = 'warn';
 
   /** The URL invitation links start with. */
   publicUrl(): string {
