@@ -12,6 +12,7 @@
  * | `BENCH_COLDLOAD_MIB` / `--coldload-mib=`     | size of the cold-load document, MiB          | 2         | 2     |
  * | `BENCH_COLDLOAD_REPEATS` / `--repeats=`      | cold loads per server                        | 3         | 1     |
  * | `BENCH_CLIENT_PROCESSES` / `--processes=`    | client worker processes                      | 2         | 2     |
+ * | `BENCH_QUIET_WAIT_S` / `--quiet-wait=`       | longest wait for an idle machine before each server starts, s | 300 | 60 |
  * | `BENCH_REPORT` / `--report=`                 | where the Markdown report goes               | docs/benchmarks/collab.md | test/artifacts/bench/collab-quick.md |
  */
 import { resolve } from 'node:path';
@@ -73,6 +74,8 @@ export interface BenchConfig {
   readonly targets: readonly TargetId[];
   readonly workloads: readonly WorkloadId[];
   readonly clientProcesses: number;
+  /** Before each server starts, wait up to this long for other processes to leave the CPU idle. */
+  readonly quietWaitMs: number;
   readonly seed: number;
   readonly reportPath: string;
   readonly fanout: FanoutConfig;
@@ -120,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     targets: list(read('servers', 'BENCH_SERVERS'), ALL_TARGETS, 'BENCH_SERVERS'),
     workloads: list(read('workloads', 'BENCH_WORKLOADS'), ALL_WORKLOADS, 'BENCH_WORKLOADS'),
     clientProcesses: Math.round(number(read('processes', 'BENCH_CLIENT_PROCESSES'), 2, 'BENCH_CLIENT_PROCESSES')),
+    quietWaitMs: number(read('quiet-wait', 'BENCH_QUIET_WAIT_S'), quick ? 60 : 300, 'BENCH_QUIET_WAIT_S') * 1000,
     seed: Math.round(number(read('seed', 'BENCH_SEED'), 2026, 'BENCH_SEED')),
     reportPath: resolve(ROOT, reportPath),
     fanout: { clients: 250, writers: 25, updatesPerSecond: 4, warmupMs, durationMs, drainMs },

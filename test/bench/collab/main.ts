@@ -15,7 +15,7 @@ import { nowEpochMs } from './shared/time';
 import { type ColdLoadResult, runColdLoad } from './workloads/cold-load';
 import { type DurabilityResult, runDurability } from './workloads/durability';
 import { runFanout } from './workloads/fanout';
-import type { Outcome } from './workloads/outcome';
+import { type Outcome, QUIET_PERCENT } from './workloads/outcome';
 import { runRooms } from './workloads/rooms';
 import type { TypingResult } from './workloads/typing';
 
@@ -28,15 +28,16 @@ function log(message: string): void {
 /** One line about an outcome, for the console. */
 function describe<T>(outcome: Outcome<T>, summary: (value: T) => string): string {
   if (outcome.status !== 'measured') return `${outcome.status}: ${outcome.reason.split('\n')[0]}`;
-  const busy = outcome.backgroundCpuPercent;
-  const warning = busy !== null && busy > 10 ? ` — WARNING: other processes used ${busy.toFixed(0)} % of the CPU before this run` : '';
+  const before = outcome.backgroundCpuPercent ?? 0;
+  const warning = before > QUIET_PERCENT ? ` — WARNING: other processes used ${before.toFixed(0)} % of the CPU just before this run` : '';
   return `${summary(outcome.value)}${warning}`;
 }
 
 const typingSummary = (r: TypingResult): string =>
   (r.connected < r.clients ? `${r.clients - r.connected} of ${r.clients} clients failed to connect (${r.connectErrors.join('; ')}); ` : '') +
   `p50 ${formatMs(r.latency.p50 ?? 0)} ms, p99 ${formatMs(r.latency.p99 ?? 0)} ms, dropped ${r.dropped}/${r.expectedReceipts}, ` +
-  `server loop p99 ${formatMs(r.server.loopDelayP99Ms)} ms, peak RSS ${(r.server.peakRssBytes / 1e6).toFixed(0)} MB, client loop p99 ${formatMs(r.clientLoopDelayP99Ms)} ms`;
+  `server loop p99 ${formatMs(r.server.loopDelayP99Ms)} ms, peak RSS ${(r.server.peakRssBytes / 1e6).toFixed(0)} MB, client loop p99 ${formatMs(r.clientLoopDelayP99Ms)} ms` +
+  ((r.foreignCpuPercent ?? 0) > QUIET_PERCENT ? ` — WARNING: other processes used ${(r.foreignCpuPercent ?? 0).toFixed(0)} % of the CPU during the window` : '');
 
 const coldLoadSummary = (r: ColdLoadResult): string =>
   `whole document median ${formatMs(r.medianCompleteMs ?? 0)} ms, worst ${formatMs(r.maxCompleteMs ?? 0)} ms ` +

@@ -18,6 +18,8 @@ export interface PoolResult {
   /** The worst of the workers' own event-loop delays. */
   readonly clientLoopDelayP99Ms: number;
   readonly clientLoopDelayMaxMs: number;
+  /** CPU time all workers used over the measured window. */
+  readonly clientCpuMs: number;
 }
 
 /** Distributive `Omit`, so each command keeps its own fields. */
@@ -124,6 +126,7 @@ export class ClientPool {
       unexpectedCloses: results.reduce((total, result) => total + result.unexpectedCloses, 0),
       clientLoopDelayP99Ms: Math.max(0, ...results.map((result) => result.loopDelayP99Ms)),
       clientLoopDelayMaxMs: Math.max(0, ...results.map((result) => result.loopDelayMaxMs)),
+      clientCpuMs: results.reduce((total, result) => total + result.cpuMs, 0),
     };
   }
 

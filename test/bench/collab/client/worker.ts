@@ -24,6 +24,7 @@ class WorkerState {
   private recordSeen = false;
   private recording = false;
   private measureFrom = 0;
+  private cpuAtMeasureFrom = process.cpuUsage();
   private loopDelay: IntervalHistogram = monitorEventLoopDelay({ resolution: 5 });
 
   /** Opens clients, at most `concurrency` handshakes at a time. */
@@ -90,7 +91,11 @@ class WorkerState {
     this.measureFrom = measureFrom;
     this.loopDelay.enable();
     // The worker's own lag is measured over the same window as everything else.
-    this.later(() => this.loopDelay.reset(), measureFrom - nowEpochMs());
+    this.cpuAtMeasureFrom = process.cpuUsage();
+    this.later(() => {
+      this.loopDelay.reset();
+      this.cpuAtMeasureFrom = process.cpuUsage();
+    }, measureFrom - nowEpochMs());
     for (const plan of writers) {
       const client = this.clients.get(plan.index);
       if (client) this.schedule(client, plan);
@@ -135,6 +140,7 @@ class WorkerState {
     this.stopTimers();
     this.recording = false;
     this.loopDelay.disable();
+    const cpu = process.cpuUsage(this.cpuAtMeasureFrom);
     let unexpectedCloses = 0;
     for (const client of this.clients.values()) if (client.closedUnexpectedly) unexpectedCloses += 1;
     return {
@@ -145,6 +151,7 @@ class WorkerState {
       unexpectedCloses,
       loopDelayP99Ms: this.loopDelay.count > 0 ? this.loopDelay.percentile(99) / 1e6 : 0,
       loopDelayMaxMs: this.loopDelay.count > 0 ? this.loopDelay.max / 1e6 : 0,
+      cpuMs: (cpu.user + cpu.system) / 1000,
     };
   }
 

@@ -52,6 +52,8 @@ export interface WorkerResult {
   /** The worker's own event-loop delay during the phase: high values mean the harness, not the server, lagged. */
   readonly loopDelayP99Ms: number;
   readonly loopDelayMaxMs: number;
+  /** CPU time (user + system) the worker used from the start of the measured window to the collection. */
+  readonly cpuMs: number;
 }
 
 /** Orchestrator → client worker. Every command is answered by one reply with the same `seq`. */

@@ -105,7 +105,7 @@ function probeWhile(client: BenchClient, intervalMs: number): { stop: () => Prom
 
 export async function runColdLoad(target: BenchTarget, config: BenchConfig): Promise<Outcome<ColdLoadResult>> {
   const { coldLoad } = config;
-  return measureOn(target, { persistent: true }, async (server) => {
+  return measureOn(target, { persistent: true, quietWaitMs: config.quietWaitMs }, async (server) => {
     const [largeDoc, smallDoc] = await server.documents(2);
 
     // Build the large document and a small one, and make sure the server holds all of it.

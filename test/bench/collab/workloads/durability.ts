@@ -42,7 +42,7 @@ export interface DurabilityResult {
 export async function runDurability(target: BenchTarget, config: BenchConfig): Promise<Outcome<DurabilityResult>> {
   const { durability } = config;
   const random = seededRandom(config.seed);
-  return measureOn(target, { persistent: true }, async (server) => {
+  return measureOn(target, { persistent: true, quietWaitMs: config.quietWaitMs }, async (server) => {
     const [docName] = await server.documents(1);
     const seenSoFar = new Set<string>();
     const rounds: DurabilityRound[] = [];

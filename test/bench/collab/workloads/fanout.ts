@@ -9,7 +9,7 @@ import { type ClientSeat, runTyping, type TypingResult } from './typing';
 
 export async function runFanout(target: BenchTarget, config: BenchConfig): Promise<Outcome<TypingResult>> {
   const { fanout } = config;
-  return measureOn(target, { persistent: false }, async (server) => {
+  return measureOn(target, { persistent: false, quietWaitMs: config.quietWaitMs }, async (server) => {
     const [docName] = await server.documents(1);
     const seats: ClientSeat[] = Array.from({ length: fanout.clients }, (_, i) => ({ docName, writer: i < fanout.writers }));
     return runTyping(server, seats, fanout, { clientProcesses: config.clientProcesses, tagPrefix: 'a' });

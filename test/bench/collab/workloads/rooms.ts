@@ -9,7 +9,7 @@ import { type ClientSeat, runTyping, type TypingResult } from './typing';
 
 export async function runRooms(target: BenchTarget, config: BenchConfig): Promise<Outcome<TypingResult>> {
   const { rooms } = config;
-  return measureOn(target, { persistent: false }, async (server) => {
+  return measureOn(target, { persistent: false, quietWaitMs: config.quietWaitMs }, async (server) => {
     const docs = await server.documents(rooms.documents);
     const seats: ClientSeat[] = docs.flatMap((docName, d) =>
       Array.from({ length: rooms.clientsPerDocument }, (_, c) => ({ docName, writer: c === 0 && d % rooms.typingEvery === 0 })),

@@ -5,6 +5,7 @@
  */
 import { ClientPool } from '../client/pool';
 import type { ServerStats, WriterPlan } from '../shared/ipc';
+import { cpuSnapshot, foreignCpuPercent } from '../shared/machine-load';
 import { type LatencySummary, summarize } from '../shared/stats';
 import { nowEpochMs, sleep, sleepUntil } from '../shared/time';
 import { type RunningServer, TargetUnavailable } from '../servers/target';
@@ -47,6 +48,10 @@ export interface TypingResult {
   /** The server over the measured typing window and its drain. */
   readonly server: ServerStats;
   readonly clientLoopDelayP99Ms: number;
+  /** CPU the harness's client processes used over the window, in % of one core. */
+  readonly clientCpuPercent: number;
+  /** CPU other processes (neither the server nor the harness) used over the window, in % of the machine. */
+  readonly foreignCpuPercent: number | null;
   readonly unexpectedCloses: number;
 }
 
@@ -90,9 +95,14 @@ export async function runTyping(
     await pool.type(plans, { measureFrom });
     await sleepUntil(measureFrom);
     await server.resetStats();
+    const machineBefore = cpuSnapshot();
+    const orchestratorBefore = process.cpuUsage();
     await sleepUntil(stopAt + schedule.drainMs);
     const serverStats = await server.stats();
     const measured = await pool.collect();
+    const machineAfter = cpuSnapshot();
+    const orchestrator = process.cpuUsage(orchestratorBefore);
+    const ownCpuMs = serverStats.cpuMs + measured.clientCpuMs + (orchestrator.user + orchestrator.system) / 1000;
 
     let sent = 0;
     let expectedReceipts = 0;
@@ -116,6 +126,8 @@ export async function runTyping(
       serverIdle,
       server: serverStats,
       clientLoopDelayP99Ms: measured.clientLoopDelayP99Ms,
+      clientCpuPercent: serverStats.wallMs > 0 ? (100 * measured.clientCpuMs) / serverStats.wallMs : 0,
+      foreignCpuPercent: foreignCpuPercent(machineBefore, machineAfter, ownCpuMs),
       unexpectedCloses: measured.unexpectedCloses,
     };
   } finally {
