@@ -161,22 +161,28 @@ export class CollabService implements BeforeApplicationShutdown {
     return { shared, connection };
   }
 
-  /** Opens a document, limiting how many a user loads at once; a close code when it cannot. */
+  /**
+   * Opens a document, limiting how many different documents one user may be loading at the same time (joining
+   * a load already under way costs nothing); a close code when it cannot.
+   */
   private async openCounted(auth: AuthContext, document: string, access: DocumentAccess): Promise<SharedDocument | number> {
     const loaded = this.documents.get(document);
     if (loaded) return loaded;
+    const joining = this.loading.has(document);
     const count = this.pendingLoads.get(auth.user.id) ?? 0;
-    if (count >= this.env.COLLAB_MAX_PENDING_LOADS) return CloseCode.tooManyLoads;
-    this.pendingLoads.set(auth.user.id, count + 1);
+    if (!joining && count >= this.env.COLLAB_MAX_PENDING_LOADS) return CloseCode.tooManyLoads;
+    if (!joining) this.pendingLoads.set(auth.user.id, count + 1);
     try {
       return await this.open(document, access);
     } catch (error) {
       this.logger.error(`document ${document} failed to load: ${error instanceof Error ? error.message : String(error)}`);
       return CloseCode.loadFailed;
     } finally {
-      const left = (this.pendingLoads.get(auth.user.id) ?? 1) - 1;
-      if (left > 0) this.pendingLoads.set(auth.user.id, left);
-      else this.pendingLoads.delete(auth.user.id);
+      if (!joining) {
+        const left = (this.pendingLoads.get(auth.user.id) ?? 1) - 1;
+        if (left > 0) this.pendingLoads.set(auth.user.id, left);
+        else this.pendingLoads.delete(auth.user.id);
+      }
     }
   }
 

@@ -107,12 +107,12 @@ export class Env {
   @Max(1000000, { message: 'must be an integer between 10 and 1000000' })
   COLLAB_COMPACT_AFTER = 500;
 
-  /** Documents one user may be loading at the same time; more connections wait for none and are refused. */
+  /** Different documents one user may be loading at the same time; a connection beyond that is refused (4429). */
   @Transform(toInt)
   @IsInt({ message: 'must be an integer between 1 and 1000' })
   @Min(1, { message: 'must be an integer between 1 and 1000' })
   @Max(1000, { message: 'must be an integer between 1 and 1000' })
-  COLLAB_MAX_PENDING_LOADS = 8;
+  COLLAB_MAX_PENDING_LOADS = 32;
 
   /** Create the demo committee and its users when the database is empty. */
   @Transform(toBool)

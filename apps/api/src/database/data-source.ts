@@ -64,5 +64,11 @@ export async function openDataSource(env: Pick<Env, 'DATABASE_URL' | 'SQLITE_PAT
     }
     throw new DatabaseConnectError(`SQLITE_PATH: cannot open ${options.database}: ${reason}`);
   }
+  if (options.type === 'sqlite') {
+    // In WAL mode NORMAL syncs at checkpoints rather than at every commit: a committed transaction survives the
+    // process being killed (the durability the collaboration server promises), though not a power cut; for that,
+    // and for several instances, run on PostgreSQL.
+    await dataSource.query('PRAGMA synchronous = NORMAL');
+  }
   return dataSource;
 }
