@@ -82,6 +82,8 @@ export interface DraftingSpace {
   readonly ownerDelegationId: string;
   /** Delegations that accepted to co-sponsor, and so co-edit. */
   readonly coSponsorIds: readonly string[];
+  /** Delegations asked to co-sponsor that have not answered; they may read the space meanwhile. */
+  readonly invitedCoSponsorIds: readonly string[];
   /** Ids of the base text's articles the space drafts on; empty for the whole text. */
   readonly provisionIds: readonly string[];
   readonly createdAt: string;
@@ -200,7 +202,7 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * Sends one request to the API with the session cookie and returns the parsed JSON answer (`undefined` for

@@ -10,12 +10,15 @@ import { HomePage } from './pages/home-page';
 import { InvitePage } from './pages/invite-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { SignInPage } from './pages/sign-in-page';
+import { ReadingRoom } from './reading-room/reading-room';
 
 // The live editors (ProseMirror, Yjs) load with the first page that needs them, not with the sign-in form.
 const ConsolidatedDraftPage = lazy(async () => ({
   default: (await import('./pages/consolidated-draft-page')).ConsolidatedDraftPage,
 }));
 const DraftingSpacePage = lazy(async () => ({ default: (await import('./pages/drafting-space-page')).DraftingSpacePage }));
+const ProposalPage = lazy(async () => ({ default: (await import('./proposals/proposal-page')).ProposalPage }));
+const CompileDeskPage = lazy(async () => ({ default: (await import('./desk/compile-desk-page')).CompileDeskPage }));
 
 /** A signed-in page whose code loads on demand. */
 function LazyPage({ children }: { children: ReactNode }) {
@@ -53,6 +56,7 @@ export function AppRoutes() {
           }
         />
         <Route path="sign-in" element={<SignInPage />} />
+        <Route path="reading-room/*" element={<ReadingRoom />} />
         <Route path="invite/:token" element={<InvitePage />} />
         <Route
           path="committees/:id"
@@ -71,10 +75,26 @@ export function AppRoutes() {
           }
         />
         <Route
+          path="committees/:cid/instruments/:iid/desk/:lang"
+          element={
+            <LazyPage>
+              <CompileDeskPage />
+            </LazyPage>
+          }
+        />
+        <Route
           path="drafting-spaces/:id"
           element={
             <LazyPage>
               <DraftingSpacePage />
+            </LazyPage>
+          }
+        />
+        <Route
+          path="proposals/:id"
+          element={
+            <LazyPage>
+              <ProposalPage />
             </LazyPage>
           }
         />

@@ -3,10 +3,10 @@ import { treatySchema } from '@concord/schema';
 import { baseKeymap } from 'prosemirror-commands';
 import { keymap } from 'prosemirror-keymap';
 import type { Node } from 'prosemirror-model';
-import { EditorState } from 'prosemirror-state';
+import { EditorState, type Plugin } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import 'prosemirror-view/style/prosemirror.css';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { redoCommand, undoCommand, yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror';
 import { useAuth, useUser } from '../auth';
 import { formatList } from '../i18n/format';
@@ -67,7 +67,13 @@ export interface CollaborativeEditorProps {
   readonly label: string;
   /** The text a drafting space was forked from, whose article numbers the space keeps. */
   readonly numberingBase?: Node | null;
+  /** More plugins for the editor (comment highlights); keep the array stable, since a new one rebuilds the editor. */
+  readonly plugins?: readonly Plugin[];
+  /** A column beside the text, at its end (comments, a drafting space's proposal panels). */
+  readonly margin?: ReactNode;
 }
+
+const NO_PLUGINS: readonly Plugin[] = [];
 
 /**
  * A live treaty text bound to its shared document: ProseMirror over y-prosemirror (sync, co-editors' cursors
@@ -81,6 +87,8 @@ export function CollaborativeEditor({
   editable,
   label,
   numberingBase = null,
+  plugins = NO_PLUGINS,
+  margin,
 }: CollaborativeEditorProps) {
   const { t, language } = useI18n();
   const user = useUser();
@@ -119,6 +127,7 @@ export function CollaborativeEditor({
         treatyDecorations(textLanguage, () => textsRef.current, numberingBase),
         navigationHighlight(),
         stableIds(),
+        ...plugins,
       ],
     });
     const view = new EditorView(target, {
@@ -137,6 +146,8 @@ export function CollaborativeEditor({
       }),
       // A function, not an arrow: plugins dispatch while the view is still being constructed, before `view` is bound.
       dispatchTransaction(this: EditorView, tr) {
+        // y-prosemirror (1.3) defers awareness updates to a timeout that can fire after the page left the editor.
+        if (this.isDestroyed) return;
         this.updateState(this.state.apply(tr));
         if (!tr.docChanged) return;
         window.clearTimeout(outlineTimer);
@@ -151,7 +162,7 @@ export function CollaborativeEditor({
       viewRef.current = null;
       setDoc(null);
     };
-  }, [session, textLanguage, editable, hintId, numberingBase]);
+  }, [session, textLanguage, editable, hintId, numberingBase, plugins]);
 
   // A new interface language redraws the words around the text (statuses, "Proposed by").
   useEffect(() => {
@@ -166,7 +177,7 @@ export function CollaborativeEditor({
   );
 
   return (
-    <div className="editor-workspace" data-document={document}>
+    <div className={margin === undefined ? 'editor-workspace' : 'editor-workspace has-margin'} data-document={document}>
       <aside className="editor-sidebar">
         <ArticleNavigator
           outline={outline}
@@ -193,6 +204,7 @@ export function CollaborativeEditor({
         {session === null && connection.kind !== 'closed' && <p className="loading editor-loading">{t('editor.opening')}</p>}
         <div ref={mount} className="editor-paper" hidden={session === null} />
       </div>
+      {margin !== undefined && <div className="editor-margin">{margin}</div>}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { Link, Outlet, useNavigate } from 'react-router';
 import { api, type Delegation, type User } from '../api';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n/i18n-context';
+import { ReadingRoomHeaderLink } from '../reading-room/reading-room';
 
 /** Every page: the skip link, the header (brand, account, language switch) and the main region. */
 export function Layout() {
@@ -22,6 +23,7 @@ export function Layout() {
             <span className="brand-tagline">{t('app.tagline')}</span>
           </Link>
           <div className="header-tools">
+            <ReadingRoomHeaderLink />
             {state.status === 'signed-in' && <AccountSummary user={state.user} />}
             <LanguageSwitch />
           </div>

@@ -5,6 +5,7 @@ import { isCommitteeManager, subjectOf, useUser } from '../auth';
 import { useDocumentTitle } from '../components/document-title';
 import { ErrorAlert, Loading } from '../components/error-alert';
 import { useI18n } from '../i18n/i18n-context';
+import { ProposalsSection } from '../proposals/proposals-section';
 import { useResource } from '../use-resource';
 import { DelegationsSection } from './committee/delegations-section';
 import { DraftingSpacesSection } from './committee/drafting-spaces-section';
@@ -57,6 +58,10 @@ export function CommitteePage() {
       <DelegationsSection resource={delegations.resource} onRetry={delegations.reload} />
       <InstrumentsSection resource={instruments.resource} onRetry={instruments.reload} />
       {draftsForDelegation && <DraftingSpacesSection instruments={instruments.resource} />}
+      <ProposalsSection
+        delegations={knownDelegations}
+        instruments={instruments.resource.status === 'ready' ? instruments.resource.data : []}
+      />
 
       {isCommitteeManager(user) && (
         <section className="admin-tools" aria-labelledby="admin-tools-heading">

@@ -3,8 +3,10 @@ import { Link, useParams } from 'react-router';
 import { api } from '../api';
 import { subjectOf, useUser } from '../auth';
 import { CollaborativeEditor } from '../collab/collaborative-editor';
+import { useDocumentComments } from '../comments/use-document-comments';
 import { useDocumentTitle } from '../components/document-title';
 import { ErrorAlert, Loading } from '../components/error-alert';
+import { DraftDeskTools } from '../desk/desk-links';
 import { languageName } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { pickLocalizedEntry } from '../localized';
@@ -49,6 +51,7 @@ function ConsolidatedDraft({
   const title = instrument === null ? undefined : pickLocalizedEntry(instrument.titles, language, instrument.originalLanguage);
   const titleText = title?.text ?? t('instruments.untitled');
   useDocumentTitle(instrument === null ? t('draft.kicker') : `${t('draft.kicker')}: ${titleText}`);
+  const comments = useDocumentComments(consolidatedDocument(instrumentId, textLanguage));
 
   const available = instrument?.languages?.includes(textLanguage) ?? true;
   const others = LANGUAGES.filter((code) => code !== textLanguage && (instrument?.languages?.includes(code) ?? false));
@@ -93,12 +96,15 @@ function ConsolidatedDraft({
             </p>
             <p className="lead">{t(mayEdit ? 'draft.editing' : 'draft.readOnly')}</p>
           </header>
+          <DraftDeskTools committeeId={committeeId} instrumentId={instrumentId} textLanguage={textLanguage} />
           {available ? (
             <CollaborativeEditor
               document={consolidatedDocument(instrumentId, textLanguage)}
               textLanguage={textLanguage}
               editable={mayEdit}
               label={t('draft.editorLabel', { title: titleText, language: languageName(textLanguage, language) })}
+              plugins={comments.plugins}
+              margin={comments.panel}
             />
           ) : (
             <p className="empty">{t('draft.notAvailable', { language: languageName(textLanguage, language) })}</p>

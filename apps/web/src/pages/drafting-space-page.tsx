@@ -13,6 +13,7 @@ import { formatDate, formatList, languageName } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import type { Translate } from '../i18n/strings';
 import { pickLocalizedEntry } from '../localized';
+import { useSpaceWorkbench } from '../proposals/use-space-workbench';
 import { committeePath } from '../routes';
 import { useResource } from '../use-resource';
 
@@ -60,8 +61,9 @@ export function DraftingSpacePage() {
   const { id = '' } = useParams();
   const { t, language } = useI18n();
   const user = useUser();
-  const { resource, reload } = useResource(() => loadSpace(id, user), [id, user.id]);
+  const { resource, reload, update } = useResource(() => loadSpace(id, user), [id, user.id]);
   const details = resource.status === 'ready' ? resource.data : null;
+  const workbench = useSpaceWorkbench(id, details?.space ?? null, (space) => update((current) => ({ ...current, space })));
   useDocumentTitle(details === null ? t('space.kicker') : `${details.space.title} — ${t('space.kicker')}`);
 
   if (resource.status === 'loading') return <Loading />;
@@ -106,12 +108,15 @@ export function DraftingSpacePage() {
         </ul>
         <p className="lead">{t(editable ? 'space.editing' : 'space.readOnly')}</p>
       </header>
+      {workbench.banner}
       <CollaborativeEditor
         document={space.document}
         textLanguage={space.language}
         editable={editable}
         label={t('space.editorLabel', { title: space.title })}
         numberingBase={details.base}
+        plugins={workbench.plugins}
+        margin={workbench.margin}
       />
     </div>
   );

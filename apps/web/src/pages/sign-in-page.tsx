@@ -4,6 +4,7 @@ import { safeReturnPath, useAuth } from '../auth';
 import { useDocumentTitle } from '../components/document-title';
 import { ErrorAlert, StatusMessage } from '../components/error-alert';
 import { useI18n } from '../i18n/i18n-context';
+import { ReadingRoomInvitation } from '../reading-room/reading-room';
 
 /** Email and password sign-in; returns to the page that asked for it (`?next=`). */
 export function SignInPage() {
@@ -76,6 +77,7 @@ export function SignInPage() {
           </button>
         </div>
       </form>
+      <ReadingRoomInvitation />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { api, type Instrument } from '../../api';
 import { subjectOf, useUser } from '../../auth';
 import { ErrorAlert, Loading } from '../../components/error-alert';
+import { DeskLinks } from '../../desk/desk-links';
 import { formatDate, languageName } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { pickLocalizedEntry } from '../../localized';
@@ -80,6 +81,7 @@ function InstrumentItem({ instrument }: { instrument: Instrument }) {
           ))}
         </ul>
       )}
+      <DeskLinks committeeId={instrument.committeeId} instrumentId={instrument.id} languages={draftLanguages} />
       <div id={panelId} hidden={!open}>
         {open && <InstrumentTextView instrument={instrument} title={titleText} />}
       </div>

@@ -1,0 +1,4 @@
+/** The address of a proposal's page. */
+export function proposalPath(id: string): string {
+  return `/proposals/${encodeURIComponent(id)}`;
+}

@@ -1,0 +1,137 @@
+import type { Comparison } from '@concord/compare';
+import type { Language, Localized } from '@concord/domain';
+import { api, networkError, request, toApiError, type Delegation } from '../api';
+
+/** A published revision as the observers' API lists it. */
+export interface PublicRevision {
+  readonly id: string;
+  readonly instrumentId: string;
+  /** The document symbol: `A/AC.291/22`, `A/AC.291/22/Rev.1`. */
+  readonly symbol: string;
+  /** The date of the document, `YYYY-MM-DD`. */
+  readonly date: string;
+  readonly tier: string;
+  readonly originalLanguage: Language;
+  /** The language versions it was published in. */
+  readonly languages: readonly Language[];
+  /** The instrument's title in each language it has one in. */
+  readonly titles: Localized;
+  /** SHA-256 of the canonical content, in hexadecimal. */
+  readonly contentHash: string;
+  /** An ISO 8601 instant. */
+  readonly publishedAt: string;
+}
+
+/** A published revision in one language. */
+export interface PublicRevisionText extends PublicRevision {
+  readonly language: Language;
+  /** The text as ProseMirror JSON in the treaty schema of `@concord/schema`, with its provenance marks. */
+  readonly doc: unknown;
+  /** The numbered plain text. */
+  readonly text: string;
+  /** Ids of the nodes whose translation had not been checked against the original when it was published. */
+  readonly stale: readonly string[];
+}
+
+/** What recomputing a revision's hash found. */
+export interface Verification {
+  readonly id: string;
+  readonly symbol: string;
+  readonly ok: boolean;
+  readonly storedHash: string;
+  readonly computedHash: string;
+  readonly reason: string | null;
+}
+
+/** A published compilation of proposals. */
+export interface PublishedCompilation {
+  readonly id: string;
+  readonly instrumentId: string;
+  readonly language: string;
+  /** How many proposals it lists. */
+  readonly proposals: number;
+  readonly publishedAt: string;
+}
+
+/** The renderings of a comparison the server writes as HTML. */
+export type ComparisonView = 'side-by-side' | 'inline';
+
+/** The download formats of a revision. */
+export const EXPORT_FORMATS = ['akn', 'docx', 'html'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The formats of a published compilation. */
+export type CompilationFormat = 'html' | 'docx';
+
+/** The Atom feed of new public revisions and compilations. */
+export const FEED_URL = '/api/public/feed.atom';
+
+interface ItemList<T> {
+  readonly items: readonly T[];
+}
+
+const segment = encodeURIComponent;
+
+/**
+ * Fetches an HTML fragment the server renders (a comparison). Failures arrive as the API's JSON errors, and are
+ * thrown as `ApiError` like any other.
+ */
+export async function requestHtml(path: string): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'include', headers: { Accept: 'text/html, application/json' } });
+  } catch {
+    throw networkError();
+  }
+  let text: string;
+  try {
+    text = await response.text();
+  } catch {
+    throw networkError();
+  }
+  const html = response.headers.get('content-type')?.includes('text/html') ?? false;
+  if (response.ok && html) return text;
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text) as unknown;
+  } catch {
+    // Not JSON: `toApiError` reports an unexpected response.
+  }
+  throw toApiError(response.status, body);
+}
+
+/** The address of a revision's download in a language and format. */
+export function exportUrl(revisionId: string, language: Language, format: ExportFormat): string {
+  return `/api/public/revisions/${segment(revisionId)}/export?lang=${segment(language)}&format=${format}`;
+}
+
+/** The address of a published compilation in a format. */
+export function compilationUrl(compilationId: string, format: CompilationFormat): string {
+  return `/api/public/compilations/${segment(compilationId)}?format=${format}`;
+}
+
+/** The observers' API (`/api/public`): everything here works without signing in. */
+export const publicApi = {
+  revisions: async () => (await request<ItemList<PublicRevision>>('GET', '/api/public/revisions')).items,
+  revision: (idOrSymbol: string, language?: Language) =>
+    request<PublicRevisionText>(
+      'GET',
+      `/api/public/revisions/${segment(idOrSymbol)}${language === undefined ? '' : `?lang=${segment(language)}`}`,
+    ),
+  verify: (id: string) => request<Verification>('GET', `/api/public/revisions/${segment(id)}/verify`),
+  comparison: (older: string, newer: string, language: Language) =>
+    request<Comparison>(
+      'GET',
+      `/api/public/revisions/${segment(older)}/compare/${segment(newer)}?lang=${segment(language)}&format=json`,
+    ),
+  comparisonHtml: (older: string, newer: string, language: Language, view: ComparisonView) =>
+    requestHtml(`/api/public/revisions/${segment(older)}/compare/${segment(newer)}?lang=${segment(language)}&format=${view}`),
+  compilations: async () => (await request<ItemList<PublishedCompilation>>('GET', '/api/public/compilations')).items,
+
+  /** Every committee's delegations (public), to name the delegations that provenance cites by code. */
+  allDelegations: async (): Promise<readonly Delegation[]> => {
+    const committees = await api.committees();
+    const lists = await Promise.all(committees.map((committee) => api.delegations(committee.id)));
+    return lists.flat();
+  },
+};

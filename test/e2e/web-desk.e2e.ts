@@ -1,0 +1,254 @@
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WebsocketProvider } from 'y-websocket';
+import { ARTIFACTS, BROWSER_SKIP_REASON, launchBrowser, seriousAccessibilityViolations } from '../support/browser';
+import { provider, relayed, synced } from '../support/collab';
+import { scratchSqlite } from '../support/databases';
+import { client, login, startServer, type TestServer } from '../support/server';
+import { replaceText } from '../support/treaty-edit';
+
+type Json = Record<string, unknown>;
+
+const PASSWORD = 'concord-demo-2026';
+
+interface SignedIn {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Uncaught exceptions in the page, which must stay empty. */
+  readonly errors: string[];
+}
+
+/** A browser context signed in as one demo user, on the committee dashboard. */
+async function signIn(browser: Browser, server: TestServer, email: string): Promise<SignedIn> {
+  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Instruments' }).waitFor();
+  return { context, page, errors };
+}
+
+/** A full-page screenshot from the top, for people to look at. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(ARTIFACTS, name), fullPage: true });
+}
+
+/** The card of the proposal with this title on the desk. */
+const card = (page: Page, title: string) => page.locator('.desk-proposal').filter({ has: page.getByRole('heading', { name: title }) });
+
+describe.skipIf(BROWSER_SKIP_REASON !== null)(
+  `The compile desk and publishing in Chromium${BROWSER_SKIP_REASON ? ` (${BROWSER_SKIP_REASON})` : ''}`,
+  () => {
+    let server: TestServer;
+    let browser: Browser;
+    const tokens: Record<string, string> = {};
+    const providers: WebsocketProvider[] = [];
+    let instrumentId = '';
+    let sovereignty = '';
+    const as = (who: string) => client(server, tokens[who]);
+
+    /** A drafting space on Article 4 whose words `sovereign equality` become `replacement`, submitted by `head`. */
+    async function propose(head: string, title: string, replacement: string, justification: string, coSponsor?: { id: string; head: string }): Promise<string> {
+      const space = await as(head).post(`/api/instruments/${instrumentId}/drafting-spaces`, { title, language: 'en', provisionIds: [sovereignty] });
+      expect(space.status).toBe(201);
+      const writer = provider(server, String(space.body.document), tokens[head]);
+      providers.push(writer);
+      await synced(writer);
+      replaceText(writer.doc, 'sovereign equality', replacement);
+      await relayed(server, String(space.body.document), tokens[head], (doc) => doc.getXmlFragment('prosemirror').toString().includes(replacement));
+      if (coSponsor !== undefined) {
+        expect((await as(head).post(`/api/drafting-spaces/${String(space.body.id)}/co-sponsors`, { delegationId: coSponsor.id })).status).toBeLessThan(300);
+        expect((await as(coSponsor.head).post(`/api/drafting-spaces/${String(space.body.id)}/co-sponsors/accept`)).status).toBeLessThan(300);
+      }
+      const submitted = await as(head).post(`/api/drafting-spaces/${String(space.body.id)}/submit`, { justification });
+      expect(submitted.status).toBe(201);
+      return String(submitted.body.id);
+    }
+
+    beforeAll(async () => {
+      server = await startServer(scratchSqlite());
+      browser = await launchBrowser();
+      for (const who of ['secretariat', 'egypt.head', 'eu.head', 'brazil.head']) tokens[who] = await login(server, `${who}@concord.test`);
+      const committeeId = String(((await client(server).get('/api/committees')).body.items as Json[])[0]?.id);
+      instrumentId = String(((await as('secretariat').get(`/api/committees/${committeeId}/instruments`)).body.items as Json[])[0]?.id);
+      const delegations = (await as('secretariat').get(`/api/committees/${committeeId}/delegations`)).body.items as Json[];
+      const brazil = String(delegations.find((d) => d.code === 'BRA')?.id);
+      const text = await as('secretariat').get(`/api/instruments/${instrumentId}/text?lang=en`);
+      const articles = ((text.body.doc as Json).content as Json[])
+        .flatMap((n) => (n.type === 'chapter' ? (n.content as Json[]) : [n]))
+        .filter((n) => n.type === 'article');
+      sovereignty = String(((articles.find((a) => JSON.stringify(a).includes('Protection of sovereignty')) as Json).attrs as Json).id);
+
+      // Egypt (co-sponsored by Brazil, supported by the EU) and Brazil propose overlapping words for Article 4.
+      const egypt = await propose(
+        'egypt.head',
+        'Sovereign equality of all States',
+        'sovereign equality of all States',
+        'Aligns the text with Article 2 of the Charter. <b>Not bold</b>',
+        { id: brazil, head: 'brazil.head' },
+      );
+      await propose(
+        'brazil.head',
+        'Equality and mutual respect',
+        'sovereign equality and\u200B mutual respect',
+        'Brazil prefers a reference to mutual respect.',
+      );
+      expect((await as('eu.head').post(`/api/proposals/${egypt}/support`)).status).toBeLessThan(300);
+    }, 180_000);
+
+    afterAll(async () => {
+      for (const p of providers) p.destroy();
+      await browser?.close();
+      await server?.close();
+    });
+
+    it('lets the secretariat decide on two proposals, compile them into options and publish the draft as a revision', async () => {
+      const secretariat = await signIn(browser, server, 'secretariat@concord.test');
+      const { page } = secretariat;
+
+      // The dashboard leads to the desk, which opens on the article that received proposals.
+      await page.getByRole('link', { name: 'Compile desk (English)' }).click();
+      await expect.poll(() => page.url()).toMatch(/\/instruments\/[0-9a-f-]{36}\/desk\/en$/);
+      await page.getByRole('heading', { level: 1, name: /Draft convention/ }).waitFor();
+      await page.getByRole('heading', { name: 'Proposals received (2)' }).waitFor();
+      const articleHeading = page.locator('.desk-article-heading');
+      expect(await articleHeading.textContent()).toContain('Article 4');
+      const navigator = page.getByRole('navigation', { name: 'Articles' });
+      expect(await navigator.locator('[aria-current="page"]').textContent()).toMatch(/Article 4.*Proposals: 2/);
+      expect(await page.locator('.desk-current-text').textContent()).toContain('sovereign equality and territorial integrity');
+
+      // Each proposal: its sponsors by name, its change in place, its justification as text, its warnings.
+      const egypt = card(page, 'Sovereign equality of all States');
+      const brazil = card(page, 'Equality and mutual respect');
+      await egypt.waitFor();
+      await brazil.waitFor();
+      expect(await egypt.locator('.desk-attribution').textContent()).toMatch(
+        /Sponsor:Egypt.*Co-sponsors:Brazil.*Supported by:European Union and its member States/,
+      );
+      expect(await egypt.locator('ins').first().textContent()).toContain('of all States');
+      expect(await egypt.locator('.desk-justification blockquote').textContent()).toContain('<b>Not bold</b>');
+      expect(await egypt.locator('.desk-justification b').count()).toBe(0);
+      expect(await brazil.locator('.desk-attribution').textContent()).toMatch(/Sponsor:Brazil/);
+      expect(await brazil.locator('ins').first().textContent()).toContain('mutual respect');
+      expect(await brazil.locator('.desk-warning').textContent()).toContain('U+200B ZERO WIDTH SPACE');
+      expect(await brazil.locator('.desk-hidden-char').textContent()).toContain('U+200B');
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await screenshot(page, 'compile-desk-en.png');
+
+      // Decisions are saved as soon as they are chosen.
+      await egypt.getByRole('radio', { name: 'Present as an option' }).check();
+      await egypt.getByText('Decision saved. It applies at the next compilation.').waitFor();
+      await brazil.getByRole('radio', { name: 'Present as an option' }).check();
+      await brazil.getByText('Decision saved. It applies at the next compilation.').waitFor();
+      await page.getByText('Decisions waiting to be compiled: 2.').waitFor();
+
+      // Compiling reports what became of each proposal, in words.
+      await page.getByRole('button', { name: 'Compile into the consolidated draft' }).click();
+      const report = page.locator('.desk-compile-report');
+      await report.getByText('Compiled. Proposals applied to the consolidated draft: 2.').waitFor();
+      expect(await report.locator('.desk-outcomes').textContent()).toMatch(
+        /“Sovereign equality of all States” \(Egypt\): presented as an option\./,
+      );
+      expect(await report.locator('.desk-outcomes').textContent()).toMatch(/“Equality and mutual respect” \(Brazil\): presented as an option\./);
+      await egypt.getByText('Presented as an option', { exact: true }).waitFor();
+      expect(await egypt.getByRole('radio', { name: 'Present as an option' }).isDisabled()).toBe(true);
+      await navigator.locator('[aria-current="page"]').getByText('Options: 1').waitFor();
+
+      // The provision's status changes at once and keeps its history.
+      await page.getByLabel('Status of Article 4').selectOption('informally-agreed');
+      await page.getByText('Status saved.').waitFor();
+      await page.getByText('Status history (1)').click();
+      await page.getByText(/from “Open” to “Informally agreed” by Lena Okafor/).waitFor();
+      await screenshot(page, 'compile-desk-compiled-en.png');
+
+      // The live draft shows the options with their sponsors.
+      await report.getByRole('link', { name: 'Open the live consolidated draft' }).click();
+      await expect.poll(() => page.url()).toMatch(/\/draft\/en$/);
+      await page.locator('[data-connection="connected"]').waitFor();
+      const group = page.locator('.treaty-text div[data-node="option-group"]');
+      await group.waitFor();
+      expect(await group.locator('div[data-node="option"]').count()).toBe(3);
+      expect(await group.textContent()).toContain('sovereign equality of all States');
+      expect(await group.textContent()).toContain('mutual respect');
+      expect(await group.locator('.option-sponsors').allTextContents()).toEqual(
+        expect.arrayContaining([expect.stringMatching(/BRA/), expect.stringMatching(/EGY/)]),
+      );
+
+      // Publishing: the dialog takes the focus, asks for the first symbol, and shows what was published.
+      const opener = page.getByRole('button', { name: 'Publish a revision…' });
+      await opener.click();
+      await page.getByRole('dialog', { name: 'Publish a revision' }).waitFor();
+      // Once published, the dialog is named after what it published.
+      const dialog = page.getByRole('dialog');
+      const symbol = dialog.getByLabel(/Document symbol/);
+      await expect.poll(() => symbol.evaluate((input) => input === document.activeElement)).toBe(true);
+      await dialog.getByText('Required for the first publication, for example A/AC.291/1.').waitFor();
+      await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
+      await dialog.getByRole('alert').getByText('Enter the document symbol of the first publication.').waitFor();
+      await symbol.fill('A/AC.291/22');
+      await dialog.getByRole('radio', { name: /Public/ }).check();
+      expect(await dialog.getByRole('checkbox', { name: /English/ }).isChecked()).toBe(true);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(ARTIFACTS, 'publish-dialog-en.png') });
+      await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
+      await dialog.getByRole('heading', { name: 'Published: A/AC.291/22' }).waitFor();
+      expect(await dialog.locator('.desk-hash').textContent()).toMatch(/^[0-9a-f]{64}$/);
+      await dialog.getByRole('link', { name: 'Read it in the public reading room' }).waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'publish-dialog-done-en.png') });
+      const revisions = (await as('secretariat').get(`/api/instruments/${instrumentId}/revisions`)).body.items as Json[];
+      expect(revisions).toEqual([expect.objectContaining({ symbol: 'A/AC.291/22', tier: 'public' })]);
+      // Escape closes the dialog and gives the focus back to the button that opened it.
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      await expect.poll(() => opener.evaluate((button) => button === document.activeElement)).toBe(true);
+
+      // Back on the desk: a French version starts as a copy of the original, every provision stale until confirmed.
+      await page.goBack();
+      await page.getByRole('heading', { name: 'Proposals received (2)' }).waitFor();
+      const versions = page.getByRole('region', { name: 'Language versions' });
+      await versions.getByLabel('New version in').selectOption('fr');
+      await versions.getByRole('button', { name: 'Add version' }).click();
+      const added = versions.getByText(/^The French version has been added\. Provisions to translate: \d+\.$/);
+      const toTranslate = Number(/(\d+)\.$/.exec((await added.textContent()) ?? '')?.[1]);
+      const french = versions.getByRole('row', { name: /French/ });
+      await french.getByRole('cell', { name: String(toTranslate), exact: true }).waitFor();
+      await versions.getByRole('button', { name: 'Stale queue (French)' }).click();
+      const queue = versions.getByRole('region', { name: 'Stale queue: French' });
+      await queue.getByRole('checkbox', { name: 'Confirm this translation' }).first().check();
+      await queue.getByRole('button', { name: 'Confirm selected (1)' }).click();
+      await queue.getByText('Translations confirmed: 1.').waitFor();
+      await french.getByRole('cell', { name: String(toTranslate - 1), exact: true }).waitFor();
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await screenshot(page, 'compile-desk-languages-en.png');
+
+      // The next publication gets its symbol from the first, and warns that the French version is stale.
+      await page.getByRole('button', { name: 'Publish a revision…' }).click();
+      await expect.poll(() => dialog.getByLabel(/Document symbol/).inputValue()).toBe('A/AC.291/22/Rev.1');
+      await dialog.getByText(/^French: stale provisions: \d+$/).waitFor();
+      await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
+      await dialog.getByRole('alert').getByText('Confirm that you want to publish with stale translations, or leave those languages out.').waitFor();
+      await dialog.getByRole('checkbox', { name: /Publish with stale translations/ }).check();
+      await dialog.getByRole('alert').waitFor({ state: 'detached' });
+      await page.screenshot({ path: join(ARTIFACTS, 'publish-dialog-stale-en.png') });
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+
+      // In Arabic the desk is right to left; the English text beside the proposals stays left to right.
+      await page.getByLabel('Language', { exact: true }).selectOption('ar');
+      await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      await page.getByRole('heading', { name: 'المقترحات الواردة (٢)' }).waitFor();
+      expect(await page.locator('.desk-current-text').getAttribute('dir')).toBe('ltr');
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await screenshot(page, 'compile-desk-ar.png');
+
+      expect(secretariat.errors).toEqual([]);
+      await secretariat.context.close();
+    }, 180_000);
+  },
+);
