@@ -28,6 +28,8 @@ export interface ProposalView {
   readonly id: string;
   readonly committeeId: string;
   readonly instrumentId: string;
+  /** The drafting space it was submitted from. */
+  readonly spaceId: string | null;
   readonly language: Language;
   readonly title: string;
   readonly justification: string;
@@ -57,6 +59,7 @@ export function proposalView(p: Proposal, supporterIds: readonly string[], event
     id: p.id,
     committeeId: p.committeeId,
     instrumentId: p.instrumentId,
+    spaceId: p.spaceId,
     language: p.language as Language,
     title: p.title,
     justification: p.justification,
