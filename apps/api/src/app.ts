@@ -72,7 +72,7 @@ export async function createApp(env: Env, dataSource: DataSource): Promise<INest
   const web = webRoot();
   if (web) {
     http.use(express.static(web, { index: false, maxAge: '1h' }));
-    // The web app routes on the client: any other page address gets its shell, but /api and /collab never do.
+    // The web app routes on the client: every other page address gets its shell, but /api and /collab never do.
     http.get(/^(?!\/(api|collab)(\/|$)).*/, (req: Request, res: Response, next: NextFunction) => {
       if (!req.accepts('html')) return next();
       res.sendFile(join(web, 'index.html'));

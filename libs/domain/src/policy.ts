@@ -22,7 +22,7 @@ export interface Resource {
 /** The outcome of an access check; a denial carries a short sentence that can be shown to the user. */
 export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly reason: string };
 
-/** Whose records a grant covers: any, only those of the subject's delegation, or only other delegations'. */
+/** Whose records a grant covers — every delegation's ('any'), only the subject's own ('own'), or only others' ('others'). */
 type Ownership = 'any' | 'own' | 'others';
 
 /** Who holds a right: every signed-in user, or the holders of any of the listed roles. */

@@ -28,7 +28,7 @@ export interface DocumentAccess {
  * - `consolidated:<instrument id>:<language>`: the secretariat writes; delegations, the bureau and administrators
  *   read; observers have no access until a revision is published.
  * - `space:<drafting space id>`: the owning delegation and accepted co-sponsors write; delegations invited to
- *   co-sponsor read; nobody else, not even the secretariat, has any access.
+ *   co-sponsor read; nobody else, not even the secretariat, gets access.
  */
 @Injectable()
 export class CollabAccessService {

@@ -233,7 +233,7 @@ export class CollabService implements BeforeApplicationShutdown {
   /**
    * Makes a change on the server's behalf, such as compiling proposals into a consolidated draft: `mutate` edits a
    * copy of the current state, the resulting update is stored, and only then applied and relayed to every client,
-   * as one transaction. Concurrent client edits merge with it as any two edits do.
+   * as one transaction. Concurrent client edits merge with it like two edits always do.
    */
   async change(document: string, initialContent: DocumentAccess['initialContent'], mutate: (doc: Y.Doc) => void): Promise<Uint8Array | null> {
     const shared = await this.open(document, { level: 'write', reason: 'server', initialContent });

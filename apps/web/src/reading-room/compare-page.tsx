@@ -74,7 +74,7 @@ export function resolvePair(
   return { candidates, older, newer, languages, language };
 }
 
-/** `/reading-room/compare`: any two public revisions of an instrument, side by side, inline, or as a concordance table. */
+/** `/reading-room/compare`: two public revisions of an instrument, side by side, inline, or as a concordance table. */
 export function ComparePage() {
   const { t, language } = useI18n();
   useDocumentTitle(`${t('room.compareTitle')} · ${t('room.title')}`);

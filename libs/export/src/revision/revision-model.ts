@@ -87,7 +87,7 @@ export interface OptionModel {
   readonly sponsors: readonly string[];
   readonly proposalIds: readonly string[];
   readonly isBase: boolean;
-  /** The footnote naming its sponsors, if it has any. */
+  /** The footnote naming its sponsors, if it has some. */
   readonly note: NoteRefInline | null;
   /** Text blocks, paragraphs or subparagraphs. */
   readonly children: readonly BlockModel[];
