@@ -7,6 +7,7 @@ import { useFormAction } from '../components/form';
 import { formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { ActionError } from './action-error';
+import { CommentBodyFields } from './comment-body-fields';
 import { tiersFor } from './comment-permissions';
 import { commentsApi, type CommentTarget, type NewAnchor, type ThreadView } from './comments-api';
 import type { EditorBridge, EditorSnapshot, HighlightAnchor, TextSelectionSummary } from './editor-bridge';
@@ -292,22 +293,18 @@ function NewThreadForm({
       ) : (
         <p className="hint">{t('comments.visibleTo', { tier: t(`comments.tier.${tier}`) })}</p>
       )}
-      <label htmlFor={bodyId}>{t('comments.bodyLabel')}</label>
-      <textarea id={bodyId} rows={4} dir="auto" value={body} onChange={(event) => setBody(event.target.value)} autoFocus />
-      {problem !== null && (
-        <div role="alert" className="alert alert-error">
-          <p>{problem}</p>
-        </div>
-      )}
-      <ActionError error={error} />
-      <div className="form-actions">
-        <button type="submit" disabled={submitting}>
-          {submitting ? t('form.submitting') : t('comments.post')}
-        </button>
-        <button type="button" className="button-secondary" onClick={() => onDone(null)}>
-          {t('comments.cancel')}
-        </button>
-      </div>
+      <CommentBodyFields
+        id={bodyId}
+        label={t('comments.bodyLabel')}
+        rows={4}
+        body={body}
+        onBody={setBody}
+        problem={problem}
+        error={error}
+        submitting={submitting}
+        submitLabel={t('comments.post')}
+        onCancel={() => onDone(null)}
+      />
     </form>
   );
 }

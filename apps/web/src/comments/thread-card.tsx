@@ -4,6 +4,7 @@ import type { Delegation } from '../api';
 import { useFormAction } from '../components/form';
 import { useI18n } from '../i18n/i18n-context';
 import { ActionError } from './action-error';
+import { CommentBodyFields } from './comment-body-fields';
 import type { CommentEvent } from './comment-events';
 import { mayEdit, mayReply, mayResolve } from './comment-permissions';
 import { formatCommentTime } from './comment-time';
@@ -194,22 +195,18 @@ function ReplyForm({ threadId, onDone }: { threadId: string; onDone: (comment: C
   };
   return (
     <form className="comment-form" onSubmit={onSubmit}>
-      <label htmlFor={id}>{t('comments.replyLabel')}</label>
-      <textarea id={id} rows={3} dir="auto" value={body} onChange={(event) => setBody(event.target.value)} autoFocus />
-      {problem !== null && (
-        <div role="alert" className="alert alert-error">
-          <p>{problem}</p>
-        </div>
-      )}
-      <ActionError error={error} />
-      <div className="form-actions">
-        <button type="submit" disabled={submitting}>
-          {submitting ? t('form.submitting') : t('comments.postReply')}
-        </button>
-        <button type="button" className="button-secondary" onClick={() => onDone(null)}>
-          {t('comments.cancel')}
-        </button>
-      </div>
+      <CommentBodyFields
+        id={id}
+        label={t('comments.replyLabel')}
+        rows={3}
+        body={body}
+        onBody={setBody}
+        problem={problem}
+        error={error}
+        submitting={submitting}
+        submitLabel={t('comments.postReply')}
+        onCancel={() => onDone(null)}
+      />
     </form>
   );
 }
@@ -230,22 +227,18 @@ function EditForm({ comment, onDone }: { comment: CommentView; onDone: (comment:
   };
   return (
     <form className="comment-form" onSubmit={onSubmit}>
-      <label htmlFor={id}>{t('comments.editLabel')}</label>
-      <textarea id={id} rows={3} dir="auto" value={body} onChange={(event) => setBody(event.target.value)} autoFocus />
-      {problem !== null && (
-        <div role="alert" className="alert alert-error">
-          <p>{problem}</p>
-        </div>
-      )}
-      <ActionError error={error} />
-      <div className="form-actions">
-        <button type="submit" disabled={submitting}>
-          {submitting ? t('form.submitting') : t('comments.save')}
-        </button>
-        <button type="button" className="button-secondary" onClick={() => onDone(null)}>
-          {t('comments.cancel')}
-        </button>
-      </div>
+      <CommentBodyFields
+        id={id}
+        label={t('comments.editLabel')}
+        rows={3}
+        body={body}
+        onBody={setBody}
+        problem={problem}
+        error={error}
+        submitting={submitting}
+        submitLabel={t('comments.save')}
+        onCancel={() => onDone(null)}
+      />
     </form>
   );
 }
