@@ -37,8 +37,10 @@ export class CollabRepository {
       }
       const now = new Date();
       const rows = entries.map((e) => Object.assign(new CollabUpdate(), { document: e.document, data: Buffer.from(e.data), createdAt: now }));
-      // Several hundred rows per statement keeps within SQLite's bound-parameter limit.
-      for (let i = 0; i < rows.length; i += 200) await manager.getRepository(CollabUpdate).insert(rows.slice(i, i + 200));
+      // Several hundred rows per statement keeps within SQLite's bound-parameter limit; nothing is read back.
+      for (let i = 0; i < rows.length; i += 200) {
+        await manager.createQueryBuilder().insert().into(CollabUpdate).values(rows.slice(i, i + 200)).updateEntity(false).execute();
+      }
     });
   }
 

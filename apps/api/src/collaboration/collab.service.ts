@@ -56,6 +56,9 @@ export function addsNothing(doc: Y.Doc, update: Uint8Array): boolean {
   return true;
 }
 
+/** Lets the event loop serve what is waiting (other documents' messages) before going on. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
   return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
@@ -213,16 +216,24 @@ export class CollabService implements BeforeApplicationShutdown {
         return state;
       });
     }
-    const shared = new SharedDocument(document, this.relay);
+    // Loaded before the shared document listens to it, so that Yjs does not encode the whole content as one
+    // update for nobody. The snapshot, then the log, each in one transaction, with other documents served in
+    // between: a large document costs the event loop one of them at a time, not both plus the first sync.
+    const doc = new Y.Doc();
     try {
-      shared.doc.transact(() => {
-        if (stored.snapshot) Y.applyUpdate(shared.doc, stored.snapshot, 'database');
-        for (const update of stored.updates) Y.applyUpdate(shared.doc, update, 'database');
-      }, 'database');
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, 'database');
+      await nextTurn();
+      if (stored.updates.length > 0) {
+        doc.transact(() => {
+          for (const update of stored.updates) Y.applyUpdate(doc, update, 'database');
+        }, 'database');
+        await nextTurn();
+      }
     } catch (error) {
-      shared.destroy();
+      doc.destroy();
       throw error;
     }
+    const shared = new SharedDocument(document, this.relay, doc);
     shared.updatesSinceCompaction = stored.updates.length;
     this.documents.set(document, shared);
     this.relay.watch(document);

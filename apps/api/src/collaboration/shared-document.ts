@@ -30,18 +30,20 @@ export interface Relay {
  * the one it came from; changes from this instance's clients are also handed to the relay.
  */
 export class SharedDocument {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
   /** Updates stored since the document was loaded or last compacted. */
   updatesSinceCompaction = 0;
   idleTimer: NodeJS.Timeout | null = null;
   compacting: Promise<void> | null = null;
 
+  /** `doc` is the document as loaded; what it already holds is not sent anywhere. */
   constructor(
     readonly name: string,
     private readonly relay: Relay,
+    readonly doc: Y.Doc,
   ) {
+    this.awareness = new awarenessProtocol.Awareness(doc);
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {

@@ -10,15 +10,18 @@ interface Pending {
 }
 
 /**
- * Durable append of updates with group commit: updates arriving within COLLAB_COMMIT_WINDOW_MS of each other are
- * written in one transaction, and each caller learns its update is stored only once that transaction commits.
+ * Durable append of updates with group commit: while one transaction commits, the updates that arrive wait and
+ * are written together by the next, so the batch grows with the load and an update on a quiet server is written
+ * at once. Each caller learns its update is stored only once its transaction commits. COLLAB_COMMIT_WINDOW_MS
+ * adds a fixed wait before each batch, for databases where fewer, larger transactions pay off.
  */
 @Injectable()
 export class UpdateLog implements OnApplicationShutdown {
   private readonly logger = new Logger(UpdateLog.name);
   private pending: Pending[] = [];
-  private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> = Promise.resolve();
+  /** Cancels the scheduled start of the next batch, when one is scheduled. */
+  private cancelScheduled: (() => void) | null = null;
+  private committing: Promise<void> | null = null;
 
   constructor(
     private readonly repository: CollabRepository,
@@ -29,19 +32,44 @@ export class UpdateLog implements OnApplicationShutdown {
   append(document: string, data: Uint8Array): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({ document, data, resolve, reject });
-      this.timer ??= setTimeout(() => this.flush(), this.env.COLLAB_COMMIT_WINDOW_MS);
+      this.schedule();
     });
   }
 
   /** Commits everything waiting; resolves when all of it is stored (or failed). */
   flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    const batch = this.pending;
-    this.pending = [];
-    // Batches commit one after the other, so updates are stored in the order they arrived.
-    this.flushing = this.flushing.then(async () => {
-      if (batch.length === 0) return;
+    if (this.pending.length === 0 && !this.committing) return Promise.resolve();
+    return this.start();
+  }
+
+  private schedule(): void {
+    // A commit under way takes what is waiting when it ends.
+    if (this.committing || this.cancelScheduled) return;
+    const window = this.env.COLLAB_COMMIT_WINDOW_MS;
+    if (window > 0) {
+      const timer = setTimeout(() => void this.start(), window);
+      this.cancelScheduled = () => clearTimeout(timer);
+    } else {
+      const immediate = setImmediate(() => void this.start());
+      this.cancelScheduled = () => clearImmediate(immediate);
+    }
+  }
+
+  private start(): Promise<void> {
+    this.cancelScheduled?.();
+    this.cancelScheduled = null;
+    this.committing ??= this.drain().finally(() => {
+      this.committing = null;
+      if (this.pending.length > 0) this.schedule();
+    });
+    return this.committing;
+  }
+
+  /** Commits batch after batch, in the order they arrived, until nothing waits. */
+  private async drain(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending;
+      this.pending = [];
       try {
         await this.repository.appendBatch(batch);
         for (const p of batch) p.resolve();
@@ -49,8 +77,7 @@ export class UpdateLog implements OnApplicationShutdown {
         this.logger.error(`could not store ${batch.length} updates: ${error instanceof Error ? error.message : String(error)}`);
         for (const p of batch) p.reject(error);
       }
-    });
-    return this.flushing;
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

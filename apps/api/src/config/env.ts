@@ -93,12 +93,15 @@ export class Env {
   @Max(86400000, { message: 'must be a number of milliseconds between 0 and 86400000' })
   COLLAB_IDLE_UNLOAD_MS = 30_000;
 
-  /** Milliseconds updates wait to be committed together in one transaction (group commit). */
+  /**
+   * Milliseconds each batch of updates waits before its transaction starts. 0: at the next turn of the event loop;
+   * updates arriving while a transaction commits still share the next one (group commit).
+   */
   @Transform(toInt)
   @IsInt({ message: 'must be a number of milliseconds between 0 and 1000' })
   @Min(0, { message: 'must be a number of milliseconds between 0 and 1000' })
   @Max(1000, { message: 'must be a number of milliseconds between 0 and 1000' })
-  COLLAB_COMMIT_WINDOW_MS = 2;
+  COLLAB_COMMIT_WINDOW_MS = 0;
 
   /** Updates logged for one document before the log is folded into its snapshot. */
   @Transform(toInt)
