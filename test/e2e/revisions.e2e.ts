@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import { provider, relayed, synced, until } from '../support/collab';
 import { BACKENDS } from '../support/databases';
+import { AKN_SCHEMA, ATOM_SCHEMA, missing, renderDocx, tools, xmllintErrors } from '../support/documents';
 import { CLI, client, login, startServer, type TestServer } from '../support/server';
 import { editTreaty, replaceText } from '../support/treaty-edit';
 import { docFromYFragment, newNodeId, treatySchema } from '@concord/schema';
@@ -165,6 +166,71 @@ for (const backend of BACKENDS) {
       expect(published.body).toMatchObject({ symbol: 'A/AC.291/22/Rev.2', languages: ['en', 'fr'] });
       const french = await as('secretariat').get(`/api/revisions/${String(published.body.id)}?lang=fr`);
       expect(french.body.stale).toEqual([again[0].nodeId]);
+    });
+
+    describe('the demo revision in English and Arabic, checked with the tools delegations and observers open it with', () => {
+      let revision: Json;
+      beforeAll(async () => {
+        expect((await as('secretariat').post(`/api/instruments/${instrumentId}/languages`, { language: 'ar' })).status).toBe(201);
+        const arabic = provider(server, `consolidated:${instrumentId}:ar`, tokens.secretariat);
+        providers.push(arabic);
+        await synced(arabic);
+        replaceText(arabic.doc, 'without right or authorization', 'دون وجه حق أو إذن');
+        await until(() => arabic.synced, 'sync');
+        let stale: Json[] = [];
+        for (let i = 0; i < 40 && !stale.some((s) => s.reason === 'unconfirmed'); i += 1) {
+          stale = (await as('secretariat').get(`/api/instruments/${instrumentId}/languages/stale?lang=ar`)).body.items as Json[];
+        }
+        await as('secretariat').post(`/api/instruments/${instrumentId}/languages/confirm?lang=ar`, { nodeIds: stale.map((s) => s.nodeId) });
+        const published = await as('secretariat').post(`/api/instruments/${instrumentId}/revisions`, { tier: 'public', confirmStale: true, date: '2027-02-01' });
+        expect(published.status).toBe(201);
+        expect(published.body.languages).toEqual(expect.arrayContaining(['en', 'ar']));
+        revision = published.body;
+      });
+
+      const exported = async (format: string, lang: string): Promise<Response> => {
+        const res = await fetch(`${server.url}/api/public/revisions/${String(revision.id)}/export?format=${format}&lang=${lang}`);
+        expect(res.status).toBe(200);
+        return res;
+      };
+
+      it.skipIf(!tools.xmllint)(`exports Akoma Ntoso that \`xmllint --schema\` validates against the OASIS schema${missing('xmllint') ? ` (skipped: ${missing('xmllint')})` : ''}`, async () => {
+        for (const lang of ['en', 'ar']) {
+          const xml = await (await exported('akn', lang)).text();
+          expect(xml).toContain(lang === 'ar' ? 'دون وجه حق أو إذن' : 'without right or authorization');
+          expect(xmllintErrors(xml, '--schema', AKN_SCHEMA)).toEqual([]);
+        }
+        // The validator is not a formality: a document it must refuse is refused.
+        const broken = (await (await exported('akn', 'en')).text()).replace(/<FRBRthis [^>]*\/>/, '');
+        expect(xmllintErrors(broken, '--schema', AKN_SCHEMA).join('\n')).toMatch(/FRBR/);
+      });
+
+      it.skipIf(!tools.libreoffice)(`exports DOCX that LibreOffice renders to PDF, masthead and edited text included${missing('libreoffice') ? ` (skipped: ${missing('libreoffice')})` : ''}`, async () => {
+        for (const lang of ['en', 'ar']) {
+          const docx = new Uint8Array(await (await exported('docx', lang)).arrayBuffer());
+          const { pdfBytes, pages } = renderDocx(docx, `revision-${backend.name.toLowerCase()}-${lang}`);
+          expect(pdfBytes).toBeGreaterThan(5_000);
+          const text = pages.join('\n');
+          expect(text).toContain(String(revision.symbol));
+          expect(text).toMatch(lang === 'ar' ? /دون وجه حق أو إذن|إذن أو حق وجه دون/ : /without right or authorization/);
+        }
+      });
+
+      it.skipIf(!tools.xmllint)(`lists it in an Atom feed that validates against RFC 4287${missing('xmllint') ? ` (skipped: ${missing('xmllint')})` : ''}`, async () => {
+        for (const who of [null, 'observer']) {
+          const res = await fetch(`${server.url}/api/public/feed.atom`, { headers: who ? { authorization: `Bearer ${tokens[who]}` } : {} });
+          const xml = await res.text();
+          expect(xmllintErrors(xml, '--relaxng', ATOM_SCHEMA)).toEqual([]);
+          expect(xml).toContain(`<title>${String(revision.symbol)}`);
+          expect(xml).not.toMatch(/<title>A\/AC\.291\/22 |A\/AC\.291\/22\/Rev\.2/);
+          // RFC 4287's rules across elements: the feed names an author, and an entry without content links to it.
+          expect(xml).toMatch(/<feed[^>]*>[\s\S]*<author>\s*<name>[^<]+<\/name>[\s\S]*<entry>/);
+          for (const entry of xml.split('<entry>').slice(1)) {
+            if (!entry.includes('<content')) expect(entry).toMatch(/<link rel="alternate" href="[^"]+"\/>/);
+          }
+        }
+        expect(xmllintErrors('<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title></feed>', '--relaxng', ATOM_SCHEMA)).not.toEqual([]);
+      });
     });
   });
 }

@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * The document tools of the machine that the export checks use: libxml2's `xmllint`, LibreOffice and poppler's
+ * `pdftotext`, from Debian's libxml2-utils, libreoffice-writer-nogui and poppler-utils (`.ci/run` installs them).
+ * A suite whose tool is missing says so in its name and skips that check; libs/export validates the same
+ * exports with xmllint compiled to WebAssembly on every run.
+ */
+const ROOT = join(__dirname, '../..');
+export const AKN_SCHEMA = join(ROOT, 'libs/export/schema/akomantoso30.xsd');
+export const ATOM_SCHEMA = join(__dirname, 'schemas/atom.rng');
+
+function installed(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
+}
+
+export const tools = {
+  xmllint: installed('xmllint'),
+  libreoffice: installed('soffice') && installed('pdftotext'),
+};
+
+/** Why a check is skipped: the Debian package that would run it. */
+export const missing = (tool: keyof typeof tools): string | null =>
+  tools[tool] ? null : `${tool} is not installed (apt-get install ${tool === 'xmllint' ? 'libxml2-utils' : 'libreoffice-writer-nogui poppler-utils'})`;
+
+function withScratch<T>(use: (dir: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), 'concord-documents-'));
+  try {
+    return use(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Validates a document with `xmllint --noout` and the given schema option (`--schema` for XSD, `--relaxng`);
+ * returns xmllint's messages, none when the document is valid.
+ */
+export function xmllintErrors(xml: string, option: '--schema' | '--relaxng', schema: string): readonly string[] {
+  return withScratch((dir) => {
+    const file = join(dir, 'document.xml');
+    writeFileSync(file, xml);
+    const run = spawnSync('xmllint', ['--noout', option, schema, file], { encoding: 'utf8' });
+    if (run.error) throw run.error;
+    return run.status === 0 ? [] : run.stderr.split('\n').filter((line) => line.trim() !== '' && !line.endsWith('fails to validate'));
+  });
+}
+
+const ARTIFACTS = join(ROOT, 'test/artifacts/exports');
+
+/**
+ * Renders a DOCX file to PDF with LibreOffice (headless, a profile of its own) and returns the PDF's pages as
+ * text, laid out as pdftotext reads them. The PDF is kept as test/artifacts/exports/<name>.pdf to look at.
+ */
+export function renderDocx(docx: Uint8Array, name: string): { readonly pdfBytes: number; readonly pages: readonly string[] } {
+  return withScratch((dir) => {
+    const input = join(dir, 'document.docx');
+    writeFileSync(input, docx);
+    const convert = spawnSync(
+      'soffice',
+      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    if (convert.status !== 0) throw new Error(`LibreOffice could not convert the DOCX: ${convert.stderr || convert.stdout}`);
+    const pdf = join(dir, 'document.pdf');
+    const pdfBytes = readFileSync(pdf).length;
+    mkdirSync(ARTIFACTS, { recursive: true });
+    copyFileSync(pdf, join(ARTIFACTS, `${name}.pdf`));
+    const text = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+    if (text.status !== 0) throw new Error(`pdftotext could not read the PDF: ${text.stderr}`);
+    return { pdfBytes, pages: text.stdout.split('\f').filter((page) => page.trim() !== '') };
+  });
+}
