@@ -43,6 +43,7 @@ const proposal = (overrides: Partial<Proposal> = {}): Proposal => ({
   status: 'submitted',
   late: false,
   sessionId: 's1',
+  spaceId: 'space',
   provisionIds: ['a4'],
   baseDoc: null,
   proposedDoc: null,
@@ -82,12 +83,12 @@ describe(isLate.name, () => {
 });
 
 describe(proposalsOfSpace.name, () => {
-  it('recognises the space’s proposals, newest first', () => {
+  it('finds the proposals submitted from the space, newest first, whatever their title', () => {
     const found = proposalsOfSpace(
       [
-        proposal({ id: 'old', submittedAt: '2026-05-01T00:00:00Z' }),
-        proposal({ id: 'other-title', title: 'Article 5' }),
-        proposal({ id: 'other-sponsor', sponsorDelegationId: 'bra' }),
+        proposal({ id: 'old', submittedAt: '2026-05-01T00:00:00Z', title: 'Article 4 (first reading)' }),
+        proposal({ id: 'other-space', spaceId: 'another' }),
+        proposal({ id: 'imported', spaceId: null }),
         proposal({ id: 'new', submittedAt: '2026-05-03T00:00:00Z' }),
       ],
       space,

@@ -17,20 +17,9 @@ export function isLate(session: Session | null, now: Date): boolean {
   return session !== null && now.getTime() > Date.parse(session.proposalDeadline);
 }
 
-/**
- * The proposals submitted from a drafting space, newest first. The API does not say which space a proposal came
- * from, so they are recognised by what a space hands on: its instrument, language, owning delegation and title.
- */
+/** The proposals submitted from a drafting space, newest first. */
 export function proposalsOfSpace(proposals: readonly Proposal[], space: DraftingSpace): readonly Proposal[] {
-  return proposals
-    .filter(
-      (proposal) =>
-        proposal.instrumentId === space.instrumentId &&
-        proposal.language === space.language &&
-        proposal.sponsorDelegationId === space.ownerDelegationId &&
-        proposal.title === space.title,
-    )
-    .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
+  return proposals.filter((proposal) => proposal.spaceId === space.id).sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
 }
 
 /** Whether `subject` may submit the space: the head of its owning delegation. */

@@ -25,6 +25,8 @@ export interface Proposal {
   /** Submitted after its session's proposal deadline. */
   readonly late: boolean;
   readonly sessionId: string | null;
+  /** The drafting space it was submitted from; null for proposals made another way (such as imports). */
+  readonly spaceId: string | null;
   /** The articles it changes. */
   readonly provisionIds: readonly string[];
   /** The base provisions it was made against, as ProseMirror JSON. */
