@@ -8,6 +8,8 @@ import { CollabUpdate } from './collab-update.entity';
 export interface StoredDocument {
   readonly snapshot: Uint8Array | null;
   readonly updates: readonly Uint8Array[];
+  /** The last update folded into the snapshot; 0 without one. */
+  readonly snapshotSeq: number;
   /** The last logged update read, or the snapshot's. */
   readonly lastSeq: number;
 }
@@ -57,6 +59,7 @@ export class CollabRepository {
     return {
       snapshot: snapshot ? snapshot.state : null,
       updates: rows.map((r) => r.data),
+      snapshotSeq: after,
       lastSeq: rows.length ? rows[rows.length - 1].seq : after,
     };
   }
@@ -73,19 +76,20 @@ export class CollabRepository {
 
   /**
    * Folds the log into the snapshot: `fold` turns the stored document into one state update, which replaces the
-   * snapshot and the folded updates in one transaction.
+   * snapshot and the folded updates in one transaction. Returns the new snapshot's last update (the stored one's
+   * when there was nothing to fold).
    */
   compact(document: string, fold: (stored: StoredDocument) => Uint8Array): Promise<number> {
     return this.uow.run(async (manager) => {
       if (this.postgres) await manager.query(LOCK_SQL_EXCLUSIVE, [document]);
       const stored = await this.load(document, manager);
-      if (stored.updates.length === 0) return 0;
+      if (stored.updates.length === 0) return stored.snapshotSeq;
       const state = fold(stored);
       await manager.getRepository(CollabSnapshot).save(
         Object.assign(new CollabSnapshot(), { document, state: Buffer.from(state), lastSeq: stored.lastSeq, updatedAt: new Date() }),
       );
       await manager.getRepository(CollabUpdate).delete({ document, seq: LessThanOrEqual(stored.lastSeq) });
-      return stored.updates.length;
+      return stored.lastSeq;
     });
   }
 

@@ -30,6 +30,19 @@ export function foldStored(stored: StoredDocument): Uint8Array {
   return state;
 }
 
+/**
+ * The stored document as one update, encoded from its loaded copy when that copy holds everything stored, which
+ * is far cheaper than replaying snapshot and log into a new document (for a 2 MiB document, about 20 ms instead
+ * of 100 to 500, all of it on the event loop). The copy can lack something only when another instance stored it
+ * and its relay has not arrived yet; then the stored document is replayed. `knownSnapshotSeq` names the snapshot
+ * the copy was loaded from or compacted into: it need not be checked again.
+ */
+export function foldLoaded(doc: Y.Doc, stored: StoredDocument, knownSnapshotSeq: number): Uint8Array {
+  const unchecked = stored.snapshot && stored.snapshotSeq !== knownSnapshotSeq ? [stored.snapshot, ...stored.updates] : stored.updates;
+  if (unchecked.length === 0 || addsNothing(doc, Y.mergeUpdates([...unchecked]))) return Y.encodeStateAsUpdate(doc);
+  return foldStored(stored);
+}
+
 function isEmptyUpdate(update: Uint8Array): boolean {
   const decoded = Y.decodeUpdate(update);
   return decoded.structs.length === 0 && decoded.ds.clients.size === 0;
@@ -235,6 +248,7 @@ export class CollabService implements BeforeApplicationShutdown {
     }
     const shared = new SharedDocument(document, this.relay, doc);
     shared.updatesSinceCompaction = stored.updates.length;
+    shared.snapshotSeq = stored.snapshotSeq;
     this.documents.set(document, shared);
     this.relay.watch(document);
     this.maybeCompact(shared);
@@ -344,8 +358,9 @@ export class CollabService implements BeforeApplicationShutdown {
   private compact(shared: SharedDocument): Promise<void> {
     const counted = shared.updatesSinceCompaction;
     shared.compacting = this.repository
-      .compact(shared.name, foldStored)
-      .then(() => {
+      .compact(shared.name, (stored) => foldLoaded(shared.doc, stored, shared.snapshotSeq))
+      .then((snapshotSeq) => {
+        shared.snapshotSeq = snapshotSeq;
         shared.updatesSinceCompaction = Math.max(0, shared.updatesSinceCompaction - counted);
       })
       .catch((error: unknown) => this.logger.warn(`compaction of ${shared.name} failed: ${String(error)}`))
@@ -373,6 +388,7 @@ export class CollabService implements BeforeApplicationShutdown {
         if (stored.snapshot) Y.applyUpdate(shared.doc, stored.snapshot, 'database');
         for (const update of stored.updates) Y.applyUpdate(shared.doc, update, 'database');
       }, 'database');
+      shared.snapshotSeq = stored.snapshotSeq;
     }
   }
 

@@ -34,6 +34,8 @@ export class SharedDocument {
   readonly connections = new Set<Connection>();
   /** Updates stored since the document was loaded or last compacted. */
   updatesSinceCompaction = 0;
+  /** The snapshot this copy was loaded from or last compacted into (its last update), whose content it holds. */
+  snapshotSeq = 0;
   idleTimer: NodeJS.Timeout | null = null;
   compacting: Promise<void> | null = null;
 
