@@ -4,20 +4,9 @@ import type { WebsocketProvider } from 'y-websocket';
 import { provider, synced, until } from '../support/collab';
 import { POSTGRES_SKIP_REASON, scratchPostgres, scratchSqlite } from '../support/databases';
 import { client, login, startServer, type TestServer } from '../support/server';
+import { seededRandom } from '@concord/domain';
 
 type Json = Record<string, unknown>;
-
-/** A small seeded generator (mulberry32), so a failing run can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -44,7 +33,7 @@ describe('Collaboration under random edits, disconnects and crashes (SQLite)', (
   });
 
   it.each([1, 2, 3])('converges after random edits with random disconnects, and reloads the same (seed %i)', async (seed) => {
-    const next = random(seed);
+    const next = seededRandom(seed);
     const name = `fuzz-${seed}`;
     const clients = Array.from({ length: 4 }, () => provider(server, document, token));
     providers.push(...clients);

@@ -7,6 +7,7 @@ import { provider, synced, until } from '../support/collab';
 import { BACKENDS, POSTGRES_SKIP_REASON, scratchPostgres } from '../support/databases';
 import { client, login, startServer, type TestServer } from '../support/server';
 import { accepted, type EventStream, openStream, type SseEvent } from '../support/sse';
+import { seededRandom } from '@concord/domain';
 
 type Json = Record<string, unknown>;
 
@@ -31,18 +32,6 @@ interface ThreadJson {
 
 const PEOPLE = ['secretariat', 'egypt.head', 'egypt.delegate', 'brazil.head', 'france.delegate', 'observer'] as const;
 type Person = (typeof PEOPLE)[number];
-
-/** A small seeded generator (mulberry32), so that a failing run can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Lets the event loop deliver what is in flight, so that edits interleave with the network. */
 const yieldToNetwork = () => new Promise((resolve) => setImmediate(resolve));
@@ -346,7 +335,7 @@ for (const backend of BACKENDS) {
       const anchor = anchorPhrase(writers[0].doc, phrase);
       const thread = await openThread('egypt.delegate', onDocument(document, anchor, 'committee', 'Good faith?'));
 
-      const next = random(seed);
+      const next = seededRandom(seed);
       const pick = (n: number) => Math.floor(next() * n);
       const word = () => ` ${String.fromCharCode(97 + pick(26)).repeat(1 + pick(4))}`;
       for (let step = 0; step < 240; step += 1) {

@@ -1,66 +1,11 @@
 import { builders, docToYFragment } from '@concord/schema';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, BROWSER_SKIP_REASON, launchBrowser, seriousAccessibilityViolations } from '../support/browser';
+import { ARTIFACTS, BROWSER_SKIP_REASON, launchBrowser, seriousAccessibilityViolations, signIn, screenshot, connected, treatyText, typeAtEndOf } from '../support/browser';
 import { provider, synced } from '../support/collab';
 import { scratchSqlite } from '../support/databases';
 import { client, login, startServer, type TestServer } from '../support/server';
-
-const PASSWORD = 'concord-demo-2026';
-
-interface SignedIn {
-  readonly context: BrowserContext;
-  readonly page: Page;
-  /** Uncaught exceptions in the page, which must stay empty. */
-  readonly errors: string[];
-}
-
-/** A browser context signed in as one demo user, on the committee dashboard. */
-async function signIn(browser: Browser, server: TestServer, email: string): Promise<SignedIn> {
-  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Instruments' }).waitFor();
-  return { context, page, errors };
-}
-
-/** The live text of the page's editor. */
-const text = (page: Page) => page.locator('.treaty-text');
-
-/** A full-page screenshot from the top (sticky bars would otherwise be drawn where the page was scrolled to). */
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(ARTIFACTS, name), fullPage: true });
-}
-
-/** Waits until the page's document is synced with the server. */
-async function connected(page: Page): Promise<void> {
-  await page.locator('[data-connection="connected"]').waitFor();
-}
-
-/**
- * Clicks just past the end of the last line of the `index`-th text block (of a left-to-right text), which puts
- * the cursor at the end of the block as it would for a person, and types.
- */
-async function typeAtEndOf(page: Page, index: number, words: string): Promise<void> {
-  const block = text(page).locator('p[data-node="text-block"]').nth(index);
-  const box = await block.boundingBox();
-  if (box === null) throw new Error(`text block ${index} is not visible`);
-  // ProseMirror takes a click's caret from the selectionchange event that follows; a key pressed before it
-  // arrives (no person is that fast) would act at the previous caret.
-  const caretMoved = page.evaluate(
-    () => new Promise<void>((resolve) => document.addEventListener('selectionchange', () => resolve(), { once: true })),
-  );
-  await block.click({ position: { x: box.width - 2, y: box.height - 12 } });
-  await caretMoved;
-  await page.keyboard.type(words);
-}
 
 const { article, bracket, chapter, doc, heading, option, options, p, preamble, recital, sub, title } = builders;
 
@@ -131,10 +76,10 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       const spacePath = new URL(head.page.url()).pathname;
       await head.page.getByRole('heading', { level: 1, name: 'Article 4: sovereignty' }).waitFor();
       await connected(head.page);
-      expect(await text(head.page).getAttribute('contenteditable')).toBe('true');
-      expect(await text(head.page).textContent()).toContain('Protection of sovereignty');
+      expect(await treatyText(head.page).getAttribute('contenteditable')).toBe('true');
+      expect(await treatyText(head.page).textContent()).toContain('Protection of sovereignty');
       // The space holds only Article 4, and numbers it as the base text does.
-      await text(head.page).locator('.article-label', { hasText: 'Article 4' }).waitFor();
+      await treatyText(head.page).locator('.article-label', { hasText: 'Article 4' }).waitFor();
 
       // The delegate finds it on her dashboard.
       await delegate.page.reload();
@@ -144,17 +89,17 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
 
       // Each types; each sees the other's words, cursor and name.
       await typeAtEndOf(head.page, 0, ' Egypt proposes this wording.');
-      await expect.poll(() => text(delegate.page).textContent()).toContain('Egypt proposes this wording.');
+      await expect.poll(() => treatyText(delegate.page).textContent()).toContain('Egypt proposes this wording.');
       await typeAtEndOf(delegate.page, 1, ' Mona agrees.');
-      await expect.poll(() => text(head.page).textContent()).toContain('Mona agrees.');
+      await expect.poll(() => treatyText(head.page).textContent()).toContain('Mona agrees.');
       // (The other page draws Mona's cursor, with her name, at the end of that paragraph.)
-      expect(await text(delegate.page).locator('div[data-node="paragraph"]').nth(1).textContent()).toMatch(/domestic law\. Mona agrees\.$/);
+      expect(await treatyText(delegate.page).locator('div[data-node="paragraph"]').nth(1).textContent()).toMatch(/domestic law\. Mona agrees\.$/);
       // Enter starts a new paragraph, which both see numbered at once.
       await typeAtEndOf(head.page, 1, '');
       await head.page.keyboard.press('Enter');
       await head.page.keyboard.type('A third paragraph.');
-      await text(delegate.page).locator('.provision-number', { hasText: '3.' }).waitFor();
-      await expect.poll(() => text(delegate.page).textContent()).toContain('A third paragraph.');
+      await treatyText(delegate.page).locator('.provision-number', { hasText: '3.' }).waitFor();
+      await expect.poll(() => treatyText(delegate.page).textContent()).toContain('A third paragraph.');
       await head.page.locator('.ProseMirror-yjs-cursor', { hasText: 'Mona Saleh' }).waitFor();
       await delegate.page.locator('.ProseMirror-yjs-cursor', { hasText: 'Ahmed Farouk' }).waitFor();
       const presence = head.page.getByRole('region', { name: /Who is here/ });
@@ -175,7 +120,7 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       await server.restart();
       await connected(head.page);
       await connected(delegate.page);
-      await expect.poll(() => text(delegate.page).textContent(), { timeout: 15_000 }).toContain('Typed while offline.');
+      await expect.poll(() => treatyText(delegate.page).textContent(), { timeout: 15_000 }).toContain('Typed while offline.');
 
       // The delegate's browser loses the network: she is told, keeps typing, and her words arrive afterwards.
       await delegate.context.setOffline(true);
@@ -183,12 +128,12 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       await typeAtEndOf(delegate.page, 2, ' Typed by Mona offline.');
       await delegate.context.setOffline(false);
       await connected(delegate.page);
-      await expect.poll(() => text(head.page).textContent(), { timeout: 15_000 }).toContain('Typed by Mona offline.');
+      await expect.poll(() => treatyText(head.page).textContent(), { timeout: 15_000 }).toContain('Typed by Mona offline.');
 
       // In Arabic the interface turns right to left; the English text stays left to right.
       await head.page.getByLabel('Language', { exact: true }).selectOption('ar');
       await expect.poll(() => head.page.evaluate(() => document.documentElement.dir)).toBe('rtl');
-      expect(await text(head.page).getAttribute('dir')).toBe('ltr');
+      expect(await treatyText(head.page).getAttribute('dir')).toBe('ltr');
       await head.page.getByRole('navigation', { name: 'المواد' }).getByText('المادة ٤').waitFor();
       await head.page.getByText('متصل', { exact: true }).waitFor();
       expect(await seriousAccessibilityViolations(head.page)).toEqual([]);
@@ -207,37 +152,37 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       await expect.poll(() => secretariat.page.url()).toMatch(/\/instruments\/[0-9a-f-]{36}\/draft\/en$/);
       await connected(secretariat.page);
       await secretariat.page.getByText('Editing', { exact: true }).waitFor();
-      expect(await text(secretariat.page).getAttribute('contenteditable')).toBe('true');
+      expect(await treatyText(secretariat.page).getAttribute('contenteditable')).toBe('true');
       await typeAtEndOf(secretariat.page, 0, ' Secretariat insertion one.');
 
       await delegate.page.getByRole('link', { name: 'Consolidated draft (English)' }).click();
       await connected(delegate.page);
       await delegate.page.getByText('Read-only', { exact: true }).waitFor();
-      expect(await text(delegate.page).getAttribute('contenteditable')).toBe('false');
-      expect(await text(delegate.page).getAttribute('aria-readonly')).toBe('true');
-      await expect.poll(() => text(delegate.page).textContent()).toContain('Secretariat insertion one.');
+      expect(await treatyText(delegate.page).getAttribute('contenteditable')).toBe('false');
+      expect(await treatyText(delegate.page).getAttribute('aria-readonly')).toBe('true');
+      await expect.poll(() => treatyText(delegate.page).textContent()).toContain('Secretariat insertion one.');
 
       // Numbers, statuses and the navigator come from the document.
       const navigator = delegate.page.getByRole('navigation', { name: 'Articles' });
       await navigator.getByRole('button', { name: /Article 4/ }).click();
       await delegate.page.locator('.treaty-text .is-navigated').waitFor();
-      await text(delegate.page).locator('.article-label', { hasText: 'Article 6' }).waitFor();
-      expect(await text(delegate.page).locator('.status-badge').first().textContent()).toBe('Open');
+      await treatyText(delegate.page).locator('.article-label', { hasText: 'Article 6' }).waitFor();
+      expect(await treatyText(delegate.page).locator('.status-badge').first().textContent()).toBe('Open');
 
       // Typing does nothing for the reader; the secretariat's next words arrive live.
-      const before = await text(delegate.page).textContent();
-      await text(delegate.page).locator('p[data-node="text-block"]').first().click();
+      const before = await treatyText(delegate.page).textContent();
+      await treatyText(delegate.page).locator('p[data-node="text-block"]').first().click();
       await delegate.page.keyboard.type('delegate tries to type');
-      expect(await text(delegate.page).textContent()).toBe(before);
+      expect(await treatyText(delegate.page).textContent()).toBe(before);
       await typeAtEndOf(secretariat.page, 2, ' Secretariat insertion two.');
-      await expect.poll(() => text(delegate.page).textContent()).toContain('Secretariat insertion two.');
+      await expect.poll(() => treatyText(delegate.page).textContent()).toContain('Secretariat insertion two.');
       await secretariat.page.getByRole('region', { name: /Who is here/ }).getByText('Mona Saleh').waitFor();
 
       // A reader whose copy holds deleted text reconnects without being refused as a writer.
       await secretariat.page.keyboard.press('Backspace');
       await secretariat.page.keyboard.press('Backspace');
-      await expect.poll(() => text(delegate.page).textContent()).toContain('Secretariat insertion tw');
-      await expect.poll(() => text(delegate.page).textContent()).not.toContain('Secretariat insertion two.');
+      await expect.poll(() => treatyText(delegate.page).textContent()).toContain('Secretariat insertion tw');
+      await expect.poll(() => treatyText(delegate.page).textContent()).not.toContain('Secretariat insertion two.');
       await server.stop();
       await delegate.page.locator('[data-connection="reconnecting"]').waitFor();
       await server.restart();
@@ -246,7 +191,7 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       // Presence comes back with the connection, not only at the next 15-second renewal.
       await secretariat.page.getByRole('region', { name: /Who is here/ }).getByText('Mona Saleh').waitFor({ timeout: 5_000 });
       await secretariat.page.keyboard.type('o, restored.');
-      await expect.poll(() => text(delegate.page).textContent()).toContain('Secretariat insertion two, restored.');
+      await expect.poll(() => treatyText(delegate.page).textContent()).toContain('Secretariat insertion two, restored.');
       expect(await delegate.page.locator('[data-connection]').getAttribute('data-connection')).toBe('connected');
 
       expect(await seriousAccessibilityViolations(delegate.page)).toEqual([]);
@@ -289,25 +234,25 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       await connected(delegate.page);
       const page = delegate.page;
       expect(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(['rtl', 'ar']);
-      expect([await text(page).getAttribute('dir'), await text(page).getAttribute('lang')]).toEqual(['rtl', 'ar']);
+      expect([await treatyText(page).getAttribute('dir'), await treatyText(page).getAttribute('lang')]).toEqual(['rtl', 'ar']);
 
-      await text(page).locator('.chapter-label', { hasText: 'الفصل الأول' }).waitFor();
-      expect(await text(page).locator('.article-number').allTextContents()).toEqual(['المادة ١', 'المادة ٢', 'المادة ٣']);
-      expect(await text(page).locator('.article-label .status-badge').allTextContents()).toEqual([
+      await treatyText(page).locator('.chapter-label', { hasText: 'الفصل الأول' }).waitFor();
+      expect(await treatyText(page).locator('.article-number').allTextContents()).toEqual(['المادة ١', 'المادة ٢', 'المادة ٣']);
+      expect(await treatyText(page).locator('.article-label .status-badge').allTextContents()).toEqual([
         'متفق عليها رهناً بالاستشارة',
         'متفق عليها بصورة غير رسمية',
         'قيد التفاوض',
       ]);
-      expect(await text(page).locator('.provision-number').allTextContents()).toEqual(['١-', '(أ)', '(ب)', '٢-']);
+      expect(await treatyText(page).locator('.provision-number').allTextContents()).toEqual(['١-', '(أ)', '(ب)', '٢-']);
       // Brackets nest: the inner bracket is drawn inside the outer one, each with its own [ ].
-      expect(await text(page).locator('.bracket .bracket').count()).toBeGreaterThan(0);
-      const brackets = await text(page).locator('.bracket').first().evaluate((element) => [
+      expect(await treatyText(page).locator('.bracket .bracket').count()).toBeGreaterThan(0);
+      const brackets = await treatyText(page).locator('.bracket').first().evaluate((element) => [
         getComputedStyle(element, '::before').content,
         getComputedStyle(element, '::after').content,
       ]);
       expect(brackets).toEqual(['"["', '"]"']);
-      expect(await text(page).locator('.option-number').allTextContents()).toEqual(['الخيار ١', 'الخيار ٢']);
-      expect(await text(page).locator('.option-sponsors').allTextContents()).toEqual(['النص الأساسي', 'مقترح من EU وEGY']);
+      expect(await treatyText(page).locator('.option-number').allTextContents()).toEqual(['الخيار ١', 'الخيار ٢']);
+      expect(await treatyText(page).locator('.option-sponsors').allTextContents()).toEqual(['النص الأساسي', 'مقترح من EU وEGY']);
       await page.getByRole('navigation', { name: 'المواد' }).getByRole('button', { name: /المادة ٣/ }).waitFor();
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await screenshot(page, 'consolidated-draft-ar.png');
@@ -315,9 +260,9 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       // A reader of the Arabic text with an English interface still reads it right to left.
       await page.getByLabel('اللغة', { exact: true }).selectOption('en');
       await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('ltr');
-      expect(await text(page).getAttribute('dir')).toBe('rtl');
-      await text(page).locator('.article-label .status-badge', { hasText: 'Informally agreed' }).waitFor();
-      expect(await text(page).locator('.option-sponsors').allTextContents()).toEqual(['Base text', 'Proposed by EU and EGY']);
+      expect(await treatyText(page).getAttribute('dir')).toBe('rtl');
+      await treatyText(page).locator('.article-label .status-badge', { hasText: 'Informally agreed' }).waitFor();
+      expect(await treatyText(page).locator('.option-sponsors').allTextContents()).toEqual(['Base text', 'Proposed by EU and EGY']);
       await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: /Article 3/ }).waitFor();
       await screenshot(page, 'consolidated-draft-ar-text-en-interface.png');
 

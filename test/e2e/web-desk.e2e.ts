@@ -1,43 +1,14 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
-import { ARTIFACTS, BROWSER_SKIP_REASON, launchBrowser, seriousAccessibilityViolations } from '../support/browser';
+import { ARTIFACTS, BROWSER_SKIP_REASON, launchBrowser, seriousAccessibilityViolations, signIn, screenshot, connected } from '../support/browser';
 import { provider, relayed, synced } from '../support/collab';
 import { scratchSqlite } from '../support/databases';
 import { client, login, startServer, type TestServer } from '../support/server';
 import { replaceText } from '../support/treaty-edit';
 
 type Json = Record<string, unknown>;
-
-const PASSWORD = 'concord-demo-2026';
-
-interface SignedIn {
-  readonly context: BrowserContext;
-  readonly page: Page;
-  /** Uncaught exceptions in the page, which must stay empty. */
-  readonly errors: string[];
-}
-
-/** A browser context signed in as one demo user, on the committee dashboard. */
-async function signIn(browser: Browser, server: TestServer, email: string): Promise<SignedIn> {
-  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Instruments' }).waitFor();
-  return { context, page, errors };
-}
-
-/** A full-page screenshot from the top, for people to look at. */
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(ARTIFACTS, name), fullPage: true });
-}
 
 /** The card of the proposal with this title on the desk. */
 const card = (page: Page, title: string) => page.locator('.desk-proposal').filter({ has: page.getByRole('heading', { name: title }) });
@@ -170,7 +141,7 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       // The live draft shows the options with their sponsors.
       await report.getByRole('link', { name: 'Open the live consolidated draft' }).click();
       await expect.poll(() => page.url()).toMatch(/\/draft\/en$/);
-      await page.locator('[data-connection="connected"]').waitFor();
+      await connected(page);
       const group = page.locator('.treaty-text div[data-node="option-group"]');
       await group.waitFor();
       expect(await group.locator('div[data-node="option"]').count()).toBe(3);

@@ -1,69 +1,19 @@
 import { docFromJSON } from '@concord/schema';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, BROWSER_SKIP_REASON, launchBrowser, seriousAccessibilityViolations } from '../support/browser';
+import { ARTIFACTS, BROWSER_SKIP_REASON, launchBrowser, seriousAccessibilityViolations, signIn, screenshot, connected, treatyText, typeAtEndOf } from '../support/browser';
 import { scratchSqlite } from '../support/databases';
 import { client, login, startServer, type TestServer } from '../support/server';
 
-const PASSWORD = 'concord-demo-2026';
 const SPACE_TITLE = 'Article 4: sovereignty';
 const JUSTIFICATION = 'Sovereignty deserves <script>window.__injected = true</script> a stronger wording.';
 
-interface SignedIn {
-  readonly context: BrowserContext;
-  readonly page: Page;
-  /** Uncaught exceptions and dialogs (an injected script would open one) in the page, which must stay empty. */
-  readonly errors: string[];
-}
-
-/** A browser context signed in as one demo user, on the committee dashboard. */
-async function signIn(browser: Browser, server: TestServer, email: string): Promise<SignedIn> {
-  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 1000 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
-  page.on('dialog', (dialog) => {
-    errors.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Instruments' }).waitFor();
-  return { context, page, errors };
-}
-
-/** The live text of the page's editor. */
-const text = (page: Page) => page.locator('.treaty-text');
+/** The drafting space with its comment sidebar needs a wider window. */
+const WIDE = { width: 1440, height: 1000 };
 
 /** The comment sidebar of the page. */
 const comments = (page: Page) => page.getByRole('region', { name: /^Comments/ });
-
-/** A full-page screenshot from the top (sticky bars would otherwise be drawn where the page was scrolled to). */
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(ARTIFACTS, name), fullPage: true });
-}
-
-/** Waits until the page's document is synced with the server. */
-async function connected(page: Page): Promise<void> {
-  await page.locator('[data-connection="connected"]').waitFor();
-}
-
-/** Clicks just past the end of the `index`-th text block of a left-to-right text, as a person would, and types. */
-async function typeAtEndOf(page: Page, index: number, words: string): Promise<void> {
-  const block = text(page).locator('p[data-node="text-block"]').nth(index);
-  const box = await block.boundingBox();
-  if (box === null) throw new Error(`text block ${index} is not visible`);
-  const caretMoved = page.evaluate(
-    () => new Promise<void>((resolve) => document.addEventListener('selectionchange', () => resolve(), { once: true })),
-  );
-  await block.click({ position: { x: box.width - 2, y: box.height - 12 } });
-  await caretMoved;
-  await page.keyboard.type(words);
-}
 
 /** Selects a phrase of the text as a reader dragging over it would (numbers and labels drawn around it aside). */
 async function selectPhrase(page: Page, phrase: string): Promise<void> {
@@ -122,7 +72,7 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       const spacePath = `/drafting-spaces/${String(created.body.id)}`;
 
       // The head invites Brazil to co-sponsor.
-      const head = await signIn(browser, server, 'egypt.head@concord.test');
+      const head = await signIn(browser, server, 'egypt.head@concord.test', WIDE);
       await head.page.goto(spacePath);
       await connected(head.page);
       const coSponsors = head.page.getByRole('region', { name: 'Co-sponsors' });
@@ -133,14 +83,14 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       expect(await coSponsors.locator('.co-sponsor-list').textContent()).toContain('Brazil (BRA)');
 
       // Brazil's head reads the space, read-only, and accepts in the browser: its members may now edit.
-      const brazil = await signIn(browser, server, 'brazil.head@concord.test');
+      const brazil = await signIn(browser, server, 'brazil.head@concord.test', WIDE);
       await brazil.page.goto(spacePath);
       await connected(brazil.page);
-      expect(await text(brazil.page).getAttribute('contenteditable')).toBe('false');
+      expect(await treatyText(brazil.page).getAttribute('contenteditable')).toBe('false');
       const banner = brazil.page.getByRole('region', { name: 'Egypt (EGY) invites your delegation to co-sponsor this text' });
       await banner.getByRole('button', { name: 'Accept' }).click();
       await banner.waitFor({ state: 'detached' });
-      await expect.poll(() => text(brazil.page).getAttribute('contenteditable'), { timeout: 15_000 }).toBe('true');
+      await expect.poll(() => treatyText(brazil.page).getAttribute('contenteditable'), { timeout: 15_000 }).toBe('true');
       await brazil.page.getByRole('region', { name: 'Co-sponsors' }).getByText('accepted').waitFor();
       // Egypt's page learns of the answer by itself.
       await coSponsors.getByText('accepted').waitFor({ timeout: 20_000 });
@@ -148,7 +98,7 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       await brazil.page.getByText('Only the head of the delegation of Egypt (EGY) can submit this text as a proposal.').waitFor();
 
       // Egypt's delegate edits the text in the browser; the head sees the change against the base as it is typed.
-      const delegate = await signIn(browser, server, 'egypt.delegate@concord.test');
+      const delegate = await signIn(browser, server, 'egypt.delegate@concord.test', WIDE);
       await delegate.page.goto(spacePath);
       await connected(delegate.page);
       await typeAtEndOf(delegate.page, 0, ' Egypt proposes this wording.');
@@ -172,7 +122,7 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       await screenshot(head.page, 'drafting-space-proposal-en.png');
 
       // The EU's head supports it from the dashboard.
-      const eu = await signIn(browser, server, 'eu.head@concord.test');
+      const eu = await signIn(browser, server, 'eu.head@concord.test', WIDE);
       const proposals = eu.page.getByRole('region', { name: 'Proposals' });
       const row = proposals.getByRole('row').filter({ hasText: SPACE_TITLE });
       await row.getByText('Submitted', { exact: true }).waitFor();
@@ -235,20 +185,20 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       expect(await thread.locator('.comment-body').first().textContent()).toBe('Could we say "shared" rather than "common"? <b>not bold</b>');
       expect(await thread.locator('b').count()).toBe(0);
       await thread.getByText('My delegation', { exact: true }).waitFor();
-      await text(delegate.page).locator('.comment-range', { hasText: 'common criminal policy' }).waitFor();
+      await treatyText(delegate.page).locator('.comment-range', { hasText: 'common criminal policy' }).waitFor();
 
       // Egypt's head sees it live, without reloading, and replies; the delegate sees the reply live.
       const headThread = comments(head.page).locator('.thread', { hasText: 'Could we say' });
       await headThread.waitFor();
       await headThread.getByRole('button', { name: /Show in the text/ }).click();
-      await text(head.page).locator('.comment-range-focused', { hasText: 'common criminal policy' }).waitFor();
+      await treatyText(head.page).locator('.comment-range-focused', { hasText: 'common criminal policy' }).waitFor();
       await headThread.getByRole('button', { name: 'Reply' }).click();
       await headThread.getByLabel('Your reply').fill('Agreed; I will raise it with the EU.');
       await headThread.getByRole('button', { name: 'Post reply' }).click();
       await thread.getByText('Agreed; I will raise it with the EU.').waitFor();
 
       // The secretariat sees neither the thread nor a trace of it.
-      const secretariat = await signIn(browser, server, 'secretariat@concord.test');
+      const secretariat = await signIn(browser, server, 'secretariat@concord.test', WIDE);
       await draftLink(secretariat.page).click();
       await connected(secretariat.page);
       await comments(secretariat.page).getByText('No comments yet.').waitFor();
@@ -281,7 +231,7 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       await connected(delegate.page);
       const spaceComments = comments(delegate.page);
       await spaceComments.getByText('New comments appear as they are written.').waitFor();
-      const firstBlock = text(delegate.page).locator('p[data-node="text-block"]').first();
+      const firstBlock = treatyText(delegate.page).locator('p[data-node="text-block"]').first();
       await firstBlock.click();
       await selectPhrase(delegate.page, 'Egypt proposes');
       await spaceComments.getByText('Selected: “Egypt proposes”').waitFor();

@@ -1,25 +1,18 @@
 import { docFromYFragment, newNodeId, provenanceTracking, treatySchema, type ProvenanceAttrs } from '@concord/schema';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Node } from 'prosemirror-model';
 import { EditorState, type Transaction } from 'prosemirror-state';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { ARTIFACTS, BROWSER_SKIP_REASON, launchBrowser, seriousAccessibilityViolations } from '../support/browser';
+import { BROWSER_SKIP_REASON, launchBrowser, seriousAccessibilityViolations, screenshot } from '../support/browser';
 import { provider, relayed, synced } from '../support/collab';
 import { scratchSqlite } from '../support/databases';
 import { client, login, startServer, type TestServer } from '../support/server';
 import { editTreaty, replaceText } from '../support/treaty-edit';
 
 type Json = Record<string, unknown>;
-
-/** A full-page screenshot from the top, for people to look at. */
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(ARTIFACTS, name), fullPage: true });
-}
 
 /** The position just before the first occurrence of `find` in the document's text. */
 function positionOf(doc: Node, find: string): number {

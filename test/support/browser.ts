@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { TestServer } from './server';
 
 /** Debian's Chromium; the tests never download a browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -38,4 +39,65 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The demo users' password (see the README). */
+export const DEMO_PASSWORD = 'concord-demo-2026';
+
+/** A browser context signed in as one demo user. */
+export interface SignedIn {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Uncaught exceptions and dialogs (an injected script would open one) in the page, which must stay empty. */
+  readonly errors: string[];
+}
+
+/** Signs a new browser context in as a demo user through the sign-in page, and waits for the committee dashboard. */
+export async function signIn(browser: Browser, server: TestServer, email: string, viewport = { width: 1280, height: 900 }): Promise<SignedIn> {
+  const context = await browser.newContext({ baseURL: server.url, viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
+  page.on('dialog', (dialog) => {
+    errors.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Instruments' }).waitFor();
+  return { context, page, errors };
+}
+
+/** A full-page screenshot from the top (sticky bars would otherwise be drawn where the page was scrolled to). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(ARTIFACTS, name), fullPage: true });
+}
+
+/** The live text of the page's treaty editor. */
+export const treatyText = (page: Page): Locator => page.locator('.treaty-text');
+
+/** Waits until the page's collaborative document is synced with the server. */
+export async function connected(page: Page): Promise<void> {
+  await page.locator('[data-connection="connected"]').waitFor();
+}
+
+/**
+ * Clicks just past the end of the last line of the `index`-th text block (of a left-to-right text), which puts
+ * the cursor at the end of the block as it would for a person, and types.
+ */
+export async function typeAtEndOf(page: Page, index: number, words: string): Promise<void> {
+  const block = treatyText(page).locator('p[data-node="text-block"]').nth(index);
+  const box = await block.boundingBox();
+  if (box === null) throw new Error(`text block ${index} is not visible`);
+  // ProseMirror takes a click's caret from the selectionchange event that follows; a key pressed before it
+  // arrives (no person is that fast) would act at the previous caret.
+  const caretMoved = page.evaluate(
+    () => new Promise<void>((resolve) => document.addEventListener('selectionchange', () => resolve(), { once: true })),
+  );
+  await block.click({ position: { x: box.width - 2, y: box.height - 12 } });
+  await caretMoved;
+  await page.keyboard.type(words);
 }

@@ -11,6 +11,7 @@ export type { Language } from './language';
 export { pickLocalized } from './localized';
 export type { Localized } from './localized';
 export { can, decide } from './policy';
+export { seededRandom } from './seeded-random';
 export type { Decision, Resource, Subject } from './policy';
 export {
   PROPOSAL_STATUSES,

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { Env, redactUrl } from '../config/env';
+import { connectRedis, disconnectRedis, type RedisConnections } from '../common/redis-connections';
+import { Env } from '../config/env';
 import type { Relay } from './shared-document';
 
 const KIND_UPDATE = 0;
@@ -11,9 +11,6 @@ const SESSIONS = 'concord:sessions';
 const RESYNC = 'concord:resync';
 
 type DocumentListener = (document: string, data: Uint8Array) => void;
-
-/** Raised at start when REDIS_URL is set but Redis cannot be reached. */
-export class RedisConnectError extends Error {}
 
 /**
  * Fans updates and awareness out to the other server instances through Redis pub/sub, when REDIS_URL is set;
@@ -25,8 +22,7 @@ export class RedisConnectError extends Error {}
 export class RedisRelay implements Relay, OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('RedisRelay');
   private readonly instance = Buffer.from(randomUUID().replace(/-/g, ''), 'hex');
-  private publisher: Redis | null = null;
-  private subscriber: Redis | null = null;
+  private redis: RedisConnections | null = null;
   private readonly updateListeners: DocumentListener[] = [];
   private readonly awarenessListeners: DocumentListener[] = [];
   private readonly resyncListeners: Array<() => Promise<void>> = [];
@@ -38,25 +34,17 @@ export class RedisRelay implements Relay, OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     const url = this.env.REDIS_URL;
     if (!url) return;
-    // Publishing fails at once while Redis is away instead of queueing; the database is the source of truth.
-    this.publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
-    this.subscriber = new Redis(url, { lazyConnect: true });
-    for (const client of [this.publisher, this.subscriber]) client.on('error', (error: Error) => this.logger.warn(`Redis: ${error.message}`));
-    try {
-      await Promise.all([this.publisher.connect(), this.subscriber.connect()]);
-    } catch (error) {
-      await this.onApplicationShutdown();
-      throw new RedisConnectError(`REDIS_URL: cannot connect to ${redactUrl(url)}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message));
-    this.subscriber.on('ready', () => void this.reconnected());
-    await this.subscriber.subscribe(SESSIONS, RESYNC);
+    this.redis = await connectRedis(url, this.logger);
+    const { subscriber } = this.redis;
+    subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message));
+    subscriber.on('ready', () => void this.reconnected());
+    await subscriber.subscribe(SESSIONS, RESYNC);
     this.connectedOnce = true;
   }
 
   /** Whether updates cross instances. */
   get enabled(): boolean {
-    return this.publisher !== null;
+    return this.redis !== null;
   }
 
   onUpdate(listener: DocumentListener): void {
@@ -77,11 +65,11 @@ export class RedisRelay implements Relay, OnModuleInit, OnApplicationShutdown {
 
   /** Starts receiving a document's changes from other instances. */
   watch(document: string): void {
-    this.subscriber?.subscribe(DOCUMENT_PREFIX + document).catch((error: Error) => this.logger.warn(`subscribe ${document}: ${error.message}`));
+    this.redis?.subscriber.subscribe(DOCUMENT_PREFIX + document).catch((error: Error) => this.logger.warn(`subscribe ${document}: ${error.message}`));
   }
 
   unwatch(document: string): void {
-    this.subscriber?.unsubscribe(DOCUMENT_PREFIX + document).catch(() => undefined);
+    this.redis?.subscriber.unsubscribe(DOCUMENT_PREFIX + document).catch(() => undefined);
   }
 
   publishUpdate(document: string, update: Uint8Array): void {
@@ -97,9 +85,9 @@ export class RedisRelay implements Relay, OnModuleInit, OnApplicationShutdown {
   }
 
   private publish(channel: string, kind: number, payload: Uint8Array): void {
-    if (!this.publisher) return;
+    if (!this.redis) return;
     const message = Buffer.concat([Buffer.from([kind]), this.instance, payload]);
-    this.publisher.publish(channel, message).catch(() => {
+    this.redis.publisher.publish(channel, message).catch(() => {
       // Lost while Redis is away; the others catch up from the database when this instance reconnects.
     });
   }
@@ -139,9 +127,8 @@ export class RedisRelay implements Relay, OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    const clients = [this.publisher, this.subscriber].filter((c): c is Redis => c !== null);
-    this.publisher = null;
-    this.subscriber = null;
-    await Promise.all(clients.map((c) => c.quit().catch(() => c.disconnect())));
+    const redis = this.redis;
+    this.redis = null;
+    await disconnectRedis(redis);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { Env, redactUrl } from '../config/env';
+import { connectRedis, disconnectRedis, type RedisConnections } from '../common/redis-connections';
+import { Env } from '../config/env';
 import type { CommentEvent } from './comment-view';
 
 const CHANNEL = 'concord:comments';
@@ -20,8 +20,7 @@ type RelayMessage =
 export class CommentsRelay implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('CommentsRelay');
   private readonly origin = randomUUID();
-  private publisher: Redis | null = null;
-  private subscriber: Redis | null = null;
+  private redis: RedisConnections | null = null;
   private readonly eventListeners: Array<(event: CommentEvent) => void> = [];
   private readonly revokedListeners: Array<(sessionId: string) => void> = [];
 
@@ -30,17 +29,14 @@ export class CommentsRelay implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     const url = this.env.REDIS_URL;
     if (!url) return;
-    this.publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
-    this.subscriber = new Redis(url, { lazyConnect: true });
-    for (const client of [this.publisher, this.subscriber]) client.on('error', (error: Error) => this.logger.warn(`Redis: ${error.message}`));
+    this.redis = await connectRedis(url, this.logger);
     try {
-      await Promise.all([this.publisher.connect(), this.subscriber.connect()]);
-      await this.subscriber.subscribe(CHANNEL);
+      await this.redis.subscriber.subscribe(CHANNEL);
     } catch (error) {
       await this.onApplicationShutdown();
-      throw new Error(`REDIS_URL: cannot connect to ${redactUrl(url)}: ${error instanceof Error ? error.message : String(error)}`);
+      throw error;
     }
-    this.subscriber.on('message', (_channel: string, message: string) => this.receive(message));
+    this.redis.subscriber.on('message', (_channel: string, message: string) => this.receive(message));
   }
 
   onEvent(listener: (event: CommentEvent) => void): void {
@@ -60,7 +56,7 @@ export class CommentsRelay implements OnModuleInit, OnApplicationShutdown {
   }
 
   private publish(message: RelayMessage): void {
-    this.publisher?.publish(CHANNEL, JSON.stringify(message)).catch((error: Error) => this.logger.warn(`comment event not relayed: ${error.message}`));
+    this.redis?.publisher.publish(CHANNEL, JSON.stringify(message)).catch((error: Error) => this.logger.warn(`comment event not relayed: ${error.message}`));
   }
 
   private receive(raw: string): void {
@@ -76,9 +72,8 @@ export class CommentsRelay implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    const clients = [this.publisher, this.subscriber].filter((c): c is Redis => c !== null);
-    this.publisher = null;
-    this.subscriber = null;
-    await Promise.all(clients.map((c) => c.quit().catch(() => c.disconnect())));
+    const redis = this.redis;
+    this.redis = null;
+    await disconnectRedis(redis);
   }
 }

@@ -89,8 +89,11 @@ export function ThreadCard({ thread, subject, delegations, focused, orphaned, on
         </ol>
       )}
       {replying ? (
-        <ReplyForm
-          threadId={thread.id}
+        <BodyForm
+          initial=""
+          label={t('comments.replyLabel')}
+          submitLabel={t('comments.postReply')}
+          save={(body) => commentsApi.reply(thread.id, body)}
           onDone={(comment) => {
             setReplying(false);
             if (comment !== null) onChange({ type: 'reply-added', threadId: thread.id, comment });
@@ -157,8 +160,11 @@ function CommentItem({
         )}
       </p>
       {editing ? (
-        <EditForm
-          comment={comment}
+        <BodyForm
+          initial={comment.body}
+          label={t('comments.editLabel')}
+          submitLabel={t('comments.save')}
+          save={(body) => commentsApi.edit(comment.id, body)}
           onDone={(edited) => {
             setEditing(false);
             if (edited !== null) onChange({ type: 'comment-edited', threadId, comment: edited });
@@ -179,10 +185,23 @@ function CommentItem({
   );
 }
 
-function ReplyForm({ threadId, onDone }: { threadId: string; onDone: (comment: CommentView | null) => void }) {
+/** A reply to a thread, or a new wording of one's own comment: one body, saved by `save`. */
+function BodyForm({
+  initial,
+  label,
+  submitLabel,
+  save,
+  onDone,
+}: {
+  initial: string;
+  label: string;
+  submitLabel: string;
+  save: (body: string) => Promise<CommentView>;
+  onDone: (comment: CommentView | null) => void;
+}) {
   const { t } = useI18n();
   const id = useId();
-  const [body, setBody] = useState('');
+  const [body, setBody] = useState(initial);
   const { submitting, error, problem, run, reject } = useFormAction();
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -190,53 +209,21 @@ function ReplyForm({ threadId, onDone }: { threadId: string; onDone: (comment: C
       reject(t('comments.bodyRequired'));
       return;
     }
-    const result = await run(() => commentsApi.reply(threadId, body));
+    const result = await run(() => save(body));
     if (result.ok) onDone(result.value);
   };
   return (
     <form className="comment-form" onSubmit={onSubmit}>
       <CommentBodyFields
         id={id}
-        label={t('comments.replyLabel')}
+        label={label}
         rows={3}
         body={body}
         onBody={setBody}
         problem={problem}
         error={error}
         submitting={submitting}
-        submitLabel={t('comments.postReply')}
-        onCancel={() => onDone(null)}
-      />
-    </form>
-  );
-}
-
-function EditForm({ comment, onDone }: { comment: CommentView; onDone: (comment: CommentView | null) => void }) {
-  const { t } = useI18n();
-  const id = useId();
-  const [body, setBody] = useState(comment.body);
-  const { submitting, error, problem, run, reject } = useFormAction();
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (body.trim() === '') {
-      reject(t('comments.bodyRequired'));
-      return;
-    }
-    const result = await run(() => commentsApi.edit(comment.id, body));
-    if (result.ok) onDone(result.value);
-  };
-  return (
-    <form className="comment-form" onSubmit={onSubmit}>
-      <CommentBodyFields
-        id={id}
-        label={t('comments.editLabel')}
-        rows={3}
-        body={body}
-        onBody={setBody}
-        problem={problem}
-        error={error}
-        submitting={submitting}
-        submitLabel={t('comments.save')}
+        submitLabel={submitLabel}
         onCancel={() => onDone(null)}
       />
     </form>

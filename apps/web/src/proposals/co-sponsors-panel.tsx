@@ -61,12 +61,15 @@ export function CoSponsorsPanel({
       )}
       {(space.coSponsorIds.length > 0 || space.invitedCoSponsorIds.length > 0) && (
         <ul className="co-sponsor-list">
-          {space.coSponsorIds.map((id) => (
+          {[
+            ...space.coSponsorIds.map((id) => ({ id, state: 'accepted', action: 'remove' }) as const),
+            ...space.invitedCoSponsorIds.map((id) => ({ id, state: 'pending', action: 'cancel' }) as const),
+          ].map(({ id, state, action }) => (
             <li key={id}>
               <span dir="auto" className="co-sponsor-name">
                 {label(id)}
               </span>
-              <span className="co-sponsor-state co-sponsor-accepted">{t('proposal.accepted')}</span>
+              <span className={`co-sponsor-state co-sponsor-${state}`}>{t(`proposal.${state}`)}</span>
               {manager && (
                 <button
                   type="button"
@@ -74,26 +77,7 @@ export function CoSponsorsPanel({
                   onClick={() => change(() => proposalsApi.removeCoSponsor(space.id, id))}
                   disabled={submitting}
                 >
-                  {t('proposal.remove')}
-                  <span className="visually-hidden"> {label(id)}</span>
-                </button>
-              )}
-            </li>
-          ))}
-          {space.invitedCoSponsorIds.map((id) => (
-            <li key={id}>
-              <span dir="auto" className="co-sponsor-name">
-                {label(id)}
-              </span>
-              <span className="co-sponsor-state co-sponsor-pending">{t('proposal.pending')}</span>
-              {manager && (
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => change(() => proposalsApi.removeCoSponsor(space.id, id))}
-                  disabled={submitting}
-                >
-                  {t('proposal.cancel')}
+                  {t(`proposal.${action}`)}
                   <span className="visually-hidden"> {label(id)}</span>
                 </button>
               )}

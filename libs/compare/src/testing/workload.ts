@@ -1,5 +1,6 @@
 import { builders, type Child } from '@concord/schema';
 import type { Node } from 'prosemirror-model';
+import { seededRandom } from '@concord/domain';
 
 const { article, chapter, doc, heading, p, provenance, sub, title } = builders;
 
@@ -48,18 +49,6 @@ const PARAGRAPHS_PER_ARTICLE = 5;
 const WORDS_PER_PARAGRAPH = 100;
 const WORDS_PER_SUBPARAGRAPH = 20;
 
-/** A small deterministic generator (mulberry32), so that every run measures the same documents. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A run of words, some marked as coming from a proposal. */
 interface Run {
   readonly words: readonly string[];
@@ -83,7 +72,7 @@ function inline(runs: readonly Run[]): Child[] {
  * words, deletes one and moves one. Edits spread this evenly touch most paragraphs, the costly case.
  */
 export function revisionWorkload(options: WorkloadOptions): Workload {
-  const next = random(options.seed);
+  const next = seededRandom(options.seed);
   const vocabulary = VOCABULARY[options.language ?? 'en'];
   const word = (): string => vocabulary[Math.floor(next() * vocabulary.length)] ?? '';
   const words = (count: number): string[] => Array.from({ length: count }, word);
