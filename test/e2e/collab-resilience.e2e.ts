@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
-import { provider, synced, until } from '../support/collab';
+import { DOCUMENT_HOSTS, provider, synced, until } from '../support/collab';
 import { POSTGRES_SKIP_REASON, scratchPostgres, scratchSqlite } from '../support/databases';
 import { client, login, startServer, type TestServer } from '../support/server';
 import { seededRandom } from '@concord/domain';
@@ -16,14 +16,14 @@ async function consolidatedDocument(server: TestServer, token: string): Promise<
   return `consolidated:${String(instruments[0].id)}:en`;
 }
 
-describe('Collaboration under random edits, disconnects and crashes (SQLite)', () => {
+for (const host of DOCUMENT_HOSTS) describe(`Collaboration under random edits, disconnects and crashes (SQLite, ${host.name})`, () => {
   let server: TestServer;
   let token: string;
   let document: string;
   const providers: WebsocketProvider[] = [];
 
   beforeAll(async () => {
-    server = await startServer(scratchSqlite(), { COLLAB_COMPACT_AFTER: '50', COLLAB_IDLE_UNLOAD_MS: '100' });
+    server = await startServer(scratchSqlite(), { COLLAB_COMPACT_AFTER: '50', COLLAB_IDLE_UNLOAD_MS: '100', ...host.env });
     token = await login(server, 'secretariat@concord.test');
     document = await consolidatedDocument(server, token);
   });
@@ -104,7 +104,8 @@ describe.skipIf(scaleOutSkip !== null)(`Two instances over PostgreSQL and Redis$
     const database = await scratchPostgres();
     const env = { REDIS_URL: process.env.TEST_REDIS_URL ?? '' };
     a = await startServer(database, env);
-    b = await startServer(database, { ...env, DEMO_SEED: 'false' }, { ownsDatabase: false });
+    // B keeps its documents in worker threads, A on its main thread: the relay must not care.
+    b = await startServer(database, { ...env, DEMO_SEED: 'false', COLLAB_WORKER_THRESHOLD_BYTES: '0' }, { ownsDatabase: false });
   });
   afterAll(async () => {
     for (const p of providers) p.destroy();

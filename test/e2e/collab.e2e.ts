@@ -2,7 +2,7 @@ import { docFromYFragment } from '@concord/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { closed, firstMessage, provider, rawSocket, synced, until } from '../support/collab';
+import { closed, DOCUMENT_HOSTS, firstMessage, provider, rawSocket, synced, until } from '../support/collab';
 import { BACKENDS } from '../support/databases';
 import { client, login, startServer, type TestServer } from '../support/server';
 
@@ -20,8 +20,8 @@ async function stored(server: TestServer, document: string): Promise<Y.Doc> {
   return doc;
 }
 
-for (const backend of BACKENDS) {
-  const title = `Collaboration server on ${backend.name}${backend.skip ? ` (${backend.skip})` : ''}`;
+for (const [backend, host] of BACKENDS.flatMap((b) => DOCUMENT_HOSTS.map((h) => [b, h] as const))) {
+  const title = `Collaboration server on ${backend.name}, ${host.name}${backend.skip ? ` (${backend.skip})` : ''}`;
   describe.skipIf(backend.skip !== null)(title, () => {
     let server: TestServer;
     let consolidated: string;
@@ -34,7 +34,7 @@ for (const backend of BACKENDS) {
     };
 
     beforeAll(async () => {
-      server = await startServer(await backend.create(), { COLLAB_MAX_MESSAGE_BYTES: '65536', COLLAB_IDLE_UNLOAD_MS: '200', COLLAB_COMPACT_AFTER: '20' });
+      server = await startServer(await backend.create(), { COLLAB_MAX_MESSAGE_BYTES: '65536', COLLAB_IDLE_UNLOAD_MS: '200', COLLAB_COMPACT_AFTER: '20', ...host.env });
       for (const who of ['secretariat', 'egypt.head', 'egypt.delegate', 'brazil.head', 'observer']) tokens[who] = await login(server, `${who}@concord.test`);
       tokens['secretariat-2'] = await login(server, 'secretariat@concord.test');
       const committees = (await client(server).get('/api/committees')).body.items as Json[];

@@ -64,3 +64,13 @@ export async function relayed(server: Pick<TestServer, 'port'>, document: string
     watcher.destroy();
   }
 }
+
+/**
+ * The two places the server keeps a document's Yjs state: on its main thread (below the size threshold, the
+ * usual case) and in a worker thread of its own (large documents; the threshold set to 0 puts every document
+ * there). The collaboration suites run against both.
+ */
+export const DOCUMENT_HOSTS = [
+  { name: 'documents on the main thread', env: {} },
+  { name: 'documents in worker threads', env: { COLLAB_WORKER_THRESHOLD_BYTES: '0' } },
+] as const;

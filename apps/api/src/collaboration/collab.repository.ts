@@ -79,12 +79,12 @@ export class CollabRepository {
    * snapshot and the folded updates in one transaction. Returns the new snapshot's last update (the stored one's
    * when there was nothing to fold).
    */
-  compact(document: string, fold: (stored: StoredDocument) => Uint8Array): Promise<number> {
+  compact(document: string, fold: (stored: StoredDocument) => Promise<Uint8Array>): Promise<number> {
     return this.uow.run(async (manager) => {
       if (this.postgres) await manager.query(LOCK_SQL_EXCLUSIVE, [document]);
       const stored = await this.load(document, manager);
       if (stored.updates.length === 0) return stored.snapshotSeq;
-      const state = fold(stored);
+      const state = await fold(stored);
       await manager.getRepository(CollabSnapshot).save(
         Object.assign(new CollabSnapshot(), { document, state: Buffer.from(state), lastSeq: stored.lastSeq, updatedAt: new Date() }),
       );

@@ -10,64 +10,15 @@ import { AuthService } from '../auth/auth.service';
 import { Env } from '../config/env';
 import { CollabAccessService, type DocumentAccess } from './collab-access.service';
 import { CollabRepository, type StoredDocument } from './collab.repository';
+import { type DocumentHost, LocalHost, WorkerHost } from './document-host';
 import { CloseCode, type ClientMessage, ProtocolError, awarenessMessage, decodeClientMessage, syncStep1Message, syncStep2Message } from './protocol';
 import { RedisRelay } from './redis-relay';
 import { type Connection, SharedDocument, send } from './shared-document';
 import { UpdateLog } from './update-log';
+import { foldStored, isEmptyUpdate } from './yjs-state';
 
 /** The fragment y-prosemirror binds to; the web editor uses the same name. */
 export const PROSEMIRROR_FRAGMENT = 'prosemirror';
-
-/** Builds one state update from a stored snapshot and log. */
-export function foldStored(stored: StoredDocument): Uint8Array {
-  const doc = new Y.Doc();
-  doc.transact(() => {
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    for (const update of stored.updates) Y.applyUpdate(doc, update);
-  });
-  const state = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  return state;
-}
-
-/**
- * The stored document as one update, encoded from its loaded copy when that copy holds everything stored, which
- * is far cheaper than replaying snapshot and log into a new document (for a 2 MiB document, about 20 ms instead
- * of 100 to 500, all of it on the event loop). The copy can lack something only when another instance stored it
- * and its relay has not arrived yet; then the stored document is replayed. `knownSnapshotSeq` names the snapshot
- * the copy was loaded from or compacted into: it need not be checked again.
- */
-export function foldLoaded(doc: Y.Doc, stored: StoredDocument, knownSnapshotSeq: number): Uint8Array {
-  const unchecked = stored.snapshot && stored.snapshotSeq !== knownSnapshotSeq ? [stored.snapshot, ...stored.updates] : stored.updates;
-  if (unchecked.length === 0 || addsNothing(doc, Y.mergeUpdates([...unchecked]))) return Y.encodeStateAsUpdate(doc);
-  return foldStored(stored);
-}
-
-function isEmptyUpdate(update: Uint8Array): boolean {
-  const decoded = Y.decodeUpdate(update);
-  return decoded.structs.length === 0 && decoded.ds.clients.size === 0;
-}
-
-/**
- * Whether applying an update would leave a document as it is: no struct it lacks, no deletion it has not made.
- * A stock y-websocket client answers sync step 1 with a step 2 that always carries its whole delete set, so a
- * reader whose copy holds deleted text sends such an update on every reconnect; it must not count as a write.
- */
-export function addsNothing(doc: Y.Doc, update: Uint8Array): boolean {
-  const decoded = Y.decodeUpdate(Y.diffUpdate(update, Y.encodeStateVector(doc)));
-  if (decoded.structs.length > 0) return false;
-  if (decoded.ds.clients.size === 0) return true;
-  const deleted = Y.snapshot(doc).ds.clients;
-  for (const [client, ranges] of decoded.ds.clients) {
-    const known = deleted.get(client) ?? [];
-    for (const range of ranges) {
-      // The document's delete set is sorted and merged, so one known range must cover each new one.
-      const cover = known.find((k) => k.clock <= range.clock && range.clock + range.len <= k.clock + k.len);
-      if (!cover) return false;
-    }
-  }
-  return true;
-}
 
 /** Lets the event loop serve what is waiting (other documents' messages) before going on. */
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -97,7 +48,11 @@ export class CollabService implements BeforeApplicationShutdown {
     private readonly log: UpdateLog,
     private readonly relay: RedisRelay,
   ) {
-    relay.onUpdate((document, update) => this.withLoaded(document, (shared) => Y.applyUpdate(shared.doc, update, 'remote')));
+    relay.onUpdate((document, update) =>
+      this.withLoaded(document, (shared) => {
+        shared.apply([update], 'remote').catch((error: unknown) => this.logger.warn(`relayed change to ${document} not applied: ${String(error)}`));
+      }),
+    );
     relay.onAwareness((document, update) => this.withLoaded(document, (shared) => awarenessProtocol.applyAwarenessUpdate(shared.awareness, update, 'remote')));
     relay.onResync(() => this.resyncAll());
     relay.onSessionRevoked((sessionId) => this.closeSession(sessionId));
@@ -119,7 +74,7 @@ export class CollabService implements BeforeApplicationShutdown {
    */
   async snapshotOf(document: string): Promise<Y.Doc> {
     const loaded = this.documents.get(document);
-    const state = loaded ? Y.encodeStateAsUpdate(loaded.doc) : foldStored(await this.repository.load(document));
+    const state = loaded ? await loaded.host.encode() : foldStored(await this.repository.load(document));
     const copy = new Y.Doc();
     Y.applyUpdate(copy, state);
     return copy;
@@ -172,7 +127,12 @@ export class CollabService implements BeforeApplicationShutdown {
     if (shared.idleTimer) clearTimeout(shared.idleTimer);
     shared.idleTimer = null;
     socket.on('close', () => this.disconnect(shared, connection));
-    send(socket, syncStep1Message(shared.doc));
+    try {
+      send(socket, syncStep1Message(await shared.host.stateVector()));
+    } catch {
+      // The document was dropped meanwhile (its worker stopped); the client reloads it.
+      return refuse(CloseCode.loadFailed, 'document must be reloaded');
+    }
     if (shared.awareness.getStates().size > 0) send(socket, awarenessMessage(shared.awareness));
     return { shared, connection };
   }
@@ -229,30 +189,52 @@ export class CollabService implements BeforeApplicationShutdown {
         return state;
       });
     }
-    // Loaded before the shared document listens to it, so that Yjs does not encode the whole content as one
-    // update for nobody. The snapshot, then the log, each in one transaction, with other documents served in
-    // between: a large document costs the event loop one of them at a time, not both plus the first sync.
-    const doc = new Y.Doc();
-    try {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, 'database');
-      await nextTurn();
-      if (stored.updates.length > 0) {
-        doc.transact(() => {
-          for (const update of stored.updates) Y.applyUpdate(doc, update, 'database');
-        }, 'database');
-        await nextTurn();
-      }
-    } catch (error) {
-      doc.destroy();
-      throw error;
-    }
-    const shared = new SharedDocument(document, this.relay, doc);
+    const host = await this.host(document, stored);
+    const shared = new SharedDocument(document, this.relay, host);
     shared.updatesSinceCompaction = stored.updates.length;
     shared.snapshotSeq = stored.snapshotSeq;
     this.documents.set(document, shared);
     this.relay.watch(document);
     this.maybeCompact(shared);
     return shared;
+  }
+
+  /**
+   * Where a document's state lives: a worker thread of its own when what is stored reaches
+   * COLLAB_WORKER_THRESHOLD_BYTES, so that integrating it does not hold up the other documents; else the main
+   * thread, where the snapshot and then the log are applied in separate turns of the event loop.
+   */
+  private async host(document: string, stored: StoredDocument): Promise<DocumentHost> {
+    const bytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
+    if (bytes >= this.env.COLLAB_WORKER_THRESHOLD_BYTES) {
+      return WorkerHost.start(stored, (error) => this.hostFailed(document, error));
+    }
+    const doc = new Y.Doc();
+    try {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      await nextTurn();
+      if (stored.updates.length > 0) {
+        doc.transact(() => {
+          for (const update of stored.updates) Y.applyUpdate(doc, update);
+        });
+        await nextTurn();
+      }
+    } catch (error) {
+      doc.destroy();
+      throw error;
+    }
+    return new LocalHost(doc);
+  }
+
+  /** A document's worker died: its clients reload it from the database, which holds all they have seen. */
+  private hostFailed(document: string, error: Error): void {
+    const shared = this.documents.get(document);
+    this.logger.error(`document ${document} was dropped: ${error.message}`);
+    if (!shared) return;
+    this.documents.delete(document);
+    this.relay.unwatch(document);
+    for (const connection of shared.connections) connection.socket.close(CloseCode.loadFailed, 'document must be reloaded');
+    shared.destroy();
   }
 
   /**
@@ -264,13 +246,14 @@ export class CollabService implements BeforeApplicationShutdown {
     const shared = await this.open(document, { level: 'write', reason: 'server', initialContent });
     const scratch = new Y.Doc();
     try {
-      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(shared.doc));
+      Y.applyUpdate(scratch, await shared.host.encode());
       const before = Y.encodeStateVector(scratch);
       mutate(scratch);
       const update = Y.encodeStateAsUpdate(scratch, before);
       if (isEmptyUpdate(update)) return null;
       await this.log.append(document, update);
-      Y.applyUpdate(shared.doc, update, 'server');
+      // Stored, so done: if the document's worker has just stopped, its clients reload it with this change.
+      await shared.apply([update], 'server').catch((error: unknown) => this.logger.warn(`server change to ${document} stored, not relayed: ${String(error)}`));
       shared.updatesSinceCompaction += 1;
       this.maybeCompact(shared);
       return update;
@@ -284,6 +267,16 @@ export class CollabService implements BeforeApplicationShutdown {
 
   private async onMessage(shared: SharedDocument, connection: Connection, data: Uint8Array): Promise<void> {
     if (!shared.connections.has(connection)) return;
+    try {
+      await this.handle(shared, connection, data);
+    } catch (error) {
+      // Only the document's host failing gets here (its worker stopped): what was stored stays stored.
+      this.logger.warn(`message on ${shared.name} not handled: ${error instanceof Error ? error.message : String(error)}`);
+      connection.socket.close(CloseCode.loadFailed, 'document must be reloaded');
+    }
+  }
+
+  private async handle(shared: SharedDocument, connection: Connection, data: Uint8Array): Promise<void> {
     let message: ClientMessage;
     try {
       message = decodeClientMessage(data);
@@ -294,7 +287,7 @@ export class CollabService implements BeforeApplicationShutdown {
     }
     switch (message.type) {
       case 'sync-step-1':
-        send(connection.socket, syncStep2Message(shared.doc, message.stateVector));
+        send(connection.socket, syncStep2Message(await shared.host.encode(message.stateVector)));
         return;
       case 'update':
         await this.onUpdate(shared, connection, message.update);
@@ -315,7 +308,7 @@ export class CollabService implements BeforeApplicationShutdown {
   private async onUpdate(shared: SharedDocument, connection: Connection, update: Uint8Array): Promise<void> {
     if (isEmptyUpdate(update)) return;
     if (connection.level !== 'write') {
-      if (addsNothing(shared.doc, update)) return;
+      if (await shared.host.addsNothing(update)) return;
       connection.socket.close(CloseCode.forbidden, 'read-only: updates are refused');
       return;
     }
@@ -326,7 +319,7 @@ export class CollabService implements BeforeApplicationShutdown {
       connection.socket.close(CloseCode.loadFailed, 'update could not be stored');
       return;
     }
-    Y.applyUpdate(shared.doc, update, connection);
+    await shared.apply([update], connection);
     shared.updatesSinceCompaction += 1;
     this.maybeCompact(shared);
   }
@@ -358,7 +351,7 @@ export class CollabService implements BeforeApplicationShutdown {
   private compact(shared: SharedDocument): Promise<void> {
     const counted = shared.updatesSinceCompaction;
     shared.compacting = this.repository
-      .compact(shared.name, (stored) => foldLoaded(shared.doc, stored, shared.snapshotSeq))
+      .compact(shared.name, (stored) => shared.host.fold(stored, shared.snapshotSeq))
       .then((snapshotSeq) => {
         shared.snapshotSeq = snapshotSeq;
         shared.updatesSinceCompaction = Math.max(0, shared.updatesSinceCompaction - counted);
@@ -384,10 +377,7 @@ export class CollabService implements BeforeApplicationShutdown {
   private async resyncAll(): Promise<void> {
     for (const shared of this.documents.values()) {
       const stored = await this.repository.load(shared.name);
-      shared.doc.transact(() => {
-        if (stored.snapshot) Y.applyUpdate(shared.doc, stored.snapshot, 'database');
-        for (const update of stored.updates) Y.applyUpdate(shared.doc, update, 'database');
-      }, 'database');
+      await shared.apply(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates, 'database');
       shared.snapshotSeq = stored.snapshotSeq;
     }
   }

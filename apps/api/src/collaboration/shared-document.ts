@@ -3,6 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { AuthContext } from '../auth/auth-context';
 import type { AccessLevel } from './collab-access.service';
+import type { DocumentHost } from './document-host';
 import { awarenessMessage, updateMessage } from './protocol';
 
 /** One client connection to a document. */
@@ -26,11 +27,13 @@ export interface Relay {
 }
 
 /**
- * A document loaded in memory with its connections. Every change applied to it is sent to each connection except
- * the one it came from; changes from this instance's clients are also handed to the relay.
+ * A document loaded in memory with its connections. Its Yjs state lives in its host (the main thread or a worker
+ * of its own); every change made to it is sent to each connection except the one it came from, and changes from
+ * this instance's clients and from the server itself are also handed to the relay.
  */
 export class SharedDocument {
-  readonly awareness: awarenessProtocol.Awareness;
+  /** Presence only: the server's awareness needs a Y.Doc for its client id, never the document's content. */
+  readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
   readonly connections = new Set<Connection>();
   /** Updates stored since the document was loaded or last compacted. */
   updatesSinceCompaction = 0;
@@ -39,21 +42,13 @@ export class SharedDocument {
   idleTimer: NodeJS.Timeout | null = null;
   compacting: Promise<void> | null = null;
 
-  /** `doc` is the document as loaded; what it already holds is not sent anywhere. */
   constructor(
     readonly name: string,
     private readonly relay: Relay,
-    readonly doc: Y.Doc,
+    readonly host: DocumentHost,
   ) {
-    this.awareness = new awarenessProtocol.Awareness(doc);
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      const message = updateMessage(update);
-      for (const connection of this.connections) if (connection !== origin) send(connection.socket, message);
-      // Changes of this instance's clients and of the server itself go to the other instances.
-      if (isConnection(origin) || origin === 'server') this.relay.publishUpdate(this.name, update);
-    });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
       const message = awarenessMessage(this.awareness, changed);
@@ -62,6 +57,15 @@ export class SharedDocument {
         this.relay.publishAwareness(this.name, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
       }
     });
+  }
+
+  /** Applies updates (from `origin`) and passes on what they changed; resolves once it is sent. */
+  async apply(updates: readonly Uint8Array[], origin: ChangeOrigin): Promise<void> {
+    const changed = await this.host.apply(updates);
+    if (!changed) return;
+    const message = updateMessage(changed);
+    for (const connection of this.connections) if (connection !== origin) send(connection.socket, message);
+    if (isConnection(origin) || origin === 'server') this.relay.publishUpdate(this.name, changed);
   }
 
   /** Removes a connection and the presence it announced. */
@@ -73,8 +77,9 @@ export class SharedDocument {
 
   destroy(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.awareness.doc.destroy();
     this.awareness.destroy();
-    this.doc.destroy();
+    this.host.destroy();
   }
 }
 

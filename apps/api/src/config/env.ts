@@ -110,6 +110,16 @@ export class Env {
   @Max(1000000, { message: 'must be an integer between 10 and 1000000' })
   COLLAB_COMPACT_AFTER = 500;
 
+  /**
+   * Stored size (snapshot and log, in bytes) from which a document is held in a worker thread of its own instead
+   * of the main thread, so that loading it never holds up the other documents. 0: every document.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of bytes between 0 and 1073741824' })
+  @Min(0, { message: 'must be a number of bytes between 0 and 1073741824' })
+  @Max(1073741824, { message: 'must be a number of bytes between 0 and 1073741824' })
+  COLLAB_WORKER_THRESHOLD_BYTES = 256 * 1024;
+
   /** Different documents one user may be loading at the same time; a connection beyond that is refused (4429). */
   @Transform(toInt)
   @IsInt({ message: 'must be an integer between 1 and 1000' })
