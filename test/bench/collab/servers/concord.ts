@@ -161,6 +161,6 @@ export const concordTarget: BenchTarget = {
   id: 'concord',
   label: 'Concord',
   persistenceNote:
-    'persists every update to its update log in SQLite (group-committed) before applying or relaying it, in every workload; it also authenticates and authorises every connection',
+    'persists every update to its update log in SQLite (group-committed) before applying or relaying it, in every workload; it also authenticates and authorises every connection. Documents stored at 256 KiB or more (only the one of (d)) are held in a worker thread of their own',
   start: () => RunningConcord.start(),
 };
