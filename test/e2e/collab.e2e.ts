@@ -4,7 +4,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { closed, DOCUMENT_HOSTS, firstMessage, provider, rawSocket, synced, until } from '../support/collab';
 import { BACKENDS } from '../support/databases';
-import { client, login, startServer, type TestServer } from '../support/server';
+import { client, expireSessionIn, login, startServer, type TestServer } from '../support/server';
 
 type Json = Record<string, unknown>;
 
@@ -151,6 +151,15 @@ for (const [backend, host] of BACKENDS.flatMap((b) => DOCUMENT_HOSTS.map((h) => 
       const closing = closed(socket);
       expect((await client(server, token).post('/api/auth/logout')).status).toBe(204);
       expect(await closing).toEqual({ code: 4401, reason: 'signed out' });
+    });
+
+    it("closes a user's sockets when the session expires", async () => {
+      const token = await login(server, 'egypt.delegate@concord.test');
+      await expireSessionIn(server, token, 1_500);
+      const socket = rawSocket(server, consolidated, token);
+      await firstMessage(socket);
+      expect(await closed(socket)).toEqual({ code: 4401, reason: 'session expired' });
+      expect(await closed(rawSocket(server, consolidated, token))).toEqual({ code: 4401, reason: 'session expired or signed out' });
     });
 
     it('keeps every update across a restart and folds the log into a snapshot', async () => {

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -137,4 +138,16 @@ export async function login(server: Pick<TestServer, 'url'>, email: string, pass
   const response = await client(server).post('/api/auth/login', { email, password });
   if (response.status !== 200) throw new Error(`login of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
   return String(response.body.token);
+}
+
+/** Makes a signed-in session expire `ms` from now, as if its time were up, to see what its expiry closes. */
+export async function expireSessionIn(server: TestServer, token: string, ms: number): Promise<void> {
+  const at = new Date(Date.now() + ms);
+  const hash = createHash('sha256').update(token).digest('hex');
+  if (server.db.options.type === 'postgres') {
+    await server.db.query('UPDATE auth_sessions SET expires_at = $1 WHERE token_hash = $2', [at, hash]);
+  } else {
+    // As TypeORM writes dates to SQLite: UTC, without the "T" and "Z".
+    await server.db.query('UPDATE auth_sessions SET expires_at = ? WHERE token_hash = ?', [at.toISOString().replace('T', ' ').replace('Z', ''), hash]);
+  }
 }

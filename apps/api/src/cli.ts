@@ -36,6 +36,7 @@ const CLI_USER: AuthContext = {
   user: { id: 'cli', email: 'cli@localhost', displayName: 'Command line', roles: ['admin'], delegationId: null, committeeId: '', active: true },
   subject: { userId: 'cli', roles: ['admin'], delegationId: null },
   sessionId: 'cli',
+  sessionExpiresAt: null,
 };
 
 async function run(argv: readonly string[]): Promise<number> {

@@ -80,7 +80,7 @@ export class AuthService {
   async authenticate(token: string): Promise<AuthContext | null> {
     const found = await this.auth.findLiveSession(tokenHash(token));
     if (!found || found.session.expiresAt.getTime() <= Date.now()) return null;
-    return { user: userView(found.user), subject: subjectOf(found.user), sessionId: found.session.id };
+    return { user: userView(found.user), subject: subjectOf(found.user), sessionId: found.session.id, sessionExpiresAt: found.session.expiresAt };
   }
 
   private readonly revokedListeners = new Set<(sessionId: string) => void>();

@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { AuthContext } from '../auth/auth-context';
+import { type AuthContext, onSessionExpiry } from '../auth/auth-context';
 import { requestToken } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
 import { Env } from '../config/env';
@@ -126,7 +126,11 @@ export class CollabService implements BeforeApplicationShutdown {
     shared.connections.add(connection);
     if (shared.idleTimer) clearTimeout(shared.idleTimer);
     shared.idleTimer = null;
-    socket.on('close', () => this.disconnect(shared, connection));
+    const cancelExpiry = onSessionExpiry(auth, () => socket.close(CloseCode.unauthenticated, 'session expired'));
+    socket.on('close', () => {
+      cancelExpiry();
+      this.disconnect(shared, connection);
+    });
     try {
       send(socket, syncStep1Message(await shared.host.stateVector()));
     } catch {

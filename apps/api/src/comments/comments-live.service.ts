@@ -1,6 +1,6 @@
 import { Injectable, type BeforeApplicationShutdown, type MessageEvent } from '@nestjs/common';
 import { Observable, type Subscriber } from 'rxjs';
-import type { AuthContext } from '../auth/auth-context';
+import { type AuthContext, onSessionExpiry } from '../auth/auth-context';
 import { AuthService } from '../auth/auth.service';
 import { canSeeThread, type Viewer } from './comment-policy';
 import type { CommentTarget } from './comment-targets.service';
@@ -19,7 +19,7 @@ const KEEP_ALIVE_MS = 25_000;
 
 /**
  * Live comment events over Server-Sent Events. Each event reaches only the listeners of its target that may see
- * its thread, by the same rule as a list; a signed-out session's streams are closed.
+ * its thread, by the same rule as a list; the streams of a session that signs out or expires are closed.
  */
 @Injectable()
 export class CommentsLiveService implements BeforeApplicationShutdown {
@@ -45,8 +45,11 @@ export class CommentsLiveService implements BeforeApplicationShutdown {
       out.next({ type: 'ready', data: { targetKind: target.kind, targetId: target.id } });
       const keepAlive = setInterval(() => out.next({ comment: 'keep-alive' }), KEEP_ALIVE_MS);
       keepAlive.unref();
+      // An expired session's stream ends like a signed-out one's; reconnecting then needs a new sign-in.
+      const cancelExpiry = onSessionExpiry(auth, () => out.complete());
       return () => {
         clearInterval(keepAlive);
+        cancelExpiry();
         this.listeners.delete(listener);
       };
     });
