@@ -4,8 +4,8 @@ import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { type Anchor, anchorPhrase, plain, textHolding, texts } from '../support/anchors';
 import { provider, synced, until } from '../support/collab';
-import { BACKENDS, POSTGRES_SKIP_REASON, scratchPostgres } from '../support/databases';
-import { client, login, startServer, type TestServer } from '../support/server';
+import { BACKENDS, POSTGRES_SKIP_REASON, scratchPostgres, scratchSqlite } from '../support/databases';
+import { client, expireSessionIn, login, startServer, type TestServer } from '../support/server';
 import { accepted, type EventStream, openStream, type SseEvent } from '../support/sse';
 import { seededRandom } from '@concord/domain';
 
@@ -491,8 +491,57 @@ for (const backend of BACKENDS) {
       await byCookie.ended;
       expect((await openStream(server, path, { cookie })).status).toBe(401);
     });
+
+    it('ends the stream of a session when it expires', async () => {
+      const path = `/api/comments/stream?targetKind=document&targetId=${encodeURIComponent(consolidated)}`;
+      const token = await login(server, 'egypt.delegate@concord.test');
+      await expireSessionIn(server, token, 1_500);
+      const stream = accepted(await openStream(server, path, { token }));
+      streams.push(stream);
+      await stream.next((e) => e.type === 'ready', 'the stream to be ready');
+      await stream.ended;
+      expect((await openStream(server, path, { token })).status).toBe(401);
+    });
   });
 }
+
+describe('Comment flooding (SQLite)', () => {
+  let server: TestServer;
+  const providers: WebsocketProvider[] = [];
+  beforeAll(async () => {
+    server = await startServer(scratchSqlite(), { COMMENTS_PER_MINUTE: '3' });
+  });
+  afterAll(async () => {
+    for (const p of providers) p.destroy();
+    await server?.close();
+  });
+
+  it('refuses a user more than COMMENTS_PER_MINUTE comments, replies and edits a minute, and nobody else', async () => {
+    const egypt = await login(server, 'egypt.delegate@concord.test');
+    const brazil = await login(server, 'brazil.head@concord.test');
+    const committeeId = String(((await client(server).get('/api/committees')).body.items as Json[])[0].id);
+    const instrumentId = String(((await client(server, egypt).get(`/api/committees/${committeeId}/instruments`)).body.items as Json[])[0].id);
+    const document = `consolidated:${instrumentId}:en`;
+    const reader = provider(server, document, egypt);
+    providers.push(reader);
+    await synced(reader);
+    const anchor = anchorPhrase(reader.doc, 'Illegal access');
+    const post = (token: string, body: string) => client(server, token).post('/api/comments', { targetKind: 'document', targetId: document, anchor, tier: 'committee', body });
+    const first = await post(egypt, 'First.');
+    expect(first.status).toBe(201);
+    const commentId = String((first.body.comment as Json).id);
+    expect((await client(server, egypt).post(`/api/comments/${commentId}/replies`, { body: 'Second.' })).status).toBe(201);
+    expect((await client(server, egypt).patch(`/api/comments/${commentId}`, { body: 'First, edited.' })).status).toBe(200);
+    const refused = await post(egypt, 'Fourth.');
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toEqual({ code: 'too-many-comments', message: 'You have posted too many comments in the last minute; wait a moment and post again.' });
+    // Nothing of the refused comment was stored, and another user is not held back.
+    expect(((await client(server, egypt).get(`/api/comments?targetKind=document&targetId=${encodeURIComponent(document)}`)).body.items as Json[]).length).toBe(1);
+    expect((await post(brazil, 'Brazil is not held back.')).status).toBe(201);
+    // Reading and resolving are not counted.
+    expect((await client(server, egypt).get(`/api/comments/${commentId}`)).status).toBe(200);
+  });
+});
 
 const scaleOutSkip = POSTGRES_SKIP_REASON ?? (process.env.TEST_REDIS_URL ? null : 'skipped: TEST_REDIS_URL is not set (.ci/run sets it to the local Redis)');
 

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ParseUUIDPipe } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { Env } from '../config/env';
 import type { AuthContext, UserView } from './auth-context';
@@ -23,6 +24,7 @@ export class AuthController {
 
   @Public()
   @UseGuards(LoginThrottlerGuard)
+  @SkipThrottle({ comments: true })
   @Post('auth/login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in; returns a bearer token and sets the session cookie' })
@@ -52,6 +54,7 @@ export class AuthController {
 
   @Public()
   @UseGuards(LoginThrottlerGuard)
+  @SkipThrottle({ comments: true })
   @Post('auth/accept-invitation')
   @HttpCode(200)
   @ApiOperation({ summary: 'Set a password from an invitation link and sign in' })

@@ -18,7 +18,12 @@ import { AuthService } from './auth.service';
     ThrottlerModule.forRootAsync({
       inject: [Env],
       useFactory: (env: Env) => ({
-        throttlers: [{ name: 'login', ttl: 60_000, limit: env.LOGIN_ATTEMPTS_PER_MINUTE }],
+        // Each guarded route counts against one of them (the others are skipped there): sign-in attempts per client
+        // and email address, and comment writes per user (comments/comment-throttler.guard.ts).
+        throttlers: [
+          { name: 'login', ttl: 60_000, limit: env.LOGIN_ATTEMPTS_PER_MINUTE },
+          { name: 'comments', ttl: 60_000, limit: env.COMMENTS_PER_MINUTE },
+        ],
         errorMessage: 'Too many sign-in attempts; wait a minute and try again.',
       }),
     }),

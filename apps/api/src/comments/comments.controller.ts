@@ -1,9 +1,11 @@
-import { Body, Controller, Get, HttpCode, type MessageEvent, Param, ParseUUIDPipe, Patch, Post, Query, Sse } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, type MessageEvent, Param, ParseUUIDPipe, Patch, Post, Query, Sse, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { Observable } from 'rxjs';
 import type { AuthContext } from '../auth/auth-context';
 import { CurrentUser } from '../auth/current-user.decorator';
 import type { CommentView, ThreadView } from './comment-view';
+import { CommentThrottlerGuard } from './comment-throttler.guard';
 import { CommentsService } from './comments.service';
 import { CommentBodyDto, CommentTargetQueryDto, CreateThreadDto } from './dto/comment.dto';
 
@@ -25,6 +27,8 @@ export class CommentsController {
     return this.comments.stream(user, query);
   }
 
+  @UseGuards(CommentThrottlerGuard)
+  @SkipThrottle({ login: true })
   @Post()
   @ApiOperation({ summary: 'Open a thread on a range of a live document, a proposal or a provision of a published revision' })
   create(@CurrentUser() user: AuthContext, @Body() dto: CreateThreadDto): Promise<ThreadView> {
@@ -37,12 +41,16 @@ export class CommentsController {
     return this.comments.get(user, id);
   }
 
+  @UseGuards(CommentThrottlerGuard)
+  @SkipThrottle({ login: true })
   @Patch(':id')
   @ApiOperation({ summary: "Edit one's own comment" })
   edit(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CommentBodyDto): Promise<CommentView> {
     return this.comments.edit(user, id, dto);
   }
 
+  @UseGuards(CommentThrottlerGuard)
+  @SkipThrottle({ login: true })
   @Post(':id/replies')
   @ApiOperation({ summary: 'Reply in the thread of a comment' })
   reply(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CommentBodyDto): Promise<CommentView> {

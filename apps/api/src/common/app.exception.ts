@@ -18,6 +18,7 @@ export const ERROR_STATUS = {
   'invalid-credentials': HttpStatus.UNAUTHORIZED,
   forbidden: HttpStatus.FORBIDDEN,
   'too-many-attempts': HttpStatus.TOO_MANY_REQUESTS,
+  'too-many-comments': HttpStatus.TOO_MANY_REQUESTS,
   'invitation-invalid': HttpStatus.GONE,
   'email-taken': HttpStatus.CONFLICT,
   'user-not-found': HttpStatus.NOT_FOUND,

@@ -65,6 +65,13 @@ export class Env {
   @Max(10000, { message: 'must be an integer between 1 and 10000' })
   LOGIN_ATTEMPTS_PER_MINUTE = 10;
 
+  /** Comments, replies and edits one user may post per minute; more are refused (429) until the minute is over. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 10000' })
+  @Min(1, { message: 'must be an integer between 1 and 10000' })
+  @Max(10000, { message: 'must be an integer between 1 and 10000' })
+  COMMENTS_PER_MINUTE = 30;
+
   /** Largest accepted JSON request body, in bytes. */
   @Transform(toInt)
   @IsInt({ message: 'must be a number of bytes between 1024 and 104857600' })

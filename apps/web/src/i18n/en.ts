@@ -37,6 +37,7 @@ export const en = {
 
   'error.invalid-credentials': 'The email or password is incorrect.',
   'error.too-many-attempts': 'Too many sign-in attempts. Wait a few minutes and try again.',
+  'error.too-many-comments': 'You have posted too many comments in the last minute. Wait a moment and post again.',
   'error.unauthenticated': 'Your session has ended. Please sign in again.',
   'error.network-error': 'The server cannot be reached. Check your connection and try again.',
   'error.unexpected-response': 'The server sent an unexpected response. Try again later.',

@@ -36,6 +36,7 @@ export const es: Strings = {
 
   'error.invalid-credentials': 'El correo electrónico o la contraseña no son correctos.',
   'error.too-many-attempts': 'Demasiados intentos de inicio de sesión. Espere unos minutos y vuelva a intentarlo.',
+  'error.too-many-comments': 'Ha publicado demasiados comentarios en el último minuto. Espere un momento y vuelva a publicar.',
   'error.unauthenticated': 'Su sesión ha caducado. Vuelva a iniciar sesión.',
   'error.network-error': 'No se puede acceder al servidor. Compruebe su conexión y vuelva a intentarlo.',
   'error.unexpected-response': 'El servidor envió una respuesta inesperada. Vuelva a intentarlo más tarde.',

@@ -36,6 +36,7 @@ export const fr: Strings = {
 
   'error.invalid-credentials': 'L’adresse électronique ou le mot de passe est incorrect.',
   'error.too-many-attempts': 'Trop de tentatives de connexion. Patientez quelques minutes, puis réessayez.',
+  'error.too-many-comments': 'Vous avez publié trop de commentaires au cours de la dernière minute. Patientez un instant, puis réessayez.',
   'error.unauthenticated': 'Votre session a expiré. Veuillez vous reconnecter.',
   'error.network-error': 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
   'error.unexpected-response': 'Le serveur a renvoyé une réponse inattendue. Réessayez plus tard.',

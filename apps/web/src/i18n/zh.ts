@@ -36,6 +36,7 @@ export const zh: Strings = {
 
   'error.invalid-credentials': '电子邮件或密码不正确。',
   'error.too-many-attempts': '登录尝试次数过多。请等待几分钟后重试。',
+  'error.too-many-comments': '您在过去一分钟内发表的评论过多。请稍候再发表。',
   'error.unauthenticated': '您的会话已结束，请重新登录。',
   'error.network-error': '无法连接服务器。请检查网络连接后重试。',
   'error.unexpected-response': '服务器返回了意外的响应。请稍后重试。',
