@@ -88,6 +88,9 @@ for (const backend of BACKENDS) {
       expect(group.slice(1).map((o) => o.sponsors).sort()).toEqual([['BRA'], ['EGY', 'EU'], ['EU']]);
       expect(group.find((o) => o.sponsors.join() === 'EU')?.text).toContain('sovereign equality and human rights');
       for (const id of proposalIds) expect((await as('secretariat').get(`/api/proposals/${id}`)).body.status).toBe('presented-as-option');
+      const history = (await as('egypt.delegate').get(`/api/proposals/${proposalIds[0]}`)).body.history as Json[];
+      expect(history.at(-1)).toMatchObject({ to: 'presented-as-option', actor: { body: 'secretariat' } });
+      expect(JSON.stringify(history)).not.toMatch(/Lena Okafor|@concord\.test/);
       const after = (await as('secretariat').get(`/api/instruments/${instrumentId}/desk?lang=en`)).body.articles as Json[];
       expect((after.find((a) => a.id === sovereignty) as Json).counts).toMatchObject({ optionGroups: 1 });
       expect((await as('secretariat').post(`/api/instruments/${instrumentId}/compile`, { language: 'en' })).body.error?.code).toBe('nothing-to-compile');

@@ -82,6 +82,8 @@ for (const backend of BACKENDS) {
       expect(changes[0]).toMatchObject({ kind: 'text', edits: [{ deleted: '', inserted: 'political independence and ' }] });
       expect(String(changes[0].after)).toContain('sovereign equality and political independence and territorial integrity');
       expect((submitted.body.history as Json[]).map((h) => [h.from, h.to])).toEqual([['draft', 'submitted']]);
+      // Named by the delegation the head acted for, never by the person's name.
+      expect((submitted.body.history as Json[])[0].actor).toEqual({ body: 'delegation', delegationId: delegations.EGY });
 
       const proposalId = String(submitted.body.id);
       expect((await as('secretariat').get(`/api/proposals/${proposalId}`)).status).toBe(200);

@@ -1,5 +1,5 @@
 import type { Change } from '@concord/compile';
-import type { Language, ProposalStatus } from '@concord/domain';
+import type { Language, ProposalStatus, Role } from '@concord/domain';
 import type { ProposalEvent } from './proposal-event.entity';
 import type { Proposal } from './proposal.entity';
 
@@ -51,10 +51,36 @@ export interface ProposalView {
   readonly submittedBy: string;
   /** Public since a published compilation listed it. */
   readonly published: boolean;
-  readonly history: readonly { readonly from: string | null; readonly to: string; readonly actorId: string; readonly at: string }[];
+  readonly history: readonly ProposalHistoryEntry[];
 }
 
-export function proposalView(p: Proposal, supporterIds: readonly string[], events: readonly ProposalEvent[]): ProposalView {
+/**
+ * Who made a change, as a negotiation names it: the delegation a member acted for, or the secretariat, the bureau
+ * or the administration; never a person's name, which the public may read once the proposal is published.
+ */
+export type HistoryActor =
+  | { readonly body: 'delegation'; readonly delegationId: string }
+  | { readonly body: 'secretariat' | 'bureau' | 'administration' };
+
+export interface ProposalHistoryEntry {
+  readonly from: string | null;
+  readonly to: string;
+  /** The user's id, so that a reader can tell their own actions. */
+  readonly actorId: string;
+  readonly actor: HistoryActor;
+  readonly at: string;
+}
+
+/** The body a user acts for; users who no longer exist are counted as the administration. */
+export function historyActor(user: { readonly roles: readonly Role[]; readonly delegationId: string | null } | undefined): HistoryActor {
+  // The secretariat's staff belong to a delegation-like body of their own; they act as the secretariat.
+  if (user?.roles.includes('secretariat')) return { body: 'secretariat' };
+  if (user?.roles.includes('chair')) return { body: 'bureau' };
+  if (user?.delegationId) return { body: 'delegation', delegationId: user.delegationId };
+  return { body: 'administration' };
+}
+
+export function proposalView(p: Proposal, supporterIds: readonly string[], events: readonly ProposalEvent[], actors: ReadonlyMap<string, HistoryActor>): ProposalView {
   return {
     id: p.id,
     committeeId: p.committeeId,
@@ -79,6 +105,6 @@ export function proposalView(p: Proposal, supporterIds: readonly string[], event
     submittedAt: p.submittedAt.toISOString(),
     submittedBy: p.submittedBy,
     published: p.publishedAt !== null,
-    history: events.map((e) => ({ from: e.fromStatus, to: e.toStatus, actorId: e.actorId, at: e.at.toISOString() })),
+    history: events.map((e) => ({ from: e.fromStatus, to: e.toStatus, actorId: e.actorId, actor: actors.get(e.actorId) ?? historyActor(undefined), at: e.at.toISOString() })),
   };
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import { User } from '../auth/user.entity';
 import { DraftingSpace } from '../drafting-spaces/drafting-space.entity';
 import { ProposalEvent } from './proposal-event.entity';
 import { ProposalSupport } from './proposal-support.entity';
@@ -32,6 +33,12 @@ export class ProposalsRepository {
 
   async setStatus(id: string, status: string, manager: EntityManager): Promise<void> {
     await manager.getRepository(Proposal).update({ id }, { status });
+  }
+
+  /** The roles and delegations of the users who acted on proposals. */
+  actorsOf(userIds: readonly string[]): Promise<Pick<User, 'id' | 'roles' | 'delegationId'>[]> {
+    if (userIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(User).find({ where: { id: In([...userIds]) }, select: { id: true, roles: true, delegationId: true } });
   }
 
   async insertEvent(event: ProposalEvent, manager: EntityManager): Promise<void> {

@@ -10,7 +10,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import type { ProposalFilterDto, SetOutcomeDto, SubmitProposalDto } from './dto/proposal.dto';
 import { ProposalEvent } from './proposal-event.entity';
 import { ProposalSupport } from './proposal-support.entity';
-import { type ProposalView, proposalView } from './proposal-view';
+import { historyActor, type ProposalView, proposalView } from './proposal-view';
 import type { Proposal } from './proposal.entity';
 import { ProposalsRepository } from './proposals.repository';
 import { SubmitProposalUseCase } from './submit-proposal.usecase';
@@ -115,11 +115,14 @@ export class ProposalsService {
   private async views(rows: readonly Proposal[]): Promise<ProposalView[]> {
     const ids = rows.map((p) => p.id);
     const [supports, events] = await Promise.all([this.proposals.supportsOf(ids), this.proposals.eventsOf(ids)]);
+    const users = await this.proposals.actorsOf([...new Set(events.map((e) => e.actorId))]);
+    const actors = new Map(users.map((u) => [u.id, historyActor(u)]));
     return rows.map((p) =>
       proposalView(
         p,
         supports.filter((s) => s.proposalId === p.id).map((s) => s.delegationId),
         events.filter((e) => e.proposalId === p.id),
+        actors,
       ),
     );
   }

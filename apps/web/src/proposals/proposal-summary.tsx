@@ -90,7 +90,17 @@ export function ProposalSummary({
             <li key={`${entry.to}:${entry.at}`}>
               <ProposalStatusBadge status={entry.to} />{' '}
               <time dateTime={entry.at}>{formatCommentTime(entry.at, language)}</time>
-              {entry.actorId === user.id && <span className="history-actor"> {t('proposal.byYou')}</span>}
+              <span className="history-actor">
+                {' '}
+                {entry.actorId === user.id
+                  ? t('proposal.byYou')
+                  : t('proposal.by', {
+                      actor:
+                        entry.actor.body === 'delegation'
+                          ? (delegationLabel(entry.actor.delegationId, delegations, language) ?? unknown)
+                          : t(`proposal.actor.${entry.actor.body}`),
+                    })}
+              </span>
             </li>
           ))}
         </ol>
