@@ -20,7 +20,7 @@ export {
   canTransition,
   isProposalStatus,
 } from './proposal-status';
-export type { ProposalStatus } from './proposal-status';
+export type { HistoryActor, ProposalStatus } from './proposal-status';
 export {
   DELEGATION_KINDS,
   PROVISION_STATUSES,

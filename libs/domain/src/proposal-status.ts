@@ -47,3 +47,12 @@ export function canTransition(from: ProposalStatus, to: ProposalStatus): boolean
   const next: readonly ProposalStatus[] = PROPOSAL_TRANSITIONS[from];
   return next.includes(to);
 }
+
+/**
+ * Who changed a proposal's status, as a negotiation names it: the delegation a member acted for, or the
+ * secretariat, the bureau or the administration; never a person's name, which the public may read once the
+ * proposal is published.
+ */
+export type HistoryActor =
+  | { readonly body: 'delegation'; readonly delegationId: string }
+  | { readonly body: 'secretariat' | 'bureau' | 'administration' };

@@ -1,5 +1,5 @@
 import type { Change } from '@concord/compile';
-import type { Language, ProposalStatus, Role } from '@concord/domain';
+import type { HistoryActor, Language, ProposalStatus, Role } from '@concord/domain';
 import type { ProposalEvent } from './proposal-event.entity';
 import type { Proposal } from './proposal.entity';
 
@@ -53,14 +53,6 @@ export interface ProposalView {
   readonly published: boolean;
   readonly history: readonly ProposalHistoryEntry[];
 }
-
-/**
- * Who made a change, as a negotiation names it: the delegation a member acted for, or the secretariat, the bureau
- * or the administration; never a person's name, which the public may read once the proposal is published.
- */
-export type HistoryActor =
-  | { readonly body: 'delegation'; readonly delegationId: string }
-  | { readonly body: 'secretariat' | 'bureau' | 'administration' };
 
 export interface ProposalHistoryEntry {
   readonly from: string | null;

@@ -1,12 +1,7 @@
-import type { Language, ProposalStatus } from '@concord/domain';
+import type { HistoryActor, Language, ProposalStatus } from '@concord/domain';
 import { request, type DraftingSpace } from '../api';
 
 /** One recorded move of a proposal's lifecycle. */
-/** Who made a change: the delegation a member acted for, or the secretariat, the bureau or the administration. */
-export type HistoryActor =
-  | { readonly body: 'delegation'; readonly delegationId: string }
-  | { readonly body: 'secretariat' | 'bureau' | 'administration' };
-
 export interface ProposalHistoryEntry {
   readonly from: ProposalStatus | null;
   readonly to: ProposalStatus;
