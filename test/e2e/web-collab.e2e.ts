@@ -1,4 +1,5 @@
-import { builders, docToYFragment } from '@concord/schema';
+import { builders, docFromYFragment, docToYFragment } from '@concord/schema';
+import type * as Y from 'yjs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,17 @@ import { ARTIFACTS, BROWSER_SKIP_REASON, launchBrowser, seriousAccessibilityViol
 import { provider, synced } from '../support/collab';
 import { scratchSqlite } from '../support/databases';
 import { client, login, startServer, type TestServer } from '../support/server';
+
+type Json = Record<string, unknown>;
+
+/** The provenance of the text node holding `text` in a shared treaty document, or null. */
+function typedProvenance(ydoc: Y.Doc, text: string): unknown {
+  let found: unknown = null;
+  docFromYFragment(ydoc.getXmlFragment('prosemirror')).descendants((node) => {
+    if (node.isText && node.text?.includes(text)) found = node.marks.find((mark) => mark.type.name === 'provenance')?.attrs ?? null;
+  });
+  return found;
+}
 
 const { article, bracket, chapter, doc, heading, option, options, p, preamble, recital, sub, title } = builders;
 
@@ -154,6 +166,15 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       await secretariat.page.getByText('Editing', { exact: true }).waitFor();
       expect(await treatyText(secretariat.page).getAttribute('contenteditable')).toBe('true');
       await typeAtEndOf(secretariat.page, 0, ' Secretariat insertion one.');
+
+      // What the secretariat types is attributed to it, as compiled text is to its proposals.
+      const officer = await login(server, 'secretariat@concord.test');
+      const me = (await client(server, officer).get('/api/auth/me')).body.user as Json;
+      const instrumentId = /\/instruments\/([0-9a-f-]{36})\//.exec(secretariat.page.url())?.[1] ?? '';
+      const copy = provider(server, `consolidated:${instrumentId}:en`, officer);
+      await synced(copy);
+      await expect.poll(() => typedProvenance(copy.doc, 'Secretariat insertion one.')).toEqual({ kind: 'edit', ref: me.id, delegations: [], label: '' });
+      copy.destroy();
 
       await delegate.page.getByRole('link', { name: 'Consolidated draft (English)' }).click();
       await connected(delegate.page);

@@ -1,4 +1,4 @@
-import { findIdConflicts, newNodeId } from '@concord/schema';
+import { findIdConflicts, newNodeId, provenanceTracking } from '@concord/schema';
 import type { Attrs, NodeType } from 'prosemirror-model';
 import { Plugin, PluginKey, type Command, type Transaction } from 'prosemirror-state';
 import { canSplit } from 'prosemirror-transform';
@@ -64,4 +64,14 @@ export function stableIds(): Plugin {
       return tr;
     },
   });
+}
+
+/**
+ * Marks what this editor's user types into a consolidated draft as a secretariat edit (provenance `edit`, with
+ * their user id), so that after a compilation every span still says where it came from: the base text, a
+ * proposal, or the secretariat. No name goes into the label: published revisions carry the marks, and readers
+ * name edits by their kind ("Secretariat edits").
+ */
+export function secretariatEdits(userId: string): Plugin {
+  return provenanceTracking({ attrs: { kind: 'edit', ref: userId, delegations: [], label: '' }, isRemote: fromYjs });
 }

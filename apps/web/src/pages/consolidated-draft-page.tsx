@@ -1,8 +1,10 @@
 import { LANGUAGES, decide, isLanguage, type Language } from '@concord/domain';
+import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api';
 import { subjectOf, useUser } from '../auth';
 import { CollaborativeEditor } from '../collab/collaborative-editor';
+import { secretariatEdits } from '../collab/editing';
 import { useDocumentComments } from '../comments/use-document-comments';
 import { useDocumentTitle } from '../components/document-title';
 import { ErrorAlert, Loading } from '../components/error-alert';
@@ -52,6 +54,7 @@ function ConsolidatedDraft({
   const titleText = title?.text ?? t('instruments.untitled');
   useDocumentTitle(instrument === null ? t('draft.kicker') : `${t('draft.kicker')}: ${titleText}`);
   const comments = useDocumentComments(consolidatedDocument(instrumentId, textLanguage));
+  const plugins = useMemo(() => (mayEdit ? [...comments.plugins, secretariatEdits(user.id)] : comments.plugins), [comments.plugins, mayEdit, user.id]);
 
   const available = instrument?.languages?.includes(textLanguage) ?? true;
   const others = LANGUAGES.filter((code) => code !== textLanguage && (instrument?.languages?.includes(code) ?? false));
@@ -103,7 +106,7 @@ function ConsolidatedDraft({
               textLanguage={textLanguage}
               editable={mayEdit}
               label={t('draft.editorLabel', { title: titleText, language: languageName(textLanguage, language) })}
-              plugins={comments.plugins}
+              plugins={plugins}
               margin={comments.panel}
             />
           ) : (
