@@ -35,7 +35,7 @@ export function onSessionExpiry(context: AuthContext, expired: () => void): () =
   let timer: NodeJS.Timeout;
   const wait = (): void => {
     const left = at - Date.now();
-    timer = left <= 0 ? setTimeout(expired, 0) : setTimeout(left > MAX_TIMER_MS ? wait : expired, Math.min(left, MAX_TIMER_MS));
+    timer = setTimeout(left > MAX_TIMER_MS ? wait : expired, Math.max(0, Math.min(left, MAX_TIMER_MS)));
     timer.unref();
   };
   wait();

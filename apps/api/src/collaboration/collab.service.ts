@@ -15,7 +15,7 @@ import { CloseCode, type ClientMessage, ProtocolError, awarenessMessage, decodeC
 import { RedisRelay } from './redis-relay';
 import { type Connection, SharedDocument, send } from './shared-document';
 import { UpdateLog } from './update-log';
-import { foldStored, isEmptyUpdate } from './yjs-state';
+import { applyQuietly, foldStored, isEmptyUpdate, storedUpdates } from './yjs-state';
 
 /** The fragment y-prosemirror binds to; the web editor uses the same name. */
 export const PROSEMIRROR_FRAGMENT = 'prosemirror';
@@ -215,14 +215,10 @@ export class CollabService implements BeforeApplicationShutdown {
     }
     const doc = new Y.Doc();
     try {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      if (stored.snapshot) applyQuietly(doc, [stored.snapshot]);
       await nextTurn();
-      if (stored.updates.length > 0) {
-        doc.transact(() => {
-          for (const update of stored.updates) Y.applyUpdate(doc, update);
-        });
-        await nextTurn();
-      }
+      applyQuietly(doc, stored.updates);
+      await nextTurn();
     } catch (error) {
       doc.destroy();
       throw error;
@@ -381,7 +377,7 @@ export class CollabService implements BeforeApplicationShutdown {
   private async resyncAll(): Promise<void> {
     for (const shared of this.documents.values()) {
       const stored = await this.repository.load(shared.name);
-      await shared.apply(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates, 'database');
+      await shared.apply(storedUpdates(stored), 'database');
       shared.snapshotSeq = stored.snapshotSeq;
     }
   }

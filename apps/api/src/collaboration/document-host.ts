@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
 import type { StoredDocument } from './collab.repository';
 import type { WorkerReply, WorkerRequest } from './document-worker';
-import { addsNothing, applyUpdates, foldLoaded } from './yjs-state';
+import { addsNothing, applyUpdates, foldLoaded, storedUpdates } from './yjs-state';
 
 /**
  * Where a loaded document's Yjs state lives and is worked on. Ordinary documents live on the main thread; a large
@@ -66,8 +66,11 @@ const WORKER_SCRIPT = join(__dirname, 'document-worker.js');
 
 type Pending = { readonly resolve: (value: WorkerReply['value']) => void; readonly reject: (error: Error) => void };
 
-/** Requests without their id, which the host adds. */
-type Request = WorkerRequest extends infer R ? (R extends { readonly id: number } ? Omit<R, 'id'> : never) : never;
+/** Each member of a union without its id. */
+type WithoutId<R> = R extends unknown ? Omit<R, 'id'> : never;
+
+/** Requests as the host's methods make them; the host adds the id. */
+type Request = WithoutId<WorkerRequest>;
 
 /**
  * A document in a worker thread of its own. The worker loads the stored state and then answers requests one at a
@@ -98,7 +101,7 @@ export class WorkerHost implements DocumentHost {
   static async start(stored: StoredDocument, onFailure: (error: Error) => void): Promise<WorkerHost> {
     const host = new WorkerHost(new Worker(WORKER_SCRIPT), onFailure);
     try {
-      await host.request({ op: 'load', snapshot: stored.snapshot, updates: stored.updates });
+      await host.request({ op: 'load', updates: storedUpdates(stored) });
     } catch (error) {
       host.destroy();
       throw error;

@@ -1,11 +1,11 @@
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
 import type { StoredDocument } from './collab.repository';
-import { addsNothing, applyUpdates, foldLoaded } from './yjs-state';
+import { addsNothing, applyQuietly, applyUpdates, foldLoaded } from './yjs-state';
 
 /** What the main thread asks of a document's worker (document-host.ts); answered one at a time, in order. */
 export type WorkerRequest =
-  | { readonly id: number; readonly op: 'load'; readonly snapshot: Uint8Array | null; readonly updates: readonly Uint8Array[] }
+  | { readonly id: number; readonly op: 'load'; readonly updates: readonly Uint8Array[] }
   | { readonly id: number; readonly op: 'apply'; readonly updates: readonly Uint8Array[] }
   | { readonly id: number; readonly op: 'state-vector' }
   | { readonly id: number; readonly op: 'encode'; readonly stateVector: Uint8Array | null }
@@ -30,8 +30,7 @@ function answer(request: WorkerRequest): Uint8Array | boolean | null {
   switch (request.op) {
     case 'load': {
       const fresh = new Y.Doc();
-      if (request.snapshot) Y.applyUpdate(fresh, request.snapshot);
-      if (request.updates.length > 0) applyUpdates(fresh, request.updates);
+      applyQuietly(fresh, request.updates);
       doc = fresh;
       return null;
     }

@@ -6,13 +6,23 @@ import type { StoredDocument } from './collab.repository';
  * main thread for ordinary documents and in a document's worker thread for large ones (document-host.ts).
  */
 
+/**
+ * Applies updates in one transaction without asking Yjs what they changed: for loading, where nobody listens and
+ * encoding the whole content as one more update would be wasted.
+ */
+export function applyQuietly(doc: Y.Doc, updates: readonly Uint8Array[]): void {
+  doc.transact(() => {
+    for (const update of updates) Y.applyUpdate(doc, update);
+  });
+}
+
+/** A stored document's updates in the order they apply: the snapshot (if any), then the log. */
+export const storedUpdates = (stored: StoredDocument): readonly Uint8Array[] => (stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
+
 /** Builds one state update from a stored snapshot and log. */
 export function foldStored(stored: StoredDocument): Uint8Array {
   const doc = new Y.Doc();
-  doc.transact(() => {
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    for (const update of stored.updates) Y.applyUpdate(doc, update);
-  });
+  applyQuietly(doc, storedUpdates(stored));
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return state;
@@ -26,7 +36,7 @@ export function foldStored(stored: StoredDocument): Uint8Array {
  * the copy was loaded from or compacted into: it need not be checked again.
  */
 export function foldLoaded(doc: Y.Doc, stored: StoredDocument, knownSnapshotSeq: number): Uint8Array {
-  const unchecked = stored.snapshot && stored.snapshotSeq !== knownSnapshotSeq ? [stored.snapshot, ...stored.updates] : stored.updates;
+  const unchecked = stored.snapshotSeq !== knownSnapshotSeq ? storedUpdates(stored) : stored.updates;
   if (unchecked.length === 0 || addsNothing(doc, Y.mergeUpdates([...unchecked]))) return Y.encodeStateAsUpdate(doc);
   return foldStored(stored);
 }
