@@ -1,10 +1,7 @@
 import { decide, type Decision, type Resource, type Subject, type Tier } from '@concord/domain';
 
-/** What a thread can be attached to. */
-export const TARGET_KINDS = ['document', 'proposal', 'revision'] as const;
-
-/** The kind of a comment's target. */
-export type TargetKind = (typeof TARGET_KINDS)[number];
+/** What a thread can be attached to, and its kind (defined with the comment contract in @concord/domain). */
+export { COMMENT_TARGET_KINDS as TARGET_KINDS, type CommentTargetKind as TargetKind } from '@concord/domain';
 
 /** Who is asking, as the comment rules see them. */
 export interface Viewer {

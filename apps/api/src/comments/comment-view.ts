@@ -1,44 +1,9 @@
-import { describeSuspiciousCharacters, type Tier } from '@concord/domain';
+import { type CommentView, describeSuspiciousCharacters, type ThreadView, type Tier } from '@concord/domain';
 import type { AnchorResolution } from './comment-anchor';
 import type { Comment } from './comment.entity';
 import type { TargetKind, ThreadAccess } from './comment-policy';
 
-/** A comment as the API shows it. */
-export interface CommentView {
-  readonly id: string;
-  readonly threadId: string;
-  readonly authorId: string;
-  readonly authorName: string | null;
-  readonly authorDelegationId: string | null;
-  /** Exactly as written: clients render it as text, never as HTML. */
-  readonly body: string;
-  /** Bidirectional controls and invisible characters found in the body, one line each, for the reader. */
-  readonly textWarnings: readonly string[];
-  readonly createdAt: string;
-  readonly editedAt: string | null;
-}
-
-/** A thread as the API shows it: its opening comment, its replies, and where its anchor lies now. */
-export interface ThreadView {
-  readonly id: string;
-  readonly targetKind: TargetKind;
-  readonly targetId: string;
-  readonly provisionId: string | null;
-  readonly tier: Tier;
-  /** The Yjs relative positions (base64) of a range of a live document, for the editor to map. */
-  readonly anchor: { readonly start: string; readonly end: string } | null;
-  /** The text the anchor covered when the thread was opened. */
-  readonly quote: string | null;
-  /** True when the anchored text has been deleted: the thread is shown with its quote only. */
-  readonly orphaned: boolean;
-  /** The text the anchor covers now; null when orphaned or not anchored in a document. */
-  readonly anchoredText: string | null;
-  readonly resolved: boolean;
-  readonly resolvedAt: string | null;
-  readonly resolvedBy: string | null;
-  readonly comment: CommentView;
-  readonly replies: readonly CommentView[];
-}
+export type { CommentView, ThreadView } from '@concord/domain';
 
 /** A thread's rows: its opening comment and its replies, oldest first. */
 export interface ThreadRows {

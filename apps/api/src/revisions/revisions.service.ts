@@ -1,5 +1,5 @@
 import { compare, renderConcordanceHtml, renderInlineHtml, renderSideBySideHtml, type Comparison } from '@concord/compare';
-import { decide, isLanguage, type Language, type Subject } from '@concord/domain';
+import { decide, isLanguage, type Language, type RevisionSummary, type RevisionText, type Subject, type RevisionVerification as Verification } from '@concord/domain';
 import { docFromJSON, docToText } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import type { Node } from 'prosemirror-model';
@@ -17,38 +17,7 @@ export interface Reader {
   readonly committeeId: string | null;
 }
 
-/** A revision's metadata. */
-export interface RevisionSummary {
-  readonly id: string;
-  readonly instrumentId: string;
-  readonly symbol: string;
-  readonly date: string;
-  readonly tier: string;
-  readonly originalLanguage: Language;
-  readonly languages: readonly Language[];
-  readonly titles: Partial<Record<Language, string>>;
-  readonly contentHash: string;
-  readonly publishedAt: string;
-}
-
-/** A revision in one language. */
-export interface RevisionText extends RevisionSummary {
-  readonly language: Language;
-  readonly doc: unknown;
-  readonly text: string;
-  /** Nodes whose translation did not render the original's text when published. */
-  readonly stale: readonly string[];
-}
-
-/** What checking a revision's hash found. */
-export interface Verification {
-  readonly id: string;
-  readonly symbol: string;
-  readonly ok: boolean;
-  readonly storedHash: string;
-  readonly computedHash: string;
-  readonly reason: string | null;
-}
+export type { RevisionSummary, RevisionText, RevisionVerification as Verification } from '@concord/domain';
 
 export function parseContent(revision: Revision): RevisionContent {
   return JSON.parse(revision.content) as RevisionContent;

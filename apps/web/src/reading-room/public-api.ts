@@ -1,47 +1,9 @@
 import type { Comparison } from '@concord/compare';
-import type { Language, Localized } from '@concord/domain';
+import type { Language, RevisionSummary as PublicRevision, RevisionText as PublicRevisionText, RevisionVerification as Verification } from '@concord/domain';
 import { api, networkError, request, toApiError, type Delegation } from '../api';
 
-/** A published revision as the observers' API lists it. */
-export interface PublicRevision {
-  readonly id: string;
-  readonly instrumentId: string;
-  /** The document symbol: `A/AC.291/22`, `A/AC.291/22/Rev.1`. */
-  readonly symbol: string;
-  /** The date of the document, `YYYY-MM-DD`. */
-  readonly date: string;
-  readonly tier: string;
-  readonly originalLanguage: Language;
-  /** The language versions it was published in. */
-  readonly languages: readonly Language[];
-  /** The instrument's title in each language it has one in. */
-  readonly titles: Localized;
-  /** SHA-256 of the canonical content, in hexadecimal. */
-  readonly contentHash: string;
-  /** An ISO 8601 instant. */
-  readonly publishedAt: string;
-}
-
-/** A published revision in one language. */
-export interface PublicRevisionText extends PublicRevision {
-  readonly language: Language;
-  /** The text as ProseMirror JSON in the treaty schema of `@concord/schema`, with its provenance marks. */
-  readonly doc: unknown;
-  /** The numbered plain text. */
-  readonly text: string;
-  /** Ids of the nodes whose translation had not been checked against the original when it was published. */
-  readonly stale: readonly string[];
-}
-
-/** What recomputing a revision's hash found. */
-export interface Verification {
-  readonly id: string;
-  readonly symbol: string;
-  readonly ok: boolean;
-  readonly storedHash: string;
-  readonly computedHash: string;
-  readonly reason: string | null;
-}
+/** A published revision as the observers' API lists it, in one language, and what checking its hash found. */
+export type { RevisionSummary as PublicRevision, RevisionText as PublicRevisionText, RevisionVerification as Verification } from '@concord/domain';
 
 /** A published compilation of proposals. */
 export interface PublishedCompilation {
