@@ -61,13 +61,14 @@ describe('Authorisation matrix: every endpoint and the WebSocket for every kind 
   type Row = readonly [string, string, (caller: Caller) => unknown, Record<Caller, number>];
   let n = 0;
   const unique = () => `Z${String((n += 1)).padStart(3, '0')}`;
-  // Expected HTTP status per caller. 401 anonymous; 403 known but refused; 404 may not even know it exists.
+  // Expected HTTP status per caller. 401 anonymous; 403 readable but refused; 404 may not even know it exists (a
+  // record the caller may not read answers as an unknown one).
   const ROWS: readonly Row[] = [
     ['GET', '/api/committees', () => undefined, { delegateA: 200, delegateB: 200, headA: 200, secretariat: 200, chair: 200, observer: 200, anonymous: 200 }],
     ['GET', '/api/committees/{committee}/sessions', () => undefined, { delegateA: 200, delegateB: 200, headA: 200, secretariat: 200, chair: 200, observer: 200, anonymous: 200 }],
     ['POST', '/api/committees/{committee}/delegations', () => ({ code: unique(), kind: 'member-state', names: { en: 'Zed' } }), { delegateA: 403, delegateB: 403, headA: 403, secretariat: 201, chair: 403, observer: 403, anonymous: 401 }],
     ['GET', '/api/committees/{committee}/instruments', () => undefined, { delegateA: 200, delegateB: 200, headA: 200, secretariat: 200, chair: 200, observer: 403, anonymous: 401 }],
-    ['GET', '/api/instruments/{instrument}/text?lang=en', () => undefined, { delegateA: 200, delegateB: 200, headA: 200, secretariat: 200, chair: 200, observer: 403, anonymous: 401 }],
+    ['GET', '/api/instruments/{instrument}/text?lang=en', () => undefined, { delegateA: 200, delegateB: 200, headA: 200, secretariat: 200, chair: 200, observer: 404, anonymous: 401 }],
     ['GET', '/api/committees/{committee}/users', () => undefined, { delegateA: 403, delegateB: 403, headA: 403, secretariat: 200, chair: 403, observer: 403, anonymous: 401 }],
     ['POST', '/api/auth/invitations', () => ({ email: `${unique().toLowerCase()}@egypt.example`, displayName: 'New', roles: ['delegate'], delegationId: ids.egypt, committeeId: ids.committee }), { delegateA: 403, delegateB: 403, headA: 201, secretariat: 201, chair: 403, observer: 403, anonymous: 401 }],
     ['GET', '/api/audit', () => undefined, { delegateA: 403, delegateB: 403, headA: 403, secretariat: 200, chair: 403, observer: 403, anonymous: 401 }],
@@ -77,9 +78,9 @@ describe('Authorisation matrix: every endpoint and the WebSocket for every kind 
     ['GET', '/api/proposals/{proposal}', () => undefined, { delegateA: 200, delegateB: 200, headA: 200, secretariat: 200, chair: 200, observer: 404, anonymous: 401 }],
     ['POST', '/api/proposals/{proposal}/support', () => undefined, { delegateA: 403, delegateB: 403, headA: 403, secretariat: 403, chair: 403, observer: 404, anonymous: 401 }],
     ['POST', '/api/proposals/{proposal}/withdraw', () => undefined, { delegateA: 403, delegateB: 403, headA: 200, secretariat: 403, chair: 403, observer: 404, anonymous: 401 }],
-    ['GET', '/api/instruments/{instrument}/desk?lang=en', () => undefined, { delegateA: 403, delegateB: 403, headA: 403, secretariat: 200, chair: 403, observer: 403, anonymous: 401 }],
-    ['PUT', '/api/instruments/{instrument}/provisions/{article}/status', () => ({ language: 'en', status: 'informally-agreed' }), { delegateA: 403, delegateB: 403, headA: 403, secretariat: 200, chair: 200, observer: 403, anonymous: 401 }],
-    ['POST', '/api/instruments/{instrument}/revisions', () => ({ tier: 'committee', symbol: 'not a symbol' }), { delegateA: 403, delegateB: 403, headA: 403, secretariat: 400, chair: 403, observer: 403, anonymous: 401 }],
+    ['GET', '/api/instruments/{instrument}/desk?lang=en', () => undefined, { delegateA: 403, delegateB: 403, headA: 403, secretariat: 200, chair: 403, observer: 404, anonymous: 401 }],
+    ['PUT', '/api/instruments/{instrument}/provisions/{article}/status', () => ({ language: 'en', status: 'informally-agreed' }), { delegateA: 403, delegateB: 403, headA: 403, secretariat: 200, chair: 200, observer: 404, anonymous: 401 }],
+    ['POST', '/api/instruments/{instrument}/revisions', () => ({ tier: 'committee', symbol: 'not a symbol' }), { delegateA: 403, delegateB: 403, headA: 403, secretariat: 400, chair: 403, observer: 404, anonymous: 401 }],
     ['GET', '/api/public/revisions', () => undefined, { delegateA: 200, delegateB: 200, headA: 200, secretariat: 200, chair: 200, observer: 200, anonymous: 200 }],
   ];
 
@@ -99,8 +100,8 @@ describe('Authorisation matrix: every endpoint and the WebSocket for every kind 
   });
 
   it.each([
-    ['consolidated', (caller: Caller) => (caller === 'observer' ? 4403 : caller === 'anonymous' ? 4401 : 'open')],
-    ['secret space', (caller: Caller) => (['delegateA', 'headA'].includes(caller) ? 'open' : caller === 'anonymous' ? 4401 : 4403)],
+    ['consolidated', (caller: Caller) => (caller === 'observer' ? 4404 : caller === 'anonymous' ? 4401 : 'open')],
+    ['secret space', (caller: Caller) => (['delegateA', 'headA'].includes(caller) ? 'open' : caller === 'anonymous' ? 4401 : 4404)],
   ] as const)('the WebSocket to the %s document answers each caller as the policy says', async (which, expected) => {
     for (const caller of CALLERS) {
       const document = which === 'consolidated' ? `consolidated:${ids.instrument}:en` : `space:${ids.secretSpace}`;

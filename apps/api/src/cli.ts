@@ -34,7 +34,7 @@ Commands:
 // The command line acts with an administrator's rights, recorded in the audit log as "cli".
 const CLI_USER: AuthContext = {
   user: { id: 'cli', email: 'cli@localhost', displayName: 'Command line', roles: ['admin'], delegationId: null, committeeId: '', active: true },
-  subject: { userId: 'cli', roles: ['admin'], delegationId: null },
+  subject: { userId: 'cli', roles: ['admin'], delegationId: null, committeeId: null },
   sessionId: 'cli',
   sessionExpiresAt: null,
 };

@@ -131,5 +131,5 @@ export function isCommitteeManager(user: User): boolean {
 
 /** The user as the access policy of `@concord/domain` sees them, to show only what the server will allow. */
 export function subjectOf(user: User): Subject {
-  return { userId: user.id, roles: user.roles, delegationId: user.delegationId };
+  return { userId: user.id, roles: user.roles, delegationId: user.delegationId, committeeId: user.committeeId };
 }

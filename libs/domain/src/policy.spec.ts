@@ -206,8 +206,11 @@ const anonymousCases = ANONYMOUS_MATRIX.flatMap(([action, ...cells]) =>
   }),
 );
 
-function user(roles: readonly Role[], delegationId: string | null = OWN_DELEGATION): Subject {
-  return { userId: 'user-1', roles, delegationId };
+const OWN_COMMITTEE = 'committee-own';
+const OTHER_COMMITTEE = 'committee-other';
+
+function user(roles: readonly Role[], delegationId: string | null = OWN_DELEGATION, committeeId: string | null = OWN_COMMITTEE): Subject {
+  return { userId: 'user-1', roles, delegationId, committeeId };
 }
 
 function expectedDecision(allowed: boolean): unknown {
@@ -339,6 +342,83 @@ describe(decide.name, () => {
       expect(decide(subject, action, resource)).toEqual({ allowed: false, reason });
     },
   );
+});
+
+/**
+ * The same matrix for a record of another committee: below the public tier it is concealed from everyone but
+ * administrators (the caller answers as if it did not exist); a public one is read, never acted on.
+ */
+const foreignCases = roleCases.map((c) => {
+  const admin = c.role === 'admin';
+  const allowed = admin ? c.allowed : c.tier === 'public' && c.action === 'read' && c.allowed;
+  const concealed = !admin && c.tier !== 'public';
+  return { ...c, allowed, concealed, outcome: allowed ? 'allows' : concealed ? 'conceals' : 'denies' };
+});
+
+interface CommitteeCase {
+  readonly when: string;
+  readonly subject: Subject | null;
+  readonly action: Action;
+  readonly resource: Resource;
+  readonly expected: 'allowed' | 'denied' | 'concealed';
+}
+
+// prettier-ignore
+const COMMITTEE_CASES: readonly CommitteeCase[] = [
+  { when: 'a delegate reads a committee record of their own committee',
+    subject: user(['delegate']), action: 'read', resource: { tier: 'committee', committeeId: OWN_COMMITTEE }, expected: 'allowed' },
+  { when: 'a record gives no committee (a general question about a role)',
+    subject: user(['secretariat']), action: 'compile', resource: { tier: 'committee' }, expected: 'allowed' },
+  { when: 'a user of no committee reads a committee record',
+    subject: user(['secretariat'], null, null), action: 'read', resource: { tier: 'committee', committeeId: OWN_COMMITTEE }, expected: 'concealed' },
+  { when: 'an administrator of no committee publishes in a committee',
+    subject: user(['admin'], null, null), action: 'manage-committee', resource: { tier: 'committee', committeeId: OWN_COMMITTEE }, expected: 'allowed' },
+  { when: "a head of another committee's delegation owning the record edits it",
+    subject: user(['head-of-delegation']), action: 'edit-draft', resource: { tier: 'delegation', owners: owned, committeeId: OTHER_COMMITTEE }, expected: 'concealed' },
+  { when: 'the secretariat of another committee sets the status of a public provision',
+    subject: user(['secretariat']), action: 'set-provision-status', resource: { tier: 'public', committeeId: OTHER_COMMITTEE }, expected: 'denied' },
+  { when: "an observer of another committee comments on a public record",
+    subject: user(['observer']), action: 'comment', resource: { tier: 'public', committeeId: OTHER_COMMITTEE }, expected: 'denied' },
+  { when: 'an observer of another committee reads a committee record',
+    subject: user(['observer']), action: 'read', resource: { tier: 'committee', committeeId: OTHER_COMMITTEE }, expected: 'concealed' },
+  { when: 'an anonymous visitor reads a public record of a committee',
+    subject: null, action: 'read', resource: { tier: 'public', committeeId: OTHER_COMMITTEE }, expected: 'allowed' },
+  { when: 'an anonymous visitor reads a committee record',
+    subject: null, action: 'read', resource: { tier: 'committee', committeeId: OTHER_COMMITTEE }, expected: 'denied' },
+];
+
+function outcomeOf(subject: Subject | null, action: Action, resource: Resource): 'allowed' | 'denied' | 'concealed' {
+  const decision = decide(subject, action, resource);
+  if (decision.allowed) return 'allowed';
+  return decision.concealed ? 'concealed' : 'denied';
+}
+
+describe(`${decide.name} across committees`, () => {
+  it.each(
+    titled(foreignCases, (c) => `${c.outcome} ${c.action} when ${withArticle(c.role)} acts on ${c.whose} ${c.tier} record of another committee`),
+  )('%s', (_title, { action, role, tier, owners, allowed, concealed }) => {
+    const decision = decide(user([role]), action, { tier, owners, committeeId: OTHER_COMMITTEE });
+    expect(decision.allowed).toBe(allowed);
+    expect(!decision.allowed && decision.concealed === true).toBe(concealed);
+  });
+
+  it.each(
+    titled(roleCases, (c) => `${c.verdict} ${c.action} when ${withArticle(c.role)} acts on ${c.whose} ${c.tier} record of their own committee`),
+  )('%s', (_title, { action, role, tier, owners, allowed }) => {
+    expect(decide(user([role]), action, { tier, owners, committeeId: OWN_COMMITTEE })).toEqual(expectedDecision(allowed));
+  });
+
+  it.each(titled(COMMITTEE_CASES, (c) => `answers ${c.expected} when ${c.when}`))('%s', (_title, { subject, action, resource, expected }) => {
+    expect(outcomeOf(subject, action, resource)).toBe(expected);
+  });
+
+  it('gives a concealed denial no detail that tells a foreign record from a missing one', () => {
+    expect(decide(user(['secretariat']), 'read', { tier: 'committee', committeeId: OTHER_COMMITTEE })).toEqual({
+      allowed: false,
+      reason: 'No such record',
+      concealed: true,
+    });
+  });
 });
 
 describe(can.name, () => {

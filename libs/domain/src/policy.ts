@@ -7,6 +7,8 @@ export interface Subject {
   readonly roles: readonly Role[];
   /** The delegation the user belongs to, if any. */
   readonly delegationId: string | null;
+  /** The committee the user belongs to; null for a subject of no committee (only the command line's administrator). */
+  readonly committeeId: string | null;
 }
 
 /** A record as the access policy sees it. */
@@ -17,10 +19,19 @@ export interface Resource {
    * to co-sponsor is listed too when it is asked to accept, since the invitation lets it read the draft.
    */
   readonly owners?: readonly string[];
+  /**
+   * The committee the record belongs to. The server always gives it; it is left out only to ask what a role may
+   * do in general (the web app, deciding what to offer the signed-in user within their own committee).
+   */
+  readonly committeeId?: string;
 }
 
-/** The outcome of an access check; a denial carries a short sentence that can be shown to the user. */
-export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly reason: string };
+/**
+ * The outcome of an access check; a denial carries a short sentence that can be shown to the user. A `concealed`
+ * denial means the record must be treated as if it did not exist (a record of another committee below the public
+ * tier): the caller answers exactly as for an unknown record, so that nobody learns it exists.
+ */
+export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly reason: string; readonly concealed?: true };
 
 /** Whose records a grant covers — every delegation's ('any'), only the subject's own ('own'), or only others' ('others'). */
 type Ownership = 'any' | 'own' | 'others';
@@ -50,6 +61,8 @@ const DELEGATION_TIER: readonly Tier[] = ['delegation'];
 const SHARED_TIERS: readonly Tier[] = ['committee', 'public'];
 
 const ANONYMOUS_DENIAL = 'Anonymous users may only read public records';
+const FOREIGN_DENIAL = 'No such record';
+const FOREIGN_ACTION_DENIAL = "Only members of a record's committee may act on it";
 const OBSERVER_DENIAL = 'Observers may only read public records';
 
 /** Who may read each tier. Every other action first requires reading. */
@@ -175,6 +188,16 @@ function deny(reason: string): Decision {
   return { allowed: false, reason };
 }
 
+function concealed(): Decision {
+  return { allowed: false, reason: FOREIGN_DENIAL, concealed: true };
+}
+
+/** Whether the record belongs to a committee other than the subject's; administrators belong to every committee. */
+function foreign(subject: Subject, resource: Resource): boolean {
+  if (resource.committeeId === undefined || subject.roles.includes('admin')) return false;
+  return subject.committeeId !== resource.committeeId;
+}
+
 function ownsResource(subject: Subject, resource: Resource): boolean {
   return subject.delegationId !== null && (resource.owners ?? []).includes(subject.delegationId);
 }
@@ -200,10 +223,18 @@ function readDenial(subject: Subject, tier: Tier): string {
  * The access policy: whether `subject` (or an anonymous visitor, when `null`) may perform `action` on
  * `resource`. Pure; every other action first requires the right to read the resource, and a user with several
  * roles gets the union of their rights.
+ *
+ * Committees are sealed from each other: a record of another committee below the public tier is concealed (the
+ * denial says to answer as if it did not exist), and a public record of another committee may be read but not
+ * acted on. Administrators belong to every committee.
  */
 export function decide(subject: Subject | null, action: Action, resource: Resource): Decision {
   if (subject === null) {
     return action === 'read' && resource.tier === 'public' ? ALLOW : deny(ANONYMOUS_DENIAL);
+  }
+  if (foreign(subject, resource)) {
+    if (resource.tier !== 'public') return concealed();
+    if (action !== 'read') return deny(FOREIGN_ACTION_DENIAL);
   }
   if (!holds(subject, READ_RULES[resource.tier], resource)) {
     return deny(readDenial(subject, resource.tier));

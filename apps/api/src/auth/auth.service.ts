@@ -37,8 +37,8 @@ const DELEGATION_ROLES: readonly Role[] = ['delegate', 'head-of-delegation'];
 const HOUR = 3_600_000;
 
 /** The subject the policy judges, for a user record. */
-export function subjectOf(user: Pick<User, 'id' | 'roles' | 'delegationId'>): Subject {
-  return { userId: user.id, roles: user.roles, delegationId: user.delegationId };
+export function subjectOf(user: Pick<User, 'id' | 'roles' | 'delegationId' | 'committeeId'>): Subject {
+  return { userId: user.id, roles: user.roles, delegationId: user.delegationId, committeeId: user.committeeId };
 }
 
 /** A user as the API shows it: never its password hash. */
@@ -166,10 +166,10 @@ export class AuthService {
   }
 
   async listUsers(context: AuthContext, committeeId: string): Promise<UserView[]> {
-    assertAllowed(decide(context.subject, 'invite-user', { tier: 'committee' }));
-    if (!(await this.committees.findById(committeeId))) {
-      throw new AppException('committee-not-found', `No committee ${committeeId}.`);
-    }
+    // The list of a committee's users (with their emails) is a committee record: another committee's is not found.
+    const absent = () => new AppException('committee-not-found', `No committee ${committeeId}.`);
+    assertAllowed(decide(context.subject, 'invite-user', { tier: 'committee', committeeId }), absent);
+    if (!(await this.committees.findById(committeeId))) throw absent();
     return (await this.auth.listUsers(committeeId)).map(userView);
   }
 
@@ -198,10 +198,11 @@ export class AuthService {
     if (context.user.committeeId !== dto.committeeId && !subject.roles.includes('admin')) {
       throw new AppException('forbidden', 'You may only invite people into your own committee.');
     }
-    const asStaff = decide(subject, 'invite-user', { tier: 'committee' });
+    const committeeId = dto.committeeId;
+    const asStaff = decide(subject, 'invite-user', { tier: 'committee', committeeId });
     if (!asStaff.allowed) {
       const ownMembers = dto.delegationId
-        ? decide(subject, 'manage-delegation-members', { tier: 'delegation', owners: [dto.delegationId] })
+        ? decide(subject, 'manage-delegation-members', { tier: 'delegation', owners: [dto.delegationId], committeeId })
         : asStaff;
       assertAllowed(ownMembers);
       if (!dto.roles.every((role) => DELEGATION_ROLES.includes(role))) {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Node } from 'prosemirror-model';
 import type { AuthContext } from '../auth/auth-context';
 import { AppException } from '../common/app.exception';
-import { DraftingSpacesService, spaceOwners, spaceReaders } from '../drafting-spaces/drafting-spaces.service';
+import { DraftingSpacesService, spaceOwners, spaceReaders, spaceResource } from '../drafting-spaces/drafting-spaces.service';
 import { InstrumentsService } from '../instruments/instruments.service';
 
 /** The collaboration document name of an instrument's consolidated draft in one language. */
@@ -29,6 +29,8 @@ export interface DocumentAccess {
  *   read; observers have no access until a revision is published.
  * - `space:<drafting space id>`: the owning delegation and accepted co-sponsors write; delegations invited to
  *   co-sponsor read; nobody else, not even the secretariat, gets access.
+ * A document the caller may not read (another committee's, or a drafting space of other delegations) is reported
+ * as unknown, exactly like a name that matches nothing, so that its existence does not leak.
  */
 @Injectable()
 export class CollabAccessService {
@@ -37,7 +39,7 @@ export class CollabAccessService {
     private readonly spaces: DraftingSpacesService,
   ) {}
 
-  /** The caller's access to a document, or null when no such document exists. */
+  /** The caller's access to a document, or null when no such document exists or the caller may not read it. */
   async resolve(auth: AuthContext, document: string): Promise<DocumentAccess | null> {
     const consolidated = /^consolidated:([0-9a-f-]{36}):([a-z]{2})$/.exec(document);
     if (consolidated) return this.consolidated(auth, consolidated[1], consolidated[2]);
@@ -56,24 +58,19 @@ export class CollabAccessService {
       throw error;
     }
     const initialContent = async () => (await this.instruments.baseDocument(instrumentId, language)).doc;
-    if (auth.user.committeeId !== committeeId && !auth.subject.roles.includes('admin')) {
-      return { level: 'none', reason: 'This document belongs to another committee.', initialContent };
-    }
-    const write = decide(auth.subject, 'edit-consolidated', { tier: 'committee' });
-    if (write.allowed) return { level: 'write', reason: 'secretariat', initialContent };
-    const read = decide(auth.subject, 'read', { tier: 'committee' });
-    return { level: read.allowed ? 'read' : 'none', reason: read.allowed ? 'read-only' : read.reason, initialContent };
+    const resource = { tier: 'committee', committeeId } as const;
+    if (!decide(auth.subject, 'read', resource).allowed) return null;
+    const write = decide(auth.subject, 'edit-consolidated', resource);
+    return { level: write.allowed ? 'write' : 'read', reason: write.allowed ? 'secretariat' : 'read-only', initialContent };
   }
 
   private async space(auth: AuthContext, id: string): Promise<DocumentAccess | null> {
     const space = await this.spaces.find(id);
     if (!space) return null;
-    const owners = spaceOwners(space);
-    const initialContent = () => this.spaces.initialContent(space);
-    const write = decide(auth.subject, 'edit-draft', { tier: 'delegation', owners });
-    if (write.allowed) return { level: 'write', reason: 'owner', initialContent };
     // A delegation invited to co-sponsor reads the draft it is asked to join, and writes once it accepts.
-    if (decide(auth.subject, 'read', { tier: 'delegation', owners: spaceReaders(space) }).allowed) return { level: 'read', reason: 'invited', initialContent };
-    return { level: 'none', reason: 'Drafting spaces are open only to the delegations that own them.', initialContent };
+    if (!decide(auth.subject, 'read', spaceResource(space, spaceReaders(space))).allowed) return null;
+    const initialContent = () => this.spaces.initialContent(space);
+    const write = decide(auth.subject, 'edit-draft', spaceResource(space, spaceOwners(space)));
+    return { level: write.allowed ? 'write' : 'read', reason: write.allowed ? 'owner' : 'invited', initialContent };
   }
 }

@@ -1,10 +1,12 @@
 import type { Role, Tier } from '@concord/domain';
 import { describe, expect, it } from 'vitest';
-import { canSeeThread, decideComment, decideEdit, decideResolve, newThreadAccess, readTarget, type TargetAccess, type ThreadAccess, type Viewer } from './comment-policy';
+import { canSeeThread, decideComment, decideEdit, decideResolve, newThreadAccess, readTarget, type TargetAccess, type ThreadAccess, type Viewer, type Writer } from './comment-policy';
 
-function viewer(userId: string, roles: Role[], delegationId: string | null, committeeId = 'c1'): Viewer {
-  return { subject: { userId, roles, delegationId }, committeeId };
+function viewer(userId: string, roles: Role[], delegationId: string | null, committeeId = 'c1'): Writer {
+  return { subject: { userId, roles, delegationId, committeeId } };
 }
+
+const ANONYMOUS: Viewer = { subject: null };
 
 const PEOPLE = {
   egyptDelegate: viewer('egd', ['delegate'], 'EGY'),
@@ -15,6 +17,7 @@ const PEOPLE = {
   observer: viewer('obs', ['observer'], 'COE'),
   admin: viewer('adm', ['admin'], null),
   otherCommittee: viewer('oth', ['delegate'], 'XYZ', 'c2'),
+  otherSecretariat: viewer('osec', ['secretariat'], 'SC2', 'c2'),
 } as const;
 type Person = keyof typeof PEOPLE;
 
@@ -43,6 +46,18 @@ describe(readTarget.name, () => {
   ])('on %s, lets %s read: %s', (target, person, allowed) => {
     expect(readTarget(PEOPLE[person], TARGETS[target]).allowed).toBe(allowed);
   });
+
+  it.each<[string, boolean]>([
+    ['consolidated', false],
+    ['egyptSpace', false],
+    ['publishedProposal', true],
+  ])('on %s, lets an anonymous reader read: %s', (target, allowed) => {
+    expect(readTarget(ANONYMOUS, TARGETS[target]).allowed).toBe(allowed);
+  });
+
+  it('conceals a target of another committee below the public tier', () => {
+    expect(readTarget(PEOPLE.otherCommittee, TARGETS.consolidated)).toMatchObject({ allowed: false, concealed: true });
+  });
 });
 
 describe(canSeeThread.name, () => {
@@ -66,6 +81,15 @@ describe(canSeeThread.name, () => {
   ])('on %s, shows a %s-tier thread of an Egyptian delegate to %s: %s', (target, tier, person, visible) => {
     expect(canSeeThread(PEOPLE[person], TARGETS[target], thread(tier))).toBe(visible);
   });
+
+  it.each<[string, Tier, boolean]>([
+    ['publishedProposal', 'public', true],
+    ['publishedProposal', 'committee', false],
+    ['publishedProposal', 'delegation', false],
+    ['consolidated', 'committee', false],
+  ])('on %s, shows a %s-tier thread to an anonymous reader: %s', (target, tier, visible) => {
+    expect(canSeeThread(ANONYMOUS, TARGETS[target], thread(tier))).toBe(visible);
+  });
 });
 
 describe(decideComment.name, () => {
@@ -80,6 +104,7 @@ describe(decideComment.name, () => {
     ['publishedProposal', 'committee', 'observer', false],
     ['publishedProposal', 'delegation', 'observer', false],
     ['publishedProposal', 'committee', 'otherCommittee', false],
+    ['publishedProposal', 'public', 'otherCommittee', false],
   ])('on %s, lets %s open a %s-tier thread: %s', (target, tier, person, allowed) => {
     const who = PEOPLE[person];
     expect(decideComment(who, newThreadAccess(who, TARGETS[target], tier)).allowed).toBe(allowed);
@@ -95,6 +120,8 @@ describe(decideResolve.name, () => {
     ['committee', 'brazilHead', false],
     ['committee', 'chair', false],
     ['delegation', 'egyptHead', true],
+    ['delegation', 'secretariat', false],
+    ['committee', 'otherSecretariat', false],
   ])("lets %s-tier threads of an Egyptian delegate be resolved by %s: %s", (tier, person, allowed) => {
     expect(decideResolve(PEOPLE[person], thread(tier)).allowed).toBe(allowed);
   });

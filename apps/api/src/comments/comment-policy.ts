@@ -3,16 +3,20 @@ import { decide, type Decision, type Resource, type Subject, type Tier } from '@
 /** What a thread can be attached to, and its kind (defined with the comment contract in @concord/domain). */
 export { COMMENT_TARGET_KINDS as TARGET_KINDS, type CommentTargetKind as TargetKind } from '@concord/domain';
 
-/** Who is asking, as the comment rules see them. */
+/** Who is asking, as the comment rules see them: a signed-in subject, or `null` for an anonymous reader. */
 export interface Viewer {
+  readonly subject: Subject | null;
+}
+
+/** A signed-in viewer: only they write comments. */
+export interface Writer extends Viewer {
   readonly subject: Subject;
-  readonly committeeId: string;
 }
 
 /** A comment's target, as the comment rules see it. */
 export interface TargetAccess {
   readonly committeeId: string;
-  /** The target itself as the access policy sees it. */
+  /** The target itself as the access policy sees it (its committee is `committeeId`). */
   readonly resource: Resource;
   /** The tiers a thread on this target may have: never wider than the target (nothing unpublished is public). */
   readonly tiers: readonly Tier[];
@@ -32,30 +36,25 @@ function deny(reason: string): Decision {
   return { allowed: false, reason };
 }
 
-function inCommittee(viewer: Viewer, committeeId: string): boolean {
-  return viewer.committeeId === committeeId || viewer.subject.roles.includes('admin');
-}
-
-/** A thread as a record of the policy: a delegation-tier thread belongs to its author's delegation alone. */
-export function threadResource(thread: Pick<ThreadAccess, 'tier' | 'authorDelegationId'>): Resource {
-  return { tier: thread.tier, owners: thread.authorDelegationId ? [thread.authorDelegationId] : [] };
+/**
+ * A thread as a record of the policy: a record of its committee; a delegation-tier thread belongs to its author's
+ * delegation alone.
+ */
+export function threadResource(thread: Pick<ThreadAccess, 'tier' | 'authorDelegationId' | 'committeeId'>): Resource {
+  return { tier: thread.tier, owners: thread.authorDelegationId ? [thread.authorDelegationId] : [], committeeId: thread.committeeId };
 }
 
 /** Whether the viewer may read the target; records below the public tier are their own committee's only. */
 export function readTarget(viewer: Viewer, target: TargetAccess): Decision {
-  if (target.resource.tier !== 'public' && !inCommittee(viewer, target.committeeId)) {
-    return deny('This belongs to another committee.');
-  }
-  return decide(viewer.subject, 'read', target.resource);
+  return decide(viewer.subject, 'read', { ...target.resource, committeeId: target.committeeId });
 }
 
 /**
  * Whether the viewer sees a thread: it must read the target and the thread's tier. A delegation-tier thread is
- * seen by the members of its author's delegation only, not even by the secretariat.
+ * seen by the members of its author's delegation only, not even by the secretariat; a public one by everyone.
  */
 export function canSeeThread(viewer: Viewer, target: TargetAccess, thread: ThreadAccess): boolean {
   if (!readTarget(viewer, target).allowed) return false;
-  if (thread.tier !== 'public' && !inCommittee(viewer, thread.committeeId)) return false;
   return decide(viewer.subject, 'read', threadResource(thread)).allowed;
 }
 
@@ -63,15 +62,12 @@ export function canSeeThread(viewer: Viewer, target: TargetAccess, thread: Threa
  * Whether the viewer may write in a thread of the given tier: open one (the author's own delegation owns a
  * delegation-tier thread) or reply to one. The target's readability and allowed tiers are checked before.
  */
-export function decideComment(viewer: Viewer, thread: Pick<ThreadAccess, 'tier' | 'committeeId' | 'authorDelegationId'>): Decision {
-  if (thread.tier !== 'public' && !inCommittee(viewer, thread.committeeId)) {
-    return deny('This belongs to another committee.');
-  }
+export function decideComment(viewer: Writer, thread: Pick<ThreadAccess, 'tier' | 'committeeId' | 'authorDelegationId'>): Decision {
   return decide(viewer.subject, 'comment', threadResource(thread));
 }
 
 /** The thread a viewer would open with the given tier: its own delegation owns it. */
-export function newThreadAccess(viewer: Viewer, target: TargetAccess, tier: Tier): ThreadAccess {
+export function newThreadAccess(viewer: Writer, target: TargetAccess, tier: Tier): ThreadAccess {
   return { tier, committeeId: target.committeeId, authorId: viewer.subject.userId, authorDelegationId: viewer.subject.delegationId };
 }
 
@@ -79,15 +75,15 @@ export function newThreadAccess(viewer: Viewer, target: TargetAccess, tier: Tier
  * Who resolves and reopens a thread (which the viewer already sees): its author, the members of the author's
  * delegation, and the secretariat of the committee on threads the committee sees (committee and public tiers).
  */
-export function decideResolve(viewer: Viewer, thread: ThreadAccess): Decision {
+export function decideResolve(viewer: Writer, thread: ThreadAccess): Decision {
   const { subject } = viewer;
   if (subject.userId === thread.authorId) return ALLOW;
   if (subject.delegationId !== null && subject.delegationId === thread.authorDelegationId) return ALLOW;
-  if (thread.tier !== 'delegation' && subject.roles.includes('secretariat') && viewer.committeeId === thread.committeeId) return ALLOW;
+  if (thread.tier !== 'delegation' && subject.roles.includes('secretariat') && subject.committeeId === thread.committeeId) return ALLOW;
   return deny("Only the thread's author, its delegation or the secretariat may resolve or reopen it.");
 }
 
 /** Only its author edits a comment. */
-export function decideEdit(viewer: Viewer, comment: { readonly authorId: string }): Decision {
+export function decideEdit(viewer: Writer, comment: { readonly authorId: string }): Decision {
   return viewer.subject.userId === comment.authorId ? ALLOW : deny('Only its author may edit a comment.');
 }

@@ -16,11 +16,6 @@ export interface CommentTarget extends TargetAccess {
   readonly id: string;
   /** The collaborative document, for a document target. */
   readonly document: string | null;
-  /**
-   * Whether the target's very existence is tiered (a drafting space, a proposal): a caller who may not read it is
-   * told it does not exist, exactly as for an unknown one.
-   */
-  readonly hidden: boolean;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -57,16 +52,17 @@ export class CommentTargetsService {
     }
   }
 
-  /** The target for a caller who wants to read or comment on it; refused as the target's nature requires. */
+  /**
+   * The target for a caller who wants to read or comment on it. A target the caller may not read answers exactly
+   * as an unknown one (no 403-versus-404 oracle): 404 to a signed-in caller, 401 to an anonymous one, who may
+   * read public targets only and is asked to sign in for anything else.
+   */
   async require(viewer: Viewer, kind: TargetKind, id: string): Promise<CommentTarget> {
     const target = await this.find(kind, id);
+    if (target && readTarget(viewer, target).allowed) return target;
+    if (!viewer.subject) throw new CommentsException('unauthenticated', 'Sign in to read these comments.');
     // Unknown revisions answer as the revisions API does.
-    const notFound =
-      kind === 'revision' ? new CommentsException('revision-not-found', `No revision ${id}.`) : new CommentsException('comment-target-not-found', `No ${kind} ${id} to comment on.`);
-    if (!target) throw notFound;
-    const read = readTarget(viewer, target);
-    if (!read.allowed) throw target.hidden ? notFound : new AppException('forbidden', read.reason);
-    return target;
+    throw kind === 'revision' ? new CommentsException('revision-not-found', `No revision ${id}.`) : new CommentsException('comment-target-not-found', `No ${kind} ${id} to comment on.`);
   }
 
   /** Refuses a provision that no language version of a revision target has. */
@@ -100,7 +96,7 @@ export class CommentTargetsService {
         if (error instanceof AppException && (error.code === 'instrument-not-found' || error.code === 'language-not-available')) return null;
         throw error;
       }
-      return { kind: 'document', id: name, document: name, committeeId, resource: { tier: 'committee' }, tiers: SHARED_TIERS, hidden: false };
+      return { kind: 'document', id: name, document: name, committeeId, resource: { tier: 'committee' }, tiers: SHARED_TIERS };
     }
     const space = /^space:([0-9a-f-]{36})$/.exec(name);
     if (space && UUID.test(space[1])) {
@@ -113,8 +109,7 @@ export class CommentTargetsService {
         committeeId: found.committeeId,
         resource: { tier: 'delegation', owners: spaceReaders(found) },
         tiers: ['delegation'],
-        hidden: true,
-      };
+        };
     }
     return null;
   }
@@ -131,7 +126,6 @@ export class CommentTargetsService {
       committeeId: proposal.committeeId,
       resource: { tier: published ? 'public' : 'committee' },
       tiers: published ? TIERS : SHARED_TIERS,
-      hidden: true,
     };
   }
 
@@ -147,7 +141,6 @@ export class CommentTargetsService {
       committeeId: revision.committeeId,
       resource: { tier: published ? 'public' : 'committee' },
       tiers: published ? TIERS : SHARED_TIERS,
-      hidden: true,
     };
   }
 }

@@ -9,7 +9,8 @@ import { CommentsRelay } from './comments-relay';
 
 interface Listener {
   readonly viewer: Viewer;
-  readonly sessionId: string;
+  /** The signed-in listener's session; null for an anonymous reader of public threads. */
+  readonly sessionId: string | null;
   readonly target: CommentTarget;
   readonly out: Subscriber<MessageEvent>;
 }
@@ -37,16 +38,16 @@ export class CommentsLiveService implements BeforeApplicationShutdown {
     });
   }
 
-  /** The stream of a target's events that the user may see; it starts with a `ready` event. */
-  stream(auth: AuthContext, viewer: Viewer, target: CommentTarget): Observable<MessageEvent> {
+  /** The stream of a target's events that the user (or an anonymous reader) may see; it starts with a `ready` event. */
+  stream(auth: AuthContext | null, viewer: Viewer, target: CommentTarget): Observable<MessageEvent> {
     return new Observable<MessageEvent>((out) => {
-      const listener: Listener = { viewer, sessionId: auth.sessionId, target, out };
+      const listener: Listener = { viewer, sessionId: auth?.sessionId ?? null, target, out };
       this.listeners.add(listener);
       out.next({ type: 'ready', data: { targetKind: target.kind, targetId: target.id } });
       const keepAlive = setInterval(() => out.next({ comment: 'keep-alive' }), KEEP_ALIVE_MS);
       keepAlive.unref();
       // An expired session's stream ends like a signed-out one's; reconnecting then needs a new sign-in.
-      const cancelExpiry = onSessionExpiry(auth, () => out.complete());
+      const cancelExpiry = auth ? onSessionExpiry(auth, () => out.complete()) : () => undefined;
       return () => {
         clearInterval(keepAlive);
         cancelExpiry();

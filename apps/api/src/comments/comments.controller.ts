@@ -3,7 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Observable } from 'rxjs';
 import type { AuthContext } from '../auth/auth-context';
-import { CurrentUser } from '../auth/current-user.decorator';
+import { CurrentUser, OptionalUser } from '../auth/current-user.decorator';
+import { Public } from '../auth/public.decorator';
 import type { CommentView, ThreadView } from './comment-view';
 import { CommentThrottlerGuard } from './comment-throttler.guard';
 import { CommentsService } from './comments.service';
@@ -14,16 +15,19 @@ import { CommentBodyDto, CommentTargetQueryDto, CreateThreadDto } from './dto/co
 export class CommentsController {
   constructor(private readonly comments: CommentsService) {}
 
+  // Public-tier threads are readable by anyone: the policy decides, so an anonymous reader sees those only.
+  @Public()
   @Get()
   @ApiOperation({ summary: 'The threads on a target that the caller may see, with their replies and anchors' })
-  async list(@CurrentUser() user: AuthContext, @Query() query: CommentTargetQueryDto): Promise<{ items: ThreadView[] }> {
+  async list(@OptionalUser() user: AuthContext | null, @Query() query: CommentTargetQueryDto): Promise<{ items: ThreadView[] }> {
     return { items: await this.comments.list(user, query) };
   }
 
   // Declared before `:id`, which would otherwise take "stream" for a comment id.
+  @Public()
   @Sse('stream')
   @ApiOperation({ summary: "Server-Sent Events of a target's comments that the caller may see: ready, thread-created, reply-added, comment-edited, thread-resolved, thread-reopened" })
-  stream(@CurrentUser() user: AuthContext, @Query() query: CommentTargetQueryDto): Promise<Observable<MessageEvent>> {
+  stream(@OptionalUser() user: AuthContext | null, @Query() query: CommentTargetQueryDto): Promise<Observable<MessageEvent>> {
     return this.comments.stream(user, query);
   }
 
@@ -35,9 +39,10 @@ export class CommentsController {
     return this.comments.create(user, dto);
   }
 
+  @Public()
   @Get(':id')
   @ApiOperation({ summary: 'The thread of a comment' })
-  get(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<ThreadView> {
+  get(@OptionalUser() user: AuthContext | null, @Param('id', ParseUUIDPipe) id: string): Promise<ThreadView> {
     return this.comments.get(user, id);
   }
 

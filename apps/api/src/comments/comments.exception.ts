@@ -9,4 +9,5 @@ export class CommentsException extends AppException<
   | 'invalid-anchor'
   | 'thread-state-conflict'
   | 'validation-failed'
+  | 'unauthenticated'
 > {}

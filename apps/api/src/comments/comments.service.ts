@@ -8,7 +8,7 @@ import { PROSEMIRROR_FRAGMENT } from '../collaboration/collab.service';
 import { assertAllowed } from '../common/policy';
 import { UnitOfWork } from '../database/unit-of-work';
 import { type AnchorResolution, type AnchorResolver, anchorResolver, decodeRelativePosition, sameText } from './comment-anchor';
-import { canSeeThread, decideComment, decideEdit, decideResolve, newThreadAccess, TARGET_KINDS, type TargetKind, type Viewer } from './comment-policy';
+import { canSeeThread, decideComment, decideEdit, decideResolve, newThreadAccess, TARGET_KINDS, type TargetKind, type Viewer, type Writer } from './comment-policy';
 import { type CommentTarget, CommentTargetsService } from './comment-targets.service';
 import { type CommentView, commentView, groupThreads, threadAccess, type ThreadRows, type ThreadView, threadView } from './comment-view';
 import { Comment } from './comment.entity';
@@ -26,8 +26,12 @@ interface Visible {
 
 const ORPHANED: AnchorResolution = { orphaned: true };
 
-function viewerOf(user: AuthContext): Viewer {
-  return { subject: user.subject, committeeId: user.user.committeeId };
+function viewerOf(user: AuthContext | null): Viewer {
+  return { subject: user?.subject ?? null };
+}
+
+function writerOf(user: AuthContext): Writer {
+  return { subject: user.subject };
 }
 
 function isTargetKind(value: string): value is TargetKind {
@@ -54,7 +58,7 @@ export class CommentsService {
   ) {}
 
   /** The threads on a target that the caller may see, oldest first, with their replies. */
-  async list(user: AuthContext, query: CommentTargetQueryDto): Promise<ThreadView[]> {
+  async list(user: AuthContext | null, query: CommentTargetQueryDto): Promise<ThreadView[]> {
     const viewer = viewerOf(user);
     const target = await this.targets.require(viewer, query.targetKind, query.targetId);
     const rows = await this.comments.listByTarget(target.kind, target.id);
@@ -63,20 +67,20 @@ export class CommentsService {
   }
 
   /** The thread of a comment. */
-  async get(user: AuthContext, id: string): Promise<ThreadView> {
+  async get(user: AuthContext | null, id: string): Promise<ThreadView> {
     const { thread, target } = await this.visible(viewerOf(user), id);
     return this.threadOf(target, thread.id);
   }
 
   /** Live events of a target, filtered for the caller. */
-  async stream(user: AuthContext, query: CommentTargetQueryDto): Promise<Observable<MessageEvent>> {
+  async stream(user: AuthContext | null, query: CommentTargetQueryDto): Promise<Observable<MessageEvent>> {
     const viewer = viewerOf(user);
     const target = await this.targets.require(viewer, query.targetKind, query.targetId);
     return this.live.stream(user, viewer, target);
   }
 
   async create(user: AuthContext, dto: CreateThreadDto): Promise<ThreadView> {
-    const viewer = viewerOf(user);
+    const viewer = writerOf(user);
     checkShape(dto);
     const target = await this.targets.require(viewer, dto.targetKind, dto.targetId);
     if (target.kind === 'revision' && dto.provisionId) await this.targets.assertProvision(target, dto.provisionId);
@@ -117,7 +121,7 @@ export class CommentsService {
   }
 
   async reply(user: AuthContext, id: string, dto: CommentBodyDto): Promise<CommentView> {
-    const viewer = viewerOf(user);
+    const viewer = writerOf(user);
     const { thread, target } = await this.visible(viewer, id);
     const access = threadAccess(thread);
     assertAllowed(decideComment(viewer, access));
@@ -151,7 +155,7 @@ export class CommentsService {
 
   /** Replaces the body of one's own comment and marks it edited. */
   async edit(user: AuthContext, id: string, dto: CommentBodyDto): Promise<CommentView> {
-    const viewer = viewerOf(user);
+    const viewer = writerOf(user);
     const { comment, thread, target } = await this.visible(viewer, id);
     assertAllowed(decideEdit(viewer, comment));
     const access = threadAccess(thread);
@@ -171,7 +175,7 @@ export class CommentsService {
 
   /** Resolves (`resolved` true) or reopens the thread of a comment. */
   async setResolved(user: AuthContext, id: string, resolved: boolean): Promise<ThreadView> {
-    const viewer = viewerOf(user);
+    const viewer = writerOf(user);
     const { thread, target } = await this.visible(viewer, id);
     const access = threadAccess(thread);
     assertAllowed(decideResolve(viewer, access));
@@ -196,7 +200,8 @@ export class CommentsService {
 
   /** A comment the viewer may see, or the same 404 whether it does not exist or is outside the viewer's tier. */
   private async visible(viewer: Viewer, id: string): Promise<Visible> {
-    const notFound = new CommentsException('comment-not-found', `No comment ${id}.`);
+    // An anonymous reader sees public threads only and is asked to sign in for any other id, known or not.
+    const notFound = viewer.subject ? new CommentsException('comment-not-found', `No comment ${id}.`) : new CommentsException('unauthenticated', 'Sign in to read this comment.');
     const comment = await this.comments.findById(id);
     if (!comment) throw notFound;
     const thread = comment.threadId === comment.id ? comment : await this.comments.findById(comment.threadId);

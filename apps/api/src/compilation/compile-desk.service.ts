@@ -14,7 +14,7 @@ import { AppException } from '../common/app.exception';
 import { assertAllowed } from '../common/policy';
 import { UnitOfWork } from '../database/unit-of-work';
 import { InstrumentsService } from '../instruments/instruments.service';
-import type { StoredChange } from '../proposals/proposal-view';
+import { proposalResource, type StoredChange } from '../proposals/proposal-view';
 import { CompilationRepository } from './compilation.repository';
 import { CompileContext } from './compile-context';
 import { CompileDecision } from './compile-decision.entity';
@@ -80,8 +80,7 @@ export class CompileDeskService {
   ) {}
 
   async desk(user: AuthContext, instrumentId: string, language: Language): Promise<{ document: string; articles: DeskArticle[] }> {
-    assertAllowed(decide(user.subject, 'compile', { tier: 'committee' }));
-    const instrument = await this.instruments.get(user, instrumentId);
+    const instrument = await this.instruments.authorize(user, instrumentId, 'compile');
     const document = consolidatedDocument(instrumentId, language);
     const live = await this.live(instrumentId, language);
     const proposals = await this.repository.proposalsFor(instrumentId, language, ['submitted', 'incorporated', 'partially-incorporated', 'presented-as-option', 'not-retained']);
@@ -126,7 +125,6 @@ export class CompileDeskService {
 
   /** Records (or changes) the decision on a submitted proposal; it takes effect at the next compilation. */
   async decide(user: AuthContext, proposalId: string, language: Language, decision: string): Promise<{ proposalId: string; document: string; decision: string }> {
-    assertAllowed(decide(user.subject, 'compile', { tier: 'committee' }));
     const proposal = await this.proposalFor(user, proposalId, language);
     const document = consolidatedDocument(proposal.instrumentId, language);
     const row = Object.assign(new CompileDecision(), { document, proposalId, decision, decidedBy: user.user.id, decidedAt: new Date(), compiledAt: null });
@@ -139,8 +137,7 @@ export class CompileDeskService {
 
   /** Sets a provision's status in the live draft (an attribute of the article or paragraph) and records it. */
   async setStatus(user: AuthContext, instrumentId: string, provisionId: string, language: Language, status: ProvisionStatus): Promise<{ provisionId: string; status: ProvisionStatus }> {
-    assertAllowed(decide(user.subject, 'set-provision-status', { tier: 'committee' }));
-    await this.instruments.get(user, instrumentId);
+    await this.instruments.authorize(user, instrumentId, 'set-provision-status');
     const document = consolidatedDocument(instrumentId, language);
     const initialContent = async () => (await this.instruments.baseDocument(instrumentId, language)).doc;
     let previous: string | null = null;
@@ -162,8 +159,7 @@ export class CompileDeskService {
   }
 
   async statusHistory(user: AuthContext, instrumentId: string, language: Language, provisionId?: string) {
-    assertAllowed(decide(user.subject, 'read', { tier: 'committee' }));
-    await this.instruments.get(user, instrumentId);
+    await this.instruments.authorize(user, instrumentId, 'read');
     const events = await this.repository.statusHistory(consolidatedDocument(instrumentId, language), provisionId);
     return events.map((e) => ({ provisionId: e.provisionId, from: e.fromStatus, to: e.toStatus, actorId: e.actorId, at: e.at.toISOString() }));
   }
@@ -203,7 +199,9 @@ export class CompileDeskService {
 
   private async proposalFor(user: AuthContext, proposalId: string, language: Language) {
     const candidates = await this.repository.proposalById(proposalId);
-    if (!candidates || candidates.committeeId !== user.user.committeeId) throw new AppException('proposal-not-found', `No proposal ${proposalId}.`);
+    const absent = () => new AppException('proposal-not-found', `No proposal ${proposalId}.`);
+    if (!candidates) throw absent();
+    assertAllowed(decide(user.subject, 'compile', proposalResource(candidates)), absent);
     if (candidates.language !== language) throw new AppException('validation-failed', `The proposal is in ${candidates.language}, not ${language}.`);
     if (candidates.status !== 'submitted') throw new AppException('invalid-transition', `The proposal is ${candidates.status}; only submitted proposals are decided.`);
     return candidates;

@@ -1,5 +1,5 @@
 import { type CompileResult, type Conflict, type Decision, type ProposalOutcome, compile } from '@concord/compile';
-import { decide, type Language, pickLocalized, type ProposalStatus } from '@concord/domain';
+import { type Language, pickLocalized, type ProposalStatus } from '@concord/domain';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Node } from 'prosemirror-model';
@@ -10,7 +10,6 @@ import { consolidatedDocument } from '../collaboration/collab-access.service';
 import { CollabService, PROSEMIRROR_FRAGMENT } from '../collaboration/collab.service';
 import { DocumentReader } from '../collaboration/document-reader';
 import { AppException } from '../common/app.exception';
-import { assertAllowed } from '../common/policy';
 import { UnitOfWork } from '../database/unit-of-work';
 import { InstrumentsService } from '../instruments/instruments.service';
 import { ProposalEvent } from '../proposals/proposal-event.entity';
@@ -52,8 +51,7 @@ export class CompileUseCase {
   ) {}
 
   async execute(user: AuthContext, instrumentId: string, language: Language, bracketIncorporated: boolean): Promise<CompileReport> {
-    assertAllowed(decide(user.subject, 'compile', { tier: 'committee' }));
-    const instrument = await this.instruments.get(user, instrumentId);
+    const instrument = await this.instruments.get(user, instrumentId, 'compile');
     const document = consolidatedDocument(instrumentId, language);
     const initialContent = async () => (await this.instruments.baseDocument(instrumentId, language)).doc;
     const decisions = (await this.repository.decisionsFor(document)).filter((d) => !d.compiledAt);

@@ -1,4 +1,4 @@
-import { decide, type Language } from '@concord/domain';
+import { decide, type Language, type Resource } from '@concord/domain';
 import { findNodeById, treatySchema } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -59,6 +59,11 @@ export function spaceReaders(space: DraftingSpace): string[] {
   return [...spaceOwners(space), ...space.invitedCoSponsorIds];
 }
 
+/** A drafting space as the access policy sees it: a delegation record of its committee, owned by `owners`. */
+export function spaceResource(space: DraftingSpace, owners: readonly string[]): Resource {
+  return { tier: 'delegation', owners, committeeId: space.committeeId };
+}
+
 /** Delegation-tier workspaces: nobody outside the owning delegations sees them, the secretariat included. */
 @Injectable()
 export class DraftingSpacesService {
@@ -70,9 +75,11 @@ export class DraftingSpacesService {
   ) {}
 
   async create(user: AuthContext, instrumentId: string, dto: CreateDraftingSpaceDto): Promise<DraftingSpaceView> {
+    // The instrument must be one the caller reads: another committee's answers as unknown.
+    const instrument = await this.instruments.authorize(user, instrumentId, 'read');
     const delegationId = user.user.delegationId;
     if (!delegationId) throw new AppException('forbidden', 'Only members of a delegation open drafting spaces.');
-    assertAllowed(decide(user.subject, 'edit-draft', { tier: 'delegation', owners: [delegationId] }));
+    assertAllowed(decide(user.subject, 'edit-draft', { tier: 'delegation', owners: [delegationId], committeeId: instrument.committeeId }));
     const base = await this.instruments.baseDocument(instrumentId, dto.language);
     for (const id of dto.provisionIds ?? []) {
       const found = findNodeById(base.doc, id);
@@ -113,7 +120,7 @@ export class DraftingSpacesService {
   async get(user: AuthContext, id: string): Promise<DraftingSpaceView> {
     const space = await this.spaces.findById(id);
     // A space the user may not read is reported as missing, so its existence does not leak.
-    if (!space || !decide(user.subject, 'read', { tier: 'delegation', owners: spaceReaders(space) }).allowed) {
+    if (!space || !decide(user.subject, 'read', spaceResource(space, spaceReaders(space))).allowed) {
       throw new AppException('drafting-space-not-found', `No drafting space ${id}.`);
     }
     return draftingSpaceView(space);

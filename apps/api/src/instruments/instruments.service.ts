@@ -1,4 +1,4 @@
-import { decide, isLanguage, type Language, type Localized } from '@concord/domain';
+import { type Action, decide, isLanguage, type Language, type Localized } from '@concord/domain';
 import { ImportError, importDocx, importText } from '@concord/export';
 import { docFromJSON, docToText } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
@@ -70,21 +70,34 @@ export class InstrumentsService {
   ) {}
 
   async list(user: AuthContext, committeeId: string): Promise<InstrumentView[]> {
-    assertAllowed(decide(user.subject, 'read', { tier: 'committee' }));
-    if (!(await this.committees.findById(committeeId))) throw new AppException('committee-not-found', `No committee ${committeeId}.`);
+    const absent = () => new AppException('committee-not-found', `No committee ${committeeId}.`);
+    assertAllowed(decide(user.subject, 'read', { tier: 'committee', committeeId }), absent);
+    if (!(await this.committees.findById(committeeId))) throw absent();
     const rows = await this.instruments.listByCommittee(committeeId);
     return Promise.all(rows.map(async (row) => view(row, await this.instruments.languagesOf(row.id))));
   }
 
-  async get(user: AuthContext, id: string): Promise<InstrumentView> {
-    assertAllowed(decide(user.subject, 'read', { tier: 'committee' }));
-    const instrument = await this.require(id);
+  /** The instrument, once the policy allows `action` on it (reading, by default); see {@link authorize}. */
+  async get(user: AuthContext, id: string, action: Action = 'read'): Promise<InstrumentView> {
+    const instrument = await this.authorize(user, id, action);
     return view(instrument, await this.instruments.languagesOf(id));
   }
 
+  /**
+   * The instrument, once the policy allows `action` on it (a committee record of its committee). An instrument the
+   * caller may not read (another committee's; any, for an observer) answers exactly as one that does not exist;
+   * one it reads but may not act on is a 403. Every use case on an instrument starts here, before it writes.
+   */
+  async authorize(user: AuthContext, id: string, action: Action, manager?: Parameters<InstrumentsRepository['findById']>[1]): Promise<Instrument> {
+    const instrument = await this.require(id, manager);
+    const resource = { tier: 'committee', committeeId: instrument.committeeId } as const;
+    if (!decide(user.subject, 'read', resource).allowed) throw notFound(id);
+    assertAllowed(decide(user.subject, action, resource));
+    return instrument;
+  }
+
   async text(user: AuthContext, id: string, language: string | undefined): Promise<InstrumentTextView> {
-    assertAllowed(decide(user.subject, 'read', { tier: 'committee' }));
-    const instrument = await this.require(id);
+    const instrument = await this.authorize(user, id, 'read');
     const lang = language ?? instrument.originalLanguage;
     if (!isLanguage(lang)) throw new AppException('validation-failed', `lang must be one of ar, zh, en, fr, ru, es (got "${lang}").`);
     const { doc } = await this.baseDocument(instrument.id, lang);
@@ -107,7 +120,7 @@ export class InstrumentsService {
   /** Adds a language version of an instrument, aligned to the original by node id (the same ids). */
   async addLanguageVersion(user: AuthContext, id: string, language: Language, doc: Node): Promise<void> {
     await this.uow.run(async (manager) => {
-      const instrument = await this.require(id, manager);
+      const instrument = await this.authorize(user, id, 'edit-consolidated', manager);
       if (await this.instruments.findText(id, language)) {
         throw new AppException('language-exists', `The instrument already has a ${language} version.`);
       }
@@ -119,8 +132,8 @@ export class InstrumentsService {
 
   /** Imports a base text from plain text, Markdown or a DOCX file as a new instrument in its original language. */
   async import(user: AuthContext, committeeId: string, dto: ImportInstrumentDto, file?: UploadedDocx): Promise<InstrumentView & { warnings: readonly string[] }> {
-    assertAllowed(decide(user.subject, 'import-instrument', { tier: 'committee' }));
     assertManagesCommittee(user, committeeId);
+    assertAllowed(decide(user.subject, 'import-instrument', { tier: 'committee', committeeId }));
     const titles = cleanTitles(dto.titles);
     const language = dto.originalLanguage;
     const imported = await this.parse(dto, language, file);
@@ -139,8 +152,7 @@ export class InstrumentsService {
 
   update(user: AuthContext, id: string, dto: UpdateInstrumentDto): Promise<InstrumentView> {
     return this.uow.run(async (manager) => {
-      const instrument = await this.require(id, manager);
-      assertManagesCommittee(user, instrument.committeeId);
+      const instrument = await this.authorize(user, id, 'manage-committee', manager);
       const languages = await this.instruments.languagesOf(id);
       const before = view(instrument, languages);
       instrument.titles = cleanTitles(dto.titles);
@@ -172,7 +184,11 @@ export class InstrumentsService {
 
   private async require(id: string, manager?: Parameters<InstrumentsRepository['findById']>[1]): Promise<Instrument> {
     const instrument = await this.instruments.findById(id, manager);
-    if (!instrument) throw new AppException('instrument-not-found', `No instrument ${id}.`);
+    if (!instrument) throw notFound(id);
     return instrument;
   }
+}
+
+function notFound(id: string): AppException {
+  return new AppException('instrument-not-found', `No instrument ${id}.`);
 }

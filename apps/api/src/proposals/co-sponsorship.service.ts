@@ -9,7 +9,7 @@ import { assertAllowed } from '../common/policy';
 import { UnitOfWork } from '../database/unit-of-work';
 import { DelegationsRepository } from '../delegations/delegations.repository';
 import type { DraftingSpace } from '../drafting-spaces/drafting-space.entity';
-import { type DraftingSpaceView, draftingSpaceView, spaceDocument, spaceOwners, spaceReaders } from '../drafting-spaces/drafting-spaces.service';
+import { type DraftingSpaceView, draftingSpaceView, spaceDocument, spaceOwners, spaceReaders, spaceResource } from '../drafting-spaces/drafting-spaces.service';
 import { ProposalsRepository } from './proposals.repository';
 
 /**
@@ -29,7 +29,7 @@ export class CoSponsorshipService {
 
   invite(user: AuthContext, spaceId: string, delegationId: string): Promise<DraftingSpaceView> {
     return this.change(user, spaceId, 'invite', async (space) => {
-      assertAllowed(decide(user.subject, 'submit-proposal', { tier: 'delegation', owners: [space.ownerDelegationId] }));
+      assertAllowed(decide(user.subject, 'submit-proposal', spaceResource(space, [space.ownerDelegationId])));
       const invited = await this.delegations.findById(delegationId);
       if (!invited || invited.committeeId !== space.committeeId) throw new AppException('delegation-not-found', `No delegation ${delegationId} in this committee.`);
       if (spaceOwners(space).includes(delegationId) || space.invitedCoSponsorIds.includes(delegationId)) {
@@ -48,7 +48,7 @@ export class CoSponsorshipService {
     const document = spaceDocument(spaceId);
     return this.change(user, spaceId, accept ? 'accept' : 'decline', (space) => {
       if (!space.invitedCoSponsorIds.includes(delegationId)) throw new AppException('not-invited', 'Your delegation has no pending invitation to co-sponsor this draft.');
-      assertAllowed(decide(user.subject, 'accept-cosponsorship', { tier: 'delegation', owners: [delegationId] }));
+      assertAllowed(decide(user.subject, 'accept-cosponsorship', spaceResource(space, [delegationId])));
       space.invitedCoSponsorIds = space.invitedCoSponsorIds.filter((id) => id !== delegationId);
       if (accept) space.coSponsorIds = [...space.coSponsorIds, delegationId];
       return Promise.resolve();
@@ -62,7 +62,7 @@ export class CoSponsorshipService {
   /** The owner's head withdraws an invitation or removes a co-sponsor. */
   remove(user: AuthContext, spaceId: string, delegationId: string): Promise<DraftingSpaceView> {
     return this.change(user, spaceId, 'remove', (space) => {
-      assertAllowed(decide(user.subject, 'submit-proposal', { tier: 'delegation', owners: [space.ownerDelegationId] }));
+      assertAllowed(decide(user.subject, 'submit-proposal', spaceResource(space, [space.ownerDelegationId])));
       if (!space.coSponsorIds.includes(delegationId) && !space.invitedCoSponsorIds.includes(delegationId)) {
         throw new AppException('not-invited', 'That delegation neither co-sponsors nor is invited.');
       }
@@ -79,7 +79,7 @@ export class CoSponsorshipService {
   private async change(user: AuthContext, spaceId: string, action: string, apply: (space: DraftingSpace) => Promise<void>): Promise<DraftingSpaceView> {
     return this.uow.run(async (manager) => {
       const space = await this.proposals.findSpace(spaceId, manager);
-      if (!space || !decide(user.subject, 'read', { tier: 'delegation', owners: spaceReaders(space) }).allowed) {
+      if (!space || !decide(user.subject, 'read', spaceResource(space, spaceReaders(space))).allowed) {
         throw new AppException('drafting-space-not-found', `No drafting space ${spaceId}.`);
       }
       const before = { coSponsorIds: space.coSponsorIds, invitedCoSponsorIds: space.invitedCoSponsorIds };

@@ -1,7 +1,17 @@
 import type { Change } from '@concord/compile';
-import type { HistoryActor, Language, ProposalStatus, Role } from '@concord/domain';
+import type { HistoryActor, Language, ProposalStatus, Resource, Role, Tier } from '@concord/domain';
 import type { ProposalEvent } from './proposal-event.entity';
 import type { Proposal } from './proposal.entity';
+
+/** Submitted proposals are committee records; a published compilation that lists one makes it public. */
+export function proposalTier(proposal: Pick<Proposal, 'publishedAt'>): Tier {
+  return proposal.publishedAt ? 'public' : 'committee';
+}
+
+/** A proposal as the access policy sees it: a record of its committee, owned by its sponsor and co-sponsors. */
+export function proposalResource(proposal: Pick<Proposal, 'publishedAt' | 'committeeId' | 'sponsorDelegationId' | 'coSponsorIds'>): Resource {
+  return { tier: proposalTier(proposal), committeeId: proposal.committeeId, owners: [proposal.sponsorDelegationId, ...proposal.coSponsorIds] };
+}
 
 /** A stored change: the change set of libs/compile with its nodes as ProseMirror JSON. */
 export type StoredChange =

@@ -1,4 +1,4 @@
-import { canTransition, decide, type ProposalStatus, type Tier } from '@concord/domain';
+import { canTransition, decide, type ProposalStatus } from '@concord/domain';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -10,15 +10,11 @@ import { UnitOfWork } from '../database/unit-of-work';
 import type { ProposalFilterDto, SetOutcomeDto, SubmitProposalDto } from './dto/proposal.dto';
 import { ProposalEvent } from './proposal-event.entity';
 import { ProposalSupport } from './proposal-support.entity';
-import { historyActor, type ProposalView, proposalView } from './proposal-view';
+import { historyActor, proposalResource, type ProposalView, proposalView } from './proposal-view';
 import type { Proposal } from './proposal.entity';
 import { ProposalsRepository } from './proposals.repository';
 import { SubmitProposalUseCase } from './submit-proposal.usecase';
 
-/** Submitted proposals are committee records; a published compilation that lists one makes it public. */
-export function proposalTier(proposal: Pick<Proposal, 'publishedAt'>): Tier {
-  return proposal.publishedAt ? 'public' : 'committee';
-}
 
 /** Reading, supporting, withdrawing proposals and recording their outcome. */
 @Injectable()
@@ -38,7 +34,7 @@ export class ProposalsService {
   /** The proposals the caller may read, newest first. */
   async list(user: AuthContext, filter: ProposalFilterDto): Promise<ProposalView[]> {
     const rows = (await this.proposals.list({ committeeId: user.user.committeeId, instrumentId: filter.instrumentId })).filter(
-      (p) => decide(user.subject, 'read', { tier: proposalTier(p) }).allowed,
+      (p) => decide(user.subject, 'read', proposalResource(p)).allowed,
     );
     return this.views(rows);
   }
@@ -50,20 +46,20 @@ export class ProposalsService {
 
   withdraw(user: AuthContext, id: string): Promise<ProposalView> {
     return this.transition(user, id, 'withdrawn', (p) => {
-      assertAllowed(decide(user.subject, 'withdraw-proposal', { tier: 'committee', owners: [p.sponsorDelegationId] }));
+      // A published proposal is public, yet withdrawing is judged as on the committee record it was.
+      assertAllowed(decide(user.subject, 'withdraw-proposal', { ...proposalResource(p), tier: 'committee', owners: [p.sponsorDelegationId] }));
       if (p.publishedAt) throw new AppException('invalid-transition', 'A proposal listed in a published compilation can no longer be withdrawn.');
     });
   }
 
   setOutcome(user: AuthContext, id: string, dto: SetOutcomeDto): Promise<ProposalView> {
-    return this.transition(user, id, dto.status, (p) => assertAllowed(decide(user.subject, 'compile', { tier: proposalTier(p) })));
+    return this.transition(user, id, dto.status, (p) => assertAllowed(decide(user.subject, 'compile', proposalResource(p))));
   }
 
   /** Declares (or, with `support` false, withdraws) the caller's delegation's support. */
   async support(user: AuthContext, id: string, support: boolean): Promise<ProposalView> {
     const proposal = await this.readable(user, id);
-    const owners = [proposal.sponsorDelegationId, ...proposal.coSponsorIds];
-    assertAllowed(decide(user.subject, 'support-proposal', { tier: proposalTier(proposal), owners }));
+    assertAllowed(decide(user.subject, 'support-proposal', proposalResource(proposal)));
     const delegationId = user.user.delegationId ?? '';
     if (proposal.status !== 'submitted' && support) {
       throw new AppException('invalid-transition', `The proposal is ${proposal.status}; support can only be declared for a submitted proposal.`);
@@ -83,10 +79,14 @@ export class ProposalsService {
     return this.get(user, id);
   }
 
+  /**
+   * Moves a proposal to `to` in one transaction, after `check` has authorised it: a proposal of another committee
+   * (or one the caller may not read) answers as unknown, and every check runs before anything is written.
+   */
   private async transition(user: AuthContext, id: string, to: ProposalStatus, check: (p: Proposal) => void): Promise<ProposalView> {
     await this.uow.run(async (manager) => {
       const proposal = await this.proposals.findById(id, manager);
-      if (!proposal || !decide(user.subject, 'read', { tier: proposalTier(proposal) }).allowed) {
+      if (!proposal || !decide(user.subject, 'read', proposalResource(proposal)).allowed) {
         throw new AppException('proposal-not-found', `No proposal ${id}.`);
       }
       check(proposal);
@@ -106,7 +106,7 @@ export class ProposalsService {
   /** The proposal, or 404 when it does not exist or the caller may not read it: both answer the same. */
   private async readable(user: AuthContext, id: string): Promise<Proposal> {
     const proposal = await this.proposals.findById(id);
-    if (!proposal || proposal.committeeId !== user.user.committeeId || !decide(user.subject, 'read', { tier: proposalTier(proposal) }).allowed) {
+    if (!proposal || !decide(user.subject, 'read', proposalResource(proposal)).allowed) {
       throw new AppException('proposal-not-found', `No proposal ${id}.`);
     }
     return proposal;

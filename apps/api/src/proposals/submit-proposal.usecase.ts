@@ -11,7 +11,7 @@ import { AppException } from '../common/app.exception';
 import { assertAllowed } from '../common/policy';
 import { CommitteesRepository } from '../committees/committees.repository';
 import { UnitOfWork } from '../database/unit-of-work';
-import { DraftingSpacesService, spaceDocument, spaceOwners } from '../drafting-spaces/drafting-spaces.service';
+import { DraftingSpacesService, spaceDocument, spaceOwners, spaceResource } from '../drafting-spaces/drafting-spaces.service';
 import type { SubmitProposalDto } from './dto/proposal.dto';
 import { ProposalEvent } from './proposal-event.entity';
 import { storeChanges } from './proposal-view';
@@ -54,10 +54,10 @@ export class SubmitProposalUseCase {
 
   async execute(user: AuthContext, spaceId: string, dto: SubmitProposalDto): Promise<Proposal> {
     const space = await this.proposals.findSpace(spaceId);
-    if (!space || !decide(user.subject, 'read', { tier: 'delegation', owners: spaceOwners(space) }).allowed) {
+    if (!space || !decide(user.subject, 'read', spaceResource(space, spaceOwners(space))).allowed) {
       throw new AppException('drafting-space-not-found', `No drafting space ${spaceId}.`);
     }
-    assertAllowed(decide(user.subject, 'submit-proposal', { tier: 'delegation', owners: [space.ownerDelegationId] }));
+    assertAllowed(decide(user.subject, 'submit-proposal', spaceResource(space, [space.ownerDelegationId])));
     const base = await this.spaces.initialContent(space);
     const proposed = (await this.reader.treaty(spaceDocument(space.id))) ?? base;
     const changes = changeSet(base, proposed);

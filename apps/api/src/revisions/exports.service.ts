@@ -1,5 +1,5 @@
 import { provenanceRefs } from '@concord/compile';
-import { decide, type Language, pickLocalized } from '@concord/domain';
+import { type Language, pickLocalized } from '@concord/domain';
 import { compilationToDocx, compilationToHtml, type CompilationInput, revisionToAkomaNtoso, revisionToDocx, revisionToHtml } from '@concord/export';
 import { docFromJSON, docToText, listProvisions, numberDocument, treatySchema } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
@@ -8,7 +8,6 @@ import type { Node } from 'prosemirror-model';
 import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/app.exception';
-import { assertAllowed } from '../common/policy';
 import { CommitteesRepository } from '../committees/committees.repository';
 import { CompilationRepository } from '../compilation/compilation.repository';
 import { CompileContext } from '../compilation/compile-context';
@@ -89,16 +88,14 @@ export class ExportsService {
 
   /** The compilation of every proposal received for an instrument in a language, for committee readers. */
   async compilationDraft(user: AuthContext, instrumentId: string, language: Language, format: 'html' | 'docx'): Promise<Download> {
-    assertAllowed(decide(user.subject, 'read', { tier: 'committee' }));
-    await this.instruments.get(user, instrumentId);
+    await this.instruments.get(user, instrumentId, 'read');
     const proposals = await this.compilation.proposalsFor(instrumentId, language, LISTED);
     return this.render(instrumentId, language, proposals, format);
   }
 
   /** Publishes the compilation: the proposals it lists become public. */
   async publishCompilation(user: AuthContext, instrumentId: string, language: Language): Promise<{ id: string; proposalIds: readonly string[]; publishedAt: string }> {
-    assertAllowed(decide(user.subject, 'publish-revision', { tier: 'committee' }));
-    const instrument = await this.instruments.get(user, instrumentId);
+    const instrument = await this.instruments.get(user, instrumentId, 'publish-revision');
     const proposals = await this.compilation.proposalsFor(instrumentId, language, LISTED);
     if (proposals.length === 0) throw new AppException('nothing-to-compile', 'No proposal has been received for this instrument in this language.');
     const row = Object.assign(new ProposalCompilation(), {

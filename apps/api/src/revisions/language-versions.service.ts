@@ -1,4 +1,4 @@
-import { decide, type Language } from '@concord/domain';
+import { type Language } from '@concord/domain';
 import { findNodeById } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import type { Node } from 'prosemirror-model';
@@ -7,7 +7,6 @@ import { AuditService } from '../audit/audit.service';
 import { consolidatedDocument } from '../collaboration/collab-access.service';
 import { DocumentReader } from '../collaboration/document-reader';
 import { AppException } from '../common/app.exception';
-import { assertAllowed } from '../common/policy';
 import { UnitOfWork } from '../database/unit-of-work';
 import { InstrumentsService } from '../instruments/instruments.service';
 import { ownTextHashes } from './own-text';
@@ -44,8 +43,7 @@ export class LanguageVersionsService {
 
   /** Starts a language version as a copy of the original's current text, every node to be translated. */
   async create(user: AuthContext, instrumentId: string, language: Language): Promise<{ language: Language; stale: number }> {
-    assertAllowed(decide(user.subject, 'edit-consolidated', { tier: 'committee' }));
-    const instrument = await this.instruments.get(user, instrumentId);
+    const instrument = await this.instruments.get(user, instrumentId, 'edit-consolidated');
     if (language === instrument.originalLanguage) throw new AppException('language-exists', 'That is the original language.');
     const original = await this.live(instrumentId, instrument.originalLanguage);
     await this.instruments.addLanguageVersion(user, instrumentId, language, original);
@@ -53,8 +51,7 @@ export class LanguageVersionsService {
   }
 
   async stale(user: AuthContext, instrumentId: string, language: Language): Promise<StaleNode[]> {
-    assertAllowed(decide(user.subject, 'read', { tier: 'committee' }));
-    const instrument = await this.instruments.get(user, instrumentId);
+    const instrument = await this.instruments.get(user, instrumentId, 'read');
     return this.staleNodes(instrumentId, instrument.originalLanguage, language);
   }
 
@@ -79,8 +76,7 @@ export class LanguageVersionsService {
 
   /** Records that the given nodes of a translation render the original's current words. */
   async confirm(user: AuthContext, instrumentId: string, language: Language, nodeIds: readonly string[]): Promise<{ confirmed: number; stale: number }> {
-    assertAllowed(decide(user.subject, 'edit-consolidated', { tier: 'committee' }));
-    const instrument = await this.instruments.get(user, instrumentId);
+    const instrument = await this.instruments.get(user, instrumentId, 'edit-consolidated');
     if (language === instrument.originalLanguage) throw new AppException('validation-failed', 'The original language has nothing to confirm.');
     const hashes = ownTextHashes(await this.live(instrumentId, instrument.originalLanguage));
     const translation = await this.live(instrumentId, language);

@@ -9,7 +9,7 @@ import { sendComparison, sendDownload } from './revisions.controller';
 import { type Reader, type RevisionSummary, type RevisionText, RevisionsService, type Verification } from './revisions.service';
 
 // The observers' API reads as an anonymous visitor whoever calls it, so nothing committee-tier is reachable.
-const ANONYMOUS: Reader = { subject: null, committeeId: null };
+const ANONYMOUS: Reader = { subject: null };
 
 /** The observers' API: public revisions, their comparison and the feed, with no sign-in. */
 @ApiTags('public')

@@ -1,10 +1,9 @@
-import { decide, type Language, nextRevisionSymbol, parseSymbol, SymbolError } from '@concord/domain';
+import { type Language, nextRevisionSymbol, parseSymbol, SymbolError } from '@concord/domain';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/app.exception';
-import { assertAllowed } from '../common/policy';
 import { CommitteesRepository } from '../committees/committees.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { InstrumentsService } from '../instruments/instruments.service';
@@ -42,8 +41,7 @@ export class PublishRevisionUseCase {
   ) {}
 
   async execute(user: AuthContext, instrumentId: string, dto: PublishRevisionDto): Promise<Revision> {
-    assertAllowed(decide(user.subject, 'publish-revision', { tier: 'committee' }));
-    const instrument = await this.instruments.get(user, instrumentId);
+    const instrument = await this.instruments.get(user, instrumentId, 'publish-revision');
     const committee = await this.committees.findById(instrument.committeeId);
     const chosen = dto.languages ?? [...instrument.languages];
     const missing = chosen.filter((l) => !instrument.languages.includes(l));

@@ -13,7 +13,7 @@ import { LanguageQueryDto } from '../compilation/dto/compilation.dto';
 
 /** The reader behind an optional sign-in. */
 export function readerOf(user: AuthContext | null): Reader {
-  return { subject: user?.subject ?? null, committeeId: user?.user.committeeId ?? null };
+  return { subject: user?.subject ?? null };
 }
 
 /** Sends a file to download, with its length so that clients can show progress. */

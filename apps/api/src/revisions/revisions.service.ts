@@ -1,5 +1,5 @@
 import { compare, renderConcordanceHtml, renderInlineHtml, renderSideBySideHtml, type Comparison } from '@concord/compare';
-import { decide, isLanguage, type Language, type RevisionSummary, type RevisionText, type Subject, type RevisionVerification as Verification } from '@concord/domain';
+import { decide, isLanguage, type Language, type RevisionSummary, type RevisionText, type Subject, type Tier, type RevisionVerification as Verification } from '@concord/domain';
 import { docFromJSON, docToText } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import type { Node } from 'prosemirror-model';
@@ -14,7 +14,6 @@ import { RevisionsRepository } from './revisions.repository';
 /** Who is reading: a signed-in subject of a committee, or an anonymous visitor (public revisions only). */
 export interface Reader {
   readonly subject: Subject | null;
-  readonly committeeId: string | null;
 }
 
 export type { RevisionSummary, RevisionText, RevisionVerification as Verification } from '@concord/domain';
@@ -82,7 +81,7 @@ export class RevisionsService {
     const olderDoc = this.docOf(older, lang);
     let newerDoc: Node;
     if (newerId === 'live') {
-      if (!reader.subject || !decide(reader.subject, 'read', { tier: 'committee' }).allowed || reader.committeeId !== older.committeeId) {
+      if (!decide(reader.subject, 'read', { tier: 'committee', committeeId: older.committeeId }).allowed) {
         throw new AppException('revision-not-found', 'No such revision.');
       }
       newerDoc = await this.languages.live(older.instrumentId, lang);
@@ -112,8 +111,7 @@ export class RevisionsService {
   }
 
   private visible(reader: Reader, revision: Revision): boolean {
-    if (revision.tier === 'public') return true;
-    return Boolean(reader.subject && reader.committeeId === revision.committeeId && decide(reader.subject, 'read', { tier: 'committee' }).allowed);
+    return decide(reader.subject, 'read', { tier: revision.tier as Tier, committeeId: revision.committeeId }).allowed;
   }
 
   private docOf(revision: Revision, language: Language): Node {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { documentTiers, mayEdit, mayReply, mayResolve, tiersFor } from './comment-permissions';
 import type { CommentView, ThreadView } from './comments-api';
 
-const subject = (roles: Role[], delegationId: string | null, userId = 'me'): Subject => ({ userId, roles, delegationId });
+const subject = (roles: Role[], delegationId: string | null, userId = 'me'): Subject => ({ userId, roles, delegationId, committeeId: 'c1' });
 
 const opening: CommentView = {
   id: 't1',

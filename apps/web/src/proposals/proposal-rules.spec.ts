@@ -4,7 +4,7 @@ import type { Delegation, DraftingSpace, Session } from '../api';
 import { invitable, isLate, mayAnswerInvitation, maySubmit, mayWithdraw, proposalsOfSpace, sessionFor, supportAction } from './proposal-rules';
 import type { Proposal } from './proposals-api';
 
-const subject = (roles: Role[], delegationId: string | null): Subject => ({ userId: 'me', roles, delegationId });
+const subject = (roles: Role[], delegationId: string | null): Subject => ({ userId: 'me', roles, delegationId, committeeId: 'c1' });
 
 const session = (number: number, startDate: string, endDate: string, proposalDeadline: string): Session => ({
   id: `s${number}`,
