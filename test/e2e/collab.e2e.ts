@@ -90,9 +90,10 @@ for (const [backend, host] of BACKENDS.flatMap((b) => DOCUMENT_HOSTS.map((h) => 
       await Promise.all([synced(head), synced(delegate)]);
       delegate.doc.getText('draft').insert(0, 'Egypt drafts');
       await until(() => head.doc.getText('draft').toString() === 'Egypt drafts', 'the head to see the delegate');
+      // Outsiders are told the space does not exist, exactly as for an unknown one.
       for (const outsider of ['brazil.head', 'secretariat', 'observer']) {
         const socket = rawSocket(server, document, tokens[outsider]);
-        expect(await closed(socket)).toMatchObject({ code: 4403 });
+        expect(await closed(socket)).toMatchObject({ code: 4404 });
       }
       expect((await client(server, tokens['brazil.head']).get(`/api/drafting-spaces/${String(created.body.id)}`)).status).toBe(404);
     });
@@ -102,7 +103,7 @@ for (const [backend, host] of BACKENDS.flatMap((b) => DOCUMENT_HOSTS.map((h) => 
       ['an unknown token', () => rawSocket(server, consolidated, 'not-a-real-token-at-all-xxxxxxxxxxxxxxx'), 4401],
       ['an unknown document', () => rawSocket(server, 'consolidated:00000000-0000-4000-8000-000000000000:en', tokens.secretariat), 4404],
       ['a name that is no document', () => rawSocket(server, 'whatever', tokens.secretariat), 4404],
-      ['an observer on an unpublished draft', () => rawSocket(server, consolidated, tokens.observer), 4403],
+      ['an observer on an unpublished draft (as if it did not exist)', () => rawSocket(server, consolidated, tokens.observer), 4404],
     ])('refuses %s with its close code', async (_what, connect, code) => {
       expect((await closed(connect())).code).toBe(code);
     });

@@ -257,11 +257,13 @@ for (const backend of BACKENDS) {
       expect((await as('secretariat').post('/api/comments', onDocument(consolidated, anchor, 'delegation', 'The secretariat is no delegation.'))).status).toBe(403);
       expect((await as('secretariat').post('/api/comments', onDocument(consolidated, anchor, 'committee', 'Noted.'))).status).toBe(201);
 
+      // A target the observer may not read answers exactly as one that does not exist: no 403-versus-404 oracle.
       const observerList = await as('observer').get(`/api/comments?targetKind=document&targetId=${consolidated}`);
-      expect(observerList.status).toBe(403);
-      expect(observerList.body.error).toEqual({ code: 'forbidden', message: 'Observers may only read public records' });
-      expect((await as('observer').post('/api/comments', onDocument(consolidated, anchor, 'committee', 'May I?'))).status).toBe(403);
-      expect((await openStream(server, `/api/comments/stream?targetKind=document&targetId=${consolidated}`, { token: tokens.observer })).status).toBe(403);
+      const unknownList = await as('observer').get(`/api/comments?targetKind=document&targetId=consolidated:00000000-0000-4000-8000-000000000000:en`);
+      expect([observerList.status, observerList.body.error?.code]).toEqual([404, 'comment-target-not-found']);
+      expect([unknownList.status, unknownList.body.error?.code]).toEqual([404, 'comment-target-not-found']);
+      expect((await as('observer').post('/api/comments', onDocument(consolidated, anchor, 'committee', 'May I?'))).status).toBe(404);
+      expect((await openStream(server, `/api/comments/stream?targetKind=document&targetId=${consolidated}`, { token: tokens.observer })).status).toBe(404);
 
       // A drafting space: its delegation's threads only, and nobody else learns it exists.
       const space = await as('egypt.head').post(`/api/instruments/${instrumentId}/drafting-spaces`, { title: 'Purpose', language: 'en' });
@@ -297,6 +299,18 @@ for (const backend of BACKENDS) {
       expect((await threads('france.delegate', 'proposal', published)).map((t) => t.id)).toEqual([committeeThread.id, observerThread.id]);
       expect((await threads('egypt.head', 'proposal', published)).map((t) => t.id)).toEqual([committeeThread.id, egyptThread.id, observerThread.id]);
       expect((await as('observer').get(`/api/comments/${committeeThread.id}`)).status).toBe(404);
+
+      // Public threads are the public's: an anonymous reader lists, opens and follows them, and nothing else.
+      const anonymousList = await client(server).get(`/api/comments?targetKind=proposal&targetId=${published}`);
+      expect([anonymousList.status, (anonymousList.body.items as unknown as ThreadJson[]).map((t) => t.id)]).toEqual([200, [observerThread.id]]);
+      expect((await client(server).get(`/api/comments/${observerThread.id}`)).status).toBe(200);
+      expect((await client(server).get(`/api/comments/${committeeThread.id}`)).status).toBe(401);
+      expect((await client(server).get(`/api/comments/${randomUUID()}`)).status).toBe(401);
+      expect((await client(server).get(`/api/comments?targetKind=proposal&targetId=${submitted}`)).status).toBe(401);
+      const publicStream = accepted(await openStream(server, `/api/comments/stream?targetKind=proposal&targetId=${published}`, {}));
+      streams.push(publicStream);
+      await publicStream.next((e) => e.type === 'ready', 'the anonymous stream to be ready');
+      expect((await client(server).post('/api/comments', onProposal(published, 'public', 'Anonymous?'))).status).toBe(401);
     });
 
     it('opens threads on provisions of published revisions, within the tier each was published in', async () => {
@@ -478,7 +492,7 @@ for (const backend of BACKENDS) {
       expect((await as('brazil.head').get('/api/comments/not-a-uuid')).status).toBe(400);
     });
 
-    it('streams only to signed-in users, by bearer token or cookie, and closes the stream of a session that signs out', async () => {
+    it('streams committee threads only to signed-in users, by bearer token or cookie, and closes the stream of a session that signs out', async () => {
       const path = `/api/comments/stream?targetKind=document&targetId=${encodeURIComponent(consolidated)}`;
       const anonymous = await openStream(server, path, {});
       expect(anonymous.status).toBe(401);
