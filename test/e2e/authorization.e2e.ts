@@ -77,6 +77,7 @@ describe('Authorisation matrix: every endpoint and the WebSocket for every kind 
     ['POST', '/api/drafting-spaces/{secretSpace}/co-sponsors', () => ({ delegationId: ids.egypt }), { delegateA: 403, delegateB: 404, headA: 409, secretariat: 404, chair: 404, observer: 404, anonymous: 401 }],
     ['GET', '/api/proposals/{proposal}', () => undefined, { delegateA: 200, delegateB: 200, headA: 200, secretariat: 200, chair: 200, observer: 404, anonymous: 401 }],
     ['POST', '/api/proposals/{proposal}/support', () => undefined, { delegateA: 403, delegateB: 403, headA: 403, secretariat: 403, chair: 403, observer: 404, anonymous: 401 }],
+    ['PUT', '/api/proposals/{proposal}/decision', () => ({ language: 'en', decision: 'not-retain' }), { delegateA: 403, delegateB: 403, headA: 403, secretariat: 200, chair: 403, observer: 404, anonymous: 401 }],
     ['POST', '/api/proposals/{proposal}/withdraw', () => undefined, { delegateA: 403, delegateB: 403, headA: 200, secretariat: 403, chair: 403, observer: 404, anonymous: 401 }],
     ['GET', '/api/instruments/{instrument}/desk?lang=en', () => undefined, { delegateA: 403, delegateB: 403, headA: 403, secretariat: 200, chair: 403, observer: 404, anonymous: 401 }],
     ['PUT', '/api/instruments/{instrument}/provisions/{article}/status', () => ({ language: 'en', status: 'informally-agreed' }), { delegateA: 403, delegateB: 403, headA: 403, secretariat: 200, chair: 200, observer: 404, anonymous: 401 }],

@@ -199,9 +199,9 @@ export class CompileDeskService {
 
   private async proposalFor(user: AuthContext, proposalId: string, language: Language) {
     const candidates = await this.repository.proposalById(proposalId);
-    const absent = () => new AppException('proposal-not-found', `No proposal ${proposalId}.`);
-    if (!candidates) throw absent();
-    assertAllowed(decide(user.subject, 'compile', proposalResource(candidates)), absent);
+    // A proposal the caller may not read (another committee's, or any for an observer) answers as unknown.
+    if (!candidates || !decide(user.subject, 'read', proposalResource(candidates)).allowed) throw new AppException('proposal-not-found', `No proposal ${proposalId}.`);
+    assertAllowed(decide(user.subject, 'compile', proposalResource(candidates)));
     if (candidates.language !== language) throw new AppException('validation-failed', `The proposal is in ${candidates.language}, not ${language}.`);
     if (candidates.status !== 'submitted') throw new AppException('invalid-transition', `The proposal is ${candidates.status}; only submitted proposals are decided.`);
     return candidates;
