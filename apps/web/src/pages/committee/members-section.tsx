@@ -16,14 +16,15 @@ export function MembersSection({ user, delegationId }: { user: User; delegationI
   const { t, language } = useI18n();
   const { resource, reload, update } = useResource(() => membersApi.list(delegationId), [delegationId]);
   const { submitting, error, run } = useFormAction();
-  const [notice, setNotice] = useState<string | null>(null);
+  // Kept as what happened rather than as a sentence, so that it follows a change of language.
+  const [notice, setNotice] = useState<{ readonly key: 'members.confirmedNotice' | 'members.removedNotice'; readonly name: string } | null>(null);
 
   const confirm = async (member: Member) => {
     setNotice(null);
     const result = await run(() => membersApi.confirm(delegationId, member.userId));
     if (!result.ok) return;
     update((items) => items.map((item) => (item.userId === member.userId ? result.value : item)));
-    setNotice(t('members.confirmedNotice', { name: member.displayName }));
+    setNotice({ key: 'members.confirmedNotice', name: member.displayName });
   };
 
   const remove = async (member: Member) => {
@@ -31,7 +32,7 @@ export function MembersSection({ user, delegationId }: { user: User; delegationI
     const result = await run(() => membersApi.remove(delegationId, member.userId));
     if (!result.ok) return;
     update((items) => items.filter((item) => item.userId !== member.userId));
-    setNotice(t('members.removedNotice', { name: member.displayName }));
+    setNotice({ key: 'members.removedNotice', name: member.displayName });
   };
 
   const ordered = (items: readonly Member[]) =>
@@ -70,7 +71,7 @@ export function MembersSection({ user, delegationId }: { user: User; delegationI
                     <td dir="ltr">{member.email}</td>
                     <td>{formatList(member.roles.map((role) => t(`role.${role}`)), language)}</td>
                     <td>
-                      <span className={`badge member-${member.membership}`}>{t(`members.${member.membership}`)}</span>
+                      <span className={`member-status member-status-${member.membership}`}>{t(`members.${member.membership}`)}</span>
                       {!member.active && <span className="hint"> {t('members.notActivated')}</span>}
                     </td>
                     <td>
@@ -78,19 +79,21 @@ export function MembersSection({ user, delegationId }: { user: User; delegationI
                         {member.addedBy === null ? added : t('members.addedBy', { date: added, name: member.addedBy.displayName })}
                       </time>
                     </td>
-                    <td className="member-actions">
-                      {member.membership === 'pending' && (
-                        <button type="button" onClick={() => confirm(member)} disabled={submitting}>
-                          {t('members.confirm')}
-                          <span className="visually-hidden"> {member.displayName}</span>
-                        </button>
-                      )}
-                      {!self && (
-                        <button type="button" className="button-secondary" onClick={() => remove(member)} disabled={submitting}>
-                          {t('members.remove')}
-                          <span className="visually-hidden"> {member.displayName}</span>
-                        </button>
-                      )}
+                    <td>
+                      <div className="member-actions">
+                        {member.membership === 'pending' && (
+                          <button type="button" onClick={() => confirm(member)} disabled={submitting}>
+                            {t('members.confirm')}
+                            <span className="visually-hidden"> {member.displayName}</span>
+                          </button>
+                        )}
+                        {!self && (
+                          <button type="button" className="button-secondary" onClick={() => remove(member)} disabled={submitting}>
+                            {t('members.remove')}
+                            <span className="visually-hidden"> {member.displayName}</span>
+                          </button>
+                        )}
+                      </div>
                     </td>
                   </tr>
                 );
@@ -99,7 +102,7 @@ export function MembersSection({ user, delegationId }: { user: User; delegationI
           </table>
         </div>
       )}
-      {notice !== null && <StatusMessage>{notice}</StatusMessage>}
+      {notice !== null && <StatusMessage>{t(notice.key, { name: notice.name })}</StatusMessage>}
       <ActionError error={error} />
     </section>
   );
