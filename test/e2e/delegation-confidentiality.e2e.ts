@@ -221,6 +221,11 @@ for (const backend of BACKENDS) {
         expect(text).toContain('delegation.member.confirm');
         expect(text).toContain('delegation.member.remove');
       }
+      // Paging back from a row gives the rows before it.
+      const newest = ((await as('secretariat').get('/api/audit?limit=3')).body.items as Json[]).map((row) => Number(row.seq));
+      const older = ((await as('secretariat').get(`/api/audit?limit=3&before=${newest[2]}`)).body.items as Json[]).map((row) => Number(row.seq));
+      expect(older).toHaveLength(3);
+      expect(Math.max(...older)).toBeLessThan(newest[2]);
       expect((await as('egypt.head').get('/api/audit')).status).toBe(403);
       // The second committee's secretariat sees its own committee's rows only.
       const other = await as('other.secretariat').get('/api/audit?limit=500');

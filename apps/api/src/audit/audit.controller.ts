@@ -26,9 +26,7 @@ export class AuditController {
     @Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number,
     @Query('before', new DefaultValuePipe(0), ParseIntPipe) before: number,
   ): Promise<{ items: AuditView[] }> {
-    assertAllowed(decide(user.subject, 'view-audit', { tier: 'committee' }));
-    const reader = { subject: user.subject, committeeId: user.user.committeeId };
-    return { items: await this.reader.latest(reader, Math.min(Math.max(limit, 1), 500), before > 0 ? before : undefined) };
+    return { items: await this.reader.latest(user, limit, before) };
   }
 
   @Get('verify')

@@ -120,7 +120,6 @@ export class AuthService {
 
   async invite(context: AuthContext, dto: InviteDto): Promise<InvitationResult> {
     await this.assertMayInvite(context, dto);
-    const delegationMembership = await this.membershipOfInvitee(context, dto);
     const token = newToken();
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.env.INVITATION_TTL_HOURS * HOUR);
@@ -128,6 +127,7 @@ export class AuthService {
       if (await this.auth.findUserByEmail(dto.email, manager)) {
         throw new AppException('email-taken', `An account for ${dto.email.toLowerCase()} already exists.`);
       }
+      const delegationMembership = await this.membershipOfInvitee(context, dto, manager);
       const user = Object.assign(new User(), {
         id: randomUUID(),
         committeeId: dto.committeeId,
@@ -195,15 +195,18 @@ export class AuthService {
    * head, unless the delegation has no confirmed member yet (someone has to be first, and it has no drafts to see).
    * A user without a delegation role gains no delegation-tier access from its delegation, so it is not held back.
    */
-  private async membershipOfInvitee(context: AuthContext, dto: InviteDto): Promise<DelegationMembership> {
+  private async membershipOfInvitee(context: AuthContext, dto: InviteDto, manager: EntityManager): Promise<DelegationMembership> {
     if (!dto.delegationId || !dto.roles.some((role) => DELEGATION_ROLES.includes(role))) return 'confirmed';
     if (decide(context.subject, 'manage-delegation-members', { tier: 'delegation', owners: [dto.delegationId] }).allowed) return 'confirmed';
-    const members = await this.auth.listDelegationMembers(dto.delegationId);
+    const members = await this.auth.listDelegationMembers(dto.delegationId, manager);
     const anyConfirmed = members.some((m) => actsForDelegation(m) && m.roles.some((role) => DELEGATION_ROLES.includes(role)));
     return anyConfirmed ? 'pending' : 'confirmed';
   }
 
-  /** Revokes every live session of a user, and closes their sockets and streams. */
+  /**
+   * Revokes every live session of a user in the caller's transaction and returns their ids; once it commits, pass
+   * them to {@link sessionsRevoked} so that the user's sockets and streams close.
+   */
   async revokeSessionsOf(userId: string, manager: EntityManager): Promise<string[]> {
     return this.auth.revokeSessionsOfUser(userId, new Date(), manager);
   }
