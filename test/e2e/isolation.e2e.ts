@@ -110,13 +110,14 @@ const CALLS: Readonly<Record<string, Call>> = {
   },
   'GET /api/delegations/{id}': { path: '/api/delegations/{egypt}', expect: READ_PUBLIC },
   'PATCH /api/delegations/{id}': { path: '/api/delegations/{egypt}', body: () => ({ names: { en: 'Renamed' } }), expect: REFUSED_PUBLIC },
+  // A delegation's members are its own business: another committee does not learn who they are.
+  'GET /api/delegations/{id}/members': { path: '/api/delegations/{egypt}/members', expect: ABSENT },
+  'POST /api/delegations/{id}/members/{userId}/confirm': { path: '/api/delegations/{egypt}/members/{egyptDelegate}/confirm', expect: ABSENT },
+  'DELETE /api/delegations/{id}/members/{userId}': { path: '/api/delegations/{egypt}/members/{egyptDelegate}', expect: ABSENT },
 
   'GET /api/audit': {
     path: '/api/audit',
     expect: (caller) => (caller === 'anonymous' ? 401 : caller === 'secretariat' ? 200 : 403),
-    // Scoping the audit log to the reader's committee is the delegation-confidentiality part of issue 12; the lead
-    // adds the body check when merging it (see the report).
-    unchecked: 'audit scoping is delivered with the audit read path',
   },
   'GET /api/audit/verify': { path: '/api/audit/verify', expect: (caller) => (caller === 'anonymous' ? 401 : caller === 'secretariat' ? 200 : 403) },
 
@@ -290,6 +291,7 @@ for (const backend of BACKENDS) {
       const admin = await login(server, ADMIN);
       const secretariat1 = await login(server, 'secretariat@concord.test');
       const head1 = await login(server, 'egypt.head@concord.test');
+      ids.egyptDelegate = String(((await client(server, await login(server, 'egypt.delegate@concord.test')).get('/api/auth/me')).body.user as Json).id);
       const as1 = client(server, secretariat1);
 
       // Committee 1 and a text of its own that nothing public mentions.

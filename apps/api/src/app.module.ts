@@ -9,6 +9,7 @@ import { CompilationModule } from './compilation/compilation.module';
 import { ConfigModule } from './config/config.module';
 import type { Env } from './config/env';
 import { DatabaseModule } from './database/database.module';
+import { DelegationMembersModule } from './delegations/delegation-members.module';
 import { DelegationsModule } from './delegations/delegations.module';
 import { DraftingSpacesModule } from './drafting-spaces/drafting-spaces.module';
 import { HealthModule } from './health/health.module';
@@ -29,6 +30,7 @@ export class AppModule {
         AuthModule,
         CommitteesModule,
         DelegationsModule,
+        DelegationMembersModule,
         InstrumentsModule,
         DraftingSpacesModule,
         CollabModule,

@@ -6,7 +6,10 @@ export interface User {
   readonly email: string;
   readonly displayName: string;
   readonly roles: readonly Role[];
+  /** The delegation the user acts for; null while its head has not confirmed the membership. */
   readonly delegationId: string | null;
+  /** The delegation whose head has yet to confirm the user, if any. */
+  readonly pendingDelegationId?: string | null;
   readonly committeeId: string;
 }
 

@@ -1,25 +1,32 @@
 import { decide } from '@concord/domain';
 import { Controller, DefaultValuePipe, Get, ParseIntPipe, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../auth/auth-context';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { assertAllowed } from '../common/policy';
 import type { ChainVerdict } from './audit-chain';
-import { AuditService, type AuditView } from './audit.service';
+import { AuditReaderService } from './audit-reader.service';
+import type { AuditView } from './audit-visibility';
+import { AuditService } from './audit.service';
 
 @ApiTags('audit')
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly reader: AuditReaderService,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The newest audit rows (secretariat, administrators)' })
+  @ApiOperation({ summary: "The newest audit rows of the caller's committee (secretariat, administrators); delegation-tier rows redacted" })
+  @ApiQuery({ name: 'limit', required: false, type: Number })
+  @ApiQuery({ name: 'before', required: false, type: Number, description: 'Only rows before this sequence number (paging back)' })
   async latest(
     @CurrentUser() user: AuthContext,
     @Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number,
+    @Query('before', new DefaultValuePipe(0), ParseIntPipe) before: number,
   ): Promise<{ items: AuditView[] }> {
-    assertAllowed(decide(user.subject, 'view-audit', { tier: 'committee' }));
-    return { items: await this.audit.latest(Math.min(Math.max(limit, 1), 500)) };
+    return { items: await this.reader.latest(user, limit, before) };
   }
 
   @Get('verify')

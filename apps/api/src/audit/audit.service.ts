@@ -14,19 +14,6 @@ export interface AuditEvent {
   readonly after?: object | null;
 }
 
-/** A row as clients see it. */
-export interface AuditView {
-  readonly seq: number;
-  readonly at: string;
-  readonly actorId: string | null;
-  readonly action: string;
-  readonly entityType: string;
-  readonly entityId: string;
-  readonly before: unknown;
-  readonly after: unknown;
-  readonly hash: string;
-}
-
 /** Appends state changes to the hash-chained audit log, in the transaction that makes the change. */
 @Injectable()
 export class AuditService {
@@ -57,20 +44,5 @@ export class AuditService {
       if (rows.length === 0 || !verifier.feed(rows)) return verifier.verdict();
       after = rows[rows.length - 1].seq;
     }
-  }
-
-  async latest(limit: number, before?: number): Promise<AuditView[]> {
-    const rows = await this.audit.latest(limit, before);
-    return rows.map((row) => ({
-      seq: row.seq,
-      at: row.at.toISOString(),
-      actorId: row.actorId,
-      action: row.action,
-      entityType: row.entityType,
-      entityId: row.entityId,
-      before: row.before ? (JSON.parse(row.before) as unknown) : null,
-      after: row.after ? (JSON.parse(row.after) as unknown) : null,
-      hash: row.hash,
-    }));
   }
 }

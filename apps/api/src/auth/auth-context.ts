@@ -7,7 +7,10 @@ export interface UserView {
   readonly email: string;
   readonly displayName: string;
   readonly roles: readonly Role[];
+  /** The delegation the user acts for; null while its head has not confirmed the membership. */
   readonly delegationId: string | null;
+  /** The delegation the user was added to, while its head has not confirmed the membership; else null or absent. */
+  readonly pendingDelegationId?: string | null;
   readonly committeeId: string;
   /** False while an invited user has not yet set a password. */
   readonly active: boolean;

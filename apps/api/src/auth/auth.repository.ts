@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { AuthSession } from './auth-session.entity';
 import { Invitation } from './invitation.entity';
 import { User } from './user.entity';
@@ -23,6 +23,26 @@ export class AuthRepository {
 
   listUsers(committeeId: string): Promise<User[]> {
     return this.dataSource.getRepository(User).find({ where: { committeeId }, order: { displayName: 'ASC' } });
+  }
+
+  /** The users placed in a delegation, confirmed or pending, in name order. */
+  listDelegationMembers(delegationId: string, manager?: EntityManager): Promise<User[]> {
+    return this.manager(manager).getRepository(User).find({ where: { delegationId }, order: { displayName: 'ASC' } });
+  }
+
+  /** The invitations of the given users, to tell who added them and when. */
+  invitationsOf(userIds: readonly string[], manager?: EntityManager): Promise<Invitation[]> {
+    if (userIds.length === 0) return Promise.resolve([]);
+    return this.manager(manager).getRepository(Invitation).findBy({ userId: In([...userIds]) });
+  }
+
+  /** Revokes the user's live sessions; returns their ids. */
+  async revokeSessionsOfUser(userId: string, at: Date, manager: EntityManager): Promise<string[]> {
+    const repo = manager.getRepository(AuthSession);
+    const live = await repo.find({ where: { userId, revokedAt: IsNull() }, select: { id: true } });
+    if (live.length === 0) return [];
+    await repo.update({ id: In(live.map((s) => s.id)), revokedAt: IsNull() }, { revokedAt: at });
+    return live.map((s) => s.id);
   }
 
   async saveUser(user: User, manager: EntityManager): Promise<void> {

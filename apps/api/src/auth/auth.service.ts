@@ -1,6 +1,7 @@
 import { decide, type Role, type Subject } from '@concord/domain';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { AppException } from '../common/app.exception';
 import { assertAllowed } from '../common/policy';
 import { Env } from '../config/env';
@@ -17,7 +18,7 @@ import type { LoginDto } from './dto/login.dto';
 import { Invitation } from './invitation.entity';
 import { dummyHash, hashPassword, verifyPassword } from './password';
 import { newToken, tokenHash } from './token';
-import { User } from './user.entity';
+import { type DelegationMembership, User } from './user.entity';
 
 /** A successful sign-in: the bearer token (also set as the session cookie) and who signed in. */
 export interface SignIn {
@@ -36,19 +37,33 @@ export interface InvitationResult {
 const DELEGATION_ROLES: readonly Role[] = ['delegate', 'head-of-delegation'];
 const HOUR = 3_600_000;
 
-/** The subject the policy judges, for a user record. */
-export function subjectOf(user: Pick<User, 'id' | 'roles' | 'delegationId' | 'committeeId'>): Subject {
-  return { userId: user.id, roles: user.roles, delegationId: user.delegationId, committeeId: user.committeeId };
+/** Whether the user acts for its delegation: the head has confirmed it, or it was never in question. */
+export function actsForDelegation(user: Pick<User, 'delegationId' | 'delegationMembership'>): boolean {
+  return user.delegationId !== null && user.delegationMembership !== 'pending';
 }
 
-/** A user as the API shows it: never its password hash. */
+/**
+ * The subject the policy judges, for a user record. A member whose place in the delegation awaits its head's
+ * confirmation carries no delegation, so every delegation-tier check denies it without knowing why.
+ */
+export function subjectOf(user: Pick<User, 'id' | 'roles' | 'delegationId' | 'delegationMembership' | 'committeeId'>): Subject {
+  return { userId: user.id, roles: user.roles, delegationId: actsForDelegation(user) ? user.delegationId : null, committeeId: user.committeeId };
+}
+
+/**
+ * A user as the API shows it: never its password hash. `delegationId` is the delegation the user acts for, so a
+ * pending member shows none there and its delegation under `pendingDelegationId` instead; code that reads the
+ * delegation from the view fails closed.
+ */
 export function userView(user: User): UserView {
+  const acts = actsForDelegation(user);
   return {
     id: user.id,
     email: user.email,
     displayName: user.displayName,
     roles: user.roles,
-    delegationId: user.delegationId,
+    delegationId: acts ? user.delegationId : null,
+    pendingDelegationId: acts ? null : user.delegationId,
     committeeId: user.committeeId,
     active: user.passwordHash !== null,
   };
@@ -112,12 +127,14 @@ export class AuthService {
       if (await this.auth.findUserByEmail(dto.email, manager)) {
         throw new AppException('email-taken', `An account for ${dto.email.toLowerCase()} already exists.`);
       }
+      const delegationMembership = await this.membershipOfInvitee(context, dto, manager);
       const user = Object.assign(new User(), {
         id: randomUUID(),
         committeeId: dto.committeeId,
         email: dto.email.toLowerCase(),
         displayName: dto.displayName.trim(),
         delegationId: dto.delegationId ?? null,
+        delegationMembership,
         roles: [...dto.roles].sort(),
         passwordHash: null,
         createdAt: now,
@@ -171,6 +188,32 @@ export class AuthService {
     assertAllowed(decide(context.subject, 'invite-user', { tier: 'committee', committeeId }), absent);
     if (!(await this.committees.findById(committeeId))) throw absent();
     return (await this.auth.listUsers(committeeId)).map(userView);
+  }
+
+  /**
+   * A member its own head invites is confirmed at once; one the secretariat or an administrator adds waits for the
+   * head, unless the delegation has no confirmed member yet (someone has to be first, and it has no drafts to see).
+   * A user without a delegation role gains no delegation-tier access from its delegation, so it is not held back.
+   */
+  private async membershipOfInvitee(context: AuthContext, dto: InviteDto, manager: EntityManager): Promise<DelegationMembership> {
+    if (!dto.delegationId || !dto.roles.some((role) => DELEGATION_ROLES.includes(role))) return 'confirmed';
+    if (decide(context.subject, 'manage-delegation-members', { tier: 'delegation', owners: [dto.delegationId] }).allowed) return 'confirmed';
+    const members = await this.auth.listDelegationMembers(dto.delegationId, manager);
+    const anyConfirmed = members.some((m) => actsForDelegation(m) && m.roles.some((role) => DELEGATION_ROLES.includes(role)));
+    return anyConfirmed ? 'pending' : 'confirmed';
+  }
+
+  /**
+   * Revokes every live session of a user in the caller's transaction and returns their ids; once it commits, pass
+   * them to {@link sessionsRevoked} so that the user's sockets and streams close.
+   */
+  async revokeSessionsOf(userId: string, manager: EntityManager): Promise<string[]> {
+    return this.auth.revokeSessionsOfUser(userId, new Date(), manager);
+  }
+
+  /** Tells the listeners (open sockets and streams) that sessions ended; call once their revocation committed. */
+  sessionsRevoked(sessionIds: readonly string[]): void {
+    for (const sessionId of sessionIds) for (const listener of this.revokedListeners) listener(sessionId);
   }
 
   private async openSession(user: User, manager: Parameters<AuthRepository['insertSession']>[1], action: string): Promise<SignIn> {

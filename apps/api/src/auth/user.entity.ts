@@ -3,6 +3,9 @@ import { Committee } from '../committees/committee.entity';
 import { Delegation } from '../delegations/delegation.entity';
 import { JoinColumn, ManyToOne, Column, Entity, PrimaryColumn } from 'typeorm';
 
+/** Whether a user's place in its delegation is confirmed by the delegation's head. */
+export type DelegationMembership = 'confirmed' | 'pending';
+
 /** A person who signs in: a delegate, a secretariat officer, a member of the bureau, an observer. */
 @Entity('users')
 export class User {
@@ -25,6 +28,14 @@ export class User {
 
   @Column('varchar', { name: 'delegation_id', length: 36, nullable: true })
   delegationId!: string | null;
+
+  /**
+   * Whether the head of the user's delegation has confirmed the membership. A member the secretariat or an
+   * administrator adds is `pending` and acts for no delegation until then; rows from before this column are
+   * `confirmed`.
+   */
+  @Column('varchar', { name: 'delegation_membership', length: 16, default: 'confirmed' })
+  delegationMembership!: DelegationMembership;
 
   @ManyToOne(() => Delegation, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'delegation_id' })

@@ -4,6 +4,7 @@ import { api } from '../api';
 import { isCommitteeManager, subjectOf, useUser } from '../auth';
 import { useDocumentTitle } from '../components/document-title';
 import { ErrorAlert, Loading } from '../components/error-alert';
+import { delegationName } from '../components/layout';
 import { useI18n } from '../i18n/i18n-context';
 import { ProposalsSection } from '../proposals/proposals-section';
 import { useResource } from '../use-resource';
@@ -12,6 +13,7 @@ import { DraftingSpacesSection } from './committee/drafting-spaces-section';
 import { ImportInstrumentForm } from './committee/import-instrument-form';
 import { InstrumentsSection } from './committee/instruments-section';
 import { InviteUserForm } from './committee/invite-user-form';
+import { MembersSection, PendingMembershipNotice } from './committee/members-section';
 import { NewDelegationForm } from './committee/new-delegation-form';
 import { NewSessionForm } from './committee/new-session-form';
 import { SessionsSection } from './committee/sessions-section';
@@ -19,7 +21,7 @@ import { SessionsSection } from './committee/sessions-section';
 /** `/committees/:id`: the committee's sessions, delegations and instruments, and the secretariat's set-up forms. */
 export function CommitteePage() {
   const { id = '' } = useParams();
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const user = useUser();
   const committee = useResource(() => api.committee(id), [id]);
   const sessions = useResource(() => api.sessions(id), [id]);
@@ -33,6 +35,12 @@ export function CommitteePage() {
   const draftsForDelegation =
     user.delegationId !== null &&
     decide(subjectOf(user), 'edit-draft', { tier: 'delegation', owners: [user.delegationId] }).allowed;
+  const headOf =
+    user.delegationId !== null &&
+    decide(subjectOf(user), 'manage-delegation-members', { tier: 'delegation', owners: [user.delegationId] }).allowed
+      ? user.delegationId
+      : null;
+  const pendingIn = knownDelegations.find((delegation) => delegation.id === user.pendingDelegationId);
 
   return (
     <div className="committee-page">
@@ -54,10 +62,14 @@ export function CommitteePage() {
         )}
       </div>
 
+      {user.pendingDelegationId && (
+        <PendingMembershipNotice delegationName={pendingIn ? delegationName(pendingIn, language) : '…'} />
+      )}
       <SessionsSection resource={sessions.resource} onRetry={sessions.reload} />
       <DelegationsSection resource={delegations.resource} onRetry={delegations.reload} />
       <InstrumentsSection resource={instruments.resource} onRetry={instruments.reload} />
       {draftsForDelegation && <DraftingSpacesSection instruments={instruments.resource} />}
+      {headOf !== null && <MembersSection user={user} delegationId={headOf} />}
       <ProposalsSection
         delegations={knownDelegations}
         instruments={instruments.resource.status === 'ready' ? instruments.resource.data : []}

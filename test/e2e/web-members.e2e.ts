@@ -1,0 +1,79 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSER_SKIP_REASON, launchBrowser, screenshot, seriousAccessibilityViolations, signIn } from '../support/browser';
+import { scratchSqlite } from '../support/databases';
+import { client, login, startServer, type TestServer } from '../support/server';
+
+const RECRUIT = 'Nadia Recruit';
+const RECRUIT_EMAIL = 'nadia@egypt.example';
+const RECRUIT_PASSWORD = 'a long and unguessable passphrase';
+
+/** The Members panel of the dashboard. */
+const membersPanel = (page: Page) => page.getByRole('region', { name: 'Members of my delegation' });
+
+describe.skipIf(BROWSER_SKIP_REASON !== null)(`Delegation members in Chromium${BROWSER_SKIP_REASON ? ` (${BROWSER_SKIP_REASON})` : ''}`, () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer(scratchSqlite());
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("tells a member the secretariat added that it waits for its head, whom the Members panel lets confirm and remove it", async () => {
+    const secretariat = client(server, await login(server, 'secretariat@concord.test'));
+    const committeeId = String(((await secretariat.get('/api/committees')).body.items as { id: string }[])[0]?.id);
+    const egypt = ((await secretariat.get(`/api/committees/${committeeId}/delegations`)).body.items as { id: string; code: string }[]).find((d) => d.code === 'EGY');
+    const invite = await secretariat.post('/api/auth/invitations', { email: RECRUIT_EMAIL, displayName: RECRUIT, roles: ['delegate'], delegationId: egypt?.id, committeeId });
+    expect(invite.status).toBe(201);
+    expect((await client(server).post('/api/auth/accept-invitation', { token: invite.body.token, password: RECRUIT_PASSWORD })).status).toBe(200);
+
+    // The recruit signs in: a notice instead of its delegation's drafting spaces.
+    const recruitContext = await browser.newContext({ baseURL: server.url });
+    const recruit = await recruitContext.newPage();
+    await recruit.goto('/sign-in');
+    await recruit.getByLabel('Email').fill(RECRUIT_EMAIL);
+    await recruit.getByLabel('Password').fill(RECRUIT_PASSWORD);
+    await recruit.getByRole('button', { name: 'Sign in' }).click();
+    await recruit.getByRole('heading', { name: 'Instruments' }).waitFor();
+    await recruit.getByRole('status').filter({ hasText: 'Your membership of Egypt awaits confirmation by its head of delegation' }).waitFor();
+    expect(await recruit.getByRole('heading', { name: 'My delegation’s drafting spaces' }).count()).toBe(0);
+
+    // Egypt's head sees the pending member first, with who added it, and confirms it.
+    const head = await signIn(browser, server, 'egypt.head@concord.test');
+    const panel = membersPanel(head.page);
+    await panel.waitFor();
+    const row = panel.getByRole('row', { name: new RegExp(RECRUIT) });
+    await expect(row.getByText('Awaiting your confirmation').count()).resolves.toBe(1);
+    await expect(row.getByText(/by Lena Okafor/).count()).resolves.toBe(1);
+    expect(await seriousAccessibilityViolations(head.page)).toEqual([]);
+    await screenshot(head.page, 'members-pending.png');
+    await row.getByRole('button', { name: `Confirm ${RECRUIT}` }).click();
+    await panel.getByRole('status').filter({ hasText: `${RECRUIT} is now a member` }).waitFor();
+    await expect(row.getByText('Confirmed').count()).resolves.toBe(1);
+
+    // Confirmed, the recruit sees the delegation's drafting spaces and no notice.
+    await recruit.reload();
+    await recruit.getByRole('heading', { name: 'My delegation’s drafting spaces' }).waitFor();
+    expect(await recruit.getByText('awaits confirmation').count()).toBe(0);
+
+    // The panel reads right to left in Arabic.
+    await head.page.getByLabel('Language').selectOption('ar');
+    await head.page.getByRole('heading', { name: 'أعضاء وفدي' }).waitFor();
+    expect(await head.page.locator('html').getAttribute('dir')).toBe('rtl');
+    await screenshot(head.page, 'members-ar.png');
+    await head.page.getByLabel(/اللغة|Language/).selectOption('en');
+
+    // Removed, the member disappears from the panel (and is signed out, which the API suite checks).
+    await membersPanel(head.page).getByRole('button', { name: `Remove ${RECRUIT}` }).click();
+    await membersPanel(head.page).getByRole('status').filter({ hasText: `${RECRUIT} was removed` }).waitFor();
+    expect(await membersPanel(head.page).getByRole('row', { name: new RegExp(RECRUIT) }).count()).toBe(0);
+    expect(head.errors).toEqual([]);
+    await recruitContext.close();
+    await head.context.close();
+  });
+});
