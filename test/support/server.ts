@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { ScratchDatabase } from './databases';
@@ -68,7 +70,9 @@ function spawnServer(env: Record<string, string>, onOutput: (text: string) => vo
  */
 export async function startServer(database: ScratchDatabase, extraEnv: Record<string, string> = {}, options: { ownsDatabase?: boolean } = {}): Promise<TestServer> {
   const port = await freePort();
-  const env: Record<string, string> = { ...database.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', ...extraEnv };
+  // A signing key per database, in the temporary folder: servers sharing a database share its key, as instances do.
+  const signingKeyFile = join(tmpdir(), `concord-test-key-${createHash('sha256').update(JSON.stringify(database.env)).digest('hex').slice(0, 16)}.pem`);
+  const env: Record<string, string> = { ...database.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', SIGNING_KEY_FILE: signingKeyFile, ...extraEnv };
   let log = '';
   let child: ChildProcess | null = await spawnServer(env, (text) => (log += text));
   const db = new DataSource(database.kind === 'postgres' ? { type: 'postgres', url: env.DATABASE_URL } : { type: 'sqlite', database: env.SQLITE_PATH });
@@ -95,7 +99,10 @@ export async function startServer(database: ScratchDatabase, extraEnv: Record<st
     async close() {
       await stop();
       await db.destroy();
-      if (options.ownsDatabase !== false) await database.drop();
+      if (options.ownsDatabase !== false) {
+        await database.drop();
+        rmSync(signingKeyFile, { force: true });
+      }
     },
   };
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AppException } from '../common/app.exception';
+import { type PublicKey, ServerKey } from '../signing/server-key';
 import { AuditEntry } from './audit-entry.entity';
-import { ChainVerifier, type ChainVerdict, GENESIS_HASH, chainHash } from './audit-chain';
+import { ChainVerifier, type ChainVerdict, GENESIS_HASH, auditHeadPayload, chainHash, headMismatch } from './audit-chain';
 import { AuditRepository } from './audit.repository';
 
 /** A state change to record. */
@@ -27,13 +29,27 @@ export interface AuditView {
   readonly hash: string;
 }
 
-/** Appends state changes to the hash-chained audit log, in the transaction that makes the change. */
+/**
+ * Appends state changes to the hash-chained audit log, in the transaction that makes the change, and re-signs the
+ * chain's head with the server key in that same transaction.
+ */
 @Injectable()
 export class AuditService {
-  constructor(private readonly audit: AuditRepository) {}
+  constructor(
+    private readonly audit: AuditRepository,
+    private readonly key: ServerKey,
+  ) {}
 
-  async record(manager: EntityManager, event: AuditEvent): Promise<void> {
+  /**
+   * Appends one row and returns it. Refuses (and so rolls the change back) when the log's end no longer matches
+   * the signed head: signing a new head over a truncated or recomputed chain would make the tampering authentic.
+   */
+  async record(manager: EntityManager, event: AuditEvent): Promise<AuditEntry> {
+    // Taking the chain lock first: on PostgreSQL the check, the append and the new head's signature all happen
+    // in the critical section that orders instances' appends.
     const last = await this.audit.lastForAppend(manager);
+    const mismatch = headMismatch({ rows: last?.seq ?? 0, lastHash: last?.hash ?? GENESIS_HASH }, await this.audit.head(manager), (p, s) => this.key.public.verify(p, s));
+    if (mismatch) throw new AppException('audit-chain-broken', `The audit log was altered outside the server (${mismatch.reason}); changes are refused until an operator checks it with audit:verify.`);
     const entry = new AuditEntry();
     entry.seq = (last?.seq ?? 0) + 1;
     entry.at = new Date();
@@ -46,17 +62,29 @@ export class AuditService {
     entry.prevHash = last?.hash ?? GENESIS_HASH;
     entry.hash = chainHash(entry);
     await this.audit.insert(manager, entry);
+    await this.audit.saveHead(manager, { seq: entry.seq, hash: entry.hash, signature: this.key.sign(auditHeadPayload(entry.seq, entry.hash)), keyFingerprint: this.key.public.fingerprint });
+    return entry;
   }
 
-  /** Walks the whole chain and reports the first broken link. */
-  async verify(): Promise<ChainVerdict> {
-    const verifier = new ChainVerifier();
-    let after = 0;
-    for (;;) {
-      const rows = await this.audit.page(after, 1000);
-      if (rows.length === 0 || !verifier.feed(rows)) return verifier.verdict();
-      after = rows[rows.length - 1].seq;
-    }
+  /**
+   * Signs the head of a chain that has none, the first time a server key exists for this database (a log written
+   * before heads were signed). Returns the row adopted, or null when there was nothing to do.
+   */
+  async adoptUnsignedChain(manager: EntityManager): Promise<number | null> {
+    const last = await this.audit.lastForAppend(manager);
+    if (!last || (await this.audit.head(manager))) return null;
+    await this.audit.saveHead(manager, { seq: last.seq, hash: last.hash, signature: this.key.sign(auditHeadPayload(last.seq, last.hash)), keyFingerprint: this.key.public.fingerprint });
+    return last.seq;
+  }
+
+  /** Walks the whole chain and checks its end against the signed head, with this server's public key. */
+  verify(): Promise<ChainVerdict> {
+    return verifyChain(this.audit, this.key.public);
+  }
+
+  /** The publication records that revisions name (by sequence number), to cross-check their hashes. */
+  entriesAt(seqs: readonly number[]): Promise<AuditEntry[]> {
+    return this.audit.bySeq(seqs);
   }
 
   async latest(limit: number, before?: number): Promise<AuditView[]> {
@@ -73,4 +101,22 @@ export class AuditService {
       hash: row.hash,
     }));
   }
+}
+
+/**
+ * Walks the whole chain and reports the first broken link, then checks its end against the signed head with
+ * `publicKey` (null: none is known, so any head fails): needs no trust in the database, only in the key.
+ */
+export async function verifyChain(audit: AuditRepository, publicKey: PublicKey | null): Promise<ChainVerdict> {
+  const verifier = new ChainVerifier();
+  let after = 0;
+  for (;;) {
+    const rows = await audit.page(after, 1000);
+    if (rows.length === 0 || !verifier.feed(rows)) break;
+    after = rows[rows.length - 1].seq;
+  }
+  const verdict = verifier.verdict();
+  if (!verdict.ok) return verdict;
+  const mismatch = headMismatch(verdict, await audit.head(), (p, s) => publicKey?.verify(p, s) ?? false);
+  return mismatch ? { ok: false, rows: verdict.rows, ...mismatch } : verdict;
 }

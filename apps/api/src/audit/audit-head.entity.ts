@@ -1,0 +1,27 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * The chain's newest row (sequence number and hash) signed with the server key, rewritten in the transaction of
+ * every append. One row. Someone who rewrites the log and recomputes the later hashes, or deletes its last rows,
+ * cannot sign a head that matches without the key.
+ */
+@Entity('audit_head')
+export class AuditHead {
+  /** Always 1. */
+  @PrimaryColumn('integer')
+  id!: number;
+
+  @Column('integer')
+  seq!: number;
+
+  @Column('varchar', { length: 64 })
+  hash!: string;
+
+  /** Ed25519 signature (base64) over `auditHeadPayload(seq, hash)`. */
+  @Column('varchar', { length: 128 })
+  signature!: string;
+
+  /** Fingerprint of the key that signed it, so a replaced key is told apart from a forged head. */
+  @Column('varchar', { name: 'key_fingerprint', length: 64 })
+  keyFingerprint!: string;
+}
