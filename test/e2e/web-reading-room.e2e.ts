@@ -285,9 +285,10 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       await page.keyboard.press('Enter');
       await details.getByText('Secretariat edits').waitFor();
 
-      // The hash checks out.
+      // The hash, the server's signature and the publication record check out.
+      expect(await page.getByTestId('verification-badge').getAttribute('data-status')).toBe('verified');
       await page.getByRole('button', { name: 'Verify' }).click();
-      await page.getByRole('status').filter({ hasText: 'Verified: the stored text matches its fingerprint' }).waitFor();
+      await page.getByRole('status').filter({ hasText: 'Verified: the text matches its fingerprint' }).waitFor();
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await screenshot(page, 'reading-room-revision-en.png');
       await page.keyboard.press('Escape');
