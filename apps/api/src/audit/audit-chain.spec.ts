@@ -100,6 +100,13 @@ describe(headMismatch.name, () => {
     expect(verdictWithHead(rows, moved)).toMatchObject({ seq: 6, reason: expect.stringContaining('does not carry a valid signature') });
   });
 
+  it('fails a head that says the server found the log altered, and one whose flag was removed', () => {
+    const rows = chain(6);
+    const flagged = { seq: 6, hash: rows[5].hash, tampered: 'before row 6: the last rows were deleted', signature: sign(null, Buffer.from(auditHeadPayload(6, rows[5].hash, 'before row 6: the last rows were deleted')), privateKey).toString('base64') };
+    expect(verdictWithHead(rows, flagged)).toEqual({ seq: 6, reason: 'the server found the log altered when appending (before row 6: the last rows were deleted)' });
+    expect(verdictWithHead(rows, { ...flagged, tampered: null })).toMatchObject({ reason: expect.stringContaining('does not carry a valid signature') });
+  });
+
   it('cannot tell a rollback to an earlier signed head (the residual risk that revisions and recorded heads cover)', () => {
     const rows = chain(6);
     const earlier = signHead(4, rows[3].hash);

@@ -72,9 +72,12 @@ export class ChainVerifier {
   }
 }
 
-/** What the server key signs for the chain's head: its newest row's sequence number and hash. */
-export function auditHeadPayload(seq: number, hash: string): string {
-  return JSON.stringify(['concord.audit-head', 1, seq, hash]);
+/**
+ * What the server key signs for the chain's head: its newest row's sequence number and hash, and what the server
+ * found altered when it appended (null while nothing was).
+ */
+export function auditHeadPayload(seq: number, hash: string, tampered: string | null = null): string {
+  return JSON.stringify(['concord.audit-head', 1, seq, hash, tampered]);
 }
 
 /** A stored head: the newest row as the server signed it. */
@@ -82,6 +85,7 @@ export interface SignedHead {
   readonly seq: number;
   readonly hash: string;
   readonly signature: string;
+  readonly tampered?: string | null;
 }
 
 /**
@@ -97,7 +101,7 @@ export function headMismatch(
   if (!head) {
     return end.rows === 0 ? null : { seq: end.rows, reason: 'the signed head of the chain is missing: the last rows may have been deleted with it' };
   }
-  if (!verify(auditHeadPayload(head.seq, head.hash), head.signature)) {
+  if (!verify(auditHeadPayload(head.seq, head.hash, head.tampered ?? null), head.signature)) {
     return { seq: head.seq, reason: `the signed head (row ${head.seq}) does not carry a valid signature of this server's key` };
   }
   if (head.seq > end.rows) {
@@ -109,5 +113,6 @@ export function headMismatch(
   if (head.hash !== end.lastHash) {
     return { seq: head.seq, reason: `row ${head.seq} differs from the signed head: the log was rewritten and its hashes recomputed` };
   }
+  if (head.tampered) return { seq: head.seq, reason: `the server found the log altered when appending (${head.tampered})` };
   return null;
 }

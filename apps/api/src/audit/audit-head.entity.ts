@@ -17,7 +17,14 @@ export class AuditHead {
   @Column('varchar', { length: 64 })
   hash!: string;
 
-  /** Ed25519 signature (base64) over `auditHeadPayload(seq, hash)`. */
+  /**
+   * Set, and carried into every later head, once an append found the log's end no longer matching the signed head:
+   * what the server found. The log then never verifies again, though the server keeps recording changes.
+   */
+  @Column('varchar', { length: 500, nullable: true })
+  tampered!: string | null;
+
+  /** Ed25519 signature (base64) over `auditHeadPayload(seq, hash, tampered)`. */
   @Column('varchar', { length: 128 })
   signature!: string;
 

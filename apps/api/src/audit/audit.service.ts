@@ -1,6 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AppException } from '../common/app.exception';
 import { type PublicKey, ServerKey } from '../signing/server-key';
 import { AuditEntry } from './audit-entry.entity';
 import { ChainVerifier, type ChainVerdict, GENESIS_HASH, auditHeadPayload, chainHash, headMismatch } from './audit-chain';
@@ -35,21 +34,29 @@ export interface AuditView {
  */
 @Injectable()
 export class AuditService {
+  private readonly logger = new Logger('Audit');
+
   constructor(
     private readonly audit: AuditRepository,
     private readonly key: ServerKey,
   ) {}
 
   /**
-   * Appends one row and returns it. Refuses (and so rolls the change back) when the log's end no longer matches
-   * the signed head: signing a new head over a truncated or recomputed chain would make the tampering authentic.
+   * Appends one row and returns it. When the log's end no longer matches the signed head (someone rewrote or
+   * deleted rows, or the head), the change still goes through, but the new head carries, under the signature,
+   * what was found: signing over the altered log without saying so would make the tampering look authentic.
    */
   async record(manager: EntityManager, event: AuditEvent): Promise<AuditEntry> {
     // Taking the chain lock first: on PostgreSQL the check, the append and the new head's signature all happen
     // in the critical section that orders instances' appends.
     const last = await this.audit.lastForAppend(manager);
-    const mismatch = headMismatch({ rows: last?.seq ?? 0, lastHash: last?.hash ?? GENESIS_HASH }, await this.audit.head(manager), (p, s) => this.key.public.verify(p, s));
-    if (mismatch) throw new AppException('audit-chain-broken', `The audit log was altered outside the server (${mismatch.reason}); changes are refused until an operator checks it with audit:verify.`);
+    const head = await this.audit.head(manager);
+    const verify = (payload: string, signature: string) => this.key.public.verify(payload, signature);
+    const mismatch = headMismatch({ rows: last?.seq ?? 0, lastHash: last?.hash ?? GENESIS_HASH }, head, verify);
+    // What an authentic head says was found earlier is the server's own word, carried on; anything else is new.
+    const earlier = head && verify(auditHeadPayload(head.seq, head.hash, head.tampered), head.signature) ? head.tampered : null;
+    const tampered = earlier ?? (mismatch ? `before row ${(last?.seq ?? 0) + 1}: ${mismatch.reason}`.slice(0, 500) : null);
+    if (mismatch && !earlier) this.logger.error(`The audit log was altered outside the server (${mismatch.reason}); run audit:verify.`);
     const entry = new AuditEntry();
     entry.seq = (last?.seq ?? 0) + 1;
     entry.at = new Date();
@@ -62,7 +69,7 @@ export class AuditService {
     entry.prevHash = last?.hash ?? GENESIS_HASH;
     entry.hash = chainHash(entry);
     await this.audit.insert(manager, entry);
-    await this.audit.saveHead(manager, { seq: entry.seq, hash: entry.hash, signature: this.key.sign(auditHeadPayload(entry.seq, entry.hash)), keyFingerprint: this.key.public.fingerprint });
+    await this.audit.saveHead(manager, { seq: entry.seq, hash: entry.hash, tampered, signature: this.key.sign(auditHeadPayload(entry.seq, entry.hash, tampered)), keyFingerprint: this.key.public.fingerprint });
     return entry;
   }
 
@@ -73,7 +80,7 @@ export class AuditService {
   async adoptUnsignedChain(manager: EntityManager): Promise<number | null> {
     const last = await this.audit.lastForAppend(manager);
     if (!last || (await this.audit.head(manager))) return null;
-    await this.audit.saveHead(manager, { seq: last.seq, hash: last.hash, signature: this.key.sign(auditHeadPayload(last.seq, last.hash)), keyFingerprint: this.key.public.fingerprint });
+    await this.audit.saveHead(manager, { seq: last.seq, hash: last.hash, tampered: null, signature: this.key.sign(auditHeadPayload(last.seq, last.hash)), keyFingerprint: this.key.public.fingerprint });
     return last.seq;
   }
 

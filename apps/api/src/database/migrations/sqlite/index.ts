@@ -5,8 +5,8 @@ import { ProposalsAndComments1795537662974 } from './1795537662974-proposals-and
 import { CompileDesk1795537950411 } from './1795537950411-compile-desk';
 import { Revisions1795538196137 } from './1795538196137-revisions';
 import { ImmutableRecords1795538300000 } from './1795538300000-immutable-records';
-import { SignedRevisionsAndAuditHead1796526475076 } from './1796526475076-signed-revisions-and-audit-head';
-import { RevisionsStayImmutable1796526475077 } from './1796526475077-revisions-stay-immutable';
+import { SignedRevisionsAndAuditHead1796528192028 } from './1796528192028-signed-revisions-and-audit-head';
+import { RevisionsStayImmutable1796528192029 } from './1796528192029-revisions-stay-immutable';
 
 /** SQLite migrations, oldest first. */
-export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1764000000000, Collaboration1795537204385, ProposalsAndComments1795537662974, CompileDesk1795537950411, Revisions1795538196137, ImmutableRecords1795538300000, SignedRevisionsAndAuditHead1796526475076, RevisionsStayImmutable1796526475077];
+export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1764000000000, Collaboration1795537204385, ProposalsAndComments1795537662974, CompileDesk1795537950411, Revisions1795538196137, ImmutableRecords1795538300000, SignedRevisionsAndAuditHead1796528192028, RevisionsStayImmutable1796528192029];
