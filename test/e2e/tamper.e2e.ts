@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chainHash } from '../../apps/api/src/audit/audit-chain';
 import { BACKENDS } from '../support/databases';
 import { client, login, runCli, startServer, type TestServer } from '../support/server';
 
@@ -24,6 +23,11 @@ interface RawRow {
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** The audit chain's row hash, written again from its published definition, as an attacker would. */
+function chainHash(row: { seq: number; at: Date; actorId: string | null; action: string; entityType: string; entityId: string; before: string | null; after: string | null; prevHash: string }): string {
+  return sha256(JSON.stringify([row.seq, row.at.toISOString(), row.actorId, row.action, row.entityType, row.entityId, row.before, row.after, row.prevHash]));
+}
 
 /*
  * Suite (g): an attacker who can write to the database (with the owner's rights, so able to switch the
