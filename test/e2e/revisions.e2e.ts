@@ -205,8 +205,11 @@ for (const backend of BACKENDS) {
       });
 
       it.skipIf(!tools.libreoffice)(`exports DOCX that LibreOffice renders to PDF, masthead and edited text included${missing('libreoffice') ? ` (skipped: ${missing('libreoffice')})` : ''}`, async () => {
-        for (const lang of ['en', 'ar']) {
-          const docx = new Uint8Array(await (await exported('docx', lang)).arrayBuffer());
+        // Both downloaded before rendering: LibreOffice blocks the event loop longer than the server keeps an idle
+        // connection, and a request right after it would reuse a socket the server has closed.
+        const files = { en: new Uint8Array(await (await exported('docx', 'en')).arrayBuffer()), ar: new Uint8Array(await (await exported('docx', 'ar')).arrayBuffer()) };
+        for (const lang of ['en', 'ar'] as const) {
+          const docx = files[lang];
           const { pdfBytes, pages } = renderDocx(docx, `revision-${backend.name.toLowerCase()}-${lang}`);
           expect(pdfBytes).toBeGreaterThan(5_000);
           const text = pages.join('\n');
