@@ -276,5 +276,27 @@ for (const backend of BACKENDS) {
       }
       expect((await cli(['audit:verify', '--head', `${String(laterHead?.seq)}:${String(laterHead?.hash)}`])).code).toBe(0);
     }, SLOW);
+
+    it.skipIf(backend.name !== 'PostgreSQL')(
+      `keeps one signed head while two instances append at once${backend.name !== 'PostgreSQL' ? ' (skipped: one SQLite file has one server)' : ''}`,
+      async () => {
+        // A second instance on the same database shares its key file, as instances share a mounted secret.
+        const other = await startServer({ kind: 'postgres', env: { DATABASE_URL: server.env.DATABASE_URL }, drop: async () => undefined }, { SIGNING_KEY_FILE: server.env.SIGNING_KEY_FILE }, { ownsDatabase: false });
+        try {
+          const committeeId = String(((await anonymous().get('/api/committees')).body.items as Json[])[0].id);
+          const tokenOther = await login(other, 'secretariat@concord.test');
+          const created = await Promise.all(
+            Array.from({ length: 12 }, (_, i) => client(i % 2 ? other : server, i % 2 ? tokenOther : secretariat).post(`/api/committees/${committeeId}/delegations`, { code: `T${String(i).padStart(2, '0')}`, kind: 'member-state', names: { en: `Tamper ${i}` } })),
+          );
+          expect(created.map((r) => r.status)).toEqual(Array(12).fill(201));
+          const audit = await cli(['audit:verify']);
+          expect(audit.out).toMatch(/^Audit chain intact: /);
+          expect(audit.code).toBe(0);
+        } finally {
+          await other.close();
+        }
+      },
+      SLOW,
+    );
   });
 }
