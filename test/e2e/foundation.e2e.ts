@@ -1,8 +1,7 @@
 import { Document, Packer, Paragraph } from 'docx';
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../support/databases';
-import { CLI, client, login, startServer, type TestServer } from '../support/server';
+import { client, login, runCli, startServer, type TestServer } from '../support/server';
 
 type Json = Record<string, unknown>;
 
@@ -225,7 +224,7 @@ for (const backend of BACKENDS) {
       await server.db.query(pg ? 'DROP TRIGGER audit_log_immutable ON audit_log' : 'DROP TRIGGER audit_log_no_update');
       await tamper();
       expect((await api.get('/api/audit/verify')).body).toMatchObject({ ok: false, seq: target.seq });
-      const cli = spawnSync(process.execPath, [CLI, 'audit:verify'], { env: { PATH: process.env.PATH ?? '', ...server.env }, encoding: 'utf8' });
+      const cli = await runCli(['audit:verify'], server.env);
       expect(cli.status).toBe(1);
       expect(cli.stdout).toContain(`Audit chain BROKEN at row ${String(target.seq)}: row ${String(target.seq)} was altered`);
       const delegate = await login(server, 'egypt.delegate@concord.test');

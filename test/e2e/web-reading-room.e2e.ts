@@ -1,4 +1,5 @@
 import { docFromYFragment, newNodeId, provenanceTracking, treatySchema, type ProvenanceAttrs } from '@concord/schema';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Node } from 'prosemirror-model';
 import { EditorState, type Transaction } from 'prosemirror-state';
@@ -285,9 +286,10 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       await page.keyboard.press('Enter');
       await details.getByText('Secretariat edits').waitFor();
 
-      // The hash checks out.
+      // The hash, the server's signature and the publication record check out.
+      expect(await page.getByTestId('verification-badge').getAttribute('data-status')).toBe('verified');
       await page.getByRole('button', { name: 'Verify' }).click();
-      await page.getByRole('status').filter({ hasText: 'Verified: the stored text matches its fingerprint' }).waitFor();
+      await page.getByRole('status').filter({ hasText: 'Verified: the text matches its fingerprint' }).waitFor();
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await screenshot(page, 'reading-room-revision-en.png');
       await page.keyboard.press('Escape');
@@ -384,5 +386,32 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       expect(errors).toEqual([]);
       await context.close();
     }, 180_000);
+
+    it('shows a revision whose text and hash were changed together in the database as failed, and withholds its downloads', async () => {
+      // As someone with write access to the database would: guard off, text and hash changed together.
+      const [row] = (await server.db.query('SELECT content FROM revisions WHERE id = ?', [revisionId])) as { content: string }[];
+      const forged = row.content.replace(/"text":"[^"]+"/, '"text":"Provision agreed by nobody."');
+      await server.db.query('DROP TRIGGER revisions_no_update');
+      await server.db.query('UPDATE revisions SET content = ?, content_hash = ? WHERE id = ?', [forged, createHash('sha256').update(forged).digest('hex'), revisionId]);
+
+      const context: BrowserContext = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`/reading-room/revisions/${revisionId}`);
+      await page.getByTestId('verification-failed-notice').getByText('This revision failed verification').waitFor();
+      expect(await page.getByTestId('verification-badge').getAttribute('data-status')).toBe('failed');
+      expect(await page.getByTestId('verification-badge').textContent()).toContain('Failed verification');
+      await page.getByText('Downloads are withheld while this revision fails verification.').waitFor();
+      expect(await page.locator('a[data-format]').count()).toBe(0);
+      await page.getByRole('button', { name: 'Verify' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Verification failed: this is not the text as the committee published it.' }).waitFor();
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await screenshot(page, 'reading-room-revision-failed-en.png');
+
+      await page.goto('/reading-room');
+      const listed = page.getByRole('region', { name: 'Public revisions' });
+      await listed.getByRole('link', { name: 'A/AC.291/22', exact: true }).waitFor();
+      expect(await listed.locator('[data-testid="verification-badge"][data-status="failed"]').count()).toBe(1);
+      await context.close();
+    }, 120_000);
   },
 );

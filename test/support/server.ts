@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { ScratchDatabase } from './databases';
@@ -25,6 +27,22 @@ export interface TestServer {
   restart(): Promise<void>;
   /** Stops the server and drops its database. */
   close(): Promise<void>;
+}
+
+/**
+ * Runs the built command line without blocking the test's event loop: a `spawnSync` that outlasts the server's
+ * keep-alive timeout leaves the HTTP client reusing a socket the server has closed ("other side closed").
+ */
+export function runCli(args: readonly string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 /** A port nobody listens on right now. */
@@ -68,7 +86,9 @@ function spawnServer(env: Record<string, string>, onOutput: (text: string) => vo
  */
 export async function startServer(database: ScratchDatabase, extraEnv: Record<string, string> = {}, options: { ownsDatabase?: boolean } = {}): Promise<TestServer> {
   const port = await freePort();
-  const env: Record<string, string> = { ...database.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', ...extraEnv };
+  // A signing key per database, in the temporary folder: servers sharing a database share its key, as instances do.
+  const signingKeyFile = join(tmpdir(), `concord-test-key-${createHash('sha256').update(JSON.stringify(database.env)).digest('hex').slice(0, 16)}.pem`);
+  const env: Record<string, string> = { ...database.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', SIGNING_KEY_FILE: signingKeyFile, ...extraEnv };
   let log = '';
   let child: ChildProcess | null = await spawnServer(env, (text) => (log += text));
   const db = new DataSource(database.kind === 'postgres' ? { type: 'postgres', url: env.DATABASE_URL } : { type: 'sqlite', database: env.SQLITE_PATH });
@@ -95,7 +115,10 @@ export async function startServer(database: ScratchDatabase, extraEnv: Record<st
     async close() {
       await stop();
       await db.destroy();
-      if (options.ownsDatabase !== false) await database.drop();
+      if (options.ownsDatabase !== false) {
+        await database.drop();
+        rmSync(signingKeyFile, { force: true });
+      }
     },
   };
 }

@@ -16,6 +16,7 @@ import { HealthModule } from './health/health.module';
 import { InstrumentsModule } from './instruments/instruments.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { RevisionsModule } from './revisions/revisions.module';
+import { SigningModule } from './signing/signing.module';
 
 /** The server, assembled around a validated environment and an opened, migrated database. */
 @Module({})
@@ -26,6 +27,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(env),
         DatabaseModule.forRoot(dataSource),
+        SigningModule,
         AuditModule,
         AuthModule,
         CommitteesModule,

@@ -1,11 +1,9 @@
 import 'reflect-metadata';
-import { isLanguage } from '@concord/domain';
-import { NestFactory } from '@nestjs/core';
-import { readFileSync } from 'node:fs';
+import { isLanguage, type SignedRevisionBundle } from '@concord/domain';
+import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AppModule } from './app.module';
-import { AuditService } from './audit/audit.service';
+import { verifyChain } from './audit/audit.service';
 import { AuditRepository } from './audit/audit.repository';
 import type { AuthContext } from './auth/auth-context';
 import { exitWith, prepare } from './boot';
@@ -14,19 +12,27 @@ import { loadEnv } from './config/env';
 import { databaseKind, openDataSource } from './database/data-source';
 import { generateMigration } from './database/migration-generator';
 import { download } from './download';
-import { InstrumentsService } from './instruments/instruments.service';
+import { checkRevision, type RevisionCheck } from './revisions/revision-signature';
 import { RevisionsRepository } from './revisions/revisions.repository';
-import { verifyRevision } from './revisions/revisions.service';
+import { verifyRevision } from './revisions/revision-verification';
+import { PublicKey, ServerKey } from './signing/server-key';
 
 const USAGE = `Usage: npm run concord -- <command>
 
 Commands:
   db:migrate                         apply pending migrations to the configured database
-  audit:verify                       walk the audit hash chain; exit 1 at the first broken link
-  revision:verify <id or symbol>     recompute a published revision's SHA-256; exit 1 if it does not match
+  audit:verify [--public-key <pem file or URL>] [--head <seq>:<hash>]
+                                     walk the audit hash chain, check its end against the signed head and the
+                                     rows that signed revisions pin (and a head recorded earlier, if given);
+                                     exit 1 at the first break
+  revision:verify <id, symbol or file> [--public-key <pem file or URL>] [--server <url>] [--token t]
+                                     verify a published revision: its SHA-256, the server's signature and, with
+                                     database access, its publication record in the audit log. A file (from
+                                     \`download --format signed\`) or --server needs only the public key; exit 1
+                                     if it fails
   import <file> --committee <id> --language <ar|zh|en|fr|ru|es> --title <title> [--format text|markdown]
                                      import a base text (.txt, .md or .docx) as a new instrument
-  download <revision> --server <url> --format akn|docx|html [--lang xx] [--token t] [--out file]
+  download <revision> --server <url> --format akn|docx|html|signed [--lang xx] [--token t] [--out file]
                                      download a revision export, showing progress for large files
   migration:generate <Name>          write a migration for the configured database from the entities
 `;
@@ -50,38 +56,12 @@ async function run(argv: readonly string[]): Promise<number> {
       process.stdout.write(applied.length ? applied.map((m) => `applied ${m.name}`).join('\n') + '\n' : 'The database is up to date.\n');
       return 0;
     }
-    case 'audit:verify': {
-      const { dataSource } = await prepare();
-      const verdict = await new AuditService(new AuditRepository(dataSource)).verify();
-      await dataSource.destroy();
-      if (verdict.ok) {
-        process.stdout.write(`Audit chain intact: ${verdict.rows} rows, last hash ${verdict.lastHash}\n`);
-        return 0;
-      }
-      process.stdout.write(`Audit chain BROKEN at row ${verdict.seq}: ${verdict.reason} (${verdict.rows} rows before it are intact)\n`);
-      return 1;
-    }
+    case 'audit:verify':
+      return auditVerify(rest);
     case 'import':
       return importFile(rest);
-    case 'revision:verify': {
-      const key = rest[0];
-      if (!key) throw new Error('revision:verify needs a revision id or document symbol, such as A/AC.291/22/Rev.1');
-      const { dataSource } = await prepare();
-      const repository = new RevisionsRepository(dataSource);
-      const revision = /^[0-9a-f-]{36}$/.test(key) ? await repository.findById(key) : await repository.findBySymbol(key);
-      if (!revision) {
-        await dataSource.destroy();
-        throw new Error(`no revision ${key}`);
-      }
-      const verdict = verifyRevision(revision);
-      await dataSource.destroy();
-      process.stdout.write(
-        verdict.ok
-          ? `${verdict.symbol}: intact (SHA-256 ${verdict.storedHash})\n`
-          : `${verdict.symbol}: ALTERED: ${verdict.reason ?? ''} (stored ${verdict.storedHash}, computed ${verdict.computedHash})\n`,
-      );
-      return verdict.ok ? 0 : 1;
-    }
+    case 'revision:verify':
+      return revisionVerify(rest);
     case 'download': {
       const { values, positionals } = parseArgs({
         args: [...rest],
@@ -89,8 +69,8 @@ async function run(argv: readonly string[]): Promise<number> {
         options: { server: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, token: { type: 'string' }, out: { type: 'string' } },
       });
       const format = values.format;
-      if (!positionals[0] || !values.server || (format !== 'akn' && format !== 'docx' && format !== 'html')) {
-        throw new Error('download needs <revision> --server <url> --format akn|docx|html');
+      if (!positionals[0] || !values.server || (format !== 'akn' && format !== 'docx' && format !== 'html' && format !== 'signed')) {
+        throw new Error('download needs <revision> --server <url> --format akn|docx|html|signed');
       }
       await download({ server: values.server, revision: positionals[0], format, language: values.lang, token: values.token, out: values.out });
       return 0;
@@ -115,6 +95,120 @@ async function run(argv: readonly string[]): Promise<number> {
   }
 }
 
+/** The public key from a PEM file, a URL (a PEM or the JSON of /api/public/signing-key), or the server's key file. */
+async function publicKeyFrom(source: string | undefined, server: string | undefined): Promise<PublicKey> {
+  const url = source && /^https?:\/\//.test(source) ? source : !source && server ? `${server.replace(/\/+$/, '')}/api/public/signing-key` : null;
+  if (url) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`cannot fetch the public key from ${url}: ${response.status}`);
+    const text = await response.text();
+    const pem = text.trimStart().startsWith('{') ? String((JSON.parse(text) as { publicKey?: unknown }).publicKey ?? '') : text;
+    return PublicKey.fromPem(pem);
+  }
+  if (source) return PublicKey.fromPem(readFileSync(source, 'utf8'));
+  return ServerKey.forFile(loadEnv().signingKeyFile(), { create: false }).public;
+}
+
+function printVerdict(symbol: string, check: RevisionCheck, key: PublicKey, detail: string): number {
+  process.stdout.write(
+    check.status === 'verified'
+      ? `${symbol}: VERIFIED: SHA-256 ${check.computedHash} matches, signed by the key with fingerprint ${key.fingerprint}${detail}\n`
+      : `${symbol}: FAILED: ${check.reason ?? ''} (computed SHA-256 ${check.computedHash}; key fingerprint ${key.fingerprint})\n`,
+  );
+  return check.status === 'verified' ? 0 : 1;
+}
+
+async function revisionVerify(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { 'public-key': { type: 'string' }, server: { type: 'string' }, token: { type: 'string' } },
+  });
+  const target = positionals[0];
+  if (!target) throw new Error('revision:verify needs a revision id, document symbol or signed file, such as A/AC.291/22/Rev.1');
+  if (existsSync(target) || values.server) {
+    // Away from the database: the bundle's own content, metadata and signature, checked with the public key.
+    const key = await publicKeyFrom(values['public-key'], values.server);
+    const bundle = existsSync(target) ? readBundle(readFileSync(target, 'utf8'), target) : await fetchBundle(values.server ?? '', target, values.token);
+    return printVerdict(bundle.symbol, checkRevision(bundle, key, 'offline'), key, ' (offline: the publication record in the audit log was not checked)');
+  }
+  const { env, dataSource } = await prepare();
+  try {
+    const key = values['public-key'] ? await publicKeyFrom(values['public-key'], undefined) : ServerKey.forFile(env.signingKeyFile(), { create: false }).public;
+    const repository = new RevisionsRepository(dataSource);
+    const revision = /^[0-9a-f-]{36}$/.test(target) ? await repository.findById(target) : await repository.findBySymbol(target);
+    if (!revision) throw new Error(`no revision ${target}`);
+    const [record] = revision.auditSeq === null ? [] : await new AuditRepository(dataSource).bySeq([revision.auditSeq]);
+    const verdict = verifyRevision(revision, key, record ?? null);
+    return printVerdict(revision.symbol, { status: verdict.status, reason: verdict.reason, computedHash: verdict.computedHash }, key, `, publication recorded in audit row ${revision.auditSeq ?? '?'}`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+function readBundle(text: string, from: string): SignedRevisionBundle {
+  let bundle: Partial<SignedRevisionBundle>;
+  try {
+    bundle = JSON.parse(text) as Partial<SignedRevisionBundle>;
+  } catch {
+    throw new Error(`${from} is not a signed revision (not JSON); download one with --format signed`);
+  }
+  if (bundle.format !== 'concord-signed-revision/1' || typeof bundle.content !== 'string' || typeof bundle.symbol !== 'string') {
+    throw new Error(`${from} is not a signed revision (format concord-signed-revision/1); download one with --format signed`);
+  }
+  return bundle as SignedRevisionBundle;
+}
+
+async function fetchBundle(server: string, revision: string, token: string | undefined): Promise<SignedRevisionBundle> {
+  const url = `${server.replace(/\/+$/, '')}/api/${token ? 'revisions' : 'public/revisions'}/${encodeURIComponent(revision)}/signed`;
+  const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (!response.ok) throw new Error(`cannot fetch ${url}: ${response.status}`);
+  return readBundle(await response.text(), url);
+}
+
+async function auditVerify(args: readonly string[]): Promise<number> {
+  const { values } = parseArgs({ args: [...args], options: { 'public-key': { type: 'string' }, head: { type: 'string' } } });
+  const expected = values.head ? /^(\d+):([0-9a-f]{64})$/.exec(values.head) : null;
+  if (values.head && !expected) throw new Error('--head takes <seq>:<hash>, as audit:verify prints it');
+  const { env, dataSource } = await prepare();
+  try {
+    // Without a key file (a database no server has started on yet) only an empty log, which has no head, passes.
+    const key = values['public-key'] ? await publicKeyFrom(values['public-key'], undefined) : existsSync(env.signingKeyFile()) ? ServerKey.forFile(env.signingKeyFile(), { create: false }).public : null;
+    if (!key) {
+      const verdict = await verifyChain(new AuditRepository(dataSource), null);
+      process.stdout.write(verdict.ok ? `Audit chain intact: ${verdict.rows} rows (no signing key at ${env.signingKeyFile()})\n` : `Audit chain BROKEN at row ${verdict.seq}: ${verdict.reason} (${verdict.rows} rows before it are intact)\n`);
+      return verdict.ok ? 0 : 1;
+    }
+    const audit = new AuditRepository(dataSource);
+    const verdict = await verifyChain(audit, key);
+    if (!verdict.ok) {
+      process.stdout.write(`Audit chain BROKEN at row ${verdict.seq}: ${verdict.reason} (${verdict.rows} rows before it are intact)\n`);
+      return 1;
+    }
+    // Rolling the whole log back to an earlier signed head leaves it consistent; what was signed outside the
+    // log (revisions, a head recorded earlier) still names rows that must be there.
+    const pins: { readonly seq: number; readonly hash: string; readonly what: string }[] = [];
+    for (const revision of await new RevisionsRepository(dataSource).all()) {
+      if (revision.auditSeq === null || revision.auditHash === null) continue;
+      if (checkRevision(revision, key, 'offline').status === 'verified') pins.push({ seq: revision.auditSeq, hash: revision.auditHash, what: `revision ${revision.symbol}` });
+    }
+    if (expected) pins.push({ seq: Number(expected[1]), hash: expected[2], what: 'the head given with --head' });
+    const rows = new Map((await audit.bySeq(pins.map((p) => p.seq))).map((row) => [row.seq, row.hash]));
+    for (const pin of pins) {
+      const hash = rows.get(pin.seq);
+      if (hash === pin.hash) continue;
+      process.stdout.write(
+        `Audit chain BROKEN at row ${pin.seq}: ${pin.what} pins row ${pin.seq} ${hash ? 'with another hash: the log was rewritten' : 'but the log has no such row: it was rolled back'}\n`,
+      );
+      return 1;
+    }
+    process.stdout.write(`Audit chain intact: ${verdict.rows} rows, signed head ${verdict.rows}:${verdict.lastHash} (key ${key.fingerprint}); ${pins.length} signed pins checked\n`);
+    return 0;
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
 async function importFile(args: readonly string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
@@ -127,6 +221,8 @@ async function importFile(args: readonly string[]): Promise<number> {
   const extension = extname(file).toLowerCase();
   const content = readFileSync(file);
   const { env, dataSource } = await prepare();
+  // Loaded here, not at the top: the whole application takes seconds to load, and only import needs it.
+  const [{ NestFactory }, { AppModule }, { InstrumentsService }] = await Promise.all([import('@nestjs/core'), import('./app.module'), import('./instruments/instruments.service')]);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(env, dataSource), { logger: false });
   try {
     const service = app.get(InstrumentsService);

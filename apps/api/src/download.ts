@@ -8,7 +8,8 @@ export interface DownloadRequest {
   readonly server: string;
   /** A revision id or document symbol. */
   readonly revision: string;
-  readonly format: 'akn' | 'docx' | 'html';
+  /** An export, or `signed`: the revision as signed, for `revision:verify <file>`. */
+  readonly format: 'akn' | 'docx' | 'html' | 'signed';
   readonly language?: string;
   /** A bearer token, for committee-tier revisions; without it the public API is used. */
   readonly token?: string;
@@ -26,7 +27,10 @@ export async function download(request: DownloadRequest, progress: NodeJS.Writab
   const base = request.server.replace(/\/+$/, '');
   const route = request.token ? 'api/revisions' : 'api/public/revisions';
   const query = new URLSearchParams({ format: request.format, ...(request.language ? { lang: request.language } : {}) });
-  const url = `${base}/${route}/${encodeURIComponent(request.revision)}/export?${query.toString()}`;
+  const url =
+    request.format === 'signed'
+      ? `${base}/${route}/${encodeURIComponent(request.revision)}/signed`
+      : `${base}/${route}/${encodeURIComponent(request.revision)}/export?${query.toString()}`;
   let response: Response;
   try {
     response = await fetch(url, { headers: request.token ? { authorization: `Bearer ${request.token}` } : {} });
@@ -38,7 +42,7 @@ export async function download(request: DownloadRequest, progress: NodeJS.Writab
     throw new Error(`${response.status}: ${body?.error?.message ?? response.statusText}`);
   }
   const disposition = response.headers.get('content-disposition') ?? '';
-  const file = request.out ?? /filename="([^"]+)"/.exec(disposition)?.[1] ?? `revision.${request.format}`;
+  const file = request.out ?? /filename="([^"]+)"/.exec(disposition)?.[1] ?? (request.format === 'signed' ? `${request.revision.replace(/[^A-Za-z0-9.-]+/g, '_')}.signed.json` : `revision.${request.format}`);
   const total = Number(response.headers.get('content-length') ?? 0);
   let received = 0;
   let shown = -1;

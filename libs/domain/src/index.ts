@@ -13,7 +13,7 @@ export type { Localized } from './localized';
 export { COMMENT_TARGET_KINDS } from './comment-contract';
 export type { CommentTargetKind, CommentView, StoredAnchor, ThreadView } from './comment-contract';
 export { can, decide } from './policy';
-export type { RevisionSummary, RevisionText, RevisionVerification } from './revision-contract';
+export type { RevisionSummary, RevisionText, RevisionVerification, RevisionVerificationState, SignedRevisionBundle } from './revision-contract';
 export { seededRandom } from './seeded-random';
 export type { Decision, Resource, Subject } from './policy';
 export {

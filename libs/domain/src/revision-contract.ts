@@ -23,6 +23,8 @@ export interface RevisionSummary {
   readonly contentHash: string;
   /** An ISO 8601 instant. */
   readonly publishedAt: string;
+  /** Whether the revision is what the server published: a failed one must not be read or cited as authentic. */
+  readonly verification: RevisionVerificationState;
 }
 
 /** A published revision in one language. */
@@ -36,12 +38,47 @@ export interface RevisionText extends RevisionSummary {
   readonly stale: readonly string[];
 }
 
-/** What recomputing a revision's hash found. */
-export interface RevisionVerification {
+/**
+ * The outcome of verifying a revision: its content against its hash, the server key's signature over its hash and
+ * metadata, and the audit row that records its publication.
+ */
+export interface RevisionVerificationState {
+  readonly status: 'verified' | 'failed';
+  /** Why it failed; null when verified. */
+  readonly reason: string | null;
+}
+
+/** What verifying a revision found. */
+export interface RevisionVerification extends RevisionVerificationState {
   readonly id: string;
   readonly symbol: string;
   readonly ok: boolean;
   readonly storedHash: string;
   readonly computedHash: string;
-  readonly reason: string | null;
+  /** Fingerprint (SHA-256) of the public key the signature was checked with. */
+  readonly keyFingerprint: string;
+}
+
+/**
+ * A revision as signed, for verifying it away from the server (`revision:verify <file>`): the canonical content,
+ * the metadata the signature covers, and the signature.
+ */
+export interface SignedRevisionBundle {
+  readonly format: 'concord-signed-revision/1';
+  readonly id: string;
+  readonly committeeId: string;
+  readonly instrumentId: string;
+  readonly symbol: string;
+  readonly revisionNumber: number;
+  readonly date: string;
+  readonly tier: string;
+  readonly originalLanguage: string;
+  readonly contentHash: string;
+  readonly auditSeq: number | null;
+  readonly auditHash: string | null;
+  /** Base64 Ed25519 signature over the revision's signed payload. */
+  readonly signature: string | null;
+  readonly keyFingerprint: string;
+  /** The canonical JSON that `contentHash` covers, exactly as stored. */
+  readonly content: string;
 }

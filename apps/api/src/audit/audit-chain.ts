@@ -71,3 +71,48 @@ export class ChainVerifier {
     return { ok: false, rows: this.count, seq, reason };
   }
 }
+
+/**
+ * What the server key signs for the chain's head: its newest row's sequence number and hash, and what the server
+ * found altered when it appended (null while nothing was).
+ */
+export function auditHeadPayload(seq: number, hash: string, tampered: string | null = null): string {
+  return JSON.stringify(['concord.audit-head', 1, seq, hash, tampered]);
+}
+
+/** A stored head: the newest row as the server signed it. */
+export interface SignedHead {
+  readonly seq: number;
+  readonly hash: string;
+  readonly signature: string;
+  readonly tampered?: string | null;
+}
+
+/**
+ * Why the end of a chain (its last row number and hash, after its links were checked) does not match the signed
+ * head, or null when it does. Hashes alone can be recomputed by anyone who can write to the database; the
+ * signature cannot be made without the key, so this is what catches a recomputed chain and deleted last rows.
+ */
+export function headMismatch(
+  end: { readonly rows: number; readonly lastHash: string },
+  head: SignedHead | null,
+  verify: (payload: string, signature: string) => boolean,
+): { readonly seq: number; readonly reason: string } | null {
+  if (!head) {
+    return end.rows === 0 ? null : { seq: end.rows, reason: 'the signed head of the chain is missing: the last rows may have been deleted with it' };
+  }
+  if (!verify(auditHeadPayload(head.seq, head.hash, head.tampered ?? null), head.signature)) {
+    return { seq: head.seq, reason: `the signed head (row ${head.seq}) does not carry a valid signature of this server's key` };
+  }
+  if (head.seq > end.rows) {
+    return { seq: end.rows + 1, reason: `the log ends at row ${end.rows} but the signed head is row ${head.seq}: the last rows were deleted` };
+  }
+  if (head.seq < end.rows) {
+    return { seq: head.seq + 1, reason: `rows ${head.seq + 1} to ${end.rows} follow the signed head: they were added without the server key` };
+  }
+  if (head.hash !== end.lastHash) {
+    return { seq: head.seq, reason: `row ${head.seq} differs from the signed head: the log was rewritten and its hashes recomputed` };
+  }
+  if (head.tampered) return { seq: head.seq, reason: `the server found the log altered when appending (${head.tampered})` };
+  return null;
+}

@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   'method-not-allowed': HttpStatus.METHOD_NOT_ALLOWED,
   internal: HttpStatus.INTERNAL_SERVER_ERROR,
   'database-unavailable': HttpStatus.SERVICE_UNAVAILABLE,
+  'revision-verification-failed': HttpStatus.CONFLICT,
   unauthenticated: HttpStatus.UNAUTHORIZED,
   'invalid-credentials': HttpStatus.UNAUTHORIZED,
   forbidden: HttpStatus.FORBIDDEN,

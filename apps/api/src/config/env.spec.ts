@@ -9,6 +9,13 @@ describe(loadEnv.name, () => {
     expect(env.publicUrl()).toBe('http://localhost:3000');
   });
 
+  it('keeps the signing key beside the SQLite file unless SIGNING_KEY_FILE says where', () => {
+    expect(loadEnv({}).signingKeyFile()).toBe('data/signing-key.pem');
+    expect(loadEnv({ SQLITE_PATH: '/var/lib/concord/db.sqlite' }).signingKeyFile()).toBe('/var/lib/concord/signing-key.pem');
+    expect(loadEnv({ SIGNING_KEY_FILE: '/run/secrets/concord-key.pem' }).signingKeyFile()).toBe('/run/secrets/concord-key.pem');
+    expect(() => loadEnv({ SIGNING_KEY_FILE: ' ' })).toThrow('Invalid environment: SIGNING_KEY_FILE must not be empty (got " ")');
+  });
+
   it.each([
     [{ PORT: '8080' }, { PORT: 8080 }],
     [{ PORT: '' }, { PORT: 3000 }],

@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { dirname, join } from 'node:path';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
@@ -33,6 +34,17 @@ export class Env {
   @IsString()
   @Matches(/\S/, { message: 'must not be empty' })
   SQLITE_PATH = 'data/concord.sqlite';
+
+  /**
+   * PEM file of the server's Ed25519 signing key, which signs published revisions and the audit chain's head. It is
+   * generated (mode 0600) on first start when missing; default: `signing-key.pem` beside the SQLite file. Keep it
+   * outside the database and its backups: whoever holds it can sign in the server's name. Several instances on one
+   * PostgreSQL database must all be given the same file.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/\S/, { message: 'must not be empty' })
+  SIGNING_KEY_FILE?: string;
 
   /** Redis connection string for scaling the collaboration server out over several instances. */
   @IsOptional()
@@ -153,6 +165,11 @@ export class Env {
   @IsIn(['error', 'warn', 'log', 'debug', 'silent'], { message: 'must be one of error, warn, log, debug, silent' })
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'silent' = 'warn';
 
+  /** Where the signing key is kept. */
+  signingKeyFile(): string {
+    return this.SIGNING_KEY_FILE ?? join(dirname(this.SQLITE_PATH), 'signing-key.pem');
+  }
+
   /** The URL invitation links start with. */
   publicUrl(): string {
     return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/+$/, '');
@@ -167,7 +184,7 @@ export class EnvError extends Error {
   }
 }
 
-const KNOWN = new Set(Object.keys(new Env()).concat(['DATABASE_URL', 'REDIS_URL', 'PUBLIC_URL']));
+const KNOWN = new Set(Object.keys(new Env()).concat(['DATABASE_URL', 'REDIS_URL', 'PUBLIC_URL', 'SIGNING_KEY_FILE']));
 
 /** Reads and validates the settings from an environment; throws an `EnvError` on the first bad value. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {

@@ -1,4 +1,5 @@
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { AuditHead } from '../audit/audit-head.entity';
 import { AuthSession } from '../auth/auth-session.entity';
 import { Invitation } from '../auth/invitation.entity';
 import { User } from '../auth/user.entity';
@@ -33,6 +34,7 @@ export const ENTITIES = [
   Instrument,
   InstrumentText,
   AuditEntry,
+  AuditHead,
   CollabUpdate,
   CollabSnapshot,
   DraftingSpace,

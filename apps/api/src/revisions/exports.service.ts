@@ -60,6 +60,7 @@ export class ExportsService {
 
   async revision(reader: Reader, id: string, language: Language | undefined, format: ExportFormat): Promise<Download> {
     const revision = await this.revisions.readable(reader, id);
+    await this.revisions.assertVerified(revision);
     const content = parseContent(revision);
     const lang = language ?? (revision.originalLanguage as Language);
     const version = content.versions[lang];

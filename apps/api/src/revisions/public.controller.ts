@@ -6,7 +6,7 @@ import { CompareQueryDto, ExportQueryDto, PublishedCompilationQueryDto, Revision
 import { ExportsService } from './exports.service';
 import { atomFeed } from './feed';
 import { sendComparison, sendDownload } from './revisions.controller';
-import { type Reader, type RevisionSummary, type RevisionText, RevisionsService, type Verification } from './revisions.service';
+import { type Reader, type RevisionSummary, type RevisionText, RevisionsService, type SignedRevisionBundle, type Verification } from './revisions.service';
 
 // The observers' API reads as an anonymous visitor whoever calls it, so nothing committee-tier is reachable.
 const ANONYMOUS: Reader = { subject: null };
@@ -52,9 +52,15 @@ export class PublicController {
   }
 
   @Get('revisions/:id/verify')
-  @ApiOperation({ summary: "Check a public revision's content hash" })
+  @ApiOperation({ summary: "Verify a public revision: its content hash, the server's signature and its publication record" })
   verify(@Param('id') id: string): Promise<Verification> {
     return this.revisions.verify(ANONYMOUS, id);
+  }
+
+  @Get('revisions/:id/signed')
+  @ApiOperation({ summary: 'A public revision as signed, to verify with the public key alone (revision:verify <file>)' })
+  signed(@Param('id') id: string): Promise<SignedRevisionBundle> {
+    return this.revisions.signed(ANONYMOUS, id);
   }
 
   @Get('revisions/:id/compare/:other')
@@ -76,10 +82,14 @@ export class PublicController {
       self: `${base}/api/public/feed.atom`,
       entries: revisions.map((r) => ({
         id: `urn:uuid:${r.id}`,
-        title: `${r.symbol} ${r.titles[r.originalLanguage] ?? ''}`.trim(),
+        // A revision that fails verification stays in the feed (it was published), marked so nobody cites it.
+        title: `${r.verification.status === 'failed' ? '[FAILED VERIFICATION] ' : ''}${r.symbol} ${r.titles[r.originalLanguage] ?? ''}`.trim(),
         link: `${base}/api/public/revisions/${r.id}`,
         updated: r.publishedAt,
-        summary: `Published ${r.date}; languages: ${r.languages.join(', ')}; SHA-256 ${r.contentHash}`,
+        summary:
+          r.verification.status === 'failed'
+            ? `FAILED VERIFICATION: ${r.verification.reason ?? ''}. This is not the text as published. Published ${r.date}; SHA-256 on record ${r.contentHash}`
+            : `Published ${r.date}; languages: ${r.languages.join(', ')}; SHA-256 ${r.contentHash}; signed by the server key`,
       })).concat(
         compilations.map((c) => ({
           id: `urn:uuid:${c.id}`,

@@ -7,10 +7,12 @@ import { AppException } from '../common/app.exception';
 import { CommitteesRepository } from '../committees/committees.repository';
 import { UnitOfWork } from '../database/unit-of-work';
 import { InstrumentsService } from '../instruments/instruments.service';
+import { ServerKey } from '../signing/server-key';
 import { canonicalJson, sha256 } from './canonical';
 import type { PublishRevisionDto } from './dto/revision.dto';
 import { LanguageVersionsService } from './language-versions.service';
 import { Revision } from './revision.entity';
+import { revisionPayload } from './revision-signature';
 import { RevisionsRepository } from './revisions.repository';
 
 /** What a revision's hash covers, in canonical JSON. */
@@ -27,7 +29,7 @@ export interface RevisionContent {
 /**
  * Publishes the consolidated draft as an immutable revision: the next document symbol, every chosen language
  * version's text (stale translations only with explicit confirmation, and recorded), and a SHA-256 over the
- * canonical serialization.
+ * canonical serialization, signed with the server key together with the audit row that records the publication.
  */
 @Injectable()
 export class PublishRevisionUseCase {
@@ -38,6 +40,7 @@ export class PublishRevisionUseCase {
     private readonly languages: LanguageVersionsService,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly key: ServerKey,
   ) {}
 
   async execute(user: AuthContext, instrumentId: string, dto: PublishRevisionDto): Promise<Revision> {
@@ -87,14 +90,19 @@ export class PublishRevisionUseCase {
         publishedBy: user.user.id,
         publishedAt: new Date(),
       });
-      await this.repository.insert(revision, manager);
-      await this.audit.record(manager, {
+      // The audit row first: the revision's signature covers that row's number and hash, so that the revision
+      // pins the chain, and the row names the revision's hash, so that each vouches for the other.
+      const record = await this.audit.record(manager, {
         actorId: user.user.id,
         action: 'revision.publish',
         entityType: 'revision',
         entityId: revision.id,
         after: { symbol, tier: dto.tier, contentHash: revision.contentHash, languages: Object.keys(versions), stale: staleCounts },
       });
+      revision.auditSeq = record.seq;
+      revision.auditHash = record.hash;
+      revision.signature = this.key.sign(revisionPayload(revision, Object.keys(versions)));
+      await this.repository.insert(revision, manager);
       return revision;
     });
   }

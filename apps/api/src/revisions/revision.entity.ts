@@ -49,6 +49,20 @@ export class Revision {
   @Column('varchar', { name: 'content_hash', length: 64 })
   contentHash!: string;
 
+  /**
+   * Sequence number of this publication's row in the audit log, and that row's hash: the signature covers both, so
+   * a published revision pins the chain up to its publication.
+   */
+  @Column('integer', { name: 'audit_seq', nullable: true })
+  auditSeq!: number | null;
+
+  @Column('varchar', { name: 'audit_hash', length: 64, nullable: true })
+  auditHash!: string | null;
+
+  /** Ed25519 signature (base64) of the server key over `revisionPayload` (null only for revisions published before signing). */
+  @Column('varchar', { length: 128, nullable: true })
+  signature!: string | null;
+
   @Column('varchar', { name: 'published_by', length: 36 })
   publishedBy!: string;
 

@@ -8,7 +8,7 @@ import { CompareQueryDto, CompilationQueryDto, ConfirmTranslationDto, ExportQuer
 import { type Download, ExportsService } from './exports.service';
 import { LanguageVersionsService, type StaleNode } from './language-versions.service';
 import { PublishRevisionUseCase } from './publish-revision.usecase';
-import { type Reader, type RevisionSummary, type RevisionText, RevisionsService, type Verification } from './revisions.service';
+import { type Reader, type RevisionSummary, type RevisionText, RevisionsService, type SignedRevisionBundle, type Verification } from './revisions.service';
 import { LanguageQueryDto } from '../compilation/dto/compilation.dto';
 
 /** The reader behind an optional sign-in. */
@@ -87,9 +87,16 @@ export class RevisionsController {
 
   @Public()
   @Get('revisions/:id/verify')
-  @ApiOperation({ summary: "Recompute a revision's SHA-256 over its canonical content" })
+  @ApiOperation({ summary: "Verify a revision: its SHA-256 over the canonical content, the server's signature and its publication record" })
   verify(@OptionalUser() user: AuthContext | null, @Param('id') id: string): Promise<Verification> {
     return this.revisions.verify(readerOf(user), id);
+  }
+
+  @Public()
+  @Get('revisions/:id/signed')
+  @ApiOperation({ summary: 'A revision as signed, to verify with the public key alone (revision:verify <file>)' })
+  signed(@OptionalUser() user: AuthContext | null, @Param('id') id: string): Promise<SignedRevisionBundle> {
+    return this.revisions.signed(readerOf(user), id);
   }
 
   @Public()

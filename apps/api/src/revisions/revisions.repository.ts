@@ -27,6 +27,11 @@ export class RevisionsRepository {
     return (manager ?? this.dataSource.manager).getRepository(Revision).find({ where: { instrumentId }, order: { revisionNumber: 'DESC' } });
   }
 
+  /** Every revision, oldest first (for audit:verify, which checks the audit rows they pin). */
+  all(): Promise<Revision[]> {
+    return this.dataSource.getRepository(Revision).find({ order: { publishedAt: 'ASC' } });
+  }
+
   /** Revisions of a given tier across committees (or all tiers), newest first. */
   list(tiers: readonly string[], limit = 200): Promise<Revision[]> {
     return this.dataSource.getRepository(Revision).find({ where: { tier: In([...tiers]) }, order: { publishedAt: 'DESC' }, take: limit });

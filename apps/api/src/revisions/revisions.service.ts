@@ -1,14 +1,17 @@
 import { compare, renderConcordanceHtml, renderInlineHtml, renderSideBySideHtml, type Comparison } from '@concord/compare';
-import { decide, isLanguage, type Language, type RevisionSummary, type RevisionText, type Subject, type Tier, type RevisionVerification as Verification } from '@concord/domain';
+import { decide, isLanguage, type Language, type RevisionSummary, type RevisionText, type SignedRevisionBundle, type Subject, type Tier, type RevisionVerification as Verification } from '@concord/domain';
 import { docFromJSON, docToText } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import type { Node } from 'prosemirror-model';
+import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/app.exception';
-import { canonicalJson, sha256 } from './canonical';
+import { ServerKey } from '../signing/server-key';
 import type { COMPARE_FORMATS } from './dto/revision.dto';
 import { LanguageVersionsService } from './language-versions.service';
 import type { RevisionContent } from './publish-revision.usecase';
 import type { Revision } from './revision.entity';
+import { checkRevision, type RevisionCheck } from './revision-signature';
+import { signedBundle, verification } from './revision-verification';
 import { RevisionsRepository } from './revisions.repository';
 
 /** Who is reading: a signed-in subject of a committee, or an anonymous visitor (public revisions only). */
@@ -16,13 +19,13 @@ export interface Reader {
   readonly subject: Subject | null;
 }
 
-export type { RevisionSummary, RevisionText, RevisionVerification as Verification } from '@concord/domain';
+export type { RevisionSummary, RevisionText, SignedRevisionBundle, RevisionVerification as Verification } from '@concord/domain';
 
 export function parseContent(revision: Revision): RevisionContent {
   return JSON.parse(revision.content) as RevisionContent;
 }
 
-function summary(revision: Revision): RevisionSummary {
+function summary(revision: Revision, check: RevisionCheck): RevisionSummary {
   const content = parseContent(revision);
   return {
     id: revision.id,
@@ -35,6 +38,7 @@ function summary(revision: Revision): RevisionSummary {
     titles: content.titles,
     contentHash: revision.contentHash,
     publishedAt: revision.publishedAt.toISOString(),
+    verification: { status: check.status, reason: check.reason },
   };
 }
 
@@ -44,15 +48,17 @@ export class RevisionsService {
   constructor(
     private readonly repository: RevisionsRepository,
     private readonly languages: LanguageVersionsService,
+    private readonly audit: AuditService,
+    private readonly key: ServerKey,
   ) {}
 
   async listForInstrument(reader: Reader, instrumentId: string): Promise<RevisionSummary[]> {
-    return (await this.repository.listForInstrument(instrumentId)).filter((r) => this.visible(reader, r)).map(summary);
+    return this.summaries((await this.repository.listForInstrument(instrumentId)).filter((r) => this.visible(reader, r)));
   }
 
   /** Public revisions of every committee, newest first. */
   async listPublic(): Promise<RevisionSummary[]> {
-    return (await this.repository.list(['public'])).map(summary);
+    return this.summaries(await this.repository.list(['public']));
   }
 
   async get(reader: Reader, id: string, language?: Language): Promise<RevisionText> {
@@ -62,13 +68,40 @@ export class RevisionsService {
     const version = content.versions[lang];
     if (!version) throw new AppException('language-not-available', `${revision.symbol} has no ${lang} version.`);
     const doc = docFromJSON(version.doc);
-    return { ...summary(revision), language: lang, doc: version.doc, text: docToText(doc, lang), stale: version.stale };
+    const [check] = await this.checks([revision]);
+    return { ...summary(revision, check), language: lang, doc: version.doc, text: docToText(doc, lang), stale: version.stale };
   }
 
-  /** Recomputes the hash over the stored canonical content; any altered byte makes it differ. */
+  /** Verifies the stored revision: hash, signature and audit record. */
   async verify(reader: Reader, id: string): Promise<Verification> {
     const revision = await this.readable(reader, id);
-    return verifyRevision(revision);
+    const [check] = await this.checks([revision]);
+    return verification(revision, check, this.key.public);
+  }
+
+  /** The revision as signed, for checking it with `revision:verify <file>` and the public key alone. */
+  async signed(reader: Reader, id: string): Promise<SignedRevisionBundle> {
+    return signedBundle(await this.readable(reader, id), this.key.public);
+  }
+
+  /** Refuses a revision that fails verification, for exports: a file carries no badge once it leaves the server. */
+  async assertVerified(revision: Revision): Promise<void> {
+    const [check] = await this.checks([revision]);
+    if (check.status === 'failed') {
+      throw new AppException('revision-verification-failed', `${revision.symbol} failed verification (${check.reason ?? ''}); it is not exported as an authentic text.`);
+    }
+  }
+
+  /** Verifies revisions against the audit rows that recorded their publication, read in one query. */
+  private async checks(revisions: readonly Revision[]): Promise<RevisionCheck[]> {
+    const seqs = revisions.flatMap((r) => (r.auditSeq === null ? [] : [r.auditSeq]));
+    const records = new Map((await this.audit.entriesAt(seqs)).map((row) => [row.seq, row]));
+    return revisions.map((r) => checkRevision(r, this.key.public, r.auditSeq === null ? null : (records.get(r.auditSeq) ?? null)));
+  }
+
+  private async summaries(revisions: readonly Revision[]): Promise<RevisionSummary[]> {
+    const checks = await this.checks(revisions);
+    return revisions.map((r, i) => summary(r, checks[i]));
   }
 
   /**
@@ -119,21 +152,4 @@ export class RevisionsService {
     if (!version) throw new AppException('language-not-available', `${revision.symbol} has no ${language} version.`);
     return docFromJSON(version.doc);
   }
-}
-
-/** Checks a stored revision: its hash, and that its content names it. */
-export function verifyRevision(revision: Revision): Verification {
-  const computedHash = sha256(revision.content);
-  let reason: string | null = null;
-  if (computedHash !== revision.contentHash) reason = 'the stored content no longer matches its hash';
-  else {
-    try {
-      const content = parseContent(revision);
-      if (content.symbol !== revision.symbol || content.tier !== revision.tier || content.date !== revision.date) reason = 'the metadata differs from the hashed content';
-      else if (canonicalJson(content) !== revision.content) reason = 'the stored content is not in canonical form';
-    } catch {
-      reason = 'the stored content is not valid JSON';
-    }
-  }
-  return { id: revision.id, symbol: revision.symbol, ok: reason === null, storedHash: revision.contentHash, computedHash, reason };
 }

@@ -12,6 +12,7 @@ import { Delegation } from '../delegations/delegation.entity';
 import { GroupMembership } from '../delegations/group-membership.entity';
 import { InstrumentText } from '../instruments/instrument-text.entity';
 import { Instrument } from '../instruments/instrument.entity';
+import type { ServerKey } from '../signing/server-key';
 import { DEMO_CONVENTION } from './demo-text';
 
 /** The password of every demo account; printed at start, and only ever used on a demo database. */
@@ -60,10 +61,10 @@ const USERS: readonly { email: string; name: string; roles: Role[]; delegation: 
  * Fills an empty database with a demo committee: its first session, delegations in the six languages (with the EU
  * as a group), one account per role and a draft convention. Does nothing when any committee exists.
  */
-export async function seedDemo(dataSource: DataSource): Promise<DemoSeed | null> {
+export async function seedDemo(dataSource: DataSource, key: ServerKey): Promise<DemoSeed | null> {
   if ((await dataSource.getRepository(Committee).count()) > 0) return null;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const audit = new AuditService(new AuditRepository(dataSource));
+  const audit = new AuditService(new AuditRepository(dataSource), key);
   const now = new Date();
   const name = 'Ad Hoc Committee to Elaborate a Comprehensive International Convention on Countering the Use of ICTs for Criminal Purposes';
   await dataSource.transaction(async (manager) => {

@@ -16,6 +16,7 @@ function revision(id: string, instrumentId: string, publishedAt: string, languag
     titles: { en: `Instrument ${instrumentId}` },
     contentHash: '0'.repeat(64),
     publishedAt,
+    verification: { status: 'verified', reason: null },
   };
 }
 

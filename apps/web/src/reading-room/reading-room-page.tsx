@@ -10,6 +10,7 @@ import { useResource } from '../use-resource';
 import { comparePath, revisionPath } from './paths';
 import { compilationUrl, FEED_URL, publicApi, type PublicRevision, type PublishedCompilation } from './public-api';
 import { RoomErrorAlert } from './room-error';
+import { VerificationBadge } from './verification-badge';
 import './reading-room.css';
 
 /** The public revisions of one instrument, oldest first. */
@@ -145,6 +146,7 @@ function InstrumentGroup({ group }: { group: InstrumentRevisions }) {
                   <code className="hash-short" title={revision.contentHash} dir="ltr">
                     {revision.contentHash.slice(0, 12)}…
                   </code>
+                  {revision.verification.status === 'failed' && <VerificationBadge state={revision.verification} />}
                 </td>
               </tr>
             ))}

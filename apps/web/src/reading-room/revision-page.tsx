@@ -25,6 +25,7 @@ import {
 } from './public-api';
 import { RoomErrorAlert } from './room-error';
 import { TreatyDocument } from './treaty-document';
+import { VerificationBadge } from './verification-badge';
 import './reading-room.css';
 
 /** The names of the download formats: proper names, the same in every language. */
@@ -95,6 +96,7 @@ function RevisionView({ revision }: { revision: PublicRevisionText }) {
             {revision.symbol}
           </span>
         </p>
+        <VerificationBadge state={revision.verification} />
         <ul className="meta meta-list">
           <li>{t('room.distribution')}</li>
           <li>{t('room.dated', { date: formatCalendarDate(revision.date, language) })}</li>
@@ -103,6 +105,16 @@ function RevisionView({ revision }: { revision: PublicRevisionText }) {
         </ul>
       </header>
       <TextLanguages revision={revision} />
+      {revision.verification.status === 'failed' && (
+        <div role="alert" className="alert alert-error" data-testid="verification-failed-notice">
+          <p>{t('room.failedNotice')}</p>
+          {revision.verification.reason !== null && (
+            <p lang="en" dir="ltr">
+              {revision.verification.reason}
+            </p>
+          )}
+        </div>
+      )}
       {revision.stale.length > 0 && (
         <div className="alert alert-warning" data-testid="stale-notice">
           <p>{t('room.staleNotice', { n: formatNumber(revision.stale.length, language), language: textName })}</p>
@@ -207,16 +219,22 @@ function RevisionReader({ revision, doc }: { revision: PublicRevisionText; doc: 
             <h2 id="room-downloads-heading" className="sidebar-heading">
               {t('room.downloads')}
             </h2>
-            <p className="hint">{t('room.downloadsIntro', { language: textName })}</p>
-            <ul className="download-list">
-              {EXPORT_FORMATS.map((format) => (
-                <li key={format}>
-                  <a href={exportUrl(revision.id, revision.language, format)} download data-format={format}>
-                    {t('room.download', { format: FORMAT_NAMES[format] })}
-                  </a>
-                </li>
-              ))}
-            </ul>
+            {revision.verification.status === 'failed' ? (
+              <p className="hint">{t('room.downloadsRefused')}</p>
+            ) : (
+              <>
+                <p className="hint">{t('room.downloadsIntro', { language: textName })}</p>
+                <ul className="download-list">
+                  {EXPORT_FORMATS.map((format) => (
+                    <li key={format}>
+                      <a href={exportUrl(revision.id, revision.language, format)} download data-format={format}>
+                        {t('room.download', { format: FORMAT_NAMES[format] })}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
           </section>
           <CompareSection revision={revision} />
         </aside>

@@ -6,6 +6,8 @@ import { CompileDesk1795537950411 } from './1795537950411-compile-desk';
 import { Revisions1795538196137 } from './1795538196137-revisions';
 import { ImmutableRecords1795538300000 } from './1795538300000-immutable-records';
 import { DelegationMembership1796526259871 } from './1796526259871-delegation-membership';
+import { SignedRevisionsAndAuditHead1796528192028 } from './1796528192028-signed-revisions-and-audit-head';
+import { RevisionsStayImmutable1796528192029 } from './1796528192029-revisions-stay-immutable';
 
 /** SQLite migrations, oldest first. */
-export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1764000000000, Collaboration1795537204385, ProposalsAndComments1795537662974, CompileDesk1795537950411, Revisions1795538196137, ImmutableRecords1795538300000, DelegationMembership1796526259871];
+export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1764000000000, Collaboration1795537204385, ProposalsAndComments1795537662974, CompileDesk1795537950411, Revisions1795538196137, ImmutableRecords1795538300000, DelegationMembership1796526259871, SignedRevisionsAndAuditHead1796528192028, RevisionsStayImmutable1796528192029];
