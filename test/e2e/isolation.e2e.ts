@@ -173,6 +173,7 @@ const CALLS: Readonly<Record<string, Call>> = {
   'GET /api/instruments/{id}/revisions': { path: '/api/instruments/{instrument}/revisions', expect: READ_PUBLIC },
   'GET /api/revisions/{id}': { path: '/api/revisions/{revision}', expect: { signedIn: 404, anonymous: 404 } },
   'GET /api/revisions/{id}/verify': { path: '/api/revisions/{revision}/verify', expect: { signedIn: 404, anonymous: 404 } },
+  'GET /api/revisions/{id}/signed': { path: '/api/revisions/{revision}/signed', expect: { signedIn: 404, anonymous: 404 } },
   'GET /api/revisions/{id}/compare/{other}': { path: '/api/revisions/{revision}/compare/live', expect: { signedIn: 404, anonymous: 404 } },
   'GET /api/revisions/{id}/export': { path: '/api/revisions/{revision}/export', query: 'format=html', expect: { signedIn: 404, anonymous: 404 } },
   'POST /api/instruments/{id}/languages': { path: '/api/instruments/{instrument}/languages', body: () => ({ language: 'fr' }), expect: ABSENT },
@@ -187,6 +188,9 @@ const CALLS: Readonly<Record<string, Call>> = {
   'GET /api/public/revisions': { path: '/api/public/revisions', expect: READ_PUBLIC },
   'GET /api/public/revisions/{id}': { path: '/api/public/revisions/{revision}', expect: { signedIn: 404, anonymous: 404 } },
   'GET /api/public/revisions/{id}/verify': { path: '/api/public/revisions/{revision}/verify', expect: { signedIn: 404, anonymous: 404 } },
+  'GET /api/public/revisions/{id}/signed': { path: '/api/public/revisions/{revision}/signed', expect: { signedIn: 404, anonymous: 404 } },
+  // The server's public key is for everyone: it names no committee.
+  'GET /api/public/signing-key': { path: '/api/public/signing-key', expect: READ_PUBLIC },
   'GET /api/public/revisions/{id}/compare/{other}': { path: '/api/public/revisions/{revision}/compare/{revision}', expect: { signedIn: 404, anonymous: 404 } },
   'GET /api/public/revisions/{id}/export': { path: '/api/public/revisions/{revision}/export', query: 'format=html', expect: { signedIn: 404, anonymous: 404 } },
   'GET /api/public/compilations': { path: '/api/public/compilations', expect: READ_PUBLIC },
