@@ -8,17 +8,45 @@ import { type AuthContext, onSessionExpiry } from '../auth/auth-context';
 import { requestToken } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
 import { Env } from '../config/env';
+import { DelegationsRepository } from '../delegations/delegations.repository';
 import { CollabAccessService, type DocumentAccess } from './collab-access.service';
 import { CollabRepository, type StoredDocument } from './collab.repository';
 import { type DocumentHost, LocalHost, WorkerHost } from './document-host';
-import { CloseCode, type ClientMessage, ProtocolError, awarenessMessage, decodeClientMessage, syncStep1Message, syncStep2Message } from './protocol';
+import { ConnectionPresence, type PresenceLimits, PresenceRefused, RateBudget } from './presence';
+import {
+  CloseCode,
+  type ClientMessage,
+  ProtocolError,
+  awarenessMessage,
+  decodeAwarenessEntries,
+  decodeClientMessage,
+  encodeAwarenessEntries,
+  syncStep1Message,
+  syncStep2Message,
+} from './protocol';
 import { RedisRelay } from './redis-relay';
-import { type Connection, SharedDocument, send } from './shared-document';
+import { type Connection, SharedDocument } from './shared-document';
 import { UpdateLog } from './update-log';
-import { applyQuietly, foldStored, isEmptyUpdate, storedUpdates } from './yjs-state';
+import { type CheckedApply, PROSEMIRROR_FRAGMENT, applyQuietly, foldStored, isEmptyUpdate, storedUpdates } from './yjs-state';
 
-/** The fragment y-prosemirror binds to; the web editor uses the same name. */
-export const PROSEMIRROR_FRAGMENT = 'prosemirror';
+export { PROSEMIRROR_FRAGMENT } from './yjs-state';
+
+/** Sync steps 1 and awareness queries (each answered with a whole state) one connection may ask per second. */
+const REQUESTS_PER_SECOND = 2;
+/** How many of those it may ask at once (a reconnecting client asks one or two). */
+const REQUESTS_BURST = 10;
+/** Messages a connection may send before its document is open; more is no stock client. */
+const MAX_EARLY_MESSAGES = 64;
+
+/** Why a connection's document name cannot be read. */
+function documentName(url: URL): string | null {
+  try {
+    const name = decodeURIComponent(url.pathname.replace(/^\/collab\/?/, ''));
+    return name.length <= 200 ? name : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Lets the event loop serve what is waiting (other documents' messages) before going on. */
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -47,13 +75,15 @@ export class CollabService implements BeforeApplicationShutdown {
     private readonly repository: CollabRepository,
     private readonly log: UpdateLog,
     private readonly relay: RedisRelay,
+    private readonly delegations: DelegationsRepository,
   ) {
     relay.onUpdate((document, update) =>
       this.withLoaded(document, (shared) => {
-        shared.apply([update], 'remote').catch((error: unknown) => this.logger.warn(`relayed change to ${document} not applied: ${String(error)}`));
+        shared.apply([update]).catch((error: unknown) => this.logger.warn(`relayed change to ${document} not applied: ${String(error)}`));
       }),
     );
-    relay.onAwareness((document, update) => this.withLoaded(document, (shared) => awarenessProtocol.applyAwarenessUpdate(shared.awareness, update, 'remote')));
+    // Another instance checked the presence it relays; only entries of this instance's own connections are left out.
+    relay.onAwareness((document, update) => this.withLoaded(document, (shared) => shared.applyRemotePresence(decodeAwarenessEntries(update), encodeAwarenessEntries)));
     relay.onResync(() => this.resyncAll());
     relay.onSessionRevoked((sessionId) => this.closeSession(sessionId));
     auth.onSessionRevoked((sessionId) => {
@@ -73,28 +103,68 @@ export class CollabService implements BeforeApplicationShutdown {
    * nothing is stored yet. Item ids are kept, so Yjs relative positions resolve against the copy.
    */
   async snapshotOf(document: string): Promise<Y.Doc> {
-    const loaded = this.documents.get(document);
-    const state = loaded ? await loaded.host.encode() : foldStored(await this.repository.load(document));
+    const state = (await this.loadedState(document)) ?? foldStored(await this.repository.load(document));
     const copy = new Y.Doc();
     Y.applyUpdate(copy, state);
     return copy;
   }
 
-  /** Takes over a socket that was upgraded at `/collab/<document>`. */
+  /**
+   * A loaded document's state once every change it includes is stored, or null when the document is not loaded
+   * (or was dropped meanwhile, because a change could not be stored): then the database is the one to read.
+   */
+  private async loadedState(document: string): Promise<Uint8Array | null> {
+    const loaded = this.documents.get(document);
+    if (!loaded) return null;
+    // Asked before the state, so that it covers every change the state includes.
+    const stored = loaded.stored();
+    try {
+      const state = await loaded.host.encode();
+      await stored;
+      return state;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Takes over a socket that was upgraded at `/collab/<document>`. Nothing one connection sends or causes may end
+   * the process: every asynchronous step of it ends in a catch that closes that socket only.
+   */
   connect(socket: WebSocket, request: IncomingMessage): void {
     // Messages that arrive while the socket is being authorised and its document loaded wait here, in order.
     const early: Uint8Array[] = [];
     let handle: ((data: Uint8Array) => void) | null = null;
-    socket.on('message', (data: RawData) => (handle ? handle(toBytes(data)) : early.push(toBytes(data))));
-    socket.on('error', () => socket.terminate());
-    void this.admit(socket, request).then((admitted) => {
-      if (!admitted) return;
-      let chain = Promise.resolve();
-      handle = (data) => {
-        chain = chain.then(() => this.onMessage(admitted.shared, admitted.connection, data));
-      };
-      for (const data of early.splice(0)) handle(data);
+    socket.on('message', (data: RawData) => {
+      try {
+        if (handle) handle(toBytes(data));
+        else if (early.length < MAX_EARLY_MESSAGES) early.push(toBytes(data));
+        else socket.close(CloseCode.throttled, 'too many messages before the document was open');
+      } catch (error) {
+        this.failed(socket, 'message', error);
+      }
     });
+    socket.on('error', () => socket.terminate());
+    this.admit(socket, request)
+      .then((admitted) => {
+        if (!admitted) return;
+        let chain = Promise.resolve();
+        handle = (data) => {
+          chain = chain.then(() => this.onMessage(admitted.shared, admitted.connection, data)).catch((error: unknown) => this.failed(socket, 'message', error));
+        };
+        for (const data of early.splice(0)) handle(data);
+      })
+      .catch((error: unknown) => this.failed(socket, 'admission', error));
+  }
+
+  /** The last resort of a connection: whatever went wrong, that socket is closed and the server goes on. */
+  private failed(socket: WebSocket, stage: string, error: unknown): void {
+    this.logger.error(`collaboration ${stage} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    try {
+      if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(CloseCode.loadFailed, 'server error');
+    } catch {
+      socket.terminate();
+    }
   }
 
   private async admit(socket: WebSocket, request: IncomingMessage): Promise<{ shared: SharedDocument; connection: Connection } | null> {
@@ -103,8 +173,14 @@ export class CollabService implements BeforeApplicationShutdown {
       return null;
     };
     if (this.shuttingDown) return refuse(CloseCode.goingAway, 'server shutting down');
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const document = decodeURIComponent(url.pathname.replace(/^\/collab\/?/, ''));
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://localhost');
+    } catch {
+      return refuse(CloseCode.malformed, 'malformed address');
+    }
+    const document = documentName(url);
+    if (document === null) return refuse(CloseCode.malformed, 'malformed document name');
     const token = url.searchParams.get('token') ?? requestToken(request.headers);
     const auth = token ? await this.auth.authenticate(token) : null;
     if (!auth) return refuse(CloseCode.unauthenticated, token ? 'session expired or signed out' : 'sign in first');
@@ -122,7 +198,11 @@ export class CollabService implements BeforeApplicationShutdown {
       return refuse(shared, shared === CloseCode.tooManyLoads ? 'too many documents loading' : 'document could not be loaded');
     }
     if (socket.readyState !== socket.OPEN) return null;
-    const connection: Connection = { socket, document, auth, level: access.level, awarenessClients: new Set() };
+    const delegation = auth.subject.delegationId ? ((await this.delegations.findById(auth.subject.delegationId))?.code ?? null) : null;
+    if (socket.readyState !== socket.OPEN) return null;
+    const presence = new ConnectionPresence({ auth, level: access.level, delegation }, this.presenceLimits());
+    const requests = new RateBudget(REQUESTS_PER_SECOND, REQUESTS_BURST);
+    const connection: Connection = { socket, document, auth, level: access.level, presence, requests };
     shared.connections.add(connection);
     if (shared.idleTimer) clearTimeout(shared.idleTimer);
     shared.idleTimer = null;
@@ -132,13 +212,21 @@ export class CollabService implements BeforeApplicationShutdown {
       this.disconnect(shared, connection);
     });
     try {
-      send(socket, syncStep1Message(await shared.host.stateVector()));
+      shared.send(connection, syncStep1Message(await shared.host.stateVector()));
     } catch {
       // The document was dropped meanwhile (its worker stopped); the client reloads it.
       return refuse(CloseCode.loadFailed, 'document must be reloaded');
     }
-    if (shared.awareness.getStates().size > 0) send(socket, awarenessMessage(shared.awareness));
+    if (shared.awareness.getStates().size > 0) shared.send(connection, awarenessMessage(shared.awareness));
     return { shared, connection };
+  }
+
+  private presenceLimits(): PresenceLimits {
+    return {
+      maxClients: this.env.COLLAB_MAX_PRESENCE_CLIENTS,
+      maxMessageBytes: this.env.COLLAB_MAX_AWARENESS_BYTES,
+      ratePerSecond: this.env.COLLAB_PRESENCE_RATE,
+    };
   }
 
   /**
@@ -194,7 +282,7 @@ export class CollabService implements BeforeApplicationShutdown {
       });
     }
     const host = await this.host(document, stored);
-    const shared = new SharedDocument(document, this.relay, host);
+    const shared = new SharedDocument(document, this.relay, host, this.env.COLLAB_MAX_BUFFERED_BYTES);
     shared.updatesSinceCompaction = stored.updates.length;
     shared.snapshotSeq = stored.snapshotSeq;
     this.documents.set(document, shared);
@@ -228,13 +316,56 @@ export class CollabService implements BeforeApplicationShutdown {
 
   /** A document's worker died: its clients reload it from the database, which holds all they have seen. */
   private hostFailed(document: string, error: Error): void {
-    const shared = this.documents.get(document);
     this.logger.error(`document ${document} was dropped: ${error.message}`);
-    if (!shared) return;
-    this.documents.delete(document);
-    this.relay.unwatch(document);
+    const shared = this.documents.get(document);
+    if (shared) this.drop(shared);
+  }
+
+  /**
+   * Forgets a loaded document whose copy can no longer be trusted (its worker stopped, or a change it applied
+   * could not be stored): its clients are closed and reload it from the database, which holds all they were shown.
+   */
+  private drop(shared: SharedDocument): void {
+    if (this.documents.get(shared.name) !== shared) return;
+    this.documents.delete(shared.name);
+    this.relay.unwatch(shared.name);
     for (const connection of shared.connections) connection.socket.close(CloseCode.loadFailed, 'document must be reloaded');
     shared.destroy();
+  }
+
+  /**
+   * Checks and applies a change in the document's host, stores it, and only then relays it. Checking in the host
+   * that holds the state, in the order changes arrive, means each change is checked against every change accepted
+   * before it, stored or not yet; reads of the state wait for the writes they include (see `SharedDocument`).
+   * Rejects if the host failed or the change could not be stored (then the document is dropped).
+   */
+  private async accept(shared: SharedDocument, update: Uint8Array, origin: Connection | 'server'): Promise<CheckedApply> {
+    const write = shared.beginWrite();
+    let result: CheckedApply;
+    try {
+      result = await shared.host.applyChecked(update);
+    } catch (error) {
+      write.settle();
+      throw error;
+    }
+    if (result.kind === 'refused' || result.changed === null) {
+      write.settle();
+      return result;
+    }
+    try {
+      await this.log.append(shared.name, result.changed);
+    } catch (error) {
+      write.settle(error);
+      // The copy holds a change the database does not: nobody may read it. The client sends it again.
+      this.logger.error(`a change to ${shared.name} could not be stored; the document is reloaded: ${String(error)}`);
+      this.drop(shared);
+      throw error;
+    }
+    write.settle();
+    shared.broadcast(result.changed, origin);
+    shared.updatesSinceCompaction += 1;
+    this.maybeCompact(shared);
+    return result;
   }
 
   /**
@@ -251,11 +382,8 @@ export class CollabService implements BeforeApplicationShutdown {
       mutate(scratch);
       const update = Y.encodeStateAsUpdate(scratch, before);
       if (isEmptyUpdate(update)) return null;
-      await this.log.append(document, update);
-      // Stored, so done: if the document's worker has just stopped, its clients reload it with this change.
-      await shared.apply([update], 'server').catch((error: unknown) => this.logger.warn(`server change to ${document} stored, not relayed: ${String(error)}`));
-      shared.updatesSinceCompaction += 1;
-      this.maybeCompact(shared);
+      const result = await this.accept(shared, update, 'server');
+      if (result.kind === 'refused') throw new Error(`the server's change to ${document} was refused: ${result.reason}`);
       return update;
     } finally {
       scratch.destroy();
@@ -286,22 +414,39 @@ export class CollabService implements BeforeApplicationShutdown {
       return;
     }
     switch (message.type) {
-      case 'sync-step-1':
-        send(connection.socket, syncStep2Message(await shared.host.encode(message.stateVector)));
+      case 'sync-step-1': {
+        if (!connection.requests.take()) return this.throttle(connection);
+        // Asked before the state, so that the answer waits for every change it includes to be stored.
+        const stored = shared.stored();
+        const state = await shared.host.encode(message.stateVector);
+        await stored;
+        shared.send(connection, syncStep2Message(state));
         return;
+      }
       case 'update':
         await this.onUpdate(shared, connection, message.update);
         return;
       case 'awareness':
-        for (const id of message.clients) connection.awarenessClients.add(id);
-        awarenessProtocol.applyAwarenessUpdate(shared.awareness, message.update, connection);
+        try {
+          connection.presence.receive(message.update.byteLength, message.entries, shared.claimsFor(connection), (update) =>
+            awarenessProtocol.applyAwarenessUpdate(shared.awareness, update, connection),
+          );
+        } catch (error) {
+          if (!(error instanceof PresenceRefused)) throw error;
+          connection.socket.close(error.code, error.message);
+        }
         return;
       case 'query-awareness':
-        send(connection.socket, awarenessMessage(shared.awareness));
+        if (!connection.requests.take()) return this.throttle(connection);
+        shared.send(connection, awarenessMessage(shared.awareness));
         return;
       case 'auth':
         return;
     }
+  }
+
+  private throttle(connection: Connection): void {
+    connection.socket.close(CloseCode.throttled, 'too many sync or presence requests');
   }
 
   /** Persist, then apply (which relays): no client ever sees an update the database does not hold. */
@@ -312,16 +457,12 @@ export class CollabService implements BeforeApplicationShutdown {
       connection.socket.close(CloseCode.forbidden, 'read-only: updates are refused');
       return;
     }
-    try {
-      await this.log.append(shared.name, update);
-    } catch {
-      // The client keeps its change and sends it again when it reconnects.
-      connection.socket.close(CloseCode.loadFailed, 'update could not be stored');
-      return;
-    }
-    await shared.apply([update], connection);
-    shared.updatesSinceCompaction += 1;
-    this.maybeCompact(shared);
+    const result = await this.accept(shared, update, connection);
+    if (result.kind === 'applied') return;
+    // The client keeps its change: out of order, it sends it again after a fresh sync; refused, the page says so.
+    this.logger.warn(`update to ${shared.name} refused: ${result.reason}`);
+    const code = result.missing ? CloseCode.outOfOrder : CloseCode.rejected;
+    connection.socket.close(code, result.reason.slice(0, 120));
   }
 
   private disconnect(shared: SharedDocument, connection: Connection): void {
@@ -333,6 +474,7 @@ export class CollabService implements BeforeApplicationShutdown {
   /** Frees an idle document once everything it holds is stored and its log folded. */
   private async unload(shared: SharedDocument): Promise<void> {
     if (shared.connections.size > 0 || this.documents.get(shared.name) !== shared) return;
+    await shared.stored().catch(() => undefined);
     await this.log.flush();
     await shared.compacting;
     if (shared.updatesSinceCompaction > 0) await this.compact(shared);
@@ -377,7 +519,7 @@ export class CollabService implements BeforeApplicationShutdown {
   private async resyncAll(): Promise<void> {
     for (const shared of this.documents.values()) {
       const stored = await this.repository.load(shared.name);
-      await shared.apply(storedUpdates(stored), 'database');
+      await shared.apply(storedUpdates(stored));
       shared.snapshotSeq = stored.snapshotSeq;
     }
   }
