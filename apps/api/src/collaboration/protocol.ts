@@ -34,7 +34,11 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
       case MESSAGE_SYNC: {
         const step = decoding.readVarUint(decoder);
         const payload = decoding.readVarUint8Array(decoder);
-        if (step === syncProtocol.messageYjsSyncStep1) return { type: 'sync-step-1', stateVector: payload };
+        if (step === syncProtocol.messageYjsSyncStep1) {
+          // Decoding throws on a malformed state vector, which encoding a diff against it would otherwise hit.
+          Y.decodeStateVector(payload);
+          return { type: 'sync-step-1', stateVector: payload };
+        }
         if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
           // Decoding throws on a malformed update; applying one that decodes cannot corrupt the document.
           Y.decodeUpdate(payload);
