@@ -90,8 +90,8 @@ function checkElement(type: Y.XmlElement | Y.XmlFragment, nodeType: NodeType, is
     if (type instanceof Y.XmlElement ? !own(nodeType.spec.attrs ?? {}, key) : true) fail(`unknown attribute ${key.slice(0, 40)} on ${nodeType.name}`);
     attrs[key] = value;
   }
-  if (type instanceof Y.XmlElement) {
-    // A stand-in with the same attributes and filler content checks the attribute values.
+  if (type instanceof Y.XmlElement && Object.keys(attrs).length > 0) {
+    // A stand-in with the same attributes and filler content checks the attribute values (defaults are valid).
     const standIn = nodeType.createAndFill(attrs);
     if (!standIn) fail(`no valid ${nodeType.name}`);
     standIn.check();
