@@ -6,7 +6,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { DOCUMENT_HOSTS, provider, synced } from '../support/collab';
 import { frames, RawClient } from '../support/collab-protocol';
-import { scratchSqlite } from '../support/databases';
+import { BACKENDS } from '../support/databases';
 import { client, login, startServer, type TestServer } from '../support/server';
 
 /*
@@ -222,8 +222,11 @@ const CONNECTIONS = [
   { name: 'an anonymous client', who: null, document: 'space' },
 ] as const;
 
-for (const host of DOCUMENT_HOSTS) {
-  describe(`Collaboration protocol fuzz (SQLite, ${host.name})`, () => {
+/** Both document hosts on SQLite; on PostgreSQL (when TEST_DATABASE_URL is set) the main thread's. */
+const SETUPS = [...DOCUMENT_HOSTS.map((host) => ({ backend: BACKENDS[0], host })), { backend: BACKENDS[1], host: DOCUMENT_HOSTS[0] }];
+
+for (const { backend, host } of SETUPS) {
+  describe.skipIf(backend.skip !== null)(`Collaboration protocol fuzz (${backend.name}, ${host.name}${backend.skip ? `, ${backend.skip}` : ''})`, () => {
     let server: TestServer;
     const tokens: Record<string, string> = {};
     const documents: Record<'consolidated' | 'space', string> = { consolidated: '', space: '' };
@@ -233,7 +236,7 @@ for (const host of DOCUMENT_HOSTS) {
     let held = 0;
 
     beforeAll(async () => {
-      server = await startServer(scratchSqlite(), { COLLAB_IDLE_UNLOAD_MS: '500', COLLAB_COMPACT_AFTER: '25', ...host.env });
+      server = await startServer(await backend.create(), { COLLAB_IDLE_UNLOAD_MS: '500', COLLAB_COMPACT_AFTER: '25', ...host.env });
       for (const who of ['secretariat', 'egypt.head', 'egypt.delegate', 'brazil.head', 'observer']) tokens[who] = await login(server, `${who}@concord.test`);
       const committees = (await client(server).get('/api/committees')).body.items as Json[];
       const instruments = (await client(server, tokens.secretariat).get(`/api/committees/${String(committees[0].id)}/instruments`)).body.items as Json[];
@@ -302,7 +305,7 @@ for (const host of DOCUMENT_HOSTS) {
       // A space the fuzz never changed validly has nothing to propose (422); anything else must go through.
       expect([201, 422]).toContain(submitted.status);
       if (submitted.status === 422) expect(submitted.body.error?.code).toBe('empty-proposal');
-      console.log(`collab fuzz (${host.name}): ${tried} cases tried, ${held} held`);
+      console.log(`collab fuzz (${backend.name}, ${host.name}): ${tried} cases tried, ${held} held`);
       expect(held).toBe(tried);
     });
   });

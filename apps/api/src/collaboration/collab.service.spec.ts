@@ -52,7 +52,7 @@ function seeded(): Uint8Array {
 }
 
 function service(overrides: { authenticate?: () => Promise<AuthContext | null> } = {}): CollabService {
-  const env = { COLLAB_MAX_PENDING_LOADS: 4, COLLAB_WORKER_THRESHOLD_BYTES: 1 << 30, COLLAB_COMPACT_AFTER: 1000, COLLAB_IDLE_UNLOAD_MS: 1000, COLLAB_MAX_BUFFERED_BYTES: 1 << 20, COLLAB_MAX_PRESENCE_CLIENTS: 4, COLLAB_MAX_AWARENESS_BYTES: 1 << 20, COLLAB_PRESENCE_RATE: 20 } as unknown as Env;
+  const env = { COLLAB_MAX_MESSAGE_BYTES: 1 << 20, COLLAB_MAX_PENDING_LOADS: 4, COLLAB_WORKER_THRESHOLD_BYTES: 1 << 30, COLLAB_COMPACT_AFTER: 1000, COLLAB_IDLE_UNLOAD_MS: 1000, COLLAB_MAX_BUFFERED_BYTES: 1 << 20, COLLAB_MAX_PRESENCE_CLIENTS: 4, COLLAB_MAX_AWARENESS_BYTES: 1 << 20, COLLAB_PRESENCE_RATE: 20 } as unknown as Env;
   const authService = { authenticate: overrides.authenticate ?? (() => Promise.resolve(auth)), onSessionRevoked: () => undefined } as unknown as AuthService;
   const access = { resolve: () => Promise.resolve({ level: 'write', reason: 'test', initialContent: () => Promise.reject(new Error('unused')) }) } as unknown as CollabAccessService;
   const repository = { load: () => Promise.resolve({ snapshot: null, updates: [seeded()], snapshotSeq: 0 }) } as unknown as CollabRepository;

@@ -35,8 +35,8 @@ export { PROSEMIRROR_FRAGMENT } from './yjs-state';
 const REQUESTS_PER_SECOND = 2;
 /** How many of those it may ask at once (a reconnecting client asks one or two). */
 const REQUESTS_BURST = 10;
-/** Messages a connection may send before its document is open; more is no stock client. */
-const MAX_EARLY_MESSAGES = 64;
+/** Messages a connection may send before its document is open (a client types while a large document loads). */
+const MAX_EARLY_MESSAGES = 1_000;
 
 /** Why a connection's document name cannot be read. */
 function documentName(url: URL): string | null {
@@ -134,12 +134,15 @@ export class CollabService implements BeforeApplicationShutdown {
   connect(socket: WebSocket, request: IncomingMessage): void {
     // Messages that arrive while the socket is being authorised and its document loaded wait here, in order.
     const early: Uint8Array[] = [];
+    let earlyBytes = 0;
     let handle: ((data: Uint8Array) => void) | null = null;
     socket.on('message', (data: RawData) => {
       try {
-        if (handle) handle(toBytes(data));
-        else if (early.length < MAX_EARLY_MESSAGES) early.push(toBytes(data));
-        else socket.close(CloseCode.throttled, 'too many messages before the document was open');
+        const bytes = toBytes(data);
+        if (handle) return handle(bytes);
+        earlyBytes += bytes.byteLength;
+        if (early.length < MAX_EARLY_MESSAGES && earlyBytes <= 2 * this.env.COLLAB_MAX_MESSAGE_BYTES) early.push(bytes);
+        else socket.close(CloseCode.throttled, 'too much sent before the document was open');
       } catch (error) {
         this.failed(socket, 'message', error);
       }
