@@ -278,6 +278,28 @@ for (const { backend, host } of SETUPS) {
       );
     });
 
+    it('closes a connection to a malformed or unknown document name with a documented code', async () => {
+      const names = fc.oneof(
+        fc.constantFrom('%ZZ', '%', '%E0%A4%A', '%00', 'space:%ZZ', `consolidated:${'x'.repeat(300)}`, '..%2F..%2Fetc', 'space%3A'),
+        fc.string({ maxLength: 40 }).map((text) => encodeURIComponent(text).replace(/%2/g, '%')),
+      );
+      await fc.assert(
+        fc.asyncProperty(names, fc.constantFrom(null, 'secretariat', 'brazil.head'), async (name, who) => {
+          tried += 1;
+          const socket = new RawClient(server, name, who ? tokens[who] : undefined);
+          try {
+            expect(await socket.opened).toBe(false);
+            expect(EXPECTED_CLOSES.has((await socket.closed).code)).toBe(true);
+            expect((await client(server).get('/api/health')).status).toBe(200);
+            held += 1;
+          } finally {
+            socket.close();
+          }
+        }),
+        { numRuns: RUNS, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined },
+      );
+    });
+
     it('leaves every document loadable and schema-valid, also after a restart, and still submitted and traced', async () => {
       for (const m of mirrors.splice(0)) m.destroy();
       const check = async () => {
