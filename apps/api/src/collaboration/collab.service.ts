@@ -2,7 +2,6 @@ import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/comm
 import { docToYFragment } from '@concord/schema';
 import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket } from 'ws';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { type AuthContext, onSessionExpiry } from '../auth/auth-context';
 import { requestToken } from '../auth/auth.guard';
@@ -12,18 +11,9 @@ import { DelegationsRepository } from '../delegations/delegations.repository';
 import { CollabAccessService, type DocumentAccess } from './collab-access.service';
 import { CollabRepository, type StoredDocument } from './collab.repository';
 import { type DocumentHost, LocalHost, WorkerHost } from './document-host';
-import { ConnectionPresence, type PresenceLimits, PresenceRefused, RateBudget } from './presence';
-import {
-  CloseCode,
-  type ClientMessage,
-  ProtocolError,
-  awarenessMessage,
-  decodeAwarenessEntries,
-  decodeClientMessage,
-  encodeAwarenessEntries,
-  syncStep1Message,
-  syncStep2Message,
-} from './protocol';
+import { ClientMessages } from './client-messages';
+import { ConnectionPresence, type PresenceLimits, RateBudget } from './presence';
+import { CloseCode, awarenessMessage, decodeAwarenessEntries, encodeAwarenessEntries, syncStep1Message } from './protocol';
 import { RedisRelay } from './redis-relay';
 import { type Connection, SharedDocument } from './shared-document';
 import { UpdateLog } from './update-log';
@@ -67,6 +57,7 @@ export class CollabService implements BeforeApplicationShutdown {
   private readonly loading = new Map<string, Promise<SharedDocument>>();
   private readonly pendingLoads = new Map<string, number>();
   private shuttingDown = false;
+  private readonly messages = new ClientMessages(this.logger, (shared, update, origin) => this.accept(shared, update, origin));
 
   constructor(
     private readonly env: Env,
@@ -399,73 +390,12 @@ export class CollabService implements BeforeApplicationShutdown {
   private async onMessage(shared: SharedDocument, connection: Connection, data: Uint8Array): Promise<void> {
     if (!shared.connections.has(connection)) return;
     try {
-      await this.handle(shared, connection, data);
+      await this.messages.handle(shared, connection, data);
     } catch (error) {
       // Only the document's host failing gets here (its worker stopped): what was stored stays stored.
       this.logger.warn(`message on ${shared.name} not handled: ${error instanceof Error ? error.message : String(error)}`);
       connection.socket.close(CloseCode.loadFailed, 'document must be reloaded');
     }
-  }
-
-  private async handle(shared: SharedDocument, connection: Connection, data: Uint8Array): Promise<void> {
-    let message: ClientMessage;
-    try {
-      message = decodeClientMessage(data);
-    } catch (error) {
-      const reason = error instanceof ProtocolError ? error.message : 'malformed message';
-      connection.socket.close(CloseCode.malformed, `malformed message: ${reason}`.slice(0, 120));
-      return;
-    }
-    switch (message.type) {
-      case 'sync-step-1': {
-        if (!connection.requests.take()) return this.throttle(connection);
-        // Asked before the state, so that the answer waits for every change it includes to be stored.
-        const stored = shared.stored();
-        const state = await shared.host.encode(message.stateVector);
-        await stored;
-        shared.send(connection, syncStep2Message(state));
-        return;
-      }
-      case 'update':
-        await this.onUpdate(shared, connection, message.update);
-        return;
-      case 'awareness':
-        try {
-          connection.presence.receive(message.update.byteLength, message.entries, shared.claimsFor(connection), (update) =>
-            awarenessProtocol.applyAwarenessUpdate(shared.awareness, update, connection),
-          );
-        } catch (error) {
-          if (!(error instanceof PresenceRefused)) throw error;
-          connection.socket.close(error.code, error.message);
-        }
-        return;
-      case 'query-awareness':
-        if (!connection.requests.take()) return this.throttle(connection);
-        shared.send(connection, awarenessMessage(shared.awareness));
-        return;
-      case 'auth':
-        return;
-    }
-  }
-
-  private throttle(connection: Connection): void {
-    connection.socket.close(CloseCode.throttled, 'too many sync or presence requests');
-  }
-
-  /** Persist, then apply (which relays): no client ever sees an update the database does not hold. */
-  private async onUpdate(shared: SharedDocument, connection: Connection, update: Uint8Array): Promise<void> {
-    if (isEmptyUpdate(update)) return;
-    if (connection.level !== 'write') {
-      if (await shared.host.addsNothing(update)) return;
-      connection.socket.close(CloseCode.forbidden, 'read-only: updates are refused');
-      return;
-    }
-    const result = await this.accept(shared, update, connection);
-    if (result.kind === 'applied') return;
-    // The client keeps its change: out of order, it sends it again after a fresh sync; refused, the page says so.
-    this.logger.warn(`update to ${shared.name} refused: ${result.reason}`);
-    const code = result.missing ? CloseCode.outOfOrder : CloseCode.rejected;
-    connection.socket.close(code, result.reason.slice(0, 120));
   }
 
   private disconnect(shared: SharedDocument, connection: Connection): void {
