@@ -137,4 +137,20 @@ describe.skipIf(scaleOutSkip !== null)(`Two instances over PostgreSQL and Redis$
     }
     expect(onB.doc.getArray<number>('outage').toArray()).toEqual([...Array(20).keys()]);
   });
+
+  it("relays presence between instances as the session of the client's own instance wrote it", async () => {
+    const tokenA = await login(a, 'egypt.delegate@concord.test');
+    const tokenB = await login(b, 'secretariat@concord.test');
+    const document = await consolidatedDocument(a, tokenB);
+    const onA = provider(a, document, tokenA);
+    const onB = provider(b, document, tokenB);
+    providers.push(onA, onB);
+    await Promise.all([synced(onA), synced(onB)]);
+    onA.awareness.setLocalStateField('user', { name: 'The Secretariat', mode: 'editing' });
+    const seen = () => (onB.awareness.getStates().get(onA.doc.clientID) as { user?: { name?: string; delegation?: string; mode?: string } } | undefined)?.user;
+    await until(() => seen()?.name === 'Mona Saleh', 'the presence to cross instances');
+    expect(seen()).toMatchObject({ delegation: 'EGY', mode: 'reading' });
+    onA.destroy();
+    await until(() => !onB.awareness.getStates().has(onA.doc.clientID), 'the presence to leave with its connection');
+  });
 });

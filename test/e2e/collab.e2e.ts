@@ -8,6 +8,18 @@ import { client, expireSessionIn, login, startServer, type TestServer } from '..
 
 type Json = Record<string, unknown>;
 
+/** A byte array as y-websocket frames it: its length as a varint, then the bytes. */
+function lengthPrefixed(bytes: Uint8Array): Buffer {
+  const length: number[] = [];
+  let n = bytes.length;
+  while (n > 0x7f) {
+    length.push((n & 0x7f) | 0x80);
+    n >>>= 7;
+  }
+  length.push(n);
+  return Buffer.concat([Buffer.from(length), Buffer.from(bytes)]);
+}
+
 /** Folds what the database holds for a document, as a new server would load it. */
 async function stored(server: TestServer, document: string): Promise<Y.Doc> {
   const doc = new Y.Doc();
@@ -103,6 +115,7 @@ for (const [backend, host] of BACKENDS.flatMap((b) => DOCUMENT_HOSTS.map((h) => 
       ['an unknown token', () => rawSocket(server, consolidated, 'not-a-real-token-at-all-xxxxxxxxxxxxxxx'), 4401],
       ['an unknown document', () => rawSocket(server, 'consolidated:00000000-0000-4000-8000-000000000000:en', tokens.secretariat), 4404],
       ['a name that is no document', () => rawSocket(server, 'whatever', tokens.secretariat), 4404],
+      ['a name that cannot be decoded, even anonymously', () => rawSocket(server, '%ZZ'), 4400],
       ['an observer on an unpublished draft (as if it did not exist)', () => rawSocket(server, consolidated, tokens.observer), 4404],
     ])('refuses %s with its close code', async (_what, connect, code) => {
       expect((await closed(connect())).code).toBe(code);
@@ -125,6 +138,39 @@ for (const [backend, host] of BACKENDS.flatMap((b) => DOCUMENT_HOSTS.map((h) => 
       await synced(other);
       bystander.doc.getText('after').insert(0, 'still here');
       await until(() => other.doc.getText('after').toString() === 'still here', 'the server to keep relaying');
+    });
+
+    it('refuses an update that does not apply or that the treaty schema refuses, stores nothing of it, and keeps the document loadable', async () => {
+      const writer = open(consolidated, 'secretariat');
+      await synced(writer);
+      const rowsBefore = ((await server.db.query('SELECT COUNT(*) AS n FROM collab_updates')) as Array<{ n: string | number }>)[0].n;
+      const edited = (change: (doc: Y.Doc) => void): Uint8Array => {
+        const copy = new Y.Doc();
+        Y.applyUpdate(copy, Y.encodeStateAsUpdate(writer.doc));
+        const before = Y.encodeStateVector(copy);
+        change(copy);
+        return Y.encodeStateAsUpdate(copy, before);
+      };
+      // Decodes, but Yjs throws applying it: an item whose parent is a later item of its own client.
+      const unappliable = new Uint8Array([1, 1, 0x86, 0xa4, 0x3c, 0, 4, 0, 0x86, 0xa4, 0x3c, 5, 1, 120, 0]);
+      expect(() => Y.decodeUpdate(unappliable)).not.toThrow();
+      for (const poison of [
+        unappliable,
+        edited((doc) => doc.getXmlFragment('prosemirror').insert(0, [new Y.XmlElement('script')])),
+        edited((doc) => doc.getXmlFragment('prosemirror').delete(0, doc.getXmlFragment('prosemirror').length)),
+      ]) {
+        const socket = rawSocket(server, consolidated, tokens.secretariat);
+        await firstMessage(socket);
+        const closing = closed(socket);
+        socket.send(Buffer.concat([Buffer.from([0, 2]), lengthPrefixed(poison)]));
+        expect((await closing).code).toBe(4422);
+      }
+      const rowsAfter = ((await server.db.query('SELECT COUNT(*) AS n FROM collab_updates')) as Array<{ n: string | number }>)[0].n;
+      expect(Number(rowsAfter)).toBe(Number(rowsBefore));
+      const fresh = open(consolidated, 'secretariat-2');
+      await synced(fresh);
+      docFromYFragment(fresh.doc.getXmlFragment('prosemirror')).check();
+      expect((await stored(server, consolidated)).getXmlFragment('prosemirror').toString()).not.toContain('script');
     });
 
     it('refuses a document whose stored state cannot be loaded, and never replaces it with an empty one', async () => {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { DelegationsModule } from '../delegations/delegations.module';
 import { DraftingSpacesModule } from '../drafting-spaces/drafting-spaces.module';
 import { InstrumentsModule } from '../instruments/instruments.module';
 import { CollabAccessService } from './collab-access.service';
@@ -11,7 +12,7 @@ import { RedisRelay } from './redis-relay';
 import { UpdateLog } from './update-log';
 
 @Module({
-  imports: [AuthModule, InstrumentsModule, DraftingSpacesModule],
+  imports: [AuthModule, DelegationsModule, InstrumentsModule, DraftingSpacesModule],
   providers: [CollabGateway, CollabService, CollabAccessService, CollabRepository, UpdateLog, RedisRelay, DocumentReader],
   exports: [CollabService, CollabAccessService, DocumentReader],
 })

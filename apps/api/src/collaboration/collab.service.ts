@@ -2,23 +2,41 @@ import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/comm
 import { docToYFragment } from '@concord/schema';
 import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket } from 'ws';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { type AuthContext, onSessionExpiry } from '../auth/auth-context';
 import { requestToken } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
 import { Env } from '../config/env';
+import { DelegationsRepository } from '../delegations/delegations.repository';
 import { CollabAccessService, type DocumentAccess } from './collab-access.service';
 import { CollabRepository, type StoredDocument } from './collab.repository';
 import { type DocumentHost, LocalHost, WorkerHost } from './document-host';
-import { CloseCode, type ClientMessage, ProtocolError, awarenessMessage, decodeClientMessage, syncStep1Message, syncStep2Message } from './protocol';
+import { ClientMessages } from './client-messages';
+import { ConnectionPresence, type PresenceLimits, RateBudget } from './presence';
+import { CloseCode, awarenessMessage, decodeAwarenessEntries, encodeAwarenessEntries, syncStep1Message } from './protocol';
 import { RedisRelay } from './redis-relay';
-import { type Connection, SharedDocument, send } from './shared-document';
+import { type Connection, SharedDocument } from './shared-document';
 import { UpdateLog } from './update-log';
-import { applyQuietly, foldStored, isEmptyUpdate, storedUpdates } from './yjs-state';
+import { type CheckedApply, PROSEMIRROR_FRAGMENT, applyQuietly, foldStored, isEmptyUpdate, storedUpdates } from './yjs-state';
 
-/** The fragment y-prosemirror binds to; the web editor uses the same name. */
-export const PROSEMIRROR_FRAGMENT = 'prosemirror';
+export { PROSEMIRROR_FRAGMENT } from './yjs-state';
+
+/** Sync steps 1 and awareness queries (each answered with a whole state) one connection may ask per second. */
+const REQUESTS_PER_SECOND = 2;
+/** How many of those it may ask at once (a reconnecting client asks one or two). */
+const REQUESTS_BURST = 10;
+/** Messages a connection may send before its document is open (a client types while a large document loads). */
+const MAX_EARLY_MESSAGES = 1_000;
+
+/** Why a connection's document name cannot be read. */
+function documentName(url: URL): string | null {
+  try {
+    const name = decodeURIComponent(url.pathname.replace(/^\/collab\/?/, ''));
+    return name.length <= 200 ? name : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Lets the event loop serve what is waiting (other documents' messages) before going on. */
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -39,6 +57,7 @@ export class CollabService implements BeforeApplicationShutdown {
   private readonly loading = new Map<string, Promise<SharedDocument>>();
   private readonly pendingLoads = new Map<string, number>();
   private shuttingDown = false;
+  private readonly messages = new ClientMessages(this.logger, (shared, update, origin) => this.accept(shared, update, origin));
 
   constructor(
     private readonly env: Env,
@@ -47,13 +66,15 @@ export class CollabService implements BeforeApplicationShutdown {
     private readonly repository: CollabRepository,
     private readonly log: UpdateLog,
     private readonly relay: RedisRelay,
+    private readonly delegations: DelegationsRepository,
   ) {
     relay.onUpdate((document, update) =>
       this.withLoaded(document, (shared) => {
-        shared.apply([update], 'remote').catch((error: unknown) => this.logger.warn(`relayed change to ${document} not applied: ${String(error)}`));
+        shared.apply([update]).catch((error: unknown) => this.logger.warn(`relayed change to ${document} not applied: ${String(error)}`));
       }),
     );
-    relay.onAwareness((document, update) => this.withLoaded(document, (shared) => awarenessProtocol.applyAwarenessUpdate(shared.awareness, update, 'remote')));
+    // Another instance checked the presence it relays; only entries of this instance's own connections are left out.
+    relay.onAwareness((document, update) => this.withLoaded(document, (shared) => shared.applyRemotePresence(decodeAwarenessEntries(update), encodeAwarenessEntries)));
     relay.onResync(() => this.resyncAll());
     relay.onSessionRevoked((sessionId) => this.closeSession(sessionId));
     auth.onSessionRevoked((sessionId) => {
@@ -73,28 +94,71 @@ export class CollabService implements BeforeApplicationShutdown {
    * nothing is stored yet. Item ids are kept, so Yjs relative positions resolve against the copy.
    */
   async snapshotOf(document: string): Promise<Y.Doc> {
-    const loaded = this.documents.get(document);
-    const state = loaded ? await loaded.host.encode() : foldStored(await this.repository.load(document));
+    const state = (await this.loadedState(document)) ?? foldStored(await this.repository.load(document));
     const copy = new Y.Doc();
     Y.applyUpdate(copy, state);
     return copy;
   }
 
-  /** Takes over a socket that was upgraded at `/collab/<document>`. */
+  /**
+   * A loaded document's state once every change it includes is stored, or null when the document is not loaded
+   * (or was dropped meanwhile, because a change could not be stored): then the database is the one to read.
+   */
+  private async loadedState(document: string): Promise<Uint8Array | null> {
+    const loaded = this.documents.get(document);
+    if (!loaded) return null;
+    // Asked before the state, so that it covers every change the state includes.
+    const stored = loaded.stored();
+    try {
+      const state = await loaded.host.encode();
+      await stored;
+      return state;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Takes over a socket that was upgraded at `/collab/<document>`. Nothing one connection sends or causes may end
+   * the process: every asynchronous step of it ends in a catch that closes that socket only.
+   */
   connect(socket: WebSocket, request: IncomingMessage): void {
     // Messages that arrive while the socket is being authorised and its document loaded wait here, in order.
     const early: Uint8Array[] = [];
+    let earlyBytes = 0;
     let handle: ((data: Uint8Array) => void) | null = null;
-    socket.on('message', (data: RawData) => (handle ? handle(toBytes(data)) : early.push(toBytes(data))));
-    socket.on('error', () => socket.terminate());
-    void this.admit(socket, request).then((admitted) => {
-      if (!admitted) return;
-      let chain = Promise.resolve();
-      handle = (data) => {
-        chain = chain.then(() => this.onMessage(admitted.shared, admitted.connection, data));
-      };
-      for (const data of early.splice(0)) handle(data);
+    socket.on('message', (data: RawData) => {
+      try {
+        const bytes = toBytes(data);
+        if (handle) return handle(bytes);
+        earlyBytes += bytes.byteLength;
+        if (early.length < MAX_EARLY_MESSAGES && earlyBytes <= 2 * this.env.COLLAB_MAX_MESSAGE_BYTES) early.push(bytes);
+        else socket.close(CloseCode.throttled, 'too much sent before the document was open');
+      } catch (error) {
+        this.failed(socket, 'message', error);
+      }
     });
+    socket.on('error', () => socket.terminate());
+    this.admit(socket, request)
+      .then((admitted) => {
+        if (!admitted) return;
+        let chain = Promise.resolve();
+        handle = (data) => {
+          chain = chain.then(() => this.onMessage(admitted.shared, admitted.connection, data)).catch((error: unknown) => this.failed(socket, 'message', error));
+        };
+        for (const data of early.splice(0)) handle(data);
+      })
+      .catch((error: unknown) => this.failed(socket, 'admission', error));
+  }
+
+  /** The last resort of a connection: whatever went wrong, that socket is closed and the server goes on. */
+  private failed(socket: WebSocket, stage: string, error: unknown): void {
+    this.logger.error(`collaboration ${stage} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    try {
+      if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(CloseCode.loadFailed, 'server error');
+    } catch {
+      socket.terminate();
+    }
   }
 
   private async admit(socket: WebSocket, request: IncomingMessage): Promise<{ shared: SharedDocument; connection: Connection } | null> {
@@ -103,8 +167,14 @@ export class CollabService implements BeforeApplicationShutdown {
       return null;
     };
     if (this.shuttingDown) return refuse(CloseCode.goingAway, 'server shutting down');
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const document = decodeURIComponent(url.pathname.replace(/^\/collab\/?/, ''));
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://localhost');
+    } catch {
+      return refuse(CloseCode.malformed, 'malformed address');
+    }
+    const document = documentName(url);
+    if (document === null) return refuse(CloseCode.malformed, 'malformed document name');
     const token = url.searchParams.get('token') ?? requestToken(request.headers);
     const auth = token ? await this.auth.authenticate(token) : null;
     if (!auth) return refuse(CloseCode.unauthenticated, token ? 'session expired or signed out' : 'sign in first');
@@ -122,7 +192,11 @@ export class CollabService implements BeforeApplicationShutdown {
       return refuse(shared, shared === CloseCode.tooManyLoads ? 'too many documents loading' : 'document could not be loaded');
     }
     if (socket.readyState !== socket.OPEN) return null;
-    const connection: Connection = { socket, document, auth, level: access.level, awarenessClients: new Set() };
+    const delegation = auth.subject.delegationId ? ((await this.delegations.findById(auth.subject.delegationId))?.code ?? null) : null;
+    if (socket.readyState !== socket.OPEN) return null;
+    const presence = new ConnectionPresence({ auth, level: access.level, delegation }, this.presenceLimits());
+    const requests = new RateBudget(REQUESTS_PER_SECOND, REQUESTS_BURST);
+    const connection: Connection = { socket, document, auth, level: access.level, presence, requests };
     shared.connections.add(connection);
     if (shared.idleTimer) clearTimeout(shared.idleTimer);
     shared.idleTimer = null;
@@ -132,13 +206,21 @@ export class CollabService implements BeforeApplicationShutdown {
       this.disconnect(shared, connection);
     });
     try {
-      send(socket, syncStep1Message(await shared.host.stateVector()));
+      shared.send(connection, syncStep1Message(await shared.host.stateVector()));
     } catch {
       // The document was dropped meanwhile (its worker stopped); the client reloads it.
       return refuse(CloseCode.loadFailed, 'document must be reloaded');
     }
-    if (shared.awareness.getStates().size > 0) send(socket, awarenessMessage(shared.awareness));
+    if (shared.awareness.getStates().size > 0) shared.send(connection, awarenessMessage(shared.awareness));
     return { shared, connection };
+  }
+
+  private presenceLimits(): PresenceLimits {
+    return {
+      maxClients: this.env.COLLAB_MAX_PRESENCE_CLIENTS,
+      maxMessageBytes: this.env.COLLAB_MAX_AWARENESS_BYTES,
+      ratePerSecond: this.env.COLLAB_PRESENCE_RATE,
+    };
   }
 
   /**
@@ -194,7 +276,7 @@ export class CollabService implements BeforeApplicationShutdown {
       });
     }
     const host = await this.host(document, stored);
-    const shared = new SharedDocument(document, this.relay, host);
+    const shared = new SharedDocument(document, this.relay, host, this.env.COLLAB_MAX_BUFFERED_BYTES);
     shared.updatesSinceCompaction = stored.updates.length;
     shared.snapshotSeq = stored.snapshotSeq;
     this.documents.set(document, shared);
@@ -228,13 +310,56 @@ export class CollabService implements BeforeApplicationShutdown {
 
   /** A document's worker died: its clients reload it from the database, which holds all they have seen. */
   private hostFailed(document: string, error: Error): void {
-    const shared = this.documents.get(document);
     this.logger.error(`document ${document} was dropped: ${error.message}`);
-    if (!shared) return;
-    this.documents.delete(document);
-    this.relay.unwatch(document);
+    const shared = this.documents.get(document);
+    if (shared) this.drop(shared);
+  }
+
+  /**
+   * Forgets a loaded document whose copy can no longer be trusted (its worker stopped, or a change it applied
+   * could not be stored): its clients are closed and reload it from the database, which holds all they were shown.
+   */
+  private drop(shared: SharedDocument): void {
+    if (this.documents.get(shared.name) !== shared) return;
+    this.documents.delete(shared.name);
+    this.relay.unwatch(shared.name);
     for (const connection of shared.connections) connection.socket.close(CloseCode.loadFailed, 'document must be reloaded');
     shared.destroy();
+  }
+
+  /**
+   * Checks and applies a change in the document's host, stores it, and only then relays it. Checking in the host
+   * that holds the state, in the order changes arrive, means each change is checked against every change accepted
+   * before it, stored or not yet; reads of the state wait for the writes they include (see `SharedDocument`).
+   * Rejects if the host failed or the change could not be stored (then the document is dropped).
+   */
+  private async accept(shared: SharedDocument, update: Uint8Array, origin: Connection | 'server'): Promise<CheckedApply> {
+    const write = shared.beginWrite();
+    let result: CheckedApply;
+    try {
+      result = await shared.host.applyChecked(update);
+    } catch (error) {
+      write.settle();
+      throw error;
+    }
+    if (result.kind === 'refused' || result.changed === null) {
+      write.settle();
+      return result;
+    }
+    try {
+      await this.log.append(shared.name, result.changed);
+    } catch (error) {
+      write.settle(error);
+      // The copy holds a change the database does not: nobody may read it. The client sends it again.
+      this.logger.error(`a change to ${shared.name} could not be stored; the document is reloaded: ${String(error)}`);
+      this.drop(shared);
+      throw error;
+    }
+    write.settle();
+    shared.broadcast(result.changed, origin);
+    shared.updatesSinceCompaction += 1;
+    this.maybeCompact(shared);
+    return result;
   }
 
   /**
@@ -251,11 +376,8 @@ export class CollabService implements BeforeApplicationShutdown {
       mutate(scratch);
       const update = Y.encodeStateAsUpdate(scratch, before);
       if (isEmptyUpdate(update)) return null;
-      await this.log.append(document, update);
-      // Stored, so done: if the document's worker has just stopped, its clients reload it with this change.
-      await shared.apply([update], 'server').catch((error: unknown) => this.logger.warn(`server change to ${document} stored, not relayed: ${String(error)}`));
-      shared.updatesSinceCompaction += 1;
-      this.maybeCompact(shared);
+      const result = await this.accept(shared, update, 'server');
+      if (result.kind === 'refused') throw new Error(`the server's change to ${document} was refused: ${result.reason}`);
       return update;
     } finally {
       scratch.destroy();
@@ -268,60 +390,12 @@ export class CollabService implements BeforeApplicationShutdown {
   private async onMessage(shared: SharedDocument, connection: Connection, data: Uint8Array): Promise<void> {
     if (!shared.connections.has(connection)) return;
     try {
-      await this.handle(shared, connection, data);
+      await this.messages.handle(shared, connection, data);
     } catch (error) {
       // Only the document's host failing gets here (its worker stopped): what was stored stays stored.
       this.logger.warn(`message on ${shared.name} not handled: ${error instanceof Error ? error.message : String(error)}`);
       connection.socket.close(CloseCode.loadFailed, 'document must be reloaded');
     }
-  }
-
-  private async handle(shared: SharedDocument, connection: Connection, data: Uint8Array): Promise<void> {
-    let message: ClientMessage;
-    try {
-      message = decodeClientMessage(data);
-    } catch (error) {
-      const reason = error instanceof ProtocolError ? error.message : 'malformed message';
-      connection.socket.close(CloseCode.malformed, `malformed message: ${reason}`.slice(0, 120));
-      return;
-    }
-    switch (message.type) {
-      case 'sync-step-1':
-        send(connection.socket, syncStep2Message(await shared.host.encode(message.stateVector)));
-        return;
-      case 'update':
-        await this.onUpdate(shared, connection, message.update);
-        return;
-      case 'awareness':
-        for (const id of message.clients) connection.awarenessClients.add(id);
-        awarenessProtocol.applyAwarenessUpdate(shared.awareness, message.update, connection);
-        return;
-      case 'query-awareness':
-        send(connection.socket, awarenessMessage(shared.awareness));
-        return;
-      case 'auth':
-        return;
-    }
-  }
-
-  /** Persist, then apply (which relays): no client ever sees an update the database does not hold. */
-  private async onUpdate(shared: SharedDocument, connection: Connection, update: Uint8Array): Promise<void> {
-    if (isEmptyUpdate(update)) return;
-    if (connection.level !== 'write') {
-      if (await shared.host.addsNothing(update)) return;
-      connection.socket.close(CloseCode.forbidden, 'read-only: updates are refused');
-      return;
-    }
-    try {
-      await this.log.append(shared.name, update);
-    } catch {
-      // The client keeps its change and sends it again when it reconnects.
-      connection.socket.close(CloseCode.loadFailed, 'update could not be stored');
-      return;
-    }
-    await shared.apply([update], connection);
-    shared.updatesSinceCompaction += 1;
-    this.maybeCompact(shared);
   }
 
   private disconnect(shared: SharedDocument, connection: Connection): void {
@@ -333,6 +407,7 @@ export class CollabService implements BeforeApplicationShutdown {
   /** Frees an idle document once everything it holds is stored and its log folded. */
   private async unload(shared: SharedDocument): Promise<void> {
     if (shared.connections.size > 0 || this.documents.get(shared.name) !== shared) return;
+    await shared.stored().catch(() => undefined);
     await this.log.flush();
     await shared.compacting;
     if (shared.updatesSinceCompaction > 0) await this.compact(shared);
@@ -377,7 +452,7 @@ export class CollabService implements BeforeApplicationShutdown {
   private async resyncAll(): Promise<void> {
     for (const shared of this.documents.values()) {
       const stored = await this.repository.load(shared.name);
-      await shared.apply(storedUpdates(stored), 'database');
+      await shared.apply(storedUpdates(stored));
       shared.snapshotSeq = stored.snapshotSeq;
     }
   }

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
 import type { StoredDocument } from './collab.repository';
 import type { WorkerReply, WorkerRequest } from './document-worker';
-import { addsNothing, applyUpdates, foldLoaded, storedUpdates } from './yjs-state';
+import { addsNothing, applyChecked, applyUpdates, type CheckedApply, foldLoaded, storedUpdates } from './yjs-state';
 
 /**
  * Where a loaded document's Yjs state lives and is worked on. Ordinary documents live on the main thread; a large
@@ -14,6 +14,8 @@ import { addsNothing, applyUpdates, foldLoaded, storedUpdates } from './yjs-stat
 export interface DocumentHost {
   /** Applies updates as one change; resolves with what they changed (only what the document lacked), or null. */
   apply(updates: readonly Uint8Array[]): Promise<Uint8Array | null>;
+  /** Applies a client's update only if it applies in full and leaves a schema-valid treaty text (see `applyChecked`). */
+  applyChecked(update: Uint8Array): Promise<CheckedApply>;
   stateVector(): Promise<Uint8Array>;
   /** The whole state as one update, or what the document holds beyond a client's state vector. */
   encode(stateVector?: Uint8Array): Promise<Uint8Array>;
@@ -26,10 +28,18 @@ export interface DocumentHost {
 
 /** A document on the main thread: each operation is done at once and its promise already settled. */
 export class LocalHost implements DocumentHost {
-  constructor(private readonly doc: Y.Doc) {}
+  constructor(private doc: Y.Doc) {}
 
   apply(updates: readonly Uint8Array[]): Promise<Uint8Array | null> {
     return settle(() => applyUpdates(this.doc, updates));
+  }
+
+  applyChecked(update: Uint8Array): Promise<CheckedApply> {
+    return settle(() => {
+      const { doc, result } = applyChecked(this.doc, update);
+      this.doc = doc;
+      return result;
+    });
   }
 
   stateVector(): Promise<Uint8Array> {
@@ -111,6 +121,10 @@ export class WorkerHost implements DocumentHost {
 
   async apply(updates: readonly Uint8Array[]): Promise<Uint8Array | null> {
     return (await this.request({ op: 'apply', updates })) as Uint8Array | null;
+  }
+
+  async applyChecked(update: Uint8Array): Promise<CheckedApply> {
+    return (await this.request({ op: 'apply-checked', update })) as CheckedApply;
   }
 
   async stateVector(): Promise<Uint8Array> {

@@ -1,12 +1,13 @@
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
 import type { StoredDocument } from './collab.repository';
-import { addsNothing, applyQuietly, applyUpdates, foldLoaded } from './yjs-state';
+import { addsNothing, applyChecked, applyQuietly, applyUpdates, type CheckedApply, foldLoaded } from './yjs-state';
 
 /** What the main thread asks of a document's worker (document-host.ts); answered one at a time, in order. */
 export type WorkerRequest =
   | { readonly id: number; readonly op: 'load'; readonly updates: readonly Uint8Array[] }
   | { readonly id: number; readonly op: 'apply'; readonly updates: readonly Uint8Array[] }
+  | { readonly id: number; readonly op: 'apply-checked'; readonly update: Uint8Array }
   | { readonly id: number; readonly op: 'state-vector' }
   | { readonly id: number; readonly op: 'encode'; readonly stateVector: Uint8Array | null }
   | { readonly id: number; readonly op: 'adds-nothing'; readonly update: Uint8Array }
@@ -15,7 +16,7 @@ export type WorkerRequest =
 /** The answer to a request: its value, or the message of what went wrong. */
 export interface WorkerReply {
   readonly id: number;
-  readonly value: Uint8Array | boolean | null;
+  readonly value: Uint8Array | boolean | CheckedApply | null;
   readonly error: string | null;
 }
 
@@ -26,7 +27,7 @@ function loaded(): Y.Doc {
   return doc;
 }
 
-function answer(request: WorkerRequest): Uint8Array | boolean | null {
+function answer(request: WorkerRequest): WorkerReply['value'] {
   switch (request.op) {
     case 'load': {
       const fresh = new Y.Doc();
@@ -36,6 +37,11 @@ function answer(request: WorkerRequest): Uint8Array | boolean | null {
     }
     case 'apply':
       return applyUpdates(loaded(), request.updates);
+    case 'apply-checked': {
+      const { doc: kept, result } = applyChecked(loaded(), request.update);
+      doc = kept;
+      return result;
+    }
     case 'state-vector':
       return Y.encodeStateVector(loaded());
     case 'encode':

@@ -18,7 +18,7 @@ export const CloseCode = COLLAB_CLOSE_CODES;
 export type ClientMessage =
   | { readonly type: 'sync-step-1'; readonly stateVector: Uint8Array }
   | { readonly type: 'update'; readonly update: Uint8Array; readonly step: 'sync-step-2' | 'update' }
-  | { readonly type: 'awareness'; readonly update: Uint8Array; readonly clients: readonly number[] }
+  | { readonly type: 'awareness'; readonly update: Uint8Array; readonly entries: readonly AwarenessEntry[] }
   | { readonly type: 'query-awareness' }
   | { readonly type: 'auth' };
 
@@ -34,7 +34,11 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
       case MESSAGE_SYNC: {
         const step = decoding.readVarUint(decoder);
         const payload = decoding.readVarUint8Array(decoder);
-        if (step === syncProtocol.messageYjsSyncStep1) return { type: 'sync-step-1', stateVector: payload };
+        if (step === syncProtocol.messageYjsSyncStep1) {
+          // Decoding throws on a malformed state vector, which encoding a diff against it would otherwise hit.
+          Y.decodeStateVector(payload);
+          return { type: 'sync-step-1', stateVector: payload };
+        }
         if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
           // Decoding throws on a malformed update; applying one that decodes cannot corrupt the document.
           Y.decodeUpdate(payload);
@@ -44,7 +48,7 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
       }
       case MESSAGE_AWARENESS: {
         const update = decoding.readVarUint8Array(decoder);
-        return { type: 'awareness', update, clients: awarenessClients(update) };
+        return { type: 'awareness', update, entries: decodeAwarenessEntries(update) };
       }
       case MESSAGE_QUERY_AWARENESS:
         return { type: 'query-awareness' };
@@ -101,15 +105,34 @@ export function rawAwarenessMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/** The client ids an awareness update speaks for, so that they can be removed when the connection drops. */
-export function awarenessClients(update: Uint8Array): number[] {
+/** One client's presence in an awareness update: its id, its clock, and its state as JSON text (`null` when it left). */
+export interface AwarenessEntry {
+  readonly clientID: number;
+  readonly clock: number;
+  readonly state: string;
+}
+
+/** The entries of an awareness update, states left unparsed (most are echoes of others' states, then ignored). */
+export function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  const clients: number[] = [];
+  const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i += 1) {
-    clients.push(decoding.readVarUint(decoder));
-    decoding.readVarUint(decoder); // clock
-    JSON.parse(decoding.readVarString(decoder)); // the state, which must be JSON
+    const clientID = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    entries.push({ clientID, clock, state: decoding.readVarString(decoder) });
   }
-  return clients;
+  return entries;
+}
+
+/** An awareness update holding the given entries. */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientID);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarString(encoder, entry.state);
+  }
+  return encoding.toUint8Array(encoder);
 }

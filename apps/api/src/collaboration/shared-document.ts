@@ -1,10 +1,12 @@
+import { COLLAB_CLOSE_CODES } from '@concord/domain';
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { AuthContext } from '../auth/auth-context';
 import type { AccessLevel } from './collab-access.service';
 import type { DocumentHost } from './document-host';
-import { awarenessMessage, updateMessage } from './protocol';
+import type { ConnectionPresence, PresenceClaims, RateBudget } from './presence';
+import { type AwarenessEntry, awarenessMessage, updateMessage } from './protocol';
 
 /** One client connection to a document. */
 export interface Connection {
@@ -13,12 +15,11 @@ export interface Connection {
   readonly document: string;
   readonly auth: AuthContext;
   level: AccessLevel;
-  /** Awareness client ids this connection has spoken for; removed when it drops. */
-  readonly awarenessClients: Set<number>;
+  /** The awareness client ids this connection introduced (removed when it drops), and its presence budget. */
+  readonly presence: ConnectionPresence;
+  /** Budget for requests that make the server send much (sync step 1, awareness queries). */
+  readonly requests: RateBudget;
 }
-
-/** Where a change to the shared state came from. */
-export type ChangeOrigin = Connection | 'remote' | 'database' | 'server';
 
 /** Relays a document's changes to other server instances. */
 export interface Relay {
@@ -26,57 +27,135 @@ export interface Relay {
   publishAwareness(document: string, update: Uint8Array): void;
 }
 
+/** A change applied to the document but not stored yet; settled once it is stored (or failed). */
+interface Write {
+  readonly stored: Promise<void>;
+  settle(error?: unknown): void;
+}
+
 /**
  * A document loaded in memory with its connections. Its Yjs state lives in its host (the main thread or a worker
- * of its own); every change made to it is sent to each connection except the one it came from, and changes from
- * this instance's clients and from the server itself are also handed to the relay.
+ * of its own). A client's update is checked and applied by the host first (so that each is checked against every
+ * update accepted before it), then stored, and only then sent to the other connections and the relay: nobody is
+ * shown what the database does not hold, and an answer to a sync waits for the writes its content includes.
  */
 export class SharedDocument {
   /** Presence only: the server's awareness needs a Y.Doc for its client id, never the document's content. */
   readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
   readonly connections = new Set<Connection>();
+  /** Which connection introduced each awareness client id: the only one that may set or remove it. */
+  readonly presenceOwners = new Map<number, Connection>();
   /** Updates stored since the document was loaded or last compacted. */
   updatesSinceCompaction = 0;
   /** The snapshot this copy was loaded from or last compacted into (its last update), whose content it holds. */
   snapshotSeq = 0;
   idleTimer: NodeJS.Timeout | null = null;
   compacting: Promise<void> | null = null;
+  private readonly writes = new Set<Write>();
 
   constructor(
     readonly name: string,
     private readonly relay: Relay,
     readonly host: DocumentHost,
+    private readonly maxBufferedBytes: number,
   ) {
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
       const message = awarenessMessage(this.awareness, changed);
-      for (const connection of this.connections) send(connection.socket, message);
+      for (const connection of this.connections) this.send(connection, message);
       if (isConnection(origin) || origin === 'disconnect') {
         this.relay.publishAwareness(this.name, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
       }
     });
   }
 
-  /** Applies updates (from `origin`) and passes on what they changed; resolves once it is sent. */
-  async apply(updates: readonly Uint8Array[], origin: ChangeOrigin): Promise<void> {
+  /** Applies changes that are stored already (relayed by another instance, or read back from the database). */
+  async apply(updates: readonly Uint8Array[]): Promise<void> {
     const changed = await this.host.apply(updates);
     if (!changed) return;
     const message = updateMessage(changed);
-    for (const connection of this.connections) if (connection !== origin) send(connection.socket, message);
-    if (isConnection(origin) || origin === 'server') this.relay.publishUpdate(this.name, changed);
+    for (const connection of this.connections) this.send(connection, message);
+  }
+
+  /**
+   * Marks the start of a change that the host applies before it is stored. Ask for it before asking the host to
+   * apply, so that any read of the state asked for afterwards waits for it to be stored.
+   */
+  beginWrite(): Write {
+    let settle: (error?: unknown) => void = () => undefined;
+    const stored = new Promise<void>((resolve, reject) => {
+      settle = (error?: unknown) => (error === undefined ? resolve() : reject(error instanceof Error ? error : new Error(String(error))));
+    });
+    // A failed write drops the document; nobody needs to hear of it through this promise.
+    stored.catch(() => undefined);
+    const write: Write = {
+      stored,
+      settle: (error?: unknown) => {
+        this.writes.delete(write);
+        settle(error);
+      },
+    };
+    this.writes.add(write);
+    return write;
+  }
+
+  /** Resolves once every change begun so far is stored; rejects if one could not be. */
+  async stored(): Promise<void> {
+    await Promise.all([...this.writes].map((write) => write.stored));
+  }
+
+  /** Sends a stored change to every connection but the one it came from, and to the other instances. */
+  broadcast(changed: Uint8Array, origin: Connection | 'server'): void {
+    const message = updateMessage(changed);
+    for (const connection of this.connections) if (connection !== origin) this.send(connection, message);
+    this.relay.publishUpdate(this.name, changed);
+  }
+
+  /**
+   * Applies a presence update on behalf of others (another instance): the entries of client ids one of this
+   * instance's connections introduced are left out, since only that connection speaks for them.
+   */
+  applyRemotePresence(entries: readonly AwarenessEntry[], encode: (entries: readonly AwarenessEntry[]) => Uint8Array): void {
+    const foreign = entries.filter((entry) => !this.presenceOwners.has(entry.clientID));
+    if (foreign.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encode(foreign), 'remote');
+  }
+
+  /**
+   * What a connection may claim: an awareness client id nobody holds (here or on another instance), in an entry
+   * newer than any seen for it, so that an echo of someone who left does not count as introducing it.
+   */
+  claimsFor(connection: Connection): PresenceClaims {
+    return {
+      claimable: (entry) => {
+        if (this.presenceOwners.has(entry.clientID) || this.awareness.getStates().has(entry.clientID)) return false;
+        const seen = this.awareness.meta.get(entry.clientID);
+        return seen === undefined || entry.clock > seen.clock;
+      },
+      claim: (clientID) => {
+        this.presenceOwners.set(clientID, connection);
+      },
+    };
   }
 
   /** Removes a connection and the presence it announced. */
   detach(connection: Connection): void {
     this.connections.delete(connection);
-    const clients = [...connection.awarenessClients].filter((id) => this.awareness.getStates().has(id));
+    connection.presence.stop();
+    for (const id of connection.presence.clients) if (this.presenceOwners.get(id) === connection) this.presenceOwners.delete(id);
+    const clients = [...connection.presence.clients].filter((id) => this.awareness.getStates().has(id));
     if (clients.length) awarenessProtocol.removeAwarenessStates(this.awareness, clients, 'disconnect');
+  }
+
+  /** Sends to one connection, closing it instead when it has fallen too far behind reading. */
+  send(connection: Connection, message: Uint8Array): void {
+    send(connection.socket, message, this.maxBufferedBytes);
   }
 
   destroy(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    for (const write of [...this.writes]) write.settle(new Error('the document was unloaded'));
     this.awareness.doc.destroy();
     this.awareness.destroy();
     this.host.destroy();
@@ -93,9 +172,21 @@ function isConnection(origin: unknown): origin is Connection {
   return typeof origin === 'object' && origin !== null && 'socket' in origin;
 }
 
-/** Sends unless the socket is closing; a failed send closes that socket only. */
-export function send(socket: WebSocket, message: Uint8Array): void {
+/** How long a reader that fell behind gets to take its close frame before its socket is cut. */
+const SLOW_READER_GRACE_MS = 2_000;
+
+/**
+ * Sends unless the socket is closing; a failed send closes that socket only. A socket whose unsent backlog
+ * already exceeds `maxBufferedBytes` (a client that does not read) is closed instead, so that the server never
+ * buffers without bound for it.
+ */
+export function send(socket: WebSocket, message: Uint8Array, maxBufferedBytes = Number.POSITIVE_INFINITY): void {
   if (socket.readyState !== socket.OPEN) return;
+  if (socket.bufferedAmount > maxBufferedBytes) {
+    socket.close(COLLAB_CLOSE_CODES.behind, 'too far behind reading: reconnect');
+    setTimeout(() => socket.terminate(), SLOW_READER_GRACE_MS).unref();
+    return;
+  }
   socket.send(message, (error) => {
     if (error) socket.terminate();
   });

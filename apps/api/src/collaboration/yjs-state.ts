@@ -1,5 +1,9 @@
 import * as Y from 'yjs';
 import type { StoredDocument } from './collab.repository';
+import { findSchemaViolation } from './schema-guard';
+
+/** The fragment y-prosemirror binds to, which holds the treaty text; the web editor uses the same name. */
+export const PROSEMIRROR_FRAGMENT = 'prosemirror';
 
 /*
  * What the collaboration server does with Yjs state, as plain functions over a Y.Doc: the same code runs on the
@@ -86,4 +90,104 @@ export function applyUpdates(doc: Y.Doc, updates: readonly Uint8Array[]): Uint8A
   }
   if (changes.length === 0) return null;
   return changes.length === 1 ? changes[0] : Y.mergeUpdates(changes);
+}
+
+/** The outcome of applying a client's update under the server's checks. */
+export type CheckedApply =
+  /** Applied; what it changed (only what the document lacked), or null when it changed nothing. */
+  | { readonly kind: 'applied'; readonly changed: Uint8Array | null }
+  /**
+   * Refused, and the document left as it was. `missing`: it depends on changes the document does not hold (the
+   * client reconnects and syncs again); otherwise it does not apply, or leaves text the treaty schema refuses.
+   */
+  | { readonly kind: 'refused'; readonly reason: string; readonly missing: boolean };
+
+/**
+ * Applies a client's update only if it applies in full (no exception, nothing left waiting for changes the
+ * document lacks) and leaves the treaty text valid against the treaty schema, checked on what it touched only.
+ * Otherwise the document is put back as it was: garbage collection is held off for the one transaction, so that
+ * what it deleted can be restored, and a refused update costs one rebuild of the document (as much as loading
+ * it). Returns the document to keep using: `doc` itself, or its rebuilt copy (and `doc` is destroyed).
+ */
+export function applyChecked(doc: Y.Doc, update: Uint8Array): { readonly doc: Y.Doc; readonly result: CheckedApply } {
+  const fragment = doc.getXmlFragment(PROSEMIRROR_FRAGMENT);
+  const pendingBefore = doc.store.pendingStructs?.update ?? null;
+  const pendingDsBefore = doc.store.pendingDs;
+  const transactions: Y.Transaction[] = [];
+  const changes: Uint8Array[] = [];
+  const onTransaction = (transaction: Y.Transaction): void => {
+    transactions.push(transaction);
+  };
+  const onUpdate = (change: Uint8Array): void => {
+    changes.push(change);
+  };
+  const gc = doc.gc;
+  doc.gc = false;
+  doc.on('afterTransaction', onTransaction);
+  doc.on('update', onUpdate);
+  let problem: { reason: string; missing: boolean } | null = null;
+  try {
+    Y.applyUpdate(doc, update);
+  } catch (error) {
+    problem = { reason: `update does not apply: ${error instanceof Error ? error.message : String(error)}`, missing: false };
+  } finally {
+    doc.off('afterTransaction', onTransaction);
+    doc.off('update', onUpdate);
+    doc.gc = gc;
+  }
+  if (!problem && ((pendingBefore === null && doc.store.pendingStructs !== null) || (pendingDsBefore === null && doc.store.pendingDs !== null))) {
+    problem = { reason: 'update depends on changes the server does not hold', missing: true };
+  }
+  if (!problem) {
+    const violation = findSchemaViolation(fragment, transactions);
+    if (violation) problem = { reason: `the treaty schema refuses it: ${violation}`, missing: false };
+  }
+  if (problem) {
+    return { doc: rollBack(doc, transactions, pendingBefore, pendingDsBefore), result: { kind: 'refused', ...problem } };
+  }
+  if (gc) for (const transaction of transactions) Y.tryGc(transaction.deleteSet, doc.store, doc.gcFilter);
+  const changed = changes.length === 0 ? null : changes.length === 1 ? changes[0] : Y.mergeUpdates(changes);
+  return { doc, result: { kind: 'applied', changed } };
+}
+
+/**
+ * The document as it was before the given transactions: every struct it held then, with every deletion except
+ * those the transactions made, and what was waiting for missing changes then.
+ */
+function rollBack(doc: Y.Doc, transactions: readonly Y.Transaction[], pending: Uint8Array | null, pendingDs: Uint8Array | null): Y.Doc {
+  if (transactions.length === 0 && doc.store.pendingStructs === null && doc.store.pendingDs === null) return doc;
+  const before = transactions.length > 0 ? transactions[0].beforeState : Y.decodeStateVector(Y.encodeStateVector(doc));
+  let deleted = Y.createDeleteSetFromStructStore(doc.store);
+  for (const transaction of transactions) deleted = subtract(deleted, transaction.deleteSet);
+  const gc = doc.gc;
+  doc.gc = false;
+  const restored = Y.createDocFromSnapshot(doc, Y.createSnapshot(deleted, before), new Y.Doc({ gc }));
+  doc.gc = gc;
+  doc.destroy();
+  for (const waiting of [pending, pendingDs]) if (waiting) Y.applyUpdate(restored, waiting);
+  return restored;
+}
+
+type DeleteSet = ReturnType<typeof Y.createDeleteSet>;
+
+/** The ranges of `from` not in `remove`; both sorted and merged per client, as Yjs keeps them. */
+function subtract(from: DeleteSet, remove: DeleteSet): DeleteSet {
+  const result = Y.createDeleteSet();
+  for (const [client, ranges] of from.clients) {
+    const cuts = [...(remove.clients.get(client) ?? [])].sort((a, b) => a.clock - b.clock);
+    const kept: Array<{ clock: number; len: number }> = [];
+    for (const range of ranges) {
+      let start = range.clock;
+      const end = range.clock + range.len;
+      for (const cut of cuts) {
+        const cutEnd = cut.clock + cut.len;
+        if (cutEnd <= start || cut.clock >= end) continue;
+        if (cut.clock > start) kept.push({ clock: start, len: cut.clock - start });
+        start = Math.max(start, cutEnd);
+      }
+      if (start < end) kept.push({ clock: start, len: end - start });
+    }
+    if (kept.length > 0) result.clients.set(client, kept as DeleteSet['clients'] extends Map<number, infer R> ? R : never);
+  }
+  return result;
 }

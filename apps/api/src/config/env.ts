@@ -146,6 +146,40 @@ export class Env {
   @Max(1000, { message: 'must be an integer between 1 and 1000' })
   COLLAB_MAX_PENDING_LOADS = 32;
 
+  /**
+   * Unsent bytes the server lets pile up for one collaboration connection (a client that does not read) before it
+   * closes that connection (4002) instead of buffering more.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of bytes between 65536 and 1073741824' })
+  @Min(65536, { message: 'must be a number of bytes between 65536 and 1073741824' })
+  @Max(1073741824, { message: 'must be a number of bytes between 65536 and 1073741824' })
+  COLLAB_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
+  /** Presences (awareness client ids) one collaboration connection may announce; more closes it (4400). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 100' })
+  @Min(1, { message: 'must be an integer between 1 and 100' })
+  @Max(100, { message: 'must be an integer between 1 and 100' })
+  COLLAB_MAX_PRESENCE_CLIENTS = 4;
+
+  /**
+   * Largest presence (awareness) message, in bytes; a bigger one closes the connection (1009). A stock client
+   * echoes every presence it receives, so this must hold all of a busy document's presences (a few hundred bytes each).
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of bytes between 1024 and 268435456' })
+  @Min(1024, { message: 'must be a number of bytes between 1024 and 268435456' })
+  @Max(268435456, { message: 'must be a number of bytes between 1024 and 268435456' })
+  COLLAB_MAX_AWARENESS_BYTES = 1024 * 1024;
+
+  /** Presence changes per second one connection may make on average (twice that in a burst); more are held back. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 10000' })
+  @Min(1, { message: 'must be an integer between 1 and 10000' })
+  @Max(10000, { message: 'must be an integer between 1 and 10000' })
+  COLLAB_PRESENCE_RATE = 20;
+
   /** Create the demo committee and its users when the database is empty. */
   @Transform(toBool)
   @IsBoolean({ message: 'must be true or false' })

@@ -162,6 +162,7 @@ export const ar: Strings = {
   'collab.close.forbidden': 'ليس لديك حق الوصول إلى هذه الوثيقة أو تعديلها.',
   'collab.close.unknown-document': 'هذه الوثيقة غير موجودة.',
   'collab.close.too-many-loads': 'يجري فتح عدد كبير جدًا من الوثائق في الوقت نفسه.',
+  'collab.close.rejected': 'تعذّر قبول آخر تعديل أجريته: فهو لا يتوافق مع نص المعاهدة. أعد تحميل الصفحة للمتابعة.',
   'collab.close.load-failed': 'تعذَّر على الخادم تحميل هذه الوثيقة.',
   'collab.close.lost': 'انقطع الاتصال بالخادم.',
 

@@ -163,6 +163,7 @@ export const en = {
   'collab.close.forbidden': 'You do not have access to this document, or may not change it.',
   'collab.close.unknown-document': 'This document does not exist.',
   'collab.close.too-many-loads': 'Too many documents are opening at once.',
+  'collab.close.rejected': 'Your last change could not be accepted: it does not fit the treaty text. Reload the page to continue.',
   'collab.close.load-failed': 'The server could not load this document.',
   'collab.close.lost': 'The connection to the server was lost.',
 

@@ -162,6 +162,7 @@ export const es: Strings = {
   'collab.close.forbidden': 'No tiene acceso a este documento o no puede modificarlo.',
   'collab.close.unknown-document': 'Este documento no existe.',
   'collab.close.too-many-loads': 'Se están abriendo demasiados documentos a la vez.',
+  'collab.close.rejected': 'No se pudo aceptar su último cambio: no se ajusta al texto del tratado. Vuelva a cargar la página para continuar.',
   'collab.close.load-failed': 'El servidor no pudo cargar este documento.',
   'collab.close.lost': 'Se perdió la conexión con el servidor.',
 

@@ -162,6 +162,7 @@ export const fr: Strings = {
   'collab.close.forbidden': 'Vous n’avez pas accès à ce document ou ne pouvez pas le modifier.',
   'collab.close.unknown-document': 'Ce document n’existe pas.',
   'collab.close.too-many-loads': 'Trop de documents sont en cours d’ouverture en même temps.',
+  'collab.close.rejected': 'Votre dernière modification n’a pas pu être acceptée : elle ne correspond pas au texte du traité. Rechargez la page pour continuer.',
   'collab.close.load-failed': 'Le serveur n’a pas pu charger ce document.',
   'collab.close.lost': 'La connexion au serveur a été perdue.',
 

@@ -161,6 +161,7 @@ export const zh: Strings = {
   'collab.close.forbidden': '您无权访问或修改此文档。',
   'collab.close.unknown-document': '此文档不存在。',
   'collab.close.too-many-loads': '同时打开的文档过多。',
+  'collab.close.rejected': '您的最后一项修改无法被接受：它不符合条约文本的结构。请重新加载页面以继续。',
   'collab.close.load-failed': '服务器无法加载此文档。',
   'collab.close.lost': '与服务器的连接已中断。',
 
