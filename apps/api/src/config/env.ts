@@ -86,6 +86,16 @@ export class Env {
   @Max(104857600, { message: 'must be a number of bytes between 1024 and 104857600' })
   MAX_UPLOAD_BYTES = 10485760;
 
+  /**
+   * Largest a DOCX upload may inflate to, in bytes: the sizes its archive declares for all its entries, and the
+   * bytes actually inflated from the parts that are read. A document over it is refused (413) before it is parsed.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of bytes between 1024 and 1073741824' })
+  @Min(1024, { message: 'must be a number of bytes between 1024 and 1073741824' })
+  @Max(1073741824, { message: 'must be a number of bytes between 1024 and 1073741824' })
+  MAX_UPLOAD_INFLATED_BYTES = 50 * 1024 * 1024;
+
   /** Largest collaboration WebSocket message, in bytes; a bigger one closes the connection with code 1009. */
   @Transform(toInt)
   @IsInt({ message: 'must be a number of bytes between 1024 and 268435456' })

@@ -1,0 +1,103 @@
+import type { Language } from '@concord/domain';
+import { ImportError, ImportErrorCode, type ImportResult } from '@concord/export';
+import { Injectable } from '@nestjs/common';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { AppException } from '../common/app.exception';
+import { Env } from '../config/env';
+import { DEFAULT_DOCX_LIMITS, type DocxLimits } from './docx-guard';
+import type { DocxWorkerReply, DocxWorkerRequest } from './docx-worker';
+
+/** The worker's script, built next to this file (`dist/apps/api/src/instruments/docx-worker.js`). */
+const WORKER_SCRIPT = join(__dirname, 'docx-worker.js');
+
+/**
+ * The memory ceiling of one import. A document at the XML limits (docx-limits.ts) parses in well under this;
+ * whatever slips past the counts runs out of heap here and ends its worker, not the server.
+ */
+export const DOCX_WORKER_HEAP_MB = 256;
+
+/** How long one import may take, worker start included; a document at the limits takes about ten seconds. */
+export const DOCX_IMPORT_TIMEOUT_MS = 20_000;
+
+/** Imports running at once (the rest wait their turn), and imports allowed to wait. */
+const MAX_RUNNING = 2;
+const MAX_WAITING = 8;
+
+/**
+ * Imports DOCX uploads off the main thread. Each upload gets a worker thread of its own with a heap ceiling
+ * and a deadline: the worker checks the archive (docx-guard.ts) and runs mammoth, and if it runs out of memory
+ * or time it is ended and the upload refused, while the server goes on answering everyone else.
+ */
+@Injectable()
+export class DocxImporter {
+  private readonly limits: DocxLimits;
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(env: Env) {
+    this.limits = { ...DEFAULT_DOCX_LIMITS, maxInflatedBytes: env.MAX_UPLOAD_INFLATED_BYTES };
+  }
+
+  /** @throws ImportError when the document is refused; AppException `too-many-attempts` when too many wait. */
+  async import(bytes: Uint8Array, language: Language): Promise<ImportResult> {
+    await this.turn();
+    try {
+      return await this.inWorker(bytes, language);
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
+
+  private turn(): Promise<void> {
+    if (this.running < MAX_RUNNING) {
+      this.running++;
+      return Promise.resolve();
+    }
+    if (this.waiting.length >= MAX_WAITING) {
+      return Promise.reject(new AppException('too-many-attempts', 'Too many documents are being imported right now; try again in a minute.'));
+    }
+    // The finishing import hands its place over: running stays the same.
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private inWorker(bytes: Uint8Array, language: Language): Promise<ImportResult> {
+    // A copy of its own, so that the upload's memory can be handed to the worker outright.
+    const copy = new Uint8Array(bytes);
+    const request: DocxWorkerRequest = { bytes: copy, language, limits: this.limits };
+    const worker = new Worker(WORKER_SCRIPT, {
+      resourceLimits: { maxOldGenerationSizeMb: DOCX_WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+    });
+    return new Promise<ImportResult>((resolve, reject) => {
+      let settled = false;
+      const settle = (outcome: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        outcome();
+        void worker.terminate();
+      };
+      const timer = setTimeout(
+        () => settle(() => reject(new ImportError(ImportErrorCode.TooLarge, `The document is too large to import: reading it took longer than ${DOCX_IMPORT_TIMEOUT_MS / 1000} seconds`))),
+        DOCX_IMPORT_TIMEOUT_MS,
+      );
+      worker.once('message', (reply: DocxWorkerReply) =>
+        settle(() => ('result' in reply ? resolve(reply.result) : reject(new ImportError(reply.refused.code, reply.refused.message)))),
+      );
+      worker.once('error', (error: Error & { code?: string }) =>
+        settle(() =>
+          reject(
+            error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? new ImportError(ImportErrorCode.TooLarge, `The document is too large to import: reading it needed more than the ${DOCX_WORKER_HEAP_MB} MiB of memory an import may use`)
+              : new ImportError(ImportErrorCode.NotDocx, `Not a DOCX file: the document could not be read (${error.message})`),
+          ),
+        ),
+      );
+      worker.once('exit', (code) =>
+        settle(() => reject(new ImportError(ImportErrorCode.NotDocx, `Not a DOCX file: the document could not be read (the import stopped with code ${code})`))),
+      );
+      worker.postMessage(request, [copy.buffer]);
+    });
+  }
+}
