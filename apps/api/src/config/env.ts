@@ -96,6 +96,23 @@ export class Env {
   @Max(1073741824, { message: 'must be a number of bytes between 1024 and 1073741824' })
   MAX_UPLOAD_INFLATED_BYTES = 50 * 1024 * 1024;
 
+  /**
+   * Heap ceiling of the worker thread that reads one DOCX upload, in MiB. A document that needs more is refused
+   * (413) and only its worker ends; 256 MiB reads a document at the importer's limits with room to spare.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of MiB between 16 and 4096' })
+  @Min(16, { message: 'must be a number of MiB between 16 and 4096' })
+  @Max(4096, { message: 'must be a number of MiB between 16 and 4096' })
+  DOCX_IMPORT_HEAP_MB = 256;
+
+  /** Milliseconds one DOCX import may take in its worker before it is ended and the upload refused (413). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of milliseconds between 100 and 600000' })
+  @Min(100, { message: 'must be a number of milliseconds between 100 and 600000' })
+  @Max(600000, { message: 'must be a number of milliseconds between 100 and 600000' })
+  DOCX_IMPORT_TIMEOUT_MS = 30_000;
+
   /** Largest collaboration WebSocket message, in bytes; a bigger one closes the connection with code 1009. */
   @Transform(toInt)
   @IsInt({ message: 'must be a number of bytes between 1024 and 268435456' })

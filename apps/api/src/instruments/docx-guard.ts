@@ -1,6 +1,6 @@
 import { countWordXml, ImportError, ImportErrorCode, WORD_XML_LIMITS, type WordXmlCount, type WordXmlLimits } from '@concord/export';
 import type { Readable } from 'node:stream';
-import { crc32 } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 
 /** What a DOCX may hold before and after it is inflated; every limit is checked before mammoth sees a byte. */
@@ -132,44 +132,74 @@ function readDirectory(zip: ZipFile, limits: DocxLimits): Promise<Entry[]> {
   });
 }
 
-/** Inflates one entry, counting the bytes as they come: past `budget` the stream is destroyed, whatever was declared. */
-function inflate(zip: ZipFile, entry: Entry, budget: number): Promise<Buffer> {
+/** The stored bytes of one entry as they are in the archive, compressed; no more than its compressed size. */
+function rawData(zip: ZipFile, entry: Entry): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (error, stream: Readable | undefined) => {
+    zip.openReadStream(entry, { decompress: false }, (error, stream: Readable | undefined) => {
       if (error || !stream) {
         reject(refuse(ImportErrorCode.NotDocx, `Not a DOCX file: the entry "${entry.fileName}" could not be read (${error?.message ?? 'no data'})`));
         return;
       }
       const chunks: Buffer[] = [];
-      let total = 0;
-      stream.on('data', (chunk: Buffer) => {
-        total += chunk.length;
-        if (total > budget) {
-          stream.destroy();
-          reject(tooLarge(`the entry "${entry.fileName}" inflates to more than it declares or than the ${mib(budget)} left of the budget`));
-          return;
-        }
-        chunks.push(chunk);
-      });
-      stream.once('error', (cause: Error) =>
-        reject(
-          // yauzl counts the inflated bytes against the declared size too, and says so in these words.
-          /^too many bytes/.test(cause.message)
-            ? tooLarge(`the entry "${entry.fileName}" inflates to more than it declares (${cause.message})`)
-            : refuse(ImportErrorCode.NotDocx, `Not a DOCX file: the entry "${entry.fileName}" could not be inflated (${cause.message})`),
-        ),
-      );
-      stream.once('end', () => resolve(Buffer.concat(chunks, total)));
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.once('error', (cause: Error) => reject(refuse(ImportErrorCode.NotDocx, `Not a DOCX file: the entry "${entry.fileName}" could not be read (${cause.message})`)));
+      stream.once('end', () => resolve(Buffer.concat(chunks)));
     });
   });
+}
+
+/**
+ * Inflates one entry with zlib's own output limit as the byte counter: inflation stops as soon as the output
+ * would pass `budget`, whatever the entry declares. Synchronous, so meant for a worker thread.
+ */
+function inflate(entry: Entry, raw: Buffer, budget: number): Buffer {
+  if (entry.compressionMethod === 0) {
+    if (raw.length > budget) throw tooLarge(`the entry "${entry.fileName}" holds more than it declares or than the ${mib(budget)} left of the budget`);
+    return raw;
+  }
+  let data: Buffer;
+  try {
+    data = inflateRawSync(raw, { maxOutputLength: Math.max(budget, 1) });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(`the entry "${entry.fileName}" inflates to more than it declares or than the ${mib(budget)} left of the budget`);
+    throw refuse(ImportErrorCode.NotDocx, `Not a DOCX file: the entry "${entry.fileName}" could not be inflated (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (data.length !== entry.uncompressedSize) {
+    throw refuse(ImportErrorCode.NotDocx, `Not a DOCX file: the entry "${entry.fileName}" inflates to ${data.length} bytes, not the ${entry.uncompressedSize} it declares`);
+  }
+  return data;
+}
+
+/** Refuses an archive without the main document part. */
+function requireMainDocument(needed: readonly Entry[]): void {
+  if (!needed.some((entry) => entry.fileName === MAIN_DOCUMENT)) {
+    throw refuse(ImportErrorCode.NotDocx, `Not a DOCX file: the archive has no ${MAIN_DOCUMENT}, the text of every Word document`);
+  }
+}
+
+/**
+ * The first half of {@link readDocxSafely}, which inflates nothing: the central directory's checks alone. Cheap
+ * enough for the main thread (a few hundred records at most, read one at a time), so that an archive refused by
+ * its directory is answered before a worker is even started.
+ *
+ * @throws ImportError as {@link readDocxSafely} does.
+ */
+export async function checkDocxDirectory(bytes: Buffer, limits: DocxLimits = DEFAULT_DOCX_LIMITS): Promise<void> {
+  const zip = await openZip(bytes);
+  try {
+    requireMainDocument(await readDirectory(zip, limits));
+  } finally {
+    zip.close();
+  }
 }
 
 /**
  * Opens an uploaded DOCX the careful way. First the central directory: too many entries, a declared total over
  * the limit, an extreme compression ratio, an encrypted entry, a nested archive, an unsafe or duplicate name, or
  * no `word/document.xml`, and the upload is refused with nothing inflated. Then only the parts mammoth reads are
- * inflated, each through a byte counter that stops at the budget left (declared sizes can lie), and their XML
- * is counted against `limits.xml` before anything parses it.
+ * inflated, each stopped at the budget left (declared sizes can lie), and their XML is counted against
+ * `limits.xml` before anything parses it. Inflation is synchronous: this runs in the import's worker thread.
  *
  * @returns the parts mammoth reads, by name, inflated and checked.
  * @throws ImportError: `too-large` for sizes and counts, `unsafe-archive` for the archive's make, `not-docx`.
@@ -178,14 +208,12 @@ export async function readDocxSafely(bytes: Buffer, limits: DocxLimits = DEFAULT
   const zip = await openZip(bytes);
   try {
     const needed = await readDirectory(zip, limits);
-    if (!needed.some((entry) => entry.fileName === MAIN_DOCUMENT)) {
-      throw refuse(ImportErrorCode.NotDocx, `Not a DOCX file: the archive has no ${MAIN_DOCUMENT}, the text of every Word document`);
-    }
+    requireMainDocument(needed);
     const parts = new Map<string, Buffer>();
     let budget = limits.maxInflatedBytes;
     let count: WordXmlCount = { elements: 0, paragraphs: 0 };
     for (const entry of needed) {
-      const data = await inflate(zip, entry, Math.min(budget, entry.uncompressedSize));
+      const data = inflate(entry, await rawData(zip, entry), Math.min(budget, entry.uncompressedSize));
       budget -= data.length;
       if (data.length >= 4 && data.readUInt32LE(0) === ZIP_LOCAL_HEADER) throw unsafe(`the entry "${entry.fileName}" is an archive inside the document`);
       count = countWordXml(data.toString('utf8'), entry.fileName, limits.xml, count);

@@ -5,42 +5,40 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppException } from '../common/app.exception';
 import { Env } from '../config/env';
-import { DEFAULT_DOCX_LIMITS, type DocxLimits } from './docx-guard';
+import { checkDocxDirectory, DEFAULT_DOCX_LIMITS, type DocxLimits } from './docx-guard';
 import type { DocxWorkerReply, DocxWorkerRequest } from './docx-worker';
 
 /** The worker's script, built next to this file (`dist/apps/api/src/instruments/docx-worker.js`). */
 const WORKER_SCRIPT = join(__dirname, 'docx-worker.js');
-
-/**
- * The memory ceiling of one import. A document at the XML limits (docx-limits.ts) parses in well under this;
- * whatever slips past the counts runs out of heap here and ends its worker, not the server.
- */
-export const DOCX_WORKER_HEAP_MB = 256;
-
-/** How long one import may take, worker start included; a document at the limits takes about ten seconds. */
-export const DOCX_IMPORT_TIMEOUT_MS = 20_000;
 
 /** Imports running at once (the rest wait their turn), and imports allowed to wait. */
 const MAX_RUNNING = 2;
 const MAX_WAITING = 8;
 
 /**
- * Imports DOCX uploads off the main thread. Each upload gets a worker thread of its own with a heap ceiling
- * and a deadline: the worker checks the archive (docx-guard.ts) and runs mammoth, and if it runs out of memory
- * or time it is ended and the upload refused, while the server goes on answering everyone else.
+ * Imports DOCX uploads off the main thread. The archive's central directory is checked first, on the main
+ * thread, which inflates nothing (docx-guard.ts); then each upload gets a worker thread of its own with a heap
+ * ceiling (DOCX_IMPORT_HEAP_MB) and a deadline (DOCX_IMPORT_TIMEOUT_MS): the worker inflates the parts through
+ * byte counters, counts their XML and runs mammoth, and if it runs out of memory or time it is ended and the
+ * upload refused, while the server goes on answering everyone else.
  */
 @Injectable()
 export class DocxImporter {
   private readonly limits: DocxLimits;
+  private readonly heapMb: number;
+  private readonly timeoutMs: number;
   private running = 0;
   private readonly waiting: Array<() => void> = [];
 
   constructor(env: Env) {
     this.limits = { ...DEFAULT_DOCX_LIMITS, maxInflatedBytes: env.MAX_UPLOAD_INFLATED_BYTES };
+    this.heapMb = env.DOCX_IMPORT_HEAP_MB;
+    this.timeoutMs = env.DOCX_IMPORT_TIMEOUT_MS;
   }
 
   /** @throws ImportError when the document is refused; AppException `too-many-attempts` when too many wait. */
-  async import(bytes: Uint8Array, language: Language): Promise<ImportResult> {
+  async import(bytes: Buffer, language: Language): Promise<ImportResult> {
+    await checkDocxDirectory(bytes, this.limits);
     await this.turn();
     try {
       return await this.inWorker(bytes, language);
@@ -62,12 +60,12 @@ export class DocxImporter {
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
-  private inWorker(bytes: Uint8Array, language: Language): Promise<ImportResult> {
+  private inWorker(bytes: Buffer, language: Language): Promise<ImportResult> {
     // A copy of its own, so that the upload's memory can be handed to the worker outright.
     const copy = new Uint8Array(bytes);
     const request: DocxWorkerRequest = { bytes: copy, language, limits: this.limits };
     const worker = new Worker(WORKER_SCRIPT, {
-      resourceLimits: { maxOldGenerationSizeMb: DOCX_WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+      resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: Math.min(32, this.heapMb / 4), stackSizeMb: 4 },
     });
     return new Promise<ImportResult>((resolve, reject) => {
       let settled = false;
@@ -79,8 +77,8 @@ export class DocxImporter {
         void worker.terminate();
       };
       const timer = setTimeout(
-        () => settle(() => reject(new ImportError(ImportErrorCode.TooLarge, `The document is too large to import: reading it took longer than ${DOCX_IMPORT_TIMEOUT_MS / 1000} seconds`))),
-        DOCX_IMPORT_TIMEOUT_MS,
+        () => settle(() => reject(new ImportError(ImportErrorCode.TooLarge, `The document is too large to import: reading it took longer than ${this.timeoutMs / 1000} seconds`))),
+        this.timeoutMs,
       );
       worker.once('message', (reply: DocxWorkerReply) =>
         settle(() => ('result' in reply ? resolve(reply.result) : reject(new ImportError(reply.refused.code, reply.refused.message)))),
@@ -89,7 +87,7 @@ export class DocxImporter {
         settle(() =>
           reject(
             error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-              ? new ImportError(ImportErrorCode.TooLarge, `The document is too large to import: reading it needed more than the ${DOCX_WORKER_HEAP_MB} MiB of memory an import may use`)
+              ? new ImportError(ImportErrorCode.TooLarge, `The document is too large to import: reading it needed more than the ${this.heapMb} MiB of memory an import may use`)
               : new ImportError(ImportErrorCode.NotDocx, `Not a DOCX file: the document could not be read (${error.message})`),
           ),
         ),

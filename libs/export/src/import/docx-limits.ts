@@ -15,10 +15,11 @@ export interface WordXmlLimits {
 }
 
 /**
- * Room for a long treaty: a 500-page text is some 20,000 paragraphs and 200,000 elements. mammoth reads about
- * 30,000 elements a second, so a document at these limits takes seconds, not minutes.
+ * Room for a long treaty: a text of a thousand pages is some 15,000 paragraphs and 150,000 elements, nested a
+ * dozen deep (tables in tables a few more). mammoth reads some 30,000 elements a second on one core, so a
+ * document at these limits takes seconds, not minutes.
  */
-export const WORD_XML_LIMITS: WordXmlLimits = { maxElements: 400_000, maxParagraphs: 40_000, maxDepth: 96 };
+export const WORD_XML_LIMITS: WordXmlLimits = { maxElements: 250_000, maxParagraphs: 25_000, maxDepth: 96 };
 
 /** What {@link countWordXml} has counted so far; pass it back in to count several parts against one budget. */
 export interface WordXmlCount {
