@@ -2,21 +2,33 @@ import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DocxImporter as DocxImporterClass } from '../../apps/api/src/instruments/docx-importer';
-import {
-  DOCUMENT_HEAD,
-  DOCUMENT_TAIL,
-  docxEntries,
-  documentXml,
-  paragraphsXml,
-  treatyDocx,
-  writeZip,
-  type ZipEntrySpec,
-} from '../../apps/api/src/instruments/testing/zip-writer';
 import { BACKENDS } from '../support/databases';
 import { client, login, startServer, type TestServer } from '../support/server';
 
 type Json = Record<string, unknown>;
+
+/** The built server's modules the suite uses: its DOCX importer, and the ZIP writer its unit specs build archives with. */
+const DIST = join(__dirname, '../../dist/apps/api/src/instruments');
+const load = createRequire(__filename);
+
+/** As apps/api/src/instruments/testing/zip-writer.ts declares them. */
+type RepeatedData = { readonly head: string; readonly body: string | Uint8Array; readonly times: number; readonly tail: string };
+type ZipEntrySpec = { readonly name: string; readonly data: Uint8Array | string | RepeatedData; readonly method?: 0 | 8; readonly declaredSize?: number; readonly flags?: number };
+const { DOCUMENT_HEAD, DOCUMENT_TAIL, docxEntries, documentXml, paragraphsXml, treatyDocx, writeZip } = load(join(DIST, 'testing/zip-writer.js')) as {
+  readonly DOCUMENT_HEAD: string;
+  readonly DOCUMENT_TAIL: string;
+  docxEntries(document: ZipEntrySpec['data'] | null): ZipEntrySpec[];
+  documentXml(body: string): string;
+  paragraphsXml(lines: readonly string[]): string;
+  treatyDocx(): Buffer;
+  writeZip(entries: readonly ZipEntrySpec[]): Buffer;
+};
+
+/** As apps/api/src/instruments/docx-importer.ts declares it, with the settings it reads. */
+type ImporterSettings = { MAX_UPLOAD_INFLATED_BYTES: number; DOCX_IMPORT_HEAP_MB: number; DOCX_IMPORT_TIMEOUT_MS: number };
+const { DocxImporter } = load(join(DIST, 'docx-importer.js')) as {
+  DocxImporter: new (env: ImporterSettings) => { import(bytes: Buffer, language: string): Promise<{ doc: unknown }> };
+};
 
 const MiB = 1024 * 1024;
 /** The upload cap of the suite's server: small, so that the oversized upload is cheap to send. */
@@ -264,10 +276,7 @@ for (const backend of BACKENDS) {
  * or time than allowed ends its worker, and the process that started it goes on.
  */
 describe('The DOCX import worker', () => {
-  // The built module, whose worker script sits beside it in dist/.
-  const { DocxImporter } = createRequire(__filename)(join(__dirname, '../../dist/apps/api/src/instruments/docx-importer.js')) as { DocxImporter: typeof DocxImporterClass };
-  const importer = (heapMb: number, timeoutMs: number) =>
-    new DocxImporter({ MAX_UPLOAD_INFLATED_BYTES: 50 * MiB, DOCX_IMPORT_HEAP_MB: heapMb, DOCX_IMPORT_TIMEOUT_MS: timeoutMs } as ConstructorParameters<typeof DocxImporterClass>[0]);
+  const importer = (heapMb: number, timeoutMs: number) => new DocxImporter({ MAX_UPLOAD_INFLATED_BYTES: 50 * MiB, DOCX_IMPORT_HEAP_MB: heapMb, DOCX_IMPORT_TIMEOUT_MS: timeoutMs });
   const longText = () => writeZip(docxEntries(documentXml(paragraphsXml(Array.from({ length: 20_000 }, (_, i) => (i % 50 === 0 ? `Article ${i / 50 + 1}` : `Paragraph ${i} of the text.`))))));
 
   it('refuses a document that needs more than its heap ceiling, and the next import works', async () => {

@@ -2,7 +2,7 @@
  * Getting treaty text in and out of Concord. Importers read plain text, Markdown and DOCX into the treaty
  * schema's JSON, recognising structure in the six official languages.
  */
-export { countWordXml, ImportError, ImportErrorCode, importDocx, importText, WORD_XML_LIMITS } from './import';
+export { countWordXml, ImportError, ImportErrorCode, importDocx, importText, WORD_XML_LIMITS, WordXmlCounter } from './import';
 export type { ImportDocxOptions, ImportResult, ImportTextOptions, WordXmlCount, WordXmlLimits } from './import';
 /**
  * Writers of published revisions, per language: Akoma Ntoso 3.0 XML (valid against the OASIS schema in

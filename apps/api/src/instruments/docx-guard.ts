@@ -1,6 +1,7 @@
-import { countWordXml, ImportError, ImportErrorCode, WORD_XML_LIMITS, type WordXmlCount, type WordXmlLimits } from '@concord/export';
+import { ImportError, ImportErrorCode, WORD_XML_LIMITS, WordXmlCounter, type WordXmlLimits } from '@concord/export';
 import type { Readable } from 'node:stream';
-import { crc32, inflateRawSync } from 'node:zlib';
+import { StringDecoder } from 'node:string_decoder';
+import { crc32, createInflateRaw } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 
 /** What a DOCX may hold before and after it is inflated; every limit is checked before mammoth sees a byte. */
@@ -148,27 +149,68 @@ function rawData(zip: ZipFile, entry: Entry): Promise<Buffer> {
   });
 }
 
+/** Whether data begins as a ZIP archive does (DOCX, XLSX and the rest are ZIP archives). */
+const isArchive = (data: Buffer): boolean => data.length >= 4 && data.readUInt32LE(0) === ZIP_LOCAL_HEADER;
+
+const nested = (entry: Entry): ImportError => unsafe(`the entry "${entry.fileName}" is an archive inside the document`);
+
 /**
- * Inflates one entry with zlib's own output limit as the byte counter: inflation stops as soon as the output
- * would pass `budget`, whatever the entry declares. Synchronous, so meant for a worker thread.
+ * Inflates one entry, counting the bytes as they come out: past `budget` inflation is stopped, whatever the
+ * entry declares. Each piece of text also goes to `onText` as it comes (the XML counter), which may throw to
+ * stop inflation early: a part of a million paragraphs is refused after its first megabytes.
  */
-function inflate(entry: Entry, raw: Buffer, budget: number): Buffer {
+function inflate(entry: Entry, raw: Buffer, budget: number, onText: (text: string) => void): Promise<Buffer> {
+  const overBudget = () => tooLarge(`the entry "${entry.fileName}" inflates to more than it declares or than the ${mib(budget)} left of the budget`);
   if (entry.compressionMethod === 0) {
-    if (raw.length > budget) throw tooLarge(`the entry "${entry.fileName}" holds more than it declares or than the ${mib(budget)} left of the budget`);
-    return raw;
+    if (raw.length > budget) return Promise.reject(overBudget());
+    if (isArchive(raw)) return Promise.reject(nested(entry));
+    try {
+      onText(raw.toString('utf8'));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    return Promise.resolve(raw);
   }
-  let data: Buffer;
-  try {
-    data = inflateRawSync(raw, { maxOutputLength: Math.max(budget, 1) });
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(`the entry "${entry.fileName}" inflates to more than it declares or than the ${mib(budget)} left of the budget`);
-    throw refuse(ImportErrorCode.NotDocx, `Not a DOCX file: the entry "${entry.fileName}" could not be inflated (${error instanceof Error ? error.message : String(error)})`);
-  }
-  if (data.length !== entry.uncompressedSize) {
-    throw refuse(ImportErrorCode.NotDocx, `Not a DOCX file: the entry "${entry.fileName}" inflates to ${data.length} bytes, not the ${entry.uncompressedSize} it declares`);
-  }
-  return data;
+  return new Promise((resolve, reject) => {
+    const inflater = createInflateRaw({ chunkSize: 64 * 1024 });
+    const decoder = new StringDecoder('utf8');
+    const chunks: Buffer[] = [];
+    let total = 0;
+    let settled = false;
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      inflater.destroy();
+      reject(error instanceof Error ? error : new Error(String(error)));
+    };
+    inflater.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      total += chunk.length;
+      if (total > budget) return fail(overBudget());
+      if (chunks.length === 0 && isArchive(chunk)) return fail(nested(entry));
+      chunks.push(chunk);
+      try {
+        onText(decoder.write(chunk));
+      } catch (error) {
+        fail(error);
+      }
+    });
+    inflater.once('error', (cause: Error) => fail(refuse(ImportErrorCode.NotDocx, `Not a DOCX file: the entry "${entry.fileName}" could not be inflated (${cause.message})`)));
+    inflater.once('end', () => {
+      if (settled) return;
+      try {
+        onText(decoder.end());
+      } catch (error) {
+        return fail(error);
+      }
+      if (total !== entry.uncompressedSize) {
+        return fail(refuse(ImportErrorCode.NotDocx, `Not a DOCX file: the entry "${entry.fileName}" inflates to ${total} bytes, not the ${entry.uncompressedSize} it declares`));
+      }
+      settled = true;
+      resolve(Buffer.concat(chunks, total));
+    });
+    inflater.end(raw);
+  });
 }
 
 /** Refuses an archive without the main document part. */
@@ -199,7 +241,7 @@ export async function checkDocxDirectory(bytes: Buffer, limits: DocxLimits = DEF
  * the limit, an extreme compression ratio, an encrypted entry, a nested archive, an unsafe or duplicate name, or
  * no `word/document.xml`, and the upload is refused with nothing inflated. Then only the parts mammoth reads are
  * inflated, each stopped at the budget left (declared sizes can lie), and their XML is counted against
- * `limits.xml` before anything parses it. Inflation is synchronous: this runs in the import's worker thread.
+ * `limits.xml` as it inflates, before anything parses it.
  *
  * @returns the parts mammoth reads, by name, inflated and checked.
  * @throws ImportError: `too-large` for sizes and counts, `unsafe-archive` for the archive's make, `not-docx`.
@@ -211,12 +253,12 @@ export async function readDocxSafely(bytes: Buffer, limits: DocxLimits = DEFAULT
     requireMainDocument(needed);
     const parts = new Map<string, Buffer>();
     let budget = limits.maxInflatedBytes;
-    let count: WordXmlCount = { elements: 0, paragraphs: 0 };
+    const counter = new WordXmlCounter(limits.xml);
     for (const entry of needed) {
-      const data = inflate(entry, await rawData(zip, entry), Math.min(budget, entry.uncompressedSize));
+      const counting = counter.part(entry.fileName);
+      const data = await inflate(entry, await rawData(zip, entry), Math.min(budget, entry.uncompressedSize), (text) => counting.write(text));
+      counting.end();
       budget -= data.length;
-      if (data.length >= 4 && data.readUInt32LE(0) === ZIP_LOCAL_HEADER) throw unsafe(`the entry "${entry.fileName}" is an archive inside the document`);
-      count = countWordXml(data.toString('utf8'), entry.fileName, limits.xml, count);
       parts.set(entry.fileName, data);
     }
     return parts;

@@ -1,6 +1,6 @@
 import type { Language } from '@concord/domain';
 import { ImportError, ImportErrorCode, type ImportResult } from '@concord/export';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppException } from '../common/app.exception';
@@ -20,20 +20,34 @@ const MAX_WAITING = 8;
  * thread, which inflates nothing (docx-guard.ts); then each upload gets a worker thread of its own with a heap
  * ceiling (DOCX_IMPORT_HEAP_MB) and a deadline (DOCX_IMPORT_TIMEOUT_MS): the worker inflates the parts through
  * byte counters, counts their XML and runs mammoth, and if it runs out of memory or time it is ended and the
- * upload refused, while the server goes on answering everyone else.
+ * upload refused, while the server goes on answering everyone else. One worker is kept started ahead, so that an
+ * upload does not wait for a worker to load its modules (a second or more on a busy machine).
  */
 @Injectable()
-export class DocxImporter {
+export class DocxImporter implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly limits: DocxLimits;
   private readonly heapMb: number;
   private readonly timeoutMs: number;
   private running = 0;
   private readonly waiting: Array<() => void> = [];
+  /** A worker started ahead of the next import; each worker serves one import, then a new spare is started. */
+  private spare: Worker | null = null;
+  private closed = false;
 
   constructor(env: Env) {
     this.limits = { ...DEFAULT_DOCX_LIMITS, maxInflatedBytes: env.MAX_UPLOAD_INFLATED_BYTES };
     this.heapMb = env.DOCX_IMPORT_HEAP_MB;
     this.timeoutMs = env.DOCX_IMPORT_TIMEOUT_MS;
+  }
+
+  onApplicationBootstrap(): void {
+    this.spare ??= this.start();
+  }
+
+  onModuleDestroy(): void {
+    this.closed = true;
+    void this.spare?.terminate();
+    this.spare = null;
   }
 
   /** @throws ImportError when the document is refused; AppException `too-many-attempts` when too many wait. */
@@ -45,7 +59,29 @@ export class DocxImporter {
     } finally {
       this.running--;
       this.waiting.shift()?.();
+      if (!this.closed) this.spare ??= this.start();
     }
+  }
+
+  private start(): Worker {
+    const worker = new Worker(WORKER_SCRIPT, {
+      resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: Math.min(32, this.heapMb / 4), stackSizeMb: 4 },
+    });
+    // An idle spare never keeps the process alive; one that dies idle is simply replaced when it is needed.
+    worker.unref();
+    const forget = () => {
+      if (this.spare === worker) this.spare = null;
+    };
+    worker.once('error', forget).once('exit', forget);
+    return worker;
+  }
+
+  private take(): Worker {
+    const worker = this.spare ?? this.start();
+    this.spare = null;
+    worker.removeAllListeners();
+    worker.ref();
+    return worker;
   }
 
   private turn(): Promise<void> {
@@ -64,9 +100,7 @@ export class DocxImporter {
     // A copy of its own, so that the upload's memory can be handed to the worker outright.
     const copy = new Uint8Array(bytes);
     const request: DocxWorkerRequest = { bytes: copy, language, limits: this.limits };
-    const worker = new Worker(WORKER_SCRIPT, {
-      resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: Math.min(32, this.heapMb / 4), stackSizeMb: 4 },
-    });
+    const worker = this.take();
     return new Promise<ImportResult>((resolve, reject) => {
       let settled = false;
       const settle = (outcome: () => void) => {

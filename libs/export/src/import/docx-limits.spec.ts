@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWordXml, type WordXmlLimits } from './docx-limits';
+import { countWordXml, WordXmlCounter, type WordXmlLimits } from './docx-limits';
 import { ImportErrorCode } from './import-error';
 
 const limits: WordXmlLimits = { maxElements: 20, maxParagraphs: 3, maxDepth: 4 };
@@ -42,5 +42,24 @@ describe(countWordXml.name, () => {
 
   it('accepts nesting up to the limit, closing tags bringing the depth back down', () => {
     expect(code('<a><b><c><d/></c></b></a><a><b><c><d/></c></b></a>')).toBeNull();
+  });
+
+  it('counts the same when the text comes in pieces cut anywhere, even inside tags, comments and quotes', () => {
+    const xml = '<?xml version="1.0"?><w:body><!-- a > b --><w:p w:x="1>2"><w:r><w:t>x</w:t></w:r></w:p><![CDATA[<w:p/>]]><a:p/></w:body>';
+    const whole = count(xml);
+    for (let cut = 1; cut < xml.length; cut++) {
+      const counter = new WordXmlCounter(limits);
+      const part = counter.part('word/document.xml');
+      part.write(xml.slice(0, cut));
+      part.write(xml.slice(cut));
+      part.end();
+      expect(counter.count).toEqual(whole);
+    }
+  });
+
+  it('refuses a document type declaration that comes in pieces', () => {
+    const part = new WordXmlCounter(limits).part('word/document.xml');
+    part.write('<a><!D');
+    expect(() => part.write('OCTYPE a []>')).toThrow(/document type/);
   });
 });
