@@ -1,6 +1,6 @@
 import type { Language } from '@concord/domain';
 import { ImportError, ImportErrorCode, type ImportResult } from '@concord/export';
-import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppException } from '../common/app.exception';
@@ -20,11 +20,12 @@ const MAX_WAITING = 8;
  * thread, which inflates nothing (docx-guard.ts); then each upload gets a worker thread of its own with a heap
  * ceiling (DOCX_IMPORT_HEAP_MB) and a deadline (DOCX_IMPORT_TIMEOUT_MS): the worker inflates the parts through
  * byte counters, counts their XML and runs mammoth, and if it runs out of memory or time it is ended and the
- * upload refused, while the server goes on answering everyone else. One worker is kept started ahead, so that an
- * upload does not wait for a worker to load its modules (a second or more on a busy machine).
+ * upload refused, while the server goes on answering everyone else. From the first import on, one worker is kept
+ * started ahead, so that an upload does not wait for a worker to load its modules (a second or more on a busy
+ * machine); a process that never imports (the command line's other commands) never starts one.
  */
 @Injectable()
-export class DocxImporter implements OnApplicationBootstrap, OnModuleDestroy {
+export class DocxImporter implements OnModuleDestroy {
   private readonly limits: DocxLimits;
   private readonly heapMb: number;
   private readonly timeoutMs: number;
@@ -38,10 +39,6 @@ export class DocxImporter implements OnApplicationBootstrap, OnModuleDestroy {
     this.limits = { ...DEFAULT_DOCX_LIMITS, maxInflatedBytes: env.MAX_UPLOAD_INFLATED_BYTES };
     this.heapMb = env.DOCX_IMPORT_HEAP_MB;
     this.timeoutMs = env.DOCX_IMPORT_TIMEOUT_MS;
-  }
-
-  onApplicationBootstrap(): void {
-    this.spare ??= this.start();
   }
 
   onModuleDestroy(): void {
