@@ -2,7 +2,7 @@ import { ImportError, ImportErrorCode, importDocx } from '@concord/export';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DOCX_LIMITS, type DocxLimits, readDocxSafely, storedZip } from './docx-guard';
-import { docxEntries, documentXml, paragraphsXml, treatyDocx, writeZip, type ZipEntrySpec } from './testing/zip-writer';
+import { DOCUMENT_HEAD, DOCUMENT_TAIL, docxEntries, documentXml, paragraphsXml, treatyDocx, writeZip, type ZipEntrySpec } from './testing/zip-writer';
 
 const MiB = 1024 * 1024;
 const small: DocxLimits = { ...DEFAULT_DOCX_LIMITS, maxInflatedBytes: 4 * MiB };
@@ -81,6 +81,13 @@ describe(readDocxSafely.name, () => {
     const lines = Array.from({ length: DEFAULT_DOCX_LIMITS.xml.maxParagraphs + 1 }, (_, i) => `${i}${noise(6)}`);
     const error = await refusal(writeZip(docxEntries(documentXml(paragraphsXml(lines)))));
     expect(error).toMatchObject({ code: ImportErrorCode.TooLarge, message: expect.stringContaining('paragraphs') });
+  });
+
+  it('refuses a part of a million paragraphs by its count as it inflates, under a budget it fits in', async () => {
+    const body = paragraphsXml(Array.from({ length: 1000 }, (_, i) => `Item ${i}`));
+    const part = { name: 'word/document.xml', data: { head: DOCUMENT_HEAD, body, times: 1000, tail: DOCUMENT_TAIL } };
+    const error = await refusal(writeZip([...docxEntries(null), part]), { ...DEFAULT_DOCX_LIMITS, maxInflatedBytes: 100 * MiB });
+    expect(error).toMatchObject({ code: ImportErrorCode.TooLarge, message: expect.stringContaining('more than 25000 paragraphs') });
   });
 
   it('refuses nesting deeper than the limit', async () => {
