@@ -98,8 +98,8 @@ export class Env {
 
   /**
    * Heap ceiling of the worker thread that reads one DOCX upload, in MiB. A document that needs more is refused
-   * (413) and only its worker ends. A document at the importer's XML limits (250,000 elements) needs 160 to
-   * 210 MiB, so 256 leaves some room; raise it together with those limits, never beyond the machine's memory.
+   * (413) and only its worker ends. A document at the importer's XML limits (250,000 elements) was measured to
+   * need 160 to 210 MiB, so 256 leaves some room.
    */
   @Transform(toInt)
   @IsInt({ message: 'must be a number of MiB between 16 and 4096' })
