@@ -67,7 +67,7 @@ const BOMBS: readonly Bomb[] = [
     bytes: () => writeZip([...docxEntries(null), { name: 'word/document.xml', data: zeros(300), declaredSize: 10 * 1024 }]),
     status: 413,
     code: 'payload-too-large',
-    says: /more than it declares/,
+    says: /more than the 10240 bytes it declares/,
   },
   {
     name: 'a part compressed 1,000 to 1 under the size limit',

@@ -155,12 +155,18 @@ const isArchive = (data: Buffer): boolean => data.length >= 4 && data.readUInt32
 const nested = (entry: Entry): ImportError => unsafe(`the entry "${entry.fileName}" is an archive inside the document`);
 
 /**
- * Inflates one entry, counting the bytes as they come out: past `budget` inflation is stopped, whatever the
- * entry declares. Each piece of text also goes to `onText` as it comes (the XML counter), which may throw to
+ * Inflates one entry, counting the bytes as they come out: past what it declares, or past the `remaining`
+ * bytes of the limit, inflation is stopped. Each piece of text also goes to `onText` as it comes (the XML counter), which may throw to
  * stop inflation early: a part of a million paragraphs is refused after its first megabytes.
  */
-function inflate(entry: Entry, raw: Buffer, budget: number, onText: (text: string) => void): Promise<Buffer> {
-  const overBudget = () => tooLarge(`the entry "${entry.fileName}" inflates to more than it declares or than the ${mib(budget)} left of the budget`);
+function inflate(entry: Entry, raw: Buffer, remaining: number, onText: (text: string) => void): Promise<Buffer> {
+  const budget = Math.min(remaining, entry.uncompressedSize);
+  const overBudget = () =>
+    tooLarge(
+      entry.uncompressedSize <= remaining
+        ? `the entry "${entry.fileName}" inflates to more than the ${entry.uncompressedSize} bytes it declares`
+        : `the entry "${entry.fileName}" inflates to more than the ${mib(remaining)} left of the limit`,
+    );
   if (entry.compressionMethod === 0) {
     if (raw.length > budget) return Promise.reject(overBudget());
     if (isArchive(raw)) return Promise.reject(nested(entry));
@@ -256,7 +262,7 @@ export async function readDocxSafely(bytes: Buffer, limits: DocxLimits = DEFAULT
     const counter = new WordXmlCounter(limits.xml);
     for (const entry of needed) {
       const counting = counter.part(entry.fileName);
-      const data = await inflate(entry, await rawData(zip, entry), Math.min(budget, entry.uncompressedSize), (text) => counting.write(text));
+      const data = await inflate(entry, await rawData(zip, entry), budget, (text) => counting.write(text));
       counting.end();
       budget -= data.length;
       parts.set(entry.fileName, data);
