@@ -287,6 +287,15 @@ describe('The DOCX import worker', () => {
     expect(JSON.stringify(doc)).toContain('It enters into force at once.');
   });
 
+  it('runs two imports at once, lets four wait their turn and refuses the next one', async () => {
+    const one = importer(256, 60_000);
+    const outcomes = await Promise.allSettled(Array.from({ length: 7 }, () => one.import(treatyDocx(), 'en')));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(6);
+    expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason as { code: string })).toEqual([
+      expect.objectContaining({ code: 'too-many-attempts' }),
+    ]);
+  });
+
   it('ends an import that takes longer than its deadline', async () => {
     const started = performance.now();
     await expect(importer(256, 300).import(longText(), 'en')).rejects.toMatchObject({ code: 'too-large', message: expect.stringMatching(/longer than 0.3 seconds/) });

@@ -11,9 +11,9 @@ import type { DocxWorkerReply, DocxWorkerRequest } from './docx-worker';
 /** The worker's script, built next to this file (`dist/apps/api/src/instruments/docx-worker.js`). */
 const WORKER_SCRIPT = join(__dirname, 'docx-worker.js');
 
-/** Imports running at once (the rest wait their turn), and imports allowed to wait. */
+/** Imports running at once (the rest wait their turn), and imports allowed to wait: imports are rare, and by the secretariat. */
 const MAX_RUNNING = 2;
-const MAX_WAITING = 8;
+const MAX_WAITING = 4;
 
 /**
  * Imports DOCX uploads off the main thread. The archive's central directory is checked first, on the main
@@ -54,8 +54,7 @@ export class DocxImporter implements OnModuleDestroy {
     try {
       return await this.inWorker(bytes, language);
     } finally {
-      this.running--;
-      this.waiting.shift()?.();
+      this.leave();
       if (!this.closed) this.spare ??= this.start();
     }
   }
@@ -89,8 +88,14 @@ export class DocxImporter implements OnModuleDestroy {
     if (this.waiting.length >= MAX_WAITING) {
       return Promise.reject(new AppException('too-many-attempts', 'Too many documents are being imported right now; try again in a minute.'));
     }
-    // The finishing import hands its place over: running stays the same.
     return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private leave(): void {
+    const next = this.waiting.shift();
+    // The finishing import hands its place to the next one waiting, so the count of those running stays the same.
+    if (next) next();
+    else this.running--;
   }
 
   private inWorker(bytes: Buffer, language: Language): Promise<ImportResult> {
