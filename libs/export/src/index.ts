@@ -2,8 +2,8 @@
  * Getting treaty text in and out of Concord. Importers read plain text, Markdown and DOCX into the treaty
  * schema's JSON, recognising structure in the six official languages.
  */
-export { ImportError, ImportErrorCode, importDocx, importText } from './import';
-export type { ImportDocxOptions, ImportResult, ImportTextOptions } from './import';
+export { countWordXml, ImportError, ImportErrorCode, importDocx, importText, WORD_XML_LIMITS, WordXmlCounter } from './import';
+export type { ImportDocxOptions, ImportResult, ImportTextOptions, WordXmlCount, WordXmlLimits } from './import';
 /**
  * Writers of published revisions, per language: Akoma Ntoso 3.0 XML (valid against the OASIS schema in
  * `libs/export/schema`), a DOCX laid out as a UN document, and standalone HTML.

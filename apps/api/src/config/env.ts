@@ -98,6 +98,34 @@ export class Env {
   @Max(104857600, { message: 'must be a number of bytes between 1024 and 104857600' })
   MAX_UPLOAD_BYTES = 10485760;
 
+  /**
+   * Largest a DOCX upload may inflate to, in bytes: the sizes its archive declares for all its entries, and the
+   * bytes actually inflated from the parts that are read. A document over it is refused (413) before it is parsed.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of bytes between 1024 and 1073741824' })
+  @Min(1024, { message: 'must be a number of bytes between 1024 and 1073741824' })
+  @Max(1073741824, { message: 'must be a number of bytes between 1024 and 1073741824' })
+  MAX_UPLOAD_INFLATED_BYTES = 50 * 1024 * 1024;
+
+  /**
+   * Heap ceiling of the worker thread that reads one DOCX upload, in MiB. A document that needs more is refused
+   * (413) and only its worker ends. A document at the importer's XML limits (250,000 elements) was measured to
+   * need 160 to 210 MiB, so 256 leaves some room.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of MiB between 16 and 4096' })
+  @Min(16, { message: 'must be a number of MiB between 16 and 4096' })
+  @Max(4096, { message: 'must be a number of MiB between 16 and 4096' })
+  DOCX_IMPORT_HEAP_MB = 256;
+
+  /** Milliseconds one DOCX import may take in its worker before it is ended and the upload refused (413). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of milliseconds between 100 and 600000' })
+  @Min(100, { message: 'must be a number of milliseconds between 100 and 600000' })
+  @Max(600000, { message: 'must be a number of milliseconds between 100 and 600000' })
+  DOCX_IMPORT_TIMEOUT_MS = 30_000;
+
   /** Largest collaboration WebSocket message, in bytes; a bigger one closes the connection with code 1009. */
   @Transform(toInt)
   @IsInt({ message: 'must be a number of bytes between 1024 and 268435456' })

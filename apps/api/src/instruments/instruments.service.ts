@@ -1,5 +1,5 @@
 import { type Action, decide, isLanguage, type Language, type Localized } from '@concord/domain';
-import { ImportError, importDocx, importText } from '@concord/export';
+import { ImportError, ImportErrorCode, importText } from '@concord/export';
 import { docFromJSON, docToText } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import type { Node } from 'prosemirror-model';
@@ -10,6 +10,7 @@ import { AppException } from '../common/app.exception';
 import { assertAllowed, assertManagesCommittee } from '../common/policy';
 import { CommitteesRepository } from '../committees/committees.repository';
 import { UnitOfWork } from '../database/unit-of-work';
+import { DocxImporter } from './docx-importer';
 import type { ImportInstrumentDto, UpdateInstrumentDto } from './dto/instrument.dto';
 import { InstrumentText } from './instrument-text.entity';
 import { Instrument } from './instrument.entity';
@@ -67,6 +68,7 @@ export class InstrumentsService {
     private readonly committees: CommitteesRepository,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly docx: DocxImporter,
   ) {}
 
   async list(user: AuthContext, committeeId: string): Promise<InstrumentView[]> {
@@ -168,7 +170,7 @@ export class InstrumentsService {
     try {
       if (file) {
         if (dto.content !== undefined) throw new AppException('validation-failed', 'Send either a file or content, not both.');
-        return await importDocx(new Uint8Array(file.buffer), { language });
+        return await this.docx.import(file.buffer, language);
       }
       if (dto.content === undefined || dto.format === 'docx') {
         throw new AppException('validation-failed', 'Give the text in content (format text or markdown), or upload a DOCX file in the form field "file".');
@@ -177,7 +179,7 @@ export class InstrumentsService {
       docFromJSON(result.doc);
       return result;
     } catch (error) {
-      if (error instanceof ImportError) throw new AppException('import-failed', error.message);
+      if (error instanceof ImportError) throw new AppException(error.code === ImportErrorCode.TooLarge ? 'payload-too-large' : 'import-failed', error.message);
       throw error;
     }
   }

@@ -20,6 +20,15 @@ function mammothInput(bytes: Uint8Array): Parameters<typeof mammoth.convertToHtm
 }
 
 /**
+ * How mammoth is run: images are never read (the treaty text has none, and an image can be the largest part of
+ * a document), and no file outside the document is ever opened.
+ */
+const MAMMOTH_OPTIONS = {
+  convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+  externalFileAccess: false,
+} as const;
+
+/**
  * Imports a treaty text from a Word document (DOCX). The document is read with mammoth (paragraphs, heading
  * styles, lists; footnotes are left out), then recognised as {@link importText} does, one block per paragraph.
  * mammoth's own warnings (unrecognised styles, …) are not repeated; footnotes skipped are reported.
@@ -34,7 +43,7 @@ export async function importDocx(buffer: Uint8Array, options: ImportDocxOptions)
   }
   let html: string;
   try {
-    html = (await mammoth.convertToHtml(mammothInput(buffer))).value;
+    html = (await mammoth.convertToHtml(mammothInput(buffer), MAMMOTH_OPTIONS)).value;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ImportError(ImportErrorCode.NotDocx, `Not a DOCX file: the archive could not be read as a Word document (${reason})`);

@@ -10,6 +10,10 @@ export enum ImportErrorCode {
   NotDocx = 'not-docx',
   /** No article heading was recognised, so there is no instrument to build. */
   NoArticle = 'no-article',
+  /** The document is larger than the importer accepts once inflated: bytes, parts, elements or paragraphs. */
+  TooLarge = 'too-large',
+  /** The archive is built in a way no Word document is: encrypted, nested archives, unsafe paths, duplicate parts. */
+  UnsafeArchive = 'unsafe-archive',
 }
 
 /** Thrown when a source cannot be imported; `message` names the problem in words a secretariat user can act on. */

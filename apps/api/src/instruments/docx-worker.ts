@@ -1,0 +1,32 @@
+import { ImportError, ImportErrorCode, importDocx, type ImportResult } from '@concord/export';
+import type { Language } from '@concord/domain';
+import { parentPort } from 'node:worker_threads';
+import { type DocxLimits, readDocxSafely, storedZip } from './docx-guard';
+
+/** What the main thread sends the worker (docx-importer.ts): one upload to import. */
+export interface DocxWorkerRequest {
+  readonly bytes: Uint8Array;
+  readonly language: Language;
+  readonly limits: DocxLimits;
+}
+
+/** The worker's one answer: the imported document, or why it was refused. */
+export type DocxWorkerReply = { readonly result: ImportResult } | { readonly refused: { readonly code: ImportErrorCode; readonly message: string } };
+
+async function answer(request: DocxWorkerRequest): Promise<DocxWorkerReply> {
+  try {
+    const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
+    const parts = await readDocxSafely(bytes, request.limits);
+    return { result: await importDocx(storedZip(parts), { language: request.language }) };
+  } catch (error) {
+    if (error instanceof ImportError) return { refused: { code: error.code, message: error.message } };
+    // mammoth's own failures deep in a part (a stack overflow on odd nesting, say) are a document it cannot read.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { refused: { code: ImportErrorCode.NotDocx, message: `Not a DOCX file: the document could not be read (${reason})` } };
+  }
+}
+
+// One upload per worker: the worker is started for it and ends when it has answered.
+parentPort?.once('message', (request: DocxWorkerRequest) => {
+  void answer(request).then((reply) => parentPort?.postMessage(reply));
+});
