@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,26 +26,38 @@ export const tools = {
 export const missing = (tool: keyof typeof tools): string | null =>
   tools[tool] ? null : `${tool} is not installed (apt-get install ${tool === 'xmllint' ? 'libxml2-utils' : 'libreoffice-writer-nogui poppler-utils'})`;
 
-function withScratch<T>(use: (dir: string) => T): T {
+async function withScratch<T>(use: (dir: string) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'concord-documents-'));
   try {
-    return use(dir);
+    return await use(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /**
+ * Runs a tool without blocking the test's event loop: a synchronous run that outlasts the server's keep-alive
+ * timeout leaves the HTTP client reusing a socket the server has closed ("other side closed").
+ */
+function run(command: string, args: readonly string[], timeout = 120_000): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { encoding: 'utf8', timeout, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== 'number') return reject(error);
+      resolve({ status: error ? Number(error.code) : 0, stdout, stderr });
+    });
+  });
+}
+
+/**
  * Validates a document with `xmllint --noout` and the given schema option (`--schema` for XSD, `--relaxng`);
  * returns xmllint's messages, none when the document is valid.
  */
-export function xmllintErrors(xml: string, option: '--schema' | '--relaxng', schema: string): readonly string[] {
-  return withScratch((dir) => {
+export function xmllintErrors(xml: string, option: '--schema' | '--relaxng', schema: string): Promise<readonly string[]> {
+  return withScratch(async (dir) => {
     const file = join(dir, 'document.xml');
     writeFileSync(file, xml);
-    const run = spawnSync('xmllint', ['--noout', option, schema, file], { encoding: 'utf8' });
-    if (run.error) throw run.error;
-    return run.status === 0 ? [] : run.stderr.split('\n').filter((line) => line.trim() !== '' && !line.endsWith('fails to validate'));
+    const result = await run('xmllint', ['--noout', option, schema, file]);
+    return result.status === 0 ? [] : result.stderr.split('\n').filter((line) => line.trim() !== '' && !line.endsWith('fails to validate'));
   });
 }
 
@@ -55,21 +67,17 @@ const ARTIFACTS = join(ROOT, 'test/artifacts/exports');
  * Renders a DOCX file to PDF with LibreOffice (headless, a profile of its own) and returns the PDF's pages as
  * text, laid out as pdftotext reads them. The PDF is kept as test/artifacts/exports/<name>.pdf to look at.
  */
-export function renderDocx(docx: Uint8Array, name: string): { readonly pdfBytes: number; readonly pages: readonly string[] } {
-  return withScratch((dir) => {
+export function renderDocx(docx: Uint8Array, name: string): Promise<{ readonly pdfBytes: number; readonly pages: readonly string[] }> {
+  return withScratch(async (dir) => {
     const input = join(dir, 'document.docx');
     writeFileSync(input, docx);
-    const convert = spawnSync(
-      'soffice',
-      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input],
-      { encoding: 'utf8', timeout: 120_000 },
-    );
+    const convert = await run('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input]);
     if (convert.status !== 0) throw new Error(`LibreOffice could not convert the DOCX: ${convert.stderr || convert.stdout}`);
     const pdf = join(dir, 'document.pdf');
     const pdfBytes = readFileSync(pdf).length;
     mkdirSync(ARTIFACTS, { recursive: true });
     copyFileSync(pdf, join(ARTIFACTS, `${name}.pdf`));
-    const text = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+    const text = await run('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-']);
     if (text.status !== 0) throw new Error(`pdftotext could not read the PDF: ${text.stderr}`);
     return { pdfBytes, pages: text.stdout.split('\f').filter((page) => page.trim() !== '') };
   });
