@@ -52,16 +52,27 @@ export interface SignedIn {
   readonly errors: string[];
 }
 
-/** Signs a new browser context in as a demo user through the sign-in page, and waits for the committee dashboard. */
-export async function signIn(browser: Browser, server: TestServer, email: string, viewport = { width: 1280, height: 900 }): Promise<SignedIn> {
-  const context = await browser.newContext({ baseURL: server.url, viewport });
-  const page = await context.newPage();
-  const errors: string[] = [];
+/**
+ * Collects what must never happen in a page into `errors`: uncaught exceptions, dialogs (an injected script would
+ * open one), and anything the Content Security Policy refused (the app must fit its own policy).
+ */
+export function recordProblems(page: Page, errors: string[]): void {
   page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
   page.on('dialog', (dialog) => {
     errors.push(`dialog: ${dialog.message()}`);
     void dialog.dismiss();
   });
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) errors.push(`CSP violation: ${message.text()}`);
+  });
+}
+
+/** Signs a new browser context in as a demo user through the sign-in page, and waits for the committee dashboard. */
+export async function signIn(browser: Browser, server: TestServer, email: string, viewport = { width: 1280, height: 900 }): Promise<SignedIn> {
+  const context = await browser.newContext({ baseURL: server.url, viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  recordProblems(page, errors);
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
