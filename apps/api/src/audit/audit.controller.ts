@@ -1,8 +1,9 @@
 import { decide } from '@concord/domain';
-import { Controller, DefaultValuePipe, Get, ParseIntPipe, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../auth/auth-context';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { IntQueryPipe } from '../common/int-query.pipe';
 import { assertAllowed } from '../common/policy';
 import type { ChainVerdict } from './audit-chain';
 import { AuditService, type AuditView } from './audit.service';
@@ -16,10 +17,10 @@ export class AuditController {
   @ApiOperation({ summary: 'The newest audit rows (secretariat, administrators)' })
   async latest(
     @CurrentUser() user: AuthContext,
-    @Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number,
+    @Query('limit', new IntQueryPipe('limit', { min: 1, max: 500, default: 50 })) limit: number,
   ): Promise<{ items: AuditView[] }> {
     assertAllowed(decide(user.subject, 'view-audit', { tier: 'committee' }));
-    return { items: await this.audit.latest(Math.min(Math.max(limit, 1), 500)) };
+    return { items: await this.audit.latest(limit) };
   }
 
   @Get('verify')
