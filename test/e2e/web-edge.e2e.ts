@@ -139,7 +139,8 @@ for (const backend of BACKENDS) {
       it('refuses a cross-site WebSocket upgrade that rides on the cookie, before any document is opened', async () => {
         const url = `ws://127.0.0.1:${server.port}/collab/space:${spaceId}`;
         const before = await dbFingerprint(server.db);
-        for (const headers of [{ cookie: egyptCookie, origin: EVIL }, { cookie: egyptCookie }, { cookie: egyptCookie, origin: 'null' }]) {
+        const forgedHandshakes: Array<Record<string, string>> = [{ cookie: egyptCookie, origin: EVIL }, { cookie: egyptCookie }, { cookie: egyptCookie, origin: 'null' }];
+        for (const headers of forgedHandshakes) {
           const refused = await upgrade(url, headers);
           expect(refused).toMatchObject({ opened: false, status: 403 });
           expect(JSON.parse(refused.body)).toMatchObject({ error: { code: 'cross-origin-refused' } });
@@ -270,7 +271,7 @@ for (const backend of BACKENDS) {
           ['qwertyuiopasdfgh', /common passwords|keyboard pattern/],
           ['mariana.souza@brazil', /your name, your email address/],
           ['Mariana Souza 2026!', /your name, your email address/],
-          ['concord-concord-2026', /name of this application|your name/],
+          ['Concord2026Concord', /name of this application/],
         ];
         let token = '';
         for (const [index, [password, reason]] of cases.entries()) {
