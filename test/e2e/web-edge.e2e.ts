@@ -255,6 +255,20 @@ for (const backend of BACKENDS) {
         expect(changedTables(before, await dbFingerprint(server.db))).toEqual([]);
       });
 
+      it.each([
+        ['a body with a "constructor" key, which the DTO whitelist cannot see', 'PATCH', () => `/api/instruments/${instrumentId}`, '{"titles":{"en":"Forged"},"constructor":{"a":1}}'],
+        ['a body with a "__proto__" key', 'PATCH', () => `/api/instruments/${instrumentId}`, '{"titles":{"en":"Forged"},"__proto__":{"a":1}}'],
+        ['a NUL character in a string', 'PATCH', () => `/api/instruments/${instrumentId}`, '{"titles":{"en":"Forged\u0000"}}'],
+        ['a NUL character in the address', 'GET', () => '/api/revisions/%00', undefined],
+        ['a reserved key in the query', 'GET', () => '/api/comments?targetKind=document&targetId=x&constructor=1', undefined],
+      ])('refuses %s with a 400, writing nothing', async (_name, method, path, body) => {
+        const before = await dbFingerprint(server.db);
+        const res = await raw(server, method, path(), { authorization: `Bearer ${secretariat}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body);
+        expect(res.status).toBe(400);
+        expect(res.body.error?.code).toMatch(/^(validation-failed|bad-request)$/);
+        expect(changedTables(before, await dbFingerprint(server.db))).toEqual([]);
+      });
+
       it('passes a body nested 31 levels deep on to validation', async () => {
         const res = await raw(server, 'POST', '/api/auth/invitations', { authorization: `Bearer ${secretariat}`, 'content-type': 'application/json' }, nested(31));
         expect(res.status).toBe(400);

@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import { CollabWsAdapter } from './collaboration/collab-ws.adapter';
 import { AppException } from './common/app.exception';
 import { HttpErrorFilter, toErrorResponse } from './common/http-error.filter';
+import { bodyHygiene, urlHygiene } from './common/input-hygiene';
 import { jsonLimits } from './common/json-limits';
 import { requestOriginGuard } from './common/request-origin';
 import { securityHeaders } from './common/security-headers';
@@ -58,8 +59,10 @@ export async function createApp(env: Env, dataSource: DataSource): Promise<INest
   // body is read; then the body parsed and measured.
   app.use(securityHeaders(env.publicUrl()));
   app.use(requestOriginGuard(env.publicUrl()));
+  app.use(urlHygiene);
   app.use(express.json({ limit: env.MAX_BODY_BYTES, strict: true }));
   app.use(jsonLimits);
+  app.use(bodyHygiene);
   app.use(bodyErrors);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
