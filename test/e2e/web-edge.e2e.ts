@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { BROWSER_SKIP_REASON, launchBrowser, signIn } from '../support/browser';
+import { BROWSER_SKIP_REASON, launchBrowser, recordProblems, signIn } from '../support/browser';
 import { BACKENDS, scratchSqlite } from '../support/databases';
 import { changedTables, dbFingerprint } from '../support/db-fingerprint';
 import { client, login, startServer, type TestServer } from '../support/server';
@@ -233,6 +233,20 @@ for (const backend of BACKENDS) {
           expect(ran).toBe(false);
           await expect.poll(() => errors.join('\n')).toContain('CSP violation');
           await context.close();
+
+          // The set-password form states the rule and shows the server's reason for refusing a password.
+          const invited = await client(server, secretariat).post('/api/auth/invitations', { email: 'ines.costa@brazil.example', displayName: 'Ines Costa', roles: ['observer'], committeeId });
+          const invitee = await browser.newContext({ baseURL: server.url });
+          const form = await invitee.newPage();
+          const formErrors: string[] = [];
+          recordProblems(form, formErrors);
+          await form.goto(`/invite/${String(invited.body.token)}`);
+          await form.getByText('Common passwords, repetitions and passwords made from your name or email address are refused.').waitFor();
+          for (const label of ['New password', 'Confirm the password']) await form.getByLabel(label).fill('ines costa brazil');
+          await form.getByRole('button', { name: 'Set password and sign in' }).click();
+          await form.getByRole('alert').filter({ hasText: 'built from your name, your email address' }).waitFor();
+          expect(formErrors).toEqual([]);
+          await invitee.close();
         } finally {
           await browser.close();
         }
@@ -258,7 +272,7 @@ for (const backend of BACKENDS) {
       it.each([
         ['a body with a "constructor" key, which the DTO whitelist cannot see', 'PATCH', () => `/api/instruments/${instrumentId}`, '{"titles":{"en":"Forged"},"constructor":{"a":1}}'],
         ['a body with a "__proto__" key', 'PATCH', () => `/api/instruments/${instrumentId}`, '{"titles":{"en":"Forged"},"__proto__":{"a":1}}'],
-        ['a NUL character in a string', 'PATCH', () => `/api/instruments/${instrumentId}`, '{"titles":{"en":"Forged\u0000"}}'],
+        ['a NUL character in a string', 'PATCH', () => `/api/instruments/${instrumentId}`, '{"titles":{"en":"Forged\\u0000"}}'],
         ['a NUL character in the address', 'GET', () => '/api/revisions/%00', undefined],
         ['a reserved key in the query', 'GET', () => '/api/comments?targetKind=document&targetId=x&constructor=1', undefined],
       ])('refuses %s with a 400, writing nothing', async (_name, method, path, body) => {

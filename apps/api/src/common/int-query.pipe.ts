@@ -2,9 +2,9 @@ import { type PipeTransform } from '@nestjs/common';
 import { AppException } from './app.exception';
 
 /**
- * Reads an optional whole-number query parameter strictly: absent gives the default; anything but one plain
- * decimal integer within bounds (a sign-less number, not repeated, not "1e3", not "-5") is a 400 naming the
- * parameter, rather than being clamped or read as NaN.
+ * Reads an optional whole-number query parameter strictly: absent gives the default; anything but one whole number
+ * within bounds (not repeated, not a fraction, not negative, not out of range) is a 400 naming the parameter,
+ * rather than being clamped or read as NaN.
  */
 export class IntQueryPipe implements PipeTransform<unknown, number> {
   constructor(
@@ -15,10 +15,9 @@ export class IntQueryPipe implements PipeTransform<unknown, number> {
   transform(value: unknown): number {
     if (value === undefined) return this.bounds.default;
     const { min, max } = this.bounds;
-    if (typeof value === 'string' && /^\d{1,9}$/.test(value)) {
-      const n = Number(value);
-      if (n >= min && n <= max) return n;
-    }
+    // The global ValidationPipe has already turned the text into a number when the parameter is typed `number`.
+    const n = typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : typeof value === 'number' ? value : NaN;
+    if (Number.isInteger(n) && n >= min && n <= max) return n;
     throw new AppException('validation-failed', `${this.name} must be a whole number between ${min} and ${max}.`, [`${this.name} must be a whole number between ${min} and ${max}`]);
   }
 }
