@@ -158,7 +158,7 @@ export class AuthService {
       const user = await this.auth.findUserById(invitation.userId, manager);
       if (!user) throw new AppException('invitation-invalid', 'The account of this invitation no longer exists.');
       // Refused here, the transaction rolls back and the invitation stays usable.
-      assertAcceptablePassword(dto.password, contextWords(user.email, user.displayName));
+      await assertAcceptablePassword(dto.password, contextWords(user.email, user.displayName));
       user.passwordHash = await hashPassword(dto.password);
       user.updatedAt = now;
       await this.auth.saveUser(user, manager);

@@ -34,18 +34,18 @@ describe(passwordProblem.name, () => {
     ['AminaHaddad!!!!!', /your name, your email address/],
     ['Concord2026Concord', /name of this application/],
     ['amina.haddad@egypt.example', /your name, your email address/],
-  ])('refuses %j, saying why', (password, reason) => {
-    expect(passwordProblem(password, context)).toMatch(reason);
+  ])('refuses %j, saying why', async (password, reason) => {
+    expect(await passwordProblem(password, context)).toMatch(reason);
   });
 
   it.each(['correct horse battery staple', 'spring-lantern-oboe-47', 'a passphrase for Mariana', 'مرور سري طويل جدا للحساب', '密码是一只蓝色的猫在月亮上跳舞吧'])(
     'accepts the passphrase %j, with no rule about character classes',
-    (password) => {
-      expect(passwordProblem(password, context)).toBeNull();
+    async (password) => {
+      expect(await passwordProblem(password, context)).toBeNull();
     },
   );
 
-  it('counts Unicode characters, not UTF-16 units', () => {
-    expect(passwordProblem('😀'.repeat(8), context)).toMatch(/at least 15/);
+  it('counts Unicode characters, not UTF-16 units', async () => {
+    expect(await passwordProblem('😀'.repeat(8), context)).toMatch(/at least 15/);
   });
 });

@@ -1,5 +1,4 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { randomBytes, scrypt, type ScryptOptions, timingSafeEqual } from 'node:crypto';
 import { AppException } from '../common/app.exception';
 
@@ -51,14 +50,16 @@ export function dummyHash(): Promise<string> {
  */
 export const PASSWORD_RULES = { minLength: 15, maxLength: 256, minGuessesLog10: 8 } as const;
 
-let estimator: ZxcvbnFactory | undefined;
-let common: ReadonlySet<string> | undefined;
+let strength: Promise<{ estimator: ZxcvbnFactory; common: ReadonlySet<string> }> | undefined;
 
-function strength(): { estimator: ZxcvbnFactory; common: ReadonlySet<string> } {
-  // Built on first use: the dictionaries take a moment to index, and most processes never set a password.
-  estimator ??= new ZxcvbnFactory({ dictionary: { ...zxcvbnCommon.dictionary }, graphs: zxcvbnCommon.adjacencyGraphs });
-  common ??= new Set(zxcvbnCommon.dictionary['passwords-common']);
-  return { estimator, common };
+function loadStrength(): Promise<{ estimator: ZxcvbnFactory; common: ReadonlySet<string> }> {
+  // Loaded and indexed on first use: the dictionaries are large, and most processes (the command line, a server
+  // nobody is invited to) never set a password.
+  strength ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common')]).then(([core, language]) => ({
+    estimator: new core.ZxcvbnFactory({ dictionary: { ...language.dictionary }, graphs: language.adjacencyGraphs }),
+    common: new Set(language.dictionary['passwords-common']),
+  }));
+  return strength;
 }
 
 /** The words a password should not be built from: the parts of an email address and a name, and "concord". */
@@ -73,12 +74,12 @@ export function contextWords(...values: readonly string[]): string[] {
 }
 
 /** Why a new password is refused, as a sentence for the user, or null when it is acceptable. */
-export function passwordProblem(password: string, context: readonly string[] = contextWords()): string | null {
+export async function passwordProblem(password: string, context: readonly string[] = contextWords()): Promise<string | null> {
   const normalized = password.normalize('NFC');
   const length = [...normalized].length;
   if (length < PASSWORD_RULES.minLength) return `The password must be at least ${PASSWORD_RULES.minLength} characters long; a phrase of several words is easy to remember.`;
   if (length > PASSWORD_RULES.maxLength) return `The password must be at most ${PASSWORD_RULES.maxLength} characters long.`;
-  const { estimator, common } = strength();
+  const { estimator, common } = await loadStrength();
   const lower = normalized.toLowerCase();
   if (common.has(lower)) return 'This password is on a list of common passwords that attackers try first; choose another.';
   const result = estimator.check(normalized, [...context]);
@@ -95,7 +96,7 @@ export function passwordProblem(password: string, context: readonly string[] = c
 }
 
 /** Throws a 400 `password-rejected` saying why, when a new password breaks the rules. */
-export function assertAcceptablePassword(password: string, context: readonly string[]): void {
-  const problem = passwordProblem(password, context);
+export async function assertAcceptablePassword(password: string, context: readonly string[]): Promise<void> {
+  const problem = await passwordProblem(password, context);
   if (problem !== null) throw new AppException('password-rejected', problem);
 }
