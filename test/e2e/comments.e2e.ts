@@ -501,7 +501,7 @@ for (const backend of BACKENDS) {
       const byCookie = accepted(await openStream(server, path, { cookie }));
       streams.push(byCookie);
       await byCookie.next((e) => e.type === 'ready', 'the cookie stream to be ready');
-      expect((await client(server).post('/api/auth/logout', undefined, { cookie })).status).toBe(204);
+      expect((await client(server).post('/api/auth/logout', undefined, { cookie, origin: server.url })).status).toBe(204);
       await byCookie.ended;
       expect((await openStream(server, path, { cookie })).status).toBe(401);
     });

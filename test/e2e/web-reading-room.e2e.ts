@@ -7,7 +7,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { BROWSER_SKIP_REASON, launchBrowser, seriousAccessibilityViolations, screenshot } from '../support/browser';
+import { BROWSER_SKIP_REASON, launchBrowser, recordProblems, seriousAccessibilityViolations, screenshot } from '../support/browser';
 import { provider, relayed, synced } from '../support/collab';
 import { scratchSqlite } from '../support/databases';
 import { client, login, startServer, type TestServer } from '../support/server';
@@ -234,7 +234,7 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       const context: BrowserContext = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 }, acceptDownloads: true });
       const page = await context.newPage();
       const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
+      recordProblems(page, errors);
 
       // The sign-in page points to the reading room; nobody signs in.
       await page.goto('/sign-in');

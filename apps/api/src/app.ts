@@ -10,6 +10,10 @@ import { AppModule } from './app.module';
 import { CollabWsAdapter } from './collaboration/collab-ws.adapter';
 import { AppException } from './common/app.exception';
 import { HttpErrorFilter, toErrorResponse } from './common/http-error.filter';
+import { bodyHygiene, urlHygiene } from './common/input-hygiene';
+import { jsonLimits } from './common/json-limits';
+import { requestOriginGuard } from './common/request-origin';
+import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation.pipe';
 import type { Env } from './config/env';
 
@@ -50,15 +54,22 @@ export async function createApp(env: Env, dataSource: DataSource): Promise<INest
     logger: LOG_LEVELS[env.LOG_LEVEL],
   });
   app.setGlobalPrefix('api');
-  app.useWebSocketAdapter(new CollabWsAdapter(app, env.COLLAB_MAX_MESSAGE_BYTES));
+  app.useWebSocketAdapter(new CollabWsAdapter(app, env.COLLAB_MAX_MESSAGE_BYTES, env.publicUrl()));
+  // In this order: headers on every answer, refusals included; forged cross-site requests refused before their
+  // body is read; then the body parsed and measured.
+  app.use(securityHeaders(env.publicUrl()));
+  app.use(requestOriginGuard(env.publicUrl()));
+  app.use(urlHygiene);
   app.use(express.json({ limit: env.MAX_BODY_BYTES, strict: true }));
+  app.use(jsonLimits);
+  app.use(bodyHygiene);
   app.use(bodyErrors);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
   const http = app.getHttpAdapter().getInstance() as express.Express;
   http.disable('x-powered-by');
-  http.set('trust proxy', 'loopback');
+  http.set('trust proxy', env.trustProxy());
 
   const openApi = new DocumentBuilder()
     .setTitle('Concord API')

@@ -17,8 +17,10 @@ describe(safeReturnPath.name, () => {
 });
 
 describe(passwordProblem.name, () => {
-  it('refuses a password shorter than 12 characters', () => {
+  it('refuses a password shorter than 15 characters', () => {
     expect(passwordProblem('short', 'short')).toBe('too-short');
+    expect(passwordProblem('fourteen chars', 'fourteen chars')).toBe('too-short');
+    expect(passwordProblem('fifteen chars!!', 'fifteen chars!!')).toBeNull();
   });
 
   it('refuses a confirmation that differs', () => {

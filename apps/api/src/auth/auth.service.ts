@@ -16,7 +16,7 @@ import type { AcceptInvitationDto } from './dto/accept-invitation.dto';
 import type { InviteDto } from './dto/invite.dto';
 import type { LoginDto } from './dto/login.dto';
 import { Invitation } from './invitation.entity';
-import { dummyHash, hashPassword, verifyPassword } from './password';
+import { assertAcceptablePassword, contextWords, dummyHash, hashPassword, verifyPassword } from './password';
 import { newToken, tokenHash } from './token';
 import { type DelegationMembership, User } from './user.entity';
 
@@ -174,6 +174,8 @@ export class AuthService {
       }
       const user = await this.auth.findUserById(invitation.userId, manager);
       if (!user) throw new AppException('invitation-invalid', 'The account of this invitation no longer exists.');
+      // Refused here, the transaction rolls back and the invitation stays usable.
+      await assertAcceptablePassword(dto.password, contextWords(user.email, user.displayName));
       user.passwordHash = await hashPassword(dto.password);
       user.updatedAt = now;
       await this.auth.saveUser(user, manager);

@@ -1,5 +1,6 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { AppException } from './app.exception';
+import { hygieneProblem } from './input-hygiene';
 
 function flatten(errors: readonly ValidationError[], prefix = ''): string[] {
   return errors.flatMap((error) => {
@@ -11,9 +12,21 @@ function flatten(errors: readonly ValidationError[], prefix = ''): string[] {
   });
 }
 
+/**
+ * ValidationPipe that first refuses what its whitelist cannot see: a query (bodies are checked as they are parsed)
+ * with a reserved key such as `constructor`, or a NUL character.
+ */
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const problem = metadata.type === 'query' ? hygieneProblem(value) : null;
+    if (problem !== null) throw new AppException('validation-failed', `Invalid query: ${problem}.`, [problem]);
+    return super.transform(value, metadata);
+  }
+}
+
 /** Strict DTO validation: unknown fields and wrong types are refused with one message per problem. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

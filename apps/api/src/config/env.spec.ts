@@ -33,6 +33,9 @@ describe(loadEnv.name, () => {
     [{ REDIS_URL: 'localhost:6379' }, 'Invalid environment: REDIS_URL must be a redis:// or rediss:// URL (got "localhost:6379")'],
     [{ LOG_LEVEL: 'loud' }, 'Invalid environment: LOG_LEVEL must be one of error, warn, log, debug, silent (got "loud")'],
     [{ SESSION_TTL_HOURS: '1.5' }, 'Invalid environment: SESSION_TTL_HOURS must be a whole number of hours between 1 and 8760 (got "1.5")'],
+    [{ TRUST_PROXY: 'true' }, 'Invalid environment: TRUST_PROXY must be a number of hops or a comma-separated list of addresses, subnets, loopback, linklocal or uniquelocal (got "true")'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'Invalid environment: TRUST_PROXY must be a number of hops or a comma-separated list of addresses, subnets, loopback, linklocal or uniquelocal (got "10.0.0.0/33")'],
+    [{ TRUST_PROXY: 'loopback, proxy.example' }, 'Invalid environment: TRUST_PROXY must be a number of hops or a comma-separated list of addresses, subnets, loopback, linklocal or uniquelocal (got "loopback, proxy.example")'],
   ])('refuses %j with one line naming the variable', (source, message) => {
     let error: unknown = null;
     try {
@@ -42,6 +45,31 @@ describe(loadEnv.name, () => {
     }
     expect(error).toBeInstanceOf(EnvError);
     expect(error).toMatchObject({ variable: Object.keys(source)[0], message });
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('trusts no proxy unless told to', () => {
+    expect(loadEnv({}).trustProxy()).toBe(false);
+  });
+
+  it.each([
+    ['1', 1],
+    ['loopback', ['loopback']],
+    ['loopback, 10.0.0.0/8,fd00::/8', ['loopback', '10.0.0.0/8', 'fd00::/8']],
+    ['203.0.113.7', ['203.0.113.7']],
+  ])('passes %j to Express as %j', (value, expected) => {
+    expect(loadEnv({ TRUST_PROXY: value }).trustProxy()).toEqual(expected);
+  });
+});
+
+describe('LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE', () => {
+  it.each([
+    [{}, 60],
+    [{ LOGIN_ATTEMPTS_PER_MINUTE: '100' }, 600],
+    [{ LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '7' }, 7],
+  ])('with %j allows %i attempts per address', (source, expected) => {
+    expect(loadEnv(source).loginAttemptsPerAddress()).toBe(expected);
   });
 });
 

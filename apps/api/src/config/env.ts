@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { dirname, join } from 'node:path';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+import { isIP } from 'node:net';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync, ValidateBy } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -11,6 +12,22 @@ const toBool = ({ value }: { value: unknown }): unknown => {
   if (['0', 'false', 'no', 'off'].includes(v)) return false;
   return value;
 };
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** Whether `value` is a TRUST_PROXY setting: a hop count, or a comma-separated list of addresses, subnets and names. */
+export function isTrustProxy(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  if (/^\d{1,2}$/.test(value.trim())) return true;
+  return value.split(',').every((item) => {
+    const [address, bits, ...rest] = item.trim().split('/');
+    if (rest.length > 0) return false;
+    if (PROXY_NAMES.has(address) && bits === undefined) return true;
+    const family = isIP(address);
+    if (family === 0) return false;
+    return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  });
+}
 
 /** Every setting Concord reads from the environment, validated once at boot. */
 export class Env {
@@ -70,12 +87,40 @@ export class Env {
   @Max(720, { message: 'must be a whole number of hours between 1 and 720' })
   INVITATION_TTL_HOURS = 72;
 
-  /** Sign-in attempts allowed per client address and email address per minute. */
+  /**
+   * Which proxies in front of Concord to believe about the client's address (`X-Forwarded-For`) and protocol, as
+   * Express's `trust proxy`: a number of hops (`1`), or a comma-separated list of addresses, subnets (CIDR) and the
+   * names `loopback`, `linklocal`, `uniquelocal`. Unset: no proxy is trusted and the client is the peer of the
+   * socket, so that nobody can pick their own address (sign-in limiting counts per address). Set it only when a
+   * proxy you run is the one setting the header.
+   */
+  @IsOptional()
+  @ValidateBy({ name: 'isTrustProxy', validator: { validate: isTrustProxy } }, {
+    message: 'must be a number of hops or a comma-separated list of addresses, subnets, loopback, linklocal or uniquelocal',
+  })
+  TRUST_PROXY?: string;
+
+  /**
+   * Sign-in attempts allowed per account per minute, from whatever addresses they come (invitation acceptance
+   * counts too); more get a 429 until the minute is over.
+   */
   @Transform(toInt)
   @IsInt({ message: 'must be an integer between 1 and 10000' })
   @Min(1, { message: 'must be an integer between 1 and 10000' })
   @Max(10000, { message: 'must be an integer between 1 and 10000' })
   LOGIN_ATTEMPTS_PER_MINUTE = 10;
+
+  /**
+   * Sign-in attempts allowed per client address per minute, whatever accounts they name, so that one address cannot
+   * try a password on many accounts. Unset: six times LOGIN_ATTEMPTS_PER_MINUTE, at least 60, since a whole
+   * delegation may sign in from one office.
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 100000' })
+  @Min(1, { message: 'must be an integer between 1 and 100000' })
+  @Max(100000, { message: 'must be an integer between 1 and 100000' })
+  LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE?: number;
 
   /** Comments, replies and edits one user may post per minute; more are refused (429) until the minute is over. */
   @Transform(toInt)
@@ -232,6 +277,18 @@ export class Env {
     return this.SIGNING_KEY_FILE ?? join(dirname(this.SQLITE_PATH), 'signing-key.pem');
   }
 
+  /** Sign-in attempts allowed per client address per minute (see LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE). */
+  loginAttemptsPerAddress(): number {
+    return this.LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE ?? Math.max(60, 6 * this.LOGIN_ATTEMPTS_PER_MINUTE);
+  }
+
+  /** The `trust proxy` setting for Express: false when unset, else a hop count or a list of addresses. */
+  trustProxy(): false | number | string[] {
+    if (this.TRUST_PROXY === undefined) return false;
+    const value = this.TRUST_PROXY.trim();
+    return /^\d+$/.test(value) ? Number(value) : value.split(',').map((item) => item.trim());
+  }
+
   /** The URL invitation links start with. */
   publicUrl(): string {
     return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/+$/, '');
@@ -246,7 +303,7 @@ export class EnvError extends Error {
   }
 }
 
-const KNOWN = new Set(Object.keys(new Env()).concat(['DATABASE_URL', 'REDIS_URL', 'PUBLIC_URL', 'SIGNING_KEY_FILE']));
+const KNOWN = new Set(Object.keys(new Env()).concat(['DATABASE_URL', 'REDIS_URL', 'PUBLIC_URL', 'SIGNING_KEY_FILE', 'TRUST_PROXY', 'LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE']));
 
 /** Reads and validates the settings from an environment; throws an `EnvError` on the first bad value. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {

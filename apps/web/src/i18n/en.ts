@@ -28,7 +28,7 @@ export const en = {
   'invite.title': 'Set your password',
   'invite.intro': 'You have been invited to Concord. Choose a password to activate your account.',
   'invite.password': 'New password',
-  'invite.passwordHint': 'At least {min} characters.',
+  'invite.passwordHint': 'At least {min} characters, no other rules: a phrase of several unrelated words works well. Common passwords, repetitions and passwords made from your name or email address are refused.',
   'invite.confirm': 'Confirm the password',
   'invite.submit': 'Set password and sign in',
   'invite.submitting': 'Setting the password…',

@@ -27,7 +27,7 @@ export const es: Strings = {
   'invite.title': 'Establezca su contraseña',
   'invite.intro': 'Ha sido invitado a Concord. Elija una contraseña para activar su cuenta.',
   'invite.password': 'Nueva contraseña',
-  'invite.passwordHint': 'Al menos {min} caracteres.',
+  'invite.passwordHint': 'Al menos {min} caracteres, sin otras reglas: una frase de varias palabras sin relación funciona bien. Se rechazan las contraseñas comunes, las repeticiones y las formadas con su nombre o su dirección de correo.',
   'invite.confirm': 'Confirme la contraseña',
   'invite.submit': 'Establecer la contraseña e iniciar sesión',
   'invite.submitting': 'Estableciendo la contraseña…',

@@ -27,7 +27,7 @@ export const fr: Strings = {
   'invite.title': 'Choisissez votre mot de passe',
   'invite.intro': 'Vous avez été invité à utiliser Concord. Choisissez un mot de passe pour activer votre compte.',
   'invite.password': 'Nouveau mot de passe',
-  'invite.passwordHint': 'Au moins {min} caractères.',
+  'invite.passwordHint': 'Au moins {min} caractères, sans autre règle : une phrase de plusieurs mots sans rapport convient bien. Les mots de passe courants, les répétitions et ceux tirés de votre nom ou de votre adresse électronique sont refusés.',
   'invite.confirm': 'Confirmez le mot de passe',
   'invite.submit': 'Enregistrer le mot de passe et se connecter',
   'invite.submitting': 'Enregistrement du mot de passe…',

@@ -27,7 +27,7 @@ export const zh: Strings = {
   'invite.title': '设置密码',
   'invite.intro': '您已受邀使用 Concord。请设置密码以激活您的账户。',
   'invite.password': '新密码',
-  'invite.passwordHint': '至少 {min} 个字符。',
+  'invite.passwordHint': '至少 {min} 个字符，没有其他规则：由几个互不相关的词组成的短语就很好。常见密码、重复字符以及由您的姓名或电子邮件地址构成的密码将被拒绝。',
   'invite.confirm': '确认密码',
   'invite.submit': '设置密码并登录',
   'invite.submitting': '正在设置密码…',

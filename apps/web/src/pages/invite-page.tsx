@@ -5,8 +5,11 @@ import { useDocumentTitle } from '../components/document-title';
 import { ErrorAlert } from '../components/error-alert';
 import { useI18n } from '../i18n/i18n-context';
 
-/** The shortest password the server accepts for a new account. */
-export const MIN_PASSWORD_LENGTH = 12;
+/**
+ * The shortest password the server accepts for a new account (NIST SP 800-63B-4 for a password that is the only
+ * factor). The server also refuses common and contextual passwords and says why; that answer is shown as is.
+ */
+export const MIN_PASSWORD_LENGTH = 15;
 
 /** Why a new password cannot be used yet, or null when it can. */
 export function passwordProblem(password: string, confirmation: string): 'too-short' | 'mismatch' | null {

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
+import { PASSWORD_RULES } from '../password';
 
 export class AcceptInvitationDto {
   @ApiProperty()
@@ -8,9 +9,9 @@ export class AcceptInvitationDto {
   @MaxLength(200)
   token!: string;
 
-  @ApiProperty({ minLength: 12 })
+  /** Checked against the password rules (auth/password.ts) once the invitation's account is known. */
+  @ApiProperty({ minLength: PASSWORD_RULES.minLength, maxLength: PASSWORD_RULES.maxLength, description: 'No common, breached or contextual passwords' })
   @IsString()
-  @MinLength(12, { message: 'password must be at least 12 characters long' })
   @MaxLength(1000)
   password!: string;
 }

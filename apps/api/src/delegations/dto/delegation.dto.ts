@@ -1,7 +1,7 @@
 import { DELEGATION_KINDS } from '@concord/domain';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 
 /** A name in each of the six UN languages; at least one is required by the service. */
 export class LocalizedNamesDto {
@@ -24,6 +24,7 @@ export class CreateDelegationDto {
   kind!: (typeof DELEGATION_KINDS)[number];
 
   @ApiProperty({ type: LocalizedNamesDto })
+  @IsObject({ message: 'names must be an object of names per language' })
   @ValidateNested()
   @Type(() => LocalizedNamesDto)
   names!: LocalizedNamesDto;

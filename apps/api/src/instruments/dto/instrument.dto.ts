@@ -1,7 +1,7 @@
 import { LANGUAGES, type Language } from '@concord/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { LocalizedNamesDto } from '../../delegations/dto/delegation.dto';
 
 // Multipart forms carry every field as a string; titles arrive as JSON there. The @Transform runs after @Type,
@@ -21,6 +21,8 @@ export const IMPORT_FORMATS = ['text', 'markdown', 'docx'] as const;
 export class ImportInstrumentDto {
   @ApiProperty({ type: LocalizedNamesDto, description: 'Title per language; a JSON string in multipart forms' })
   @Transform(parseTitles)
+  // ValidateNested passes a missing value; without this a body with no titles reached the service (a 500).
+  @IsObject({ message: 'titles must be an object of titles per language' })
   @ValidateNested()
   @Type(() => LocalizedNamesDto)
   titles!: LocalizedNamesDto;
@@ -44,6 +46,7 @@ export class ImportInstrumentDto {
 
 export class UpdateInstrumentDto {
   @ApiProperty({ type: LocalizedNamesDto })
+  @IsObject({ message: 'titles must be an object of titles per language' })
   @ValidateNested()
   @Type(() => LocalizedNamesDto)
   titles!: LocalizedNamesDto;
