@@ -37,7 +37,7 @@ describe(AppRoutes.name, () => {
   it('renders the invitation page with the password rule', () => {
     const html = render('/invite/abc', 'fr');
     expect(html).toContain('<h1>Choisissez votre mot de passe</h1>');
-    expect(html).toContain('Au moins 12 caractères.');
+    expect(html).toContain('Au moins 15 caractères');
   });
 
   it('waits for the session before showing a committee', () => {
