@@ -16,6 +16,11 @@ export interface ChainedFields {
   readonly prevHash: string;
 }
 
+/** A stored audit row: the fields its hash covers, and that hash. */
+export interface ChainedRow extends ChainedFields {
+  readonly hash: string;
+}
+
 /** SHA-256 over a fixed-order JSON array of the row's fields, so the same row always hashes the same. */
 export function chainHash(row: ChainedFields): string {
   const canonical = JSON.stringify([

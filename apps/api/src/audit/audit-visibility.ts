@@ -1,4 +1,5 @@
 import type { Subject } from '@concord/domain';
+import type { ChainedRow } from './audit-chain';
 
 /**
  * Who may see which audit row, decided on the read side (the rows themselves are never changed: they are chained).
@@ -25,17 +26,7 @@ export interface RecordScope {
 }
 
 /** The parts of an audit row visibility reads. */
-export interface AuditRow {
-  readonly seq: number;
-  readonly at: Date;
-  readonly actorId: string | null;
-  readonly action: string;
-  readonly entityType: string;
-  readonly entityId: string;
-  readonly before: string | null;
-  readonly after: string | null;
-  readonly hash: string;
-}
+export type AuditRow = Omit<ChainedRow, 'prevHash'>;
 
 /** A row as a client sees it: in full, or redacted to the fact that a delegation-tier action happened. */
 export interface AuditView {

@@ -1,4 +1,4 @@
-import { chainHash } from '../audit/audit-chain';
+import { chainHash, type ChainedRow } from '../audit/audit-chain';
 import type { PublicKey } from '../signing/server-key';
 import { canonicalJson, sha256 } from './canonical';
 
@@ -21,18 +21,7 @@ export interface SignedRevisionFields {
 }
 
 /** A publication record of the audit log, as far as the cross-check needs it. */
-export interface PublicationRecord {
-  readonly seq: number;
-  readonly at: Date;
-  readonly actorId: string | null;
-  readonly action: string;
-  readonly entityType: string;
-  readonly entityId: string;
-  readonly before: string | null;
-  readonly after: string | null;
-  readonly prevHash: string;
-  readonly hash: string;
-}
+export type PublicationRecord = ChainedRow;
 
 /**
  * What the server key signs for a revision: its identity (id, committee, instrument, symbol, number), date, tier,
