@@ -52,6 +52,8 @@ export class SharedDocument {
   idleTimer: NodeJS.Timeout | null = null;
   compacting: Promise<void> | null = null;
   private readonly writes = new Set<Write>();
+  /** Stored changes broadcast in this turn, sent together at its end (see `broadcast`). */
+  private outgoing: Array<{ readonly changed: Uint8Array; readonly origin: Connection | 'server' }> = [];
 
   constructor(
     readonly name: string,
@@ -106,11 +108,37 @@ export class SharedDocument {
     await Promise.all([...this.writes].map((write) => write.stored));
   }
 
-  /** Sends a stored change to every connection but the one it came from, and to the other instances. */
+  /**
+   * Sends a stored change to every connection but the one it came from, and to the other instances. A group
+   * commit stores several changes at once and their writers all go on in the same turn; the changes they
+   * broadcast in that turn go out together, one message per connection (and one to the relay), instead of one
+   * socket write per change and connection, which is what a fan-out to hundreds of connections spends its time on.
+   */
   broadcast(changed: Uint8Array, origin: Connection | 'server'): void {
-    const message = updateMessage(changed);
-    for (const connection of this.connections) if (connection !== origin) this.send(connection, message);
-    this.relay.publishUpdate(this.name, changed);
+    this.outgoing.push({ changed, origin });
+    if (this.outgoing.length === 1) queueMicrotask(() => this.flushOutgoing());
+  }
+
+  private flushOutgoing(): void {
+    const outgoing = this.outgoing;
+    this.outgoing = [];
+    if (outgoing.length === 0) return;
+    const merge = (changes: Uint8Array[]): Uint8Array => (changes.length === 1 ? changes[0] : Y.mergeUpdates(changes));
+    const all = merge(outgoing.map((change) => change.changed));
+    const toOthers = updateMessage(all);
+    // A connection that sent some of these changes gets the others only.
+    const origins = new Set(outgoing.map((change) => change.origin));
+    const toOrigin = new Map<Connection | 'server', Uint8Array | null>();
+    for (const origin of origins) {
+      if (origin === 'server') continue;
+      const others = outgoing.filter((change) => change.origin !== origin).map((change) => change.changed);
+      toOrigin.set(origin, others.length > 0 ? updateMessage(merge(others)) : null);
+    }
+    for (const connection of this.connections) {
+      const message = toOrigin.has(connection) ? toOrigin.get(connection) : toOthers;
+      if (message) this.send(connection, message);
+    }
+    this.relay.publishUpdate(this.name, all);
   }
 
   /**
@@ -156,6 +184,7 @@ export class SharedDocument {
   destroy(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     for (const write of [...this.writes]) write.settle(new Error('the document was unloaded'));
+    this.outgoing = [];
     this.awareness.doc.destroy();
     this.awareness.destroy();
     this.host.destroy();
