@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { closed, DOCUMENT_HOSTS, firstMessage, provider, rawSocket, synced, until } from '../support/collab';
+import { frames, RawClient } from '../support/collab-protocol';
 import { BACKENDS } from '../support/databases';
 import { client, expireSessionIn, login, startServer, type TestServer } from '../support/server';
 
@@ -223,6 +224,37 @@ for (const [backend, host] of BACKENDS.flatMap((b) => DOCUMENT_HOSTS.map((h) => 
       expect(again.doc.getArray<number>('restart').toArray()).toEqual([...Array(30).keys()]);
       const snapshots = (await server.db.query('SELECT COUNT(*) AS n FROM collab_snapshots')) as Array<{ n: string | number }>;
       expect(Number(snapshots[0].n)).toBeGreaterThan(0);
+    });
+
+    it('answers a client that keeps checking the server with small syncs, and still closes one asking for the whole state again and again', async () => {
+      // A large document written fast, as in the collaboration benchmark's cold load.
+      const writer = open(consolidated, 'secretariat');
+      await synced(writer);
+      const text = writer.doc.getText('notes');
+      for (let i = 0; i < 6; i += 1) writer.doc.transact(() => text.insert(text.length, `${String(i)}${'x'.repeat(19_999)}`));
+      const reader = open(consolidated, 'secretariat-2');
+      await synced(reader);
+      await until(() => reader.doc.getText('notes').length === text.length, 'the reader to hold the whole text');
+      expect(Y.encodeStateAsUpdate(reader.doc).byteLength).toBeGreaterThan(64 * 1024);
+
+      // Up to date, it asks again and again, each time once answered (the benchmark's probe of other documents).
+      const prober = new RawClient(server, consolidated, tokens['secretariat-2']);
+      expect(await prober.opened).toBe(true);
+      const upToDate = Y.encodeStateVector(reader.doc);
+      for (let i = 0; i < 100; i += 1) {
+        const from = prober.received.length;
+        prober.send(frames.syncStep1(upToDate));
+        expect(await prober.until((m) => m.kind === 'sync' && m.step === 1, from)).toBe(true);
+      }
+      expect(prober.isOpen).toBe(true);
+      prober.close();
+
+      // Asking for the whole (large) state beyond the burst is still refused.
+      const flooder = new RawClient(server, consolidated, tokens['secretariat-2']);
+      expect(await flooder.opened).toBe(true);
+      for (let i = 0; i < 40; i += 1) flooder.send(frames.syncStep1());
+      expect(await flooder.closed).toMatchObject({ code: 4004 });
+      expect(flooder.received.filter((m) => m.kind === 'sync' && m.step === 1).length).toBeLessThanOrEqual(11);
     });
   });
 }

@@ -5,6 +5,19 @@ import { CloseCode, type ClientMessage, ProtocolError, awarenessMessage, decodeC
 import type { Connection, SharedDocument } from './shared-document';
 import { type CheckedApply, isEmptyUpdate } from './yjs-state';
 
+/** An answer of this size or more counts as a whole request against a connection's request budget. */
+export const WHOLE_ANSWER_BYTES = 64 * 1024;
+
+/**
+ * What answering a sync step 1 costs against the request budget: a whole request when the answer is a large part of
+ * the state, a fraction in proportion to its size when it is small (a client that is nearly up to date, such as one
+ * checking that the server answers). Encoding the answer costs the server about what the answer holds, so that is
+ * what is limited; a client asking often but needing little is not taken for a flood.
+ */
+export function syncAnswerCost(answer: Uint8Array): number {
+  return Math.min(1, answer.byteLength / WHOLE_ANSWER_BYTES);
+}
+
 /** Checks, applies, stores and relays a change (CollabService.accept); rejects only if the host failed. */
 export type Accept = (shared: SharedDocument, update: Uint8Array, origin: Connection) => Promise<CheckedApply>;
 
@@ -30,10 +43,12 @@ export class ClientMessages {
     }
     switch (message.type) {
       case 'sync-step-1': {
-        if (!connection.requests.take()) return this.throttle(connection);
+        // Requests queued behind a refused one cost nothing: nobody would read their answers.
+        if (connection.socket.readyState !== connection.socket.OPEN) return;
         // Asked before the state, so that the answer waits for every change it includes to be stored.
         const stored = shared.stored();
         const state = await shared.host.encode(message.stateVector);
+        if (!connection.requests.take(syncAnswerCost(state))) return this.throttle(connection);
         await stored;
         shared.send(connection, syncStep2Message(state));
         return;

@@ -21,7 +21,10 @@ import { type CheckedApply, PROSEMIRROR_FRAGMENT, applyQuietly, foldStored, isEm
 
 export { PROSEMIRROR_FRAGMENT } from './yjs-state';
 
-/** Sync steps 1 and awareness queries (each answered with a whole state) one connection may ask per second. */
+/**
+ * Sync steps 1 and awareness queries answered with a whole state that one connection may ask per second; a sync step 1
+ * answered with little counts for a fraction of one (see `syncAnswerCost`).
+ */
 const REQUESTS_PER_SECOND = 2;
 /** How many of those it may ask at once (a reconnecting client asks one or two). */
 const REQUESTS_BURST = 10;

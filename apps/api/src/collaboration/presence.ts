@@ -26,7 +26,7 @@ export class PresenceRefused extends Error {
   }
 }
 
-/** A token bucket: `take` answers whether one more event fits in the rate, refilling with time. */
+/** A token bucket: `take` answers whether one more event (or a fraction of one) fits in the rate, refilling with time. */
 export class RateBudget {
   private tokens: number;
   private last = Date.now();
@@ -38,12 +38,13 @@ export class RateBudget {
     this.tokens = burst;
   }
 
-  take(): boolean {
+  /** Spends `cost` (one request, or a fraction of one for a cheap request) if that much is left. */
+  take(cost = 1): boolean {
     const now = Date.now();
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
     this.last = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < cost) return false;
+    this.tokens -= cost;
     return true;
   }
 
