@@ -48,13 +48,15 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(`Delegation members in Chromium${B
     const panel = membersPanel(head.page);
     await panel.waitFor();
     const row = panel.getByRole('row', { name: new RegExp(RECRUIT) });
+    // The panel shows before its members have loaded; wait for the recruit's row, then read it.
+    await row.getByText('Awaiting your confirmation').waitFor();
     await expect(row.getByText('Awaiting your confirmation').count()).resolves.toBe(1);
     await expect(row.getByText(/by Lena Okafor/).count()).resolves.toBe(1);
     expect(await seriousAccessibilityViolations(head.page)).toEqual([]);
     await screenshot(head.page, 'members-pending.png');
     await row.getByRole('button', { name: `Confirm ${RECRUIT}` }).click();
     await panel.getByRole('status').filter({ hasText: `${RECRUIT} is now a member` }).waitFor();
-    await expect(row.getByText('Confirmed').count()).resolves.toBe(1);
+    await row.getByText('Confirmed').waitFor();
 
     // Confirmed, the recruit sees the delegation's drafting spaces and no notice.
     await recruit.reload();
