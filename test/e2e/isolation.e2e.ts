@@ -197,6 +197,10 @@ const CALLS: Readonly<Record<string, Call>> = {
   'GET /api/public/compilations/{id}': { path: `/api/public/compilations/${someUuid}`, expect: { signedIn: 404, anonymous: 404 } },
   'GET /api/public/feed.atom': { path: '/api/public/feed.atom', expect: READ_PUBLIC },
   'GET /api/health': { path: '/api/health', expect: READ_PUBLIC },
+  'GET /api/health/live': { path: '/api/health/live', expect: READ_PUBLIC },
+  'GET /api/health/ready': { path: '/api/health/ready', expect: READ_PUBLIC },
+  // Only the scraper's METRICS_TOKEN opens the metrics; this server has none, so they do not exist for anyone.
+  'GET /api/metrics': { path: '/api/metrics', expect: { signedIn: 404, anonymous: 404 } },
 
   // Comments: committee 1's committee-tier thread on its proposal, and the stream of its consolidated draft.
   'GET /api/comments': { path: '/api/comments', query: 'targetKind=proposal&targetId={proposal}', expect: ABSENT },

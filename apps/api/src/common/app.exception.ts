@@ -17,6 +17,8 @@ export const ERROR_STATUS = {
   'method-not-allowed': HttpStatus.METHOD_NOT_ALLOWED,
   internal: HttpStatus.INTERNAL_SERVER_ERROR,
   'database-unavailable': HttpStatus.SERVICE_UNAVAILABLE,
+  'not-ready': HttpStatus.SERVICE_UNAVAILABLE,
+  'metrics-not-enabled': HttpStatus.NOT_FOUND,
   'revision-verification-failed': HttpStatus.CONFLICT,
   unauthenticated: HttpStatus.UNAUTHORIZED,
   'invalid-credentials': HttpStatus.UNAUTHORIZED,

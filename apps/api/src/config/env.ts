@@ -63,6 +63,11 @@ export class Env {
   @Matches(/\S/, { message: 'must not be empty' })
   SIGNING_KEY_FILE?: string;
 
+  /** Bearer token the Prometheus scraper presents at /api/metrics; unset, there are no metrics. */
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{24,}$/, { message: 'must be at least 24 printable characters without spaces' })
+  METRICS_TOKEN?: string;
+
   /** Redis connection string for scaling the collaboration server out over several instances. */
   @IsOptional()
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
@@ -303,7 +308,10 @@ export class EnvError extends Error {
   }
 }
 
-const KNOWN = new Set(Object.keys(new Env()).concat(['DATABASE_URL', 'REDIS_URL', 'PUBLIC_URL', 'SIGNING_KEY_FILE', 'TRUST_PROXY', 'LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE']));
+const KNOWN = new Set(Object.keys(new Env()).concat(['DATABASE_URL', 'REDIS_URL', 'PUBLIC_URL', 'SIGNING_KEY_FILE', 'METRICS_TOKEN', 'TRUST_PROXY', 'LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE']));
+
+/** Variables whose values are secrets. */
+const SECRETS = new Set(['METRICS_TOKEN']);
 
 /** Reads and validates the settings from an environment; throws an `EnvError` on the first bad value. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -318,7 +326,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (errors.length > 0) {
     const first = errors[0];
     const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    const shown = JSON.stringify(redactUrl(String(raw[first.property] ?? '')));
+    // A secret is never printed back, not even a wrong one.
+    const shown = SECRETS.has(first.property) ? 'a value of ' + String(raw[first.property] ?? '').length + ' characters' : JSON.stringify(redactUrl(String(raw[first.property] ?? '')));
     throw new EnvError(first.property, `Invalid environment: ${first.property} ${reason} (got ${shown})`);
   }
   return env;
