@@ -66,13 +66,13 @@ export class Metrics {
   });
 
   constructor(options: { readonly defaults?: boolean } = {}) {
-    const metrics = this;
+    const read = () => this.collabGauges();
     new Gauge({
       name: 'concord_collab_open_connections',
       help: 'Open collaboration WebSocket connections',
       registers: [this.registry],
       collect() {
-        this.set(metrics.collabGauges().connections);
+        this.set(read().connections);
       },
     });
     new Gauge({
@@ -80,7 +80,7 @@ export class Metrics {
       help: 'Collaboration documents loaded in memory',
       registers: [this.registry],
       collect() {
-        this.set(metrics.collabGauges().documents);
+        this.set(read().documents);
       },
     });
     // Process metrics, among them event-loop delay (nodejs_eventloop_lag_seconds and its percentiles).
