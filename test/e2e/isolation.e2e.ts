@@ -197,6 +197,8 @@ const CALLS: Readonly<Record<string, Call>> = {
   'GET /api/public/compilations/{id}': { path: `/api/public/compilations/${someUuid}`, expect: { signedIn: 404, anonymous: 404 } },
   'GET /api/public/feed.atom': { path: '/api/public/feed.atom', expect: READ_PUBLIC },
   'GET /api/health': { path: '/api/health', expect: READ_PUBLIC },
+  // The committee's record: committee 2's secretariat is not committee 1's.
+  'GET /api/committees/{committeeId}/archive': { path: '/api/committees/{committee}/archive', expect: ABSENT },
   'GET /api/health/live': { path: '/api/health/live', expect: READ_PUBLIC },
   'GET /api/health/ready': { path: '/api/health/ready', expect: READ_PUBLIC },
   // Only the scraper's METRICS_TOKEN opens the metrics; this server has none, so they do not exist for anyone.

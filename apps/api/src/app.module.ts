@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { ArchiveModule } from './archive/archive.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CollabModule } from './collaboration/collab.module';
@@ -50,6 +51,7 @@ export class AppModule {
         CommentsModule,
         CompilationModule,
         RevisionsModule,
+        ArchiveModule,
       ],
     };
   }

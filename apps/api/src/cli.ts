@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { isLanguage, type SignedRevisionBundle } from '@concord/domain';
-import { existsSync, readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { verifyChain } from './audit/audit.service';
 import { type RecordVerdict, verifyRecord } from './audit/record-verification';
@@ -45,6 +45,10 @@ Commands:
   verify [--public-key <pem file or URL>]
                                      the audit chain and every published revision, as restore checks them (run it
                                      after restoring PostgreSQL with pg_restore)
+  archive --committee <id> --out <folder>
+                                     write the committee's record (revisions in every language and format,
+                                     compilations, proposals with their history, comments, provision status, the
+                                     audit log, the public key) into a new folder, with manifest.json and SHA256SUMS
   migration:generate <Name>          write a migration for the configured database from the entities
 `;
 
@@ -77,6 +81,8 @@ async function run(argv: readonly string[]): Promise<number> {
       return restore(rest);
     case 'verify':
       return verifyAll(rest);
+    case 'archive':
+      return archive(rest);
     case 'revision:verify':
       return revisionVerify(rest);
     case 'download': {
@@ -266,6 +272,33 @@ async function restore(args: readonly string[]): Promise<number> {
   if (!existsSync(keyFile)) lines.push(`Put the server's signing key file (fingerprint ${result.keyFingerprint}) at ${keyFile} before starting the server: without it the server cannot sign new audit rows.`);
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
+}
+
+async function archive(args: readonly string[]): Promise<number> {
+  const { values } = parseArgs({ args: [...args], options: { committee: { type: 'string' }, out: { type: 'string' } } });
+  if (!values.committee || !values.out) throw new Error('archive needs --committee <id> --out <folder>');
+  const out = resolve(values.out);
+  if (existsSync(out) && readdirSync(out).length > 0) throw new Error(`${out} is not empty; archive writes into a new folder`);
+  const { env, dataSource } = await prepare();
+  const [{ NestFactory }, { AppModule }, { ArchiveService }] = await Promise.all([import('@nestjs/core'), import('./app.module'), import('./archive/archive.service')]);
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(env, dataSource), { logger: false });
+  try {
+    const { files, manifest } = await app.get(ArchiveService).build(CLI_USER, values.committee, (path) => process.stderr.write(`archive: ${path}\n`));
+    for (const file of files) {
+      const target = join(out, file.path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, file.body, { flag: 'wx' });
+    }
+    const bytes = files.reduce((sum, file) => sum + file.body.length, 0);
+    process.stdout.write(`Archived ${manifest.committee.name} into ${out}: ${files.length} files, ${megabytes(bytes)}; check it with: cd ${out} && sha256sum -c SHA256SUMS\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof AppException) throw new Error(`${error.code}: ${error.message}`);
+    throw error;
+  } finally {
+    await app.close();
+    await dataSource.destroy();
+  }
 }
 
 async function importFile(args: readonly string[]): Promise<number> {

@@ -19,6 +19,7 @@ export const ACTIONS = [
   'publish-revision',
   'author-chair-proposal',
   'view-audit',
+  'archive-committee',
 ] as const;
 
 /** An action a subject may attempt on a resource. */

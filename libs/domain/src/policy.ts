@@ -180,6 +180,12 @@ const ACTION_RULES: { readonly [A in Exclude<Action, 'read'>]: ActionRule } = {
     ownership: 'any',
     denial: 'Only the secretariat or an administrator may view the audit log',
   },
+  'archive-committee': {
+    holders: SECRETARIAT_OR_ADMIN,
+    tiers: SHARED_TIERS,
+    ownership: 'any',
+    denial: "Only the secretariat or an administrator may archive the committee's record",
+  },
 };
 
 const ALLOW: Decision = Object.freeze({ allowed: true });
