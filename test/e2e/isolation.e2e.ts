@@ -82,6 +82,12 @@ const CALLS: Readonly<Record<string, Call>> = {
   'POST /api/auth/login': { path: '/api/auth/login', body: () => ({ email: 'secretariat@concord.test', password: 'not-the-password-9x' }), expect: { signedIn: 401, anonymous: 401 } },
   'POST /api/auth/logout': { path: '/api/auth/logout', expect: { signedIn: 204, anonymous: 401 }, writes: true, ownSession: true },
   'GET /api/auth/me': { path: '/api/auth/me', expect: { signedIn: 200, anonymous: 401 } },
+  // One's own e-mail settings: they name no committee.
+  'GET /api/auth/me/mail': { path: '/api/auth/me/mail', expect: { signedIn: 200, anonymous: 401 } },
+  'PUT /api/auth/me/mail': { path: '/api/auth/me/mail', body: () => ({ delivery: 'daily', language: 'fr' }), expect: { signedIn: 200, anonymous: 401 }, writes: true },
+  // The outbox is for administrators only, of any committee.
+  'GET /api/admin/mail': { path: '/api/admin/mail', expect: { signedIn: 403, anonymous: 401 } },
+  'POST /api/admin/mail/{id}/retry': { path: `/api/admin/mail/${someUuid}/retry`, expect: { signedIn: 403, anonymous: 401 } },
   'POST /api/auth/invitations': {
     path: '/api/auth/invitations',
     body: (ids) => ({ email: `intruder.${MARK}@example.org`, displayName: 'Intruder', roles: ['delegate'], delegationId: ids.egypt, committeeId: ids.committee }),

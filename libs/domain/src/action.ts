@@ -20,6 +20,7 @@ export const ACTIONS = [
   'author-chair-proposal',
   'view-audit',
   'archive-committee',
+  'administer-mail',
 ] as const;
 
 /** An action a subject may attempt on a resource. */

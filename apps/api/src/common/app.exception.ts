@@ -19,6 +19,8 @@ export const ERROR_STATUS = {
   'database-unavailable': HttpStatus.SERVICE_UNAVAILABLE,
   'not-ready': HttpStatus.SERVICE_UNAVAILABLE,
   'metrics-not-enabled': HttpStatus.NOT_FOUND,
+  'mail-not-found': HttpStatus.NOT_FOUND,
+  'mail-not-failed': HttpStatus.CONFLICT,
   'revision-verification-failed': HttpStatus.CONFLICT,
   unauthenticated: HttpStatus.UNAUTHORIZED,
   'invalid-credentials': HttpStatus.UNAUTHORIZED,
