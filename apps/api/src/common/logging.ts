@@ -17,7 +17,8 @@ const SECRET_PARAMETERS = new Set(['token', 'access_token', 'invitation']);
  * token or text of a delegation's private record reaches a log line.
  */
 export function loggedUrl(url: string | undefined): string {
-  const raw = url ?? '/';
+  // The invitation page carries its one-time token in the path.
+  const raw = (url ?? '/').replace(/^\/invite\/[^/?#]+/, '/invite/[redacted]');
   const at = raw.indexOf('?');
   if (at < 0) return raw;
   const params = new URLSearchParams(raw.slice(at + 1));
