@@ -82,6 +82,12 @@ const CALLS: Readonly<Record<string, Call>> = {
   'POST /api/auth/login': { path: '/api/auth/login', body: () => ({ email: 'secretariat@concord.test', password: 'not-the-password-9x' }), expect: { signedIn: 401, anonymous: 401 } },
   'POST /api/auth/logout': { path: '/api/auth/logout', expect: { signedIn: 204, anonymous: 401 }, writes: true, ownSession: true },
   'GET /api/auth/me': { path: '/api/auth/me', expect: { signedIn: 200, anonymous: 401 } },
+  // One's own e-mail settings: they name no committee.
+  'GET /api/auth/me/mail': { path: '/api/auth/me/mail', expect: { signedIn: 200, anonymous: 401 } },
+  'PUT /api/auth/me/mail': { path: '/api/auth/me/mail', body: () => ({ delivery: 'daily', language: 'fr' }), expect: { signedIn: 200, anonymous: 401 }, writes: true },
+  // The outbox is for administrators only, of any committee.
+  'GET /api/admin/mail': { path: '/api/admin/mail', expect: { signedIn: 403, anonymous: 401 } },
+  'POST /api/admin/mail/{id}/retry': { path: `/api/admin/mail/${someUuid}/retry`, expect: { signedIn: 403, anonymous: 401 } },
   'POST /api/auth/invitations': {
     path: '/api/auth/invitations',
     body: (ids) => ({ email: `intruder.${MARK}@example.org`, displayName: 'Intruder', roles: ['delegate'], delegationId: ids.egypt, committeeId: ids.committee }),
@@ -197,6 +203,12 @@ const CALLS: Readonly<Record<string, Call>> = {
   'GET /api/public/compilations/{id}': { path: `/api/public/compilations/${someUuid}`, expect: { signedIn: 404, anonymous: 404 } },
   'GET /api/public/feed.atom': { path: '/api/public/feed.atom', expect: READ_PUBLIC },
   'GET /api/health': { path: '/api/health', expect: READ_PUBLIC },
+  // The committee's record: committee 2's secretariat is not committee 1's.
+  'GET /api/committees/{committeeId}/archive': { path: '/api/committees/{committee}/archive', expect: ABSENT },
+  'GET /api/health/live': { path: '/api/health/live', expect: READ_PUBLIC },
+  'GET /api/health/ready': { path: '/api/health/ready', expect: READ_PUBLIC },
+  // Only the scraper's METRICS_TOKEN opens the metrics; this server has none, so they do not exist for anyone.
+  'GET /api/metrics': { path: '/api/metrics', expect: { signedIn: 404, anonymous: 404 } },
 
   // Comments: committee 1's committee-tier thread on its proposal, and the stream of its consolidated draft.
   'GET /api/comments': { path: '/api/comments', query: 'targetKind=proposal&targetId={proposal}', expect: ABSENT },

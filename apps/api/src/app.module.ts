@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { ArchiveModule } from './archive/archive.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CollabModule } from './collaboration/collab.module';
@@ -12,19 +13,29 @@ import { DatabaseModule } from './database/database.module';
 import { DelegationMembersModule } from './delegations/delegation-members.module';
 import { DelegationsModule } from './delegations/delegations.module';
 import { DraftingSpacesModule } from './drafting-spaces/drafting-spaces.module';
+import { loggingModule } from './common/logging';
 import { HealthModule } from './health/health.module';
+import { Readiness } from './health/readiness';
 import { InstrumentsModule } from './instruments/instruments.module';
+import { Metrics } from './metrics/metrics';
+import { MetricsModule } from './metrics/metrics.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { RevisionsModule } from './revisions/revisions.module';
 import { SigningModule } from './signing/signing.module';
 
-/** The server, assembled around a validated environment and an opened, migrated database. */
+/**
+ * The server, assembled around a validated environment and an opened database; `runtime` holds what the start
+ * sequence shares with it (its readiness and metrics).
+ */
 @Module({})
 export class AppModule {
-  static forRoot(env: Env, dataSource: DataSource): DynamicModule {
+  static forRoot(env: Env, dataSource: DataSource, runtime: { readonly readiness?: Readiness; readonly metrics?: Metrics } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
+        loggingModule(env),
+        HealthModule.forRoot(runtime.readiness ?? new Readiness()),
+        MetricsModule.forRoot(runtime.metrics ?? new Metrics({ defaults: false })),
         ConfigModule.forRoot(env),
         DatabaseModule.forRoot(dataSource),
         SigningModule,
@@ -40,7 +51,7 @@ export class AppModule {
         CommentsModule,
         CompilationModule,
         RevisionsModule,
-        HealthModule,
+        ArchiveModule,
       ],
     };
   }

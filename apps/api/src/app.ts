@@ -1,10 +1,11 @@
 import 'reflect-metadata';
-import { type INestApplication, Logger, type LogLevel } from '@nestjs/common';
+import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Logger as StructuredLogger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { CollabWsAdapter } from './collaboration/collab-ws.adapter';
@@ -16,14 +17,9 @@ import { requestOriginGuard } from './common/request-origin';
 import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation.pipe';
 import type { Env } from './config/env';
+import { Readiness } from './health/readiness';
+import { Metrics } from './metrics/metrics';
 
-const LOG_LEVELS: Record<Env['LOG_LEVEL'], LogLevel[] | false> = {
-  silent: false,
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  log: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-};
 
 /** Where the built web app lives, if it has been built. */
 export function webRoot(): string | null {
@@ -47,17 +43,54 @@ function bodyErrors(error: unknown, _req: Request, res: Response, next: NextFunc
   res.status(status).json(body);
 }
 
+/** Routes that answer whether or not the server is ready: the checks themselves and the metrics. */
+const ALWAYS_SERVED = /^\/api\/(health|metrics)(\/|\?|$)/;
+
+/** Until the start sequence is done (migrations, demo), the API answers 503 with the reason instead of failing. */
+function readinessGate(readiness: Readiness) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const reason = readiness.reason();
+    if (!reason || !req.path.startsWith('/api/') || ALWAYS_SERVED.test(req.originalUrl)) return next();
+    res.status(503).set('Retry-After', '5').json({ error: { code: 'not-ready', message: reason } });
+  };
+}
+
+/** Latency and errors per route pattern (never per address, which would name records). */
+function httpMetrics(metrics: Metrics) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const stop = metrics.httpDuration.startTimer();
+    res.once('finish', () => {
+      const pattern = (req.route as { path?: unknown } | undefined)?.path;
+      const route = typeof pattern === 'string' ? `${req.baseUrl}${pattern}` : req.path.startsWith('/api/') ? 'unmatched' : req.path.startsWith('/collab') ? 'collab' : 'web';
+      const status = String(res.statusCode);
+      stop({ method: req.method, route, status });
+      if (res.statusCode >= 400) metrics.httpErrors.inc({ route, status });
+    });
+    next();
+  };
+}
+
+/** What the start sequence shares with the application it builds. */
+export interface AppRuntime {
+  readonly readiness: Readiness;
+  readonly metrics: Metrics;
+}
+
 /** Builds the Nest application on an opened database: REST under /api, OpenAPI at /api/docs, the web app at /. */
-export async function createApp(env: Env, dataSource: DataSource): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(env, dataSource), {
+export async function createApp(env: Env, dataSource: DataSource, runtime: AppRuntime = { readiness: new Readiness(), metrics: new Metrics() }): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(env, dataSource, runtime), {
     bodyParser: false,
-    logger: LOG_LEVELS[env.LOG_LEVEL],
+    bufferLogs: true,
   });
+  app.useLogger(app.get(StructuredLogger));
   app.setGlobalPrefix('api');
-  app.useWebSocketAdapter(new CollabWsAdapter(app, env.COLLAB_MAX_MESSAGE_BYTES, env.publicUrl()));
-  // In this order: headers on every answer, refusals included; forged cross-site requests refused before their
-  // body is read; then the body parsed and measured.
+  app.useWebSocketAdapter(new CollabWsAdapter(app, env.COLLAB_MAX_MESSAGE_BYTES, env.publicUrl(), runtime.readiness));
+  // In this order: measured from the first byte; headers on every answer, refusals included; nothing but the
+  // checks served before the server is ready; forged cross-site requests refused before their body is read; then
+  // the body parsed and measured.
+  app.use(httpMetrics(runtime.metrics));
   app.use(securityHeaders(env.publicUrl()));
+  app.use(readinessGate(runtime.readiness));
   app.use(requestOriginGuard(env.publicUrl()));
   app.use(urlHygiene);
   app.use(express.json({ limit: env.MAX_BODY_BYTES, strict: true }));

@@ -1,14 +1,16 @@
 import 'reflect-metadata';
 import { isLanguage, type SignedRevisionBundle } from '@concord/domain';
-import { existsSync, readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { verifyChain } from './audit/audit.service';
+import { type RecordVerdict, verifyRecord } from './audit/record-verification';
 import { AuditRepository } from './audit/audit.repository';
 import type { AuthContext } from './auth/auth-context';
 import { exitWith, prepare } from './boot';
 import { AppException } from './common/app.exception';
 import { loadEnv } from './config/env';
+import { backupSqlite, manifestFile, restoreSqlite } from './database/backup';
 import { databaseKind, openDataSource } from './database/data-source';
 import { generateMigration } from './database/migration-generator';
 import { download } from './download';
@@ -34,6 +36,19 @@ Commands:
                                      import a base text (.txt, .md or .docx) as a new instrument
   download <revision> --server <url> --format akn|docx|html|signed [--lang xx] [--token t] [--out file]
                                      download a revision export, showing progress for large files
+  backup <file>                      copy the embedded database to <file> while the server runs, with a manifest
+                                     of its SHA-256 beside it (<file>.manifest.json); the signing key is not in it
+  restore <file> [--public-key <pem file or URL>]
+                                     bring a backup into SQLITE_PATH, which must not exist: checks its manifest and
+                                     SQLite's integrity, migrates it, and verifies the audit chain and every
+                                     revision's signature before it takes the database's name; exit 1 if any fails
+  verify [--public-key <pem file or URL>]
+                                     the audit chain and every published revision, as restore checks them (run it
+                                     after restoring PostgreSQL with pg_restore)
+  archive --committee <id> --out <folder>
+                                     write the committee's record (revisions in every language and format,
+                                     compilations, proposals with their history, comments, provision status, the
+                                     audit log, the public key) into a new folder, with manifest.json and SHA256SUMS
   migration:generate <Name>          write a migration for the configured database from the entities
 `;
 
@@ -60,6 +75,14 @@ async function run(argv: readonly string[]): Promise<number> {
       return auditVerify(rest);
     case 'import':
       return importFile(rest);
+    case 'backup':
+      return backup(rest);
+    case 'restore':
+      return restore(rest);
+    case 'verify':
+      return verifyAll(rest);
+    case 'archive':
+      return archive(rest);
     case 'revision:verify':
       return revisionVerify(rest);
     case 'download': {
@@ -179,32 +202,101 @@ async function auditVerify(args: readonly string[]): Promise<number> {
       process.stdout.write(verdict.ok ? `Audit chain intact: ${verdict.rows} rows (no signing key at ${env.signingKeyFile()})\n` : `Audit chain BROKEN at row ${verdict.seq}: ${verdict.reason} (${verdict.rows} rows before it are intact)\n`);
       return verdict.ok ? 0 : 1;
     }
-    const audit = new AuditRepository(dataSource);
-    const verdict = await verifyChain(audit, key);
-    if (!verdict.ok) {
-      process.stdout.write(`Audit chain BROKEN at row ${verdict.seq}: ${verdict.reason} (${verdict.rows} rows before it are intact)\n`);
-      return 1;
-    }
-    // Rolling the whole log back to an earlier signed head leaves it consistent; what was signed outside the
-    // log (revisions, a head recorded earlier) still names rows that must be there.
-    const pins: { readonly seq: number; readonly hash: string; readonly what: string }[] = [];
-    for (const revision of await new RevisionsRepository(dataSource).all()) {
-      if (revision.auditSeq === null || revision.auditHash === null) continue;
-      if (checkRevision(revision, key, 'offline').status === 'verified') pins.push({ seq: revision.auditSeq, hash: revision.auditHash, what: `revision ${revision.symbol}` });
-    }
-    if (expected) pins.push({ seq: Number(expected[1]), hash: expected[2], what: 'the head given with --head' });
-    const rows = new Map((await audit.bySeq(pins.map((p) => p.seq))).map((row) => [row.seq, row.hash]));
-    for (const pin of pins) {
-      const hash = rows.get(pin.seq);
-      if (hash === pin.hash) continue;
-      process.stdout.write(
-        `Audit chain BROKEN at row ${pin.seq}: ${pin.what} pins row ${pin.seq} ${hash ? 'with another hash: the log was rewritten' : 'but the log has no such row: it was rolled back'}\n`,
-      );
-      return 1;
-    }
-    process.stdout.write(`Audit chain intact: ${verdict.rows} rows, signed head ${verdict.rows}:${verdict.lastHash} (key ${key.fingerprint}); ${pins.length} signed pins checked\n`);
-    return 0;
+    const head = expected ? { seq: Number(expected[1]), hash: expected[2], what: 'the head given with --head' } : undefined;
+    const verdict = await verifyRecord(dataSource, key, { head });
+    process.stdout.write(`${verdict.chain}\n`);
+    return verdict.ok ? 0 : 1;
   } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** The audit chain and every published revision, as `restore` checks them: what to run after restoring PostgreSQL. */
+async function verifyAll(args: readonly string[]): Promise<number> {
+  const { values } = parseArgs({ args: [...args], options: { 'public-key': { type: 'string' } } });
+  const { env, dataSource } = await prepare();
+  try {
+    const key = values['public-key'] ? await publicKeyFrom(values['public-key'], undefined) : ServerKey.forFile(env.signingKeyFile(), { create: false }).public;
+    const verdict = await verifyRecord(dataSource, key, { revisions: true });
+    process.stdout.write(`${describeVerdict(verdict)}\n`);
+    return verdict.ok ? 0 : 1;
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+function describeVerdict(verdict: RecordVerdict): string {
+  const revisions = `${verdict.revisions.verified} revision${verdict.revisions.verified === 1 ? '' : 's'} verified`;
+  return [verdict.chain, verdict.revisions.failed.length ? `${revisions}; FAILED:\n  ${verdict.revisions.failed.join('\n  ')}` : revisions].join('\n');
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1048576).toFixed(1)} MB`;
+}
+
+async function backup(args: readonly string[]): Promise<number> {
+  const { positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} });
+  const target = positionals[0];
+  if (!target) throw new Error('backup needs a file to write, such as backups/concord-2026-12-06.sqlite');
+  const env = loadEnv();
+  if (env.DATABASE_URL) throw new Error('backup copies the embedded SQLite database; for PostgreSQL use pg_dump as the README shows');
+  const key = existsSync(env.signingKeyFile()) ? ServerKey.forFile(env.signingKeyFile(), { create: false }).public : null;
+  let shown = -1;
+  const manifest = await backupSqlite(env.SQLITE_PATH, target, key, (done, total) => {
+    const percent = Math.floor((done / total) * 100);
+    if (percent === shown) return;
+    shown = percent;
+    process.stderr.write(`backup: ${percent}% (${megabytes(done)} of ${megabytes(total)})\n`);
+  });
+  process.stdout.write(
+    `Backed up ${env.SQLITE_PATH} to ${target} (${megabytes(manifest.bytes)}, SHA-256 ${manifest.sha256}, ${manifest.auditRows} audit rows, schema ${manifest.migration ?? 'empty'}); manifest ${manifestFile(target)}\n` +
+      `The signing key (${env.signingKeyFile()}) is not in the backup: keep a copy of it apart.\n`,
+  );
+  return 0;
+}
+
+async function restore(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { 'public-key': { type: 'string' } } });
+  const source = positionals[0];
+  if (!source) throw new Error('restore needs the backup file, such as backups/concord-2026-12-06.sqlite');
+  const env = loadEnv();
+  if (env.DATABASE_URL) throw new Error('restore brings back an embedded SQLite backup; for PostgreSQL use pg_restore, then `concord verify`, as the README shows');
+  const keyFile = env.signingKeyFile();
+  const trusted = values['public-key']
+    ? { key: await publicKeyFrom(values['public-key'], undefined), source: values['public-key'] }
+    : existsSync(keyFile)
+      ? { key: ServerKey.forFile(keyFile, { create: false }).public, source: keyFile }
+      : null;
+  const result = await restoreSqlite(source, env.SQLITE_PATH, trusted);
+  const lines = [`Restored ${source} to ${env.SQLITE_PATH}${result.migrationsApplied.length ? ` (applied ${result.migrationsApplied.join(', ')})` : ''}`, describeVerdict(result.verdict), `Verified with ${result.keySource}.`];
+  if (!existsSync(keyFile)) lines.push(`Put the server's signing key file (fingerprint ${result.keyFingerprint}) at ${keyFile} before starting the server: without it the server cannot sign new audit rows.`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+async function archive(args: readonly string[]): Promise<number> {
+  const { values } = parseArgs({ args: [...args], options: { committee: { type: 'string' }, out: { type: 'string' } } });
+  if (!values.committee || !values.out) throw new Error('archive needs --committee <id> --out <folder>');
+  const out = resolve(values.out);
+  if (existsSync(out) && readdirSync(out).length > 0) throw new Error(`${out} is not empty; archive writes into a new folder`);
+  const { env, dataSource } = await prepare();
+  const [{ NestFactory }, { AppModule }, { ArchiveService }] = await Promise.all([import('@nestjs/core'), import('./app.module'), import('./archive/archive.service')]);
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(env, dataSource), { logger: false });
+  try {
+    const { files, manifest } = await app.get(ArchiveService).build(CLI_USER, values.committee, (path) => process.stderr.write(`archive: ${path}\n`));
+    for (const file of files) {
+      const target = join(out, file.path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, file.body, { flag: 'wx' });
+    }
+    const bytes = files.reduce((sum, file) => sum + file.body.length, 0);
+    process.stdout.write(`Archived ${manifest.committee.name} into ${out}: ${files.length} files, ${megabytes(bytes)}; check it with: cd ${out} && sha256sum -c SHA256SUMS\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof AppException) throw new Error(`${error.code}: ${error.message}`);
+    throw error;
+  } finally {
+    await app.close();
     await dataSource.destroy();
   }
 }

@@ -2,18 +2,24 @@ import 'reflect-metadata';
 import { createApp } from './app';
 import { AuditRepository } from './audit/audit.repository';
 import { AuditService } from './audit/audit.service';
-import { exitWith, prepare } from './boot';
+import { exitWith } from './boot';
+import { loadEnv } from './config/env';
+import { openDataSource } from './database/data-source';
+import { Readiness } from './health/readiness';
+import { Metrics } from './metrics/metrics';
 import { seedDemo } from './seed/demo-seed';
 import { ServerKey } from './signing/server-key';
 
+/**
+ * Starts the server: it listens first, so that liveness answers and readiness says why it is not ready while
+ * migrations run and the demo is created; the API and the collaboration socket serve once that is done.
+ */
 async function main(): Promise<void> {
-  const { env, dataSource } = await prepare();
+  const env = loadEnv();
+  const dataSource = await openDataSource(env);
   const key = ServerKey.forFile(env.signingKeyFile());
-  // A log written before heads were signed gets its first signed head only on the start that creates the key:
-  // with an existing key, a missing head means someone removed it, and appends stay refused until checked.
-  const adopted = key.created ? await dataSource.transaction((manager) => new AuditService(new AuditRepository(dataSource), key).adoptUnsignedChain(manager)) : null;
-  const demo = env.DEMO_SEED ? await seedDemo(dataSource, key) : null;
-  const app = await createApp(env, dataSource);
+  const readiness = new Readiness('starting');
+  const app = await createApp(env, dataSource, { readiness, metrics: new Metrics() });
   try {
     await app.listen(env.PORT, env.HOST);
   } catch (error) {
@@ -22,6 +28,14 @@ async function main(): Promise<void> {
     if (code === 'EADDRNOTAVAIL') throw new Error(`HOST: cannot listen on ${env.HOST}`);
     throw error;
   }
+  readiness.set('migrating');
+  if (env.MIGRATE_ON_START) await dataSource.runMigrations({ transaction: 'each' });
+  // A log written before heads were signed gets its first signed head only on the start that creates the key:
+  // with an existing key, a missing head means someone removed it, and appends stay refused until checked.
+  const adopted = key.created ? await dataSource.transaction((manager) => new AuditService(new AuditRepository(dataSource), key).adoptUnsignedChain(manager)) : null;
+  readiness.set('seeding');
+  const demo = env.DEMO_SEED ? await seedDemo(dataSource, key) : null;
+  readiness.set('ready');
   const url = `http://localhost:${env.PORT}`;
   const lines = [`Concord is serving ${url} (database: ${dataSource.options.type}; API docs at ${url}/api/docs)`];
   lines.push(`Signing key ${key.created ? 'created in' : 'read from'} ${key.file}; Ed25519 public key fingerprint (SHA-256) ${key.public.fingerprint}, published at ${url}/api/public/signing-key`);

@@ -104,6 +104,8 @@ export interface Invitation {
   readonly token: string;
   /** The one-time link to give to the invitee; it is not shown again. */
   readonly inviteUrl: string;
+  /** Whether the server also sent the link by e-mail. */
+  readonly emailed: boolean;
 }
 
 export interface NewSession {
@@ -128,6 +130,32 @@ export interface NewInvitation {
   readonly roles: readonly Role[];
   readonly delegationId?: string;
   readonly committeeId: string;
+  /** Language of the invitation e-mail and of later e-mail to the invitee. */
+  readonly language?: Language;
+}
+
+/** How a user hears of what waits in their inbox. */
+export type MailDelivery = 'immediate' | 'daily' | 'off';
+
+export interface MailSettings {
+  /** Whether the server sends e-mail at all. */
+  readonly enabled: boolean;
+  readonly delivery: MailDelivery;
+  readonly language: Language;
+}
+
+/** An outgoing e-mail, as administrators see it. */
+export interface MailMessage {
+  readonly id: string;
+  readonly to: string;
+  readonly kind: string;
+  readonly subject: string;
+  readonly status: 'pending' | 'sending' | 'held' | 'sent' | 'failed';
+  readonly attempts: number;
+  readonly lastError: string | null;
+  readonly nextAttemptAt: string;
+  readonly createdAt: string;
+  readonly sentAt: string | null;
 }
 
 export interface TextImport {
@@ -251,6 +279,10 @@ export const api = {
   invite: (invitation: NewInvitation) => request<Invitation>('POST', '/api/auth/invitations', invitation),
   acceptInvitation: (token: string, password: string) =>
     request<SignInResult>('POST', '/api/auth/accept-invitation', { token, password }),
+  mailSettings: () => request<MailSettings>('GET', '/api/auth/me/mail'),
+  updateMailSettings: (settings: Pick<MailSettings, 'delivery' | 'language'>) => request<MailSettings>('PUT', '/api/auth/me/mail', settings),
+  outbox: async (status: MailMessage['status']) => (await request<ItemList<MailMessage>>('GET', `/api/admin/mail?status=${status}`)).items,
+  retryMail: (id: string) => request<MailMessage>('POST', `/api/admin/mail/${segment(id)}/retry`),
 
   committees: async () => (await request<ItemList<Committee>>('GET', '/api/committees')).items,
   committee: (id: string) => request<Committee>('GET', `/api/committees/${segment(id)}`),

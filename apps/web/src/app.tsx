@@ -9,6 +9,7 @@ import { CommitteePage } from './pages/committee-page';
 import { HomePage } from './pages/home-page';
 import { InvitePage } from './pages/invite-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { SettingsPage } from './pages/settings-page';
 import { SignInPage } from './pages/sign-in-page';
 import { ReadingRoom } from './reading-room/reading-room';
 
@@ -96,6 +97,14 @@ export function AppRoutes() {
             <LazyPage>
               <ProposalPage />
             </LazyPage>
+          }
+        />
+        <Route
+          path="settings"
+          element={
+            <RequireAuth>
+              <SettingsPage />
+            </RequireAuth>
           }
         />
         <Route path="*" element={<NotFoundPage />} />

@@ -19,6 +19,8 @@ export const ACTIONS = [
   'publish-revision',
   'author-chair-proposal',
   'view-audit',
+  'archive-committee',
+  'administer-mail',
 ] as const;
 
 /** An action a subject may attempt on a resource. */

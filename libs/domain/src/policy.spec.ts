@@ -146,6 +146,20 @@ const MATRIX: readonly MatrixRow[] = [
   ['view-audit',                  'chair',                  N,   N,      N,   N,      N,   N],
   ['view-audit',                  'observer',               N,   N,      N,   N,      N,   N],
   ['view-audit',                  'admin',                  N,   N,      Y,   Y,      Y,   Y],
+
+  ['archive-committee',           'delegate',               N,   N,      N,   N,      N,   N],
+  ['archive-committee',           'head-of-delegation',     N,   N,      N,   N,      N,   N],
+  ['archive-committee',           'secretariat',            N,   N,      Y,   Y,      Y,   Y],
+  ['archive-committee',           'chair',                  N,   N,      N,   N,      N,   N],
+  ['archive-committee',           'observer',               N,   N,      N,   N,      N,   N],
+  ['archive-committee',           'admin',                  N,   N,      Y,   Y,      Y,   Y],
+
+  ['administer-mail',             'delegate',               N,   N,      N,   N,      N,   N],
+  ['administer-mail',             'head-of-delegation',     N,   N,      N,   N,      N,   N],
+  ['administer-mail',             'secretariat',            N,   N,      N,   N,      N,   N],
+  ['administer-mail',             'chair',                  N,   N,      N,   N,      N,   N],
+  ['administer-mail',             'observer',               N,   N,      N,   N,      N,   N],
+  ['administer-mail',             'admin',                  N,   N,      Y,   Y,      Y,   Y],
 ];
 
 /** Anonymous visitors have no delegation, so ownership does not matter: one cell per tier. */
@@ -171,6 +185,8 @@ const ANONYMOUS_MATRIX: readonly AnonymousRow[] = [
   ['publish-revision',            N,          N,         N],
   ['author-chair-proposal',       N,          N,         N],
   ['view-audit',                  N,          N,         N],
+  ['archive-committee',           N,          N,         N],
+  ['administer-mail',             N,          N,         N],
 ];
 
 const MATRIX_COLUMNS = [

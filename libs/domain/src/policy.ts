@@ -53,6 +53,7 @@ const DELEGATION_MEMBERS: readonly Role[] = ['delegate', 'head-of-delegation'];
 const HEADS: readonly Role[] = ['head-of-delegation'];
 const SECRETARIAT: readonly Role[] = ['secretariat'];
 const SECRETARIAT_OR_ADMIN: readonly Role[] = ['secretariat', 'admin'];
+const ADMIN: readonly Role[] = ['admin'];
 const SECRETARIAT_OR_CHAIR: readonly Role[] = ['secretariat', 'chair'];
 const CHAIR: readonly Role[] = ['chair'];
 
@@ -179,6 +180,18 @@ const ACTION_RULES: { readonly [A in Exclude<Action, 'read'>]: ActionRule } = {
     tiers: SHARED_TIERS,
     ownership: 'any',
     denial: 'Only the secretariat or an administrator may view the audit log',
+  },
+  'archive-committee': {
+    holders: SECRETARIAT_OR_ADMIN,
+    tiers: SHARED_TIERS,
+    ownership: 'any',
+    denial: "Only the secretariat or an administrator may archive the committee's record",
+  },
+  'administer-mail': {
+    holders: ADMIN,
+    tiers: SHARED_TIERS,
+    ownership: 'any',
+    denial: "Only an administrator may see and retry the server's outgoing e-mail",
   },
 };
 

@@ -45,4 +45,27 @@ export class AuditReaderService {
     }
     return visible;
   }
+
+  /**
+   * Every row of one committee the caller may see, oldest first, for the committee's archive: the whole log is
+   * read (no scan limit), and rows of other committees are left out even for an administrator.
+   */
+  async committeeLog(context: AuthContext, committeeId: string): Promise<AuditView[]> {
+    assertAllowed(decide(context.subject, 'view-audit', { tier: 'committee', committeeId }));
+    const reader: AuditReader = { subject: context.subject, committeeId };
+    const visible: AuditView[] = [];
+    for (let after = 0; ; ) {
+      const rows = await this.audit.page(after, 1000);
+      if (rows.length === 0) break;
+      const scopes = await this.scopes.scopes(recordsToLookUp(rows));
+      for (const row of rows) {
+        const scope = scopeOf(row, scopes);
+        if (scope?.committeeId !== committeeId) continue;
+        const view = presentRow(reader, row, scope);
+        if (view) visible.push(view);
+      }
+      after = rows[rows.length - 1].seq;
+    }
+    return visible;
+  }
 }

@@ -5,6 +5,7 @@ import { AuditModule } from '../audit/audit.module';
 import { CommitteesModule } from '../committees/committees.module';
 import { Env } from '../config/env';
 import { DelegationsModule } from '../delegations/delegations.module';
+import { MailModule } from '../mail/mail.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthRepository } from './auth.repository';
@@ -15,6 +16,7 @@ import { AuthService } from './auth.service';
     AuditModule,
     CommitteesModule,
     DelegationsModule,
+    MailModule,
     ThrottlerModule.forRootAsync({
       inject: [Env],
       useFactory: (env: Env) => ({

@@ -11,6 +11,7 @@ import type { AuthRepository } from './auth.repository';
 import { AuthService, subjectOf, userView } from './auth.service';
 import type { InviteDto } from './dto/invite.dto';
 import { type DelegationMembership, User } from './user.entity';
+import type { MailService } from '../mail/mail.service';
 
 const COMMITTEE = '00000000-0000-4000-8000-0000000000c1';
 const EGYPT = '00000000-0000-4000-8000-00000000e9e9';
@@ -52,6 +53,7 @@ async function invitedMembership(inviter: User, dto: Partial<InviteDto>, existin
     { record: () => Promise.resolve() } as unknown as AuditService,
     { findById: () => Promise.resolve({ id: COMMITTEE }) } as unknown as CommitteesRepository,
     { findById: (id: string) => Promise.resolve({ id, committeeId: COMMITTEE }) } as unknown as DelegationsRepository,
+    { invitation: () => Promise.resolve(false) } as unknown as MailService,
   );
   const context: AuthContext = { user: userView(inviter), subject: subjectOf(inviter), sessionId: 's', sessionExpiresAt: null };
   await service.invite(context, { email: 'new@example.org', displayName: 'New', roles: ['delegate'], committeeId: COMMITTEE, ...dto } as InviteDto);

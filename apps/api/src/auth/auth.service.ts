@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AppException } from '../common/app.exception';
+import { MailService } from '../mail/mail.service';
 import { assertAllowed } from '../common/policy';
 import { Env } from '../config/env';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -32,6 +33,8 @@ export interface InvitationResult {
   readonly invitation: { readonly id: string; readonly email: string; readonly expiresAt: string };
   readonly token: string;
   readonly inviteUrl: string;
+  /** Whether the link also went out by e-mail (SMTP_URL is set). */
+  readonly emailed: boolean;
 }
 
 const DELEGATION_ROLES: readonly Role[] = ['delegate', 'head-of-delegation'];
@@ -79,6 +82,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly committees: CommitteesRepository,
     private readonly delegations: DelegationsRepository,
+    private readonly mail: MailService,
   ) {}
 
   async login(dto: LoginDto): Promise<SignIn> {
@@ -123,6 +127,8 @@ export class AuthService {
     const token = newToken();
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.env.INVITATION_TTL_HOURS * HOUR);
+    const inviteUrl = `${this.env.publicUrl()}/invite/${token}`;
+    let emailed = false;
     const invitation = await this.uow.run(async (manager) => {
       if (await this.auth.findUserByEmail(dto.email, manager)) {
         throw new AppException('email-taken', `An account for ${dto.email.toLowerCase()} already exists.`);
@@ -152,12 +158,20 @@ export class AuthService {
       });
       await this.auth.insertInvitation(row, manager);
       await this.audit.record(manager, { actorId: context.user.id, action: 'user.invite', entityType: 'user', entityId: user.id, after: userView(user) });
+      const committee = await this.committees.findById(dto.committeeId);
+      emailed = await this.mail.invitation(manager, { userId: user.id, email: user.email }, dto.language ?? 'en', {
+        committee: committee?.name ?? '',
+        inviter: context.user.displayName,
+        url: inviteUrl,
+        hours: this.env.INVITATION_TTL_HOURS,
+      });
       return row;
     });
     return {
       invitation: { id: invitation.id, email: dto.email.toLowerCase(), expiresAt: expiresAt.toISOString() },
       token,
-      inviteUrl: `${this.env.publicUrl()}/invite/${token}`,
+      inviteUrl,
+      emailed,
     };
   }
 

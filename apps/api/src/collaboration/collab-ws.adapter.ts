@@ -4,6 +4,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocketServer } from 'ws';
 import { crossSiteProblem, ownOrigins } from '../common/request-origin';
+import type { Readiness } from '../health/readiness';
 
 /**
  * Nest's ws adapter matches a gateway's path exactly, but y-websocket clients connect to `<path>/<document>`;
@@ -16,6 +17,7 @@ export class CollabWsAdapter extends WsAdapter {
     app: INestApplicationContext,
     private readonly maxPayload: number,
     private readonly publicUrl: string,
+    private readonly readiness: Readiness | null = null,
   ) {
     super(app);
   }
@@ -46,6 +48,12 @@ export class CollabWsAdapter extends WsAdapter {
       const target = servers.find((ws) => pathname === ws.path || pathname.startsWith(`${ws.path}/`));
       if (!target) {
         socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+        return;
+      }
+      const notReady = this.readiness?.reason();
+      if (notReady) {
+        const body = JSON.stringify({ error: { code: 'not-ready', message: notReady } });
+        socket.end(`HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
         return;
       }
       const encrypted = 'encrypted' in socket && socket.encrypted === true;

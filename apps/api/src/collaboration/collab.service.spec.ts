@@ -12,6 +12,7 @@ import type { CollabRepository } from './collab.repository';
 import { CollabService } from './collab.service';
 import type { RedisRelay } from './redis-relay';
 import type { UpdateLog } from './update-log';
+import { Metrics } from '../metrics/metrics';
 
 /** A socket as the ws library gives it, recording what the server sends and how it closes. */
 class FakeSocket extends EventEmitter {
@@ -59,7 +60,7 @@ function service(overrides: { authenticate?: () => Promise<AuthContext | null> }
   const log = { append: () => Promise.resolve(), flush: () => Promise.resolve() } as unknown as UpdateLog;
   const relay = { onUpdate: () => undefined, onAwareness: () => undefined, onResync: () => undefined, onSessionRevoked: () => undefined, watch: () => undefined, unwatch: () => undefined, publishUpdate: () => undefined, publishAwareness: () => undefined } as unknown as RedisRelay;
   const delegations = { findById: () => Promise.resolve(null) } as unknown as DelegationsRepository;
-  return new CollabService(env, authService, access, repository, log, relay, delegations);
+  return new CollabService(env, authService, access, repository, log, relay, delegations, new Metrics({ defaults: false }));
 }
 
 function connect(collab: CollabService, url = '/collab/space:00000000-0000-4000-8000-000000000000?token=t'): FakeSocket {

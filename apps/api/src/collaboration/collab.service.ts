@@ -7,6 +7,7 @@ import { type AuthContext, onSessionExpiry } from '../auth/auth-context';
 import { requestToken } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
 import { Env } from '../config/env';
+import { Metrics } from '../metrics/metrics';
 import { DelegationsRepository } from '../delegations/delegations.repository';
 import { CollabAccessService, type DocumentAccess } from './collab-access.service';
 import { CollabRepository, type StoredDocument } from './collab.repository';
@@ -70,7 +71,13 @@ export class CollabService implements BeforeApplicationShutdown {
     private readonly log: UpdateLog,
     private readonly relay: RedisRelay,
     private readonly delegations: DelegationsRepository,
+    private readonly metrics: Metrics,
   ) {
+    metrics.observeCollab(() => {
+      let connections = 0;
+      for (const shared of this.documents.values()) connections += shared.connections.size;
+      return { documents: this.documents.size, connections };
+    });
     relay.onUpdate((document, update) =>
       this.withLoaded(document, (shared) => {
         shared.apply([update]).catch((error: unknown) => this.logger.warn(`relayed change to ${document} not applied: ${String(error)}`));
@@ -360,6 +367,7 @@ export class CollabService implements BeforeApplicationShutdown {
     }
     write.settle();
     shared.broadcast(result.changed, origin);
+    this.metrics.fanOut.observe(shared.connections.size - (origin === 'server' ? 0 : 1));
     shared.updatesSinceCompaction += 1;
     this.maybeCompact(shared);
     return result;

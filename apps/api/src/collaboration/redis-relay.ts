@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 import { randomUUID } from 'node:crypto';
 import { connectRedis, disconnectRedis, type RedisConnections } from '../common/redis-connections';
 import { Env } from '../config/env';
+import { Metrics } from '../metrics/metrics';
 import type { Relay } from './shared-document';
 
 const KIND_UPDATE = 0;
@@ -9,6 +10,8 @@ const KIND_AWARENESS = 1;
 const DOCUMENT_PREFIX = 'concord:collab:';
 const SESSIONS = 'concord:sessions';
 const RESYNC = 'concord:resync';
+/** Every message starts with its kind (1 byte), the sending instance (16) and when it was sent (8). */
+const HEADER_BYTES = 25;
 
 type DocumentListener = (document: string, data: Uint8Array) => void;
 
@@ -29,7 +32,10 @@ export class RedisRelay implements Relay, OnModuleInit, OnApplicationShutdown {
   private readonly revokedListeners: Array<(sessionId: string) => void> = [];
   private connectedOnce = false;
 
-  constructor(private readonly env: Env) {}
+  constructor(
+    private readonly env: Env,
+    private readonly metrics: Metrics,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     const url = this.env.REDIS_URL;
@@ -86,16 +92,21 @@ export class RedisRelay implements Relay, OnModuleInit, OnApplicationShutdown {
 
   private publish(channel: string, kind: number, payload: Uint8Array): void {
     if (!this.redis) return;
-    const message = Buffer.concat([Buffer.from([kind]), this.instance, payload]);
+    // kind, sending instance, time sent (for the relay-lag metric), payload.
+    const sent = Buffer.alloc(8);
+    sent.writeDoubleBE(Date.now());
+    const message = Buffer.concat([Buffer.from([kind]), this.instance, sent, payload]);
     this.redis.publisher.publish(channel, message).catch(() => {
       // Lost while Redis is away; the others catch up from the database when this instance reconnects.
     });
   }
 
   private receive(channel: string, message: Buffer): void {
-    if (message.length < 17 || message.subarray(1, 17).equals(this.instance)) return;
+    if (message.length < HEADER_BYTES || message.subarray(1, 17).equals(this.instance)) return;
     const kind = message[0];
-    const payload = new Uint8Array(message.subarray(17));
+    const lag = (Date.now() - message.readDoubleBE(17)) / 1000;
+    if (Number.isFinite(lag)) this.metrics.redisLag.observe(Math.max(0, lag));
+    const payload = new Uint8Array(message.subarray(HEADER_BYTES));
     if (channel === SESSIONS) {
       const sessionId = Buffer.from(payload).toString();
       for (const listener of this.revokedListeners) listener(sessionId);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadEnv } from '../config/env';
 import type { CollabRepository } from './collab.repository';
 import { UpdateLog } from './update-log';
+import { Metrics } from '../metrics/metrics';
 
 type Entry = { readonly document: string; readonly data: Uint8Array };
 
@@ -30,7 +31,7 @@ class ManualRepository {
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function logOver(repository: ManualRepository, window = 0): UpdateLog {
-  return new UpdateLog(repository as unknown as CollabRepository, loadEnv({ COLLAB_COMMIT_WINDOW_MS: String(window), LOG_LEVEL: 'silent' }));
+  return new UpdateLog(repository as unknown as CollabRepository, loadEnv({ COLLAB_COMMIT_WINDOW_MS: String(window), LOG_LEVEL: 'silent' }), new Metrics({ defaults: false }));
 }
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);

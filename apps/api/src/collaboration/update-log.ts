@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Env } from '../config/env';
+import { Metrics } from '../metrics/metrics';
 import { CollabRepository } from './collab.repository';
 
 interface Pending {
@@ -26,6 +27,7 @@ export class UpdateLog implements OnApplicationShutdown {
   constructor(
     private readonly repository: CollabRepository,
     private readonly env: Env,
+    private readonly metrics: Metrics,
   ) {}
 
   /** Resolves once the update is committed to the database. */
@@ -71,7 +73,7 @@ export class UpdateLog implements OnApplicationShutdown {
       const batch = this.pending;
       this.pending = [];
       try {
-        await this.repository.appendBatch(batch);
+        await this.metrics.timeCommit(batch.length, () => this.repository.appendBatch(batch));
         for (const p of batch) p.resolve();
       } catch (error) {
         this.logger.error(`could not store ${batch.length} updates: ${error instanceof Error ? error.message : String(error)}`);

@@ -15,5 +15,6 @@ import { CommentsService } from './comments.service';
   imports: [AuditModule, AuthModule, CollabModule, DraftingSpacesModule, InstrumentsModule],
   controllers: [CommentsController],
   providers: [CommentsRepository, CommentTargetsService, CommentsService, CommentsLiveService, CommentsRelay],
+  exports: [CommentsService],
 })
 export class CommentsModule {}

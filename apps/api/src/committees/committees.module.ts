@@ -8,6 +8,6 @@ import { CommitteesService } from './committees.service';
   imports: [AuditModule],
   controllers: [CommitteesController],
   providers: [CommitteesRepository, CommitteesService],
-  exports: [CommitteesRepository],
+  exports: [CommitteesRepository, CommitteesService],
 })
 export class CommitteesModule {}

@@ -13,6 +13,6 @@ import { CompileUseCase } from './compile.usecase';
   imports: [AuditModule, CollabModule, InstrumentsModule, ProposalsModule],
   controllers: [CompilationController],
   providers: [CompilationRepository, CompileContext, CompileDeskService, CompileUseCase],
-  exports: [CompileContext, CompilationRepository],
+  exports: [CompileContext, CompilationRepository, CompileDeskService],
 })
 export class CompilationModule {}

@@ -63,6 +63,42 @@ export class Env {
   @Matches(/\S/, { message: 'must not be empty' })
   SIGNING_KEY_FILE?: string;
 
+  /** SMTP server for e-mail (smtp:// or smtps://, with user and password if it needs them); unset, no mail is sent. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The sender of Concord's e-mail; by default concord@ the host of PUBLIC_URL. */
+  @IsOptional()
+  @Matches(/^[^\r\n]{3,300}$/, { message: 'must be an address such as "Concord <concord@example.org>"' })
+  MAIL_FROM?: string;
+
+  /** Hour of the day (UTC) at which daily digests go out. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 0 and 23' })
+  @Min(0, { message: 'must be an integer between 0 and 23' })
+  @Max(23, { message: 'must be an integer between 0 and 23' })
+  MAIL_DIGEST_HOUR = 7;
+
+  /** How often the mail dispatcher looks for messages to send, in milliseconds. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 100 and 600000' })
+  @Min(100, { message: 'must be an integer between 100 and 600000' })
+  @Max(600_000, { message: 'must be an integer between 100 and 600000' })
+  MAIL_POLL_MS = 2000;
+
+  /** Wait before the first retry of a failed e-mail, in milliseconds; each later retry waits three times longer, at most an hour. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 100 and 3600000' })
+  @Min(100, { message: 'must be an integer between 100 and 3600000' })
+  @Max(3_600_000, { message: 'must be an integer between 100 and 3600000' })
+  MAIL_RETRY_BASE_MS = 30_000;
+
+  /** Bearer token the Prometheus scraper presents at /api/metrics; unset, there are no metrics. */
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{24,}$/, { message: 'must be at least 24 printable characters without spaces' })
+  METRICS_TOKEN?: string;
+
   /** Redis connection string for scaling the collaboration server out over several instances. */
   @IsOptional()
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
@@ -289,6 +325,11 @@ export class Env {
     return /^\d+$/.test(value) ? Number(value) : value.split(',').map((item) => item.trim());
   }
 
+  /** The sender of e-mail: MAIL_FROM, or Concord at the host of the public URL. */
+  mailFrom(): string {
+    return this.MAIL_FROM ?? `Concord <concord@${new URL(this.publicUrl()).hostname}>`;
+  }
+
   /** The URL invitation links start with. */
   publicUrl(): string {
     return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/+$/, '');
@@ -303,7 +344,10 @@ export class EnvError extends Error {
   }
 }
 
-const KNOWN = new Set(Object.keys(new Env()).concat(['DATABASE_URL', 'REDIS_URL', 'PUBLIC_URL', 'SIGNING_KEY_FILE', 'TRUST_PROXY', 'LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE']));
+const KNOWN = new Set(Object.keys(new Env()).concat(['DATABASE_URL', 'REDIS_URL', 'PUBLIC_URL', 'SIGNING_KEY_FILE', 'METRICS_TOKEN', 'SMTP_URL', 'MAIL_FROM', 'TRUST_PROXY', 'LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE']));
+
+/** Variables whose values are secrets. */
+const SECRETS = new Set(['METRICS_TOKEN']);
 
 /** Reads and validates the settings from an environment; throws an `EnvError` on the first bad value. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -318,7 +362,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (errors.length > 0) {
     const first = errors[0];
     const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    const shown = JSON.stringify(redactUrl(String(raw[first.property] ?? '')));
+    // A secret is never printed back, not even a wrong one.
+    const shown = SECRETS.has(first.property) ? 'a value of ' + String(raw[first.property] ?? '').length + ' characters' : JSON.stringify(redactUrl(String(raw[first.property] ?? '')));
     throw new EnvError(first.property, `Invalid environment: ${first.property} ${reason} (got ${shown})`);
   }
   return env;

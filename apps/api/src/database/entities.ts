@@ -18,6 +18,8 @@ import { Instrument } from '../instruments/instrument.entity';
 import { ProposalCompilation } from '../revisions/proposal-compilation.entity';
 import { Revision } from '../revisions/revision.entity';
 import { TranslationSource } from '../revisions/translation-source.entity';
+import { MailMessage } from '../mail/mail-message.entity';
+import { MailPreference } from '../mail/mail-preference.entity';
 import { ProposalEvent } from '../proposals/proposal-event.entity';
 import { ProposalSupport } from '../proposals/proposal-support.entity';
 import { Proposal } from '../proposals/proposal.entity';
@@ -47,4 +49,6 @@ export const ENTITIES = [
   Revision,
   ProposalCompilation,
   TranslationSource,
+  MailMessage,
+  MailPreference,
 ];

@@ -9,6 +9,6 @@ import { DelegationsService } from './delegations.service';
   imports: [AuditModule, CommitteesModule],
   controllers: [DelegationsController],
   providers: [DelegationsRepository, DelegationsService],
-  exports: [DelegationsRepository],
+  exports: [DelegationsRepository, DelegationsService],
 })
 export class DelegationsModule {}

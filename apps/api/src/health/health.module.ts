@@ -1,6 +1,11 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
+import { Readiness } from './readiness';
 
-@Module({ controllers: [HealthController], providers: [HealthService] })
-export class HealthModule {}
+@Module({})
+export class HealthModule {
+  static forRoot(readiness: Readiness): DynamicModule {
+    return { module: HealthModule, global: true, controllers: [HealthController], providers: [HealthService, { provide: Readiness, useValue: readiness }], exports: [Readiness] };
+  }
+}

@@ -16,6 +16,6 @@ import { RevisionsService } from './revisions.service';
   imports: [AuditModule, CollabModule, CommitteesModule, CompilationModule, InstrumentsModule],
   controllers: [RevisionsController, PublicController],
   providers: [RevisionsRepository, RevisionsService, PublishRevisionUseCase, LanguageVersionsService, ExportsService],
-  exports: [RevisionsService, RevisionsRepository],
+  exports: [RevisionsService, RevisionsRepository, ExportsService],
 })
 export class RevisionsModule {}

@@ -124,6 +124,9 @@ function AccountSummary({ user }: { user: User }) {
           </dd>
         </div>
       </dl>
+      <Link className="account-settings" to="/settings">
+        {t('header.settings')}
+      </Link>
       <button type="button" className="button-secondary" onClick={onSignOut} disabled={signingOut}>
         {t('header.signOut')}
       </button>

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@concord/domain';
+import { LANGUAGES, type Language, ROLES, type Role } from '@concord/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 
@@ -30,4 +30,9 @@ export class InviteDto {
   @ApiProperty()
   @IsUUID()
   committeeId!: string;
+
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'Language of the invitation e-mail and of later e-mail to this person (English when omitted)' })
+  @IsOptional()
+  @IsIn(LANGUAGES, { message: `language must be one of ${LANGUAGES.join(', ')}` })
+  language?: Language;
 }

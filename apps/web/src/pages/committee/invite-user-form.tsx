@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@concord/domain';
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES, type Language, ROLES, type Role } from '@concord/domain';
 import { useRef, useState, type FormEvent } from 'react';
 import { api, type Delegation, type Invitation } from '../../api';
 import { StatusMessage } from '../../components/error-alert';
@@ -7,7 +7,7 @@ import { formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { pickLocalizedEntry } from '../../localized';
 
-/** Secretariat: invites a user and shows the one-time link to pass on (the server does not send e-mail). */
+/** Secretariat: invites a user and shows the one-time link to pass on; a server with e-mail also sends it. */
 export function InviteUserForm({ committeeId, delegations }: { committeeId: string; delegations: readonly Delegation[] }) {
   const { t, language } = useI18n();
   const { submitting, error, problem, run, reject } = useFormAction();
@@ -15,6 +15,7 @@ export function InviteUserForm({ committeeId, delegations }: { committeeId: stri
   const [displayName, setDisplayName] = useState('');
   const [roles, setRoles] = useState<readonly Role[]>(['delegate']);
   const [delegationId, setDelegationId] = useState('');
+  const [mailLanguage, setMailLanguage] = useState<Language>(language);
   const [invitation, setInvitation] = useState<Invitation | null>(null);
   const [copied, setCopied] = useState(false);
   const linkRef = useRef<HTMLInputElement>(null);
@@ -30,6 +31,7 @@ export function InviteUserForm({ committeeId, delegations }: { committeeId: stri
         displayName: displayName.trim(),
         roles,
         committeeId,
+        language: mailLanguage,
         ...(delegationId === '' ? {} : { delegationId }),
       }),
     );
@@ -59,7 +61,7 @@ export function InviteUserForm({ committeeId, delegations }: { committeeId: stri
       {invitation !== null && (
         <div className="invitation-result">
           <StatusMessage>
-            <p>{t('newInvite.done', { email: invitation.invitation.email })}</p>
+            <p>{t(invitation.emailed ? 'newInvite.emailed' : 'newInvite.done', { email: invitation.invitation.email })}</p>
             <p>{t('newInvite.expires', { date: formatDateTime(invitation.invitation.expiresAt, language) })}</p>
           </StatusMessage>
           <div className="field">
@@ -132,6 +134,16 @@ export function InviteUserForm({ committeeId, delegations }: { committeeId: stri
           {sortedDelegations.map((delegation) => (
             <option key={delegation.id} value={delegation.id}>
               {delegation.code} — {pickLocalizedEntry(delegation.names, language)?.text ?? delegation.code}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="new-invite-language">{t('newInvite.language')}</label>
+        <select id="new-invite-language" value={mailLanguage} onChange={(event) => isLanguage(event.target.value) && setMailLanguage(event.target.value)}>
+          {LANGUAGES.map((code) => (
+            <option key={code} value={code} lang={code}>
+              {LANGUAGE_NAMES[code]}
             </option>
           ))}
         </select>
