@@ -1,9 +1,10 @@
-import { LANGUAGE_NAMES, LANGUAGES, isLanguage, pickLocalized, type Language } from '@concord/domain';
+import { pickLocalized, type Language } from '@concord/domain';
 import { useEffect, useState } from 'react';
 import { Link, Outlet, useNavigate } from 'react-router';
 import { api, type Delegation, type User } from '../api';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n/i18n-context';
+import { LanguageSelect } from './language-select';
 import { ReadingRoomHeaderLink } from '../reading-room/reading-room';
 
 /** Every page: the skip link, the header (brand, account, language switch) and the main region. */
@@ -42,19 +43,7 @@ function LanguageSwitch() {
   return (
     <div className="language-switch">
       <label htmlFor="interface-language">{t('header.language')}</label>
-      <select
-        id="interface-language"
-        value={language}
-        onChange={(event) => {
-          if (isLanguage(event.target.value)) setLanguage(event.target.value);
-        }}
-      >
-        {LANGUAGES.map((code) => (
-          <option key={code} value={code} lang={code}>
-            {LANGUAGE_NAMES[code]}
-          </option>
-        ))}
-      </select>
+      <LanguageSelect id="interface-language" value={language} onChange={setLanguage} />
     </div>
   );
 }

@@ -1,9 +1,10 @@
-import { LANGUAGE_NAMES, LANGUAGES, isLanguage, type Language } from '@concord/domain';
+import type { Language } from '@concord/domain';
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, type MailDelivery, type MailMessage, type MailSettings } from '../api';
 import { useAuth } from '../auth';
 import { ErrorAlert, Loading, StatusMessage } from '../components/error-alert';
 import { FormErrors, useFormAction } from '../components/form';
+import { LanguageSelect } from '../components/language-select';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { useResource } from '../use-resource';
@@ -58,13 +59,7 @@ function MailSettingsForm({ initial }: { initial: MailSettings }) {
       </fieldset>
       <div className="field">
         <label htmlFor="mail-language">{t('settings.language')}</label>
-        <select id="mail-language" value={language} disabled={!initial.enabled} onChange={(event) => isLanguage(event.target.value) && setLanguage(event.target.value)}>
-          {LANGUAGES.map((code) => (
-            <option key={code} value={code} lang={code}>
-              {LANGUAGE_NAMES[code]}
-            </option>
-          ))}
-        </select>
+        <LanguageSelect id="mail-language" value={language} disabled={!initial.enabled} onChange={setLanguage} />
       </div>
       <div className="form-actions">
         <button type="submit" disabled={submitting || !initial.enabled}>

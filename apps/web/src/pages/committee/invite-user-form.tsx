@@ -1,8 +1,9 @@
-import { isLanguage, LANGUAGE_NAMES, LANGUAGES, type Language, ROLES, type Role } from '@concord/domain';
+import { type Language, ROLES, type Role } from '@concord/domain';
 import { useRef, useState, type FormEvent } from 'react';
 import { api, type Delegation, type Invitation } from '../../api';
 import { StatusMessage } from '../../components/error-alert';
 import { FormErrors, useFormAction } from '../../components/form';
+import { LanguageSelect } from '../../components/language-select';
 import { formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { pickLocalizedEntry } from '../../localized';
@@ -140,13 +141,7 @@ export function InviteUserForm({ committeeId, delegations }: { committeeId: stri
       </div>
       <div className="field">
         <label htmlFor="new-invite-language">{t('newInvite.language')}</label>
-        <select id="new-invite-language" value={mailLanguage} onChange={(event) => isLanguage(event.target.value) && setMailLanguage(event.target.value)}>
-          {LANGUAGES.map((code) => (
-            <option key={code} value={code} lang={code}>
-              {LANGUAGE_NAMES[code]}
-            </option>
-          ))}
-        </select>
+        <LanguageSelect id="new-invite-language" value={mailLanguage} onChange={setMailLanguage} />
       </div>
       <div className="form-actions">
         <button type="submit" disabled={submitting}>
