@@ -12,6 +12,7 @@ import { DatabaseModule } from './database/database.module';
 import { DelegationMembersModule } from './delegations/delegation-members.module';
 import { DelegationsModule } from './delegations/delegations.module';
 import { DraftingSpacesModule } from './drafting-spaces/drafting-spaces.module';
+import { WordBridgeModule } from './drafting-spaces/word-bridge.module';
 import { HealthModule } from './health/health.module';
 import { InstrumentsModule } from './instruments/instruments.module';
 import { ProposalsModule } from './proposals/proposals.module';
@@ -35,6 +36,7 @@ export class AppModule {
         DelegationMembersModule,
         InstrumentsModule,
         DraftingSpacesModule,
+        WordBridgeModule,
         CollabModule,
         ProposalsModule,
         CommentsModule,

@@ -1,0 +1,145 @@
+import { compare } from '@concord/compare';
+import { decide, type Language, pickLocalized } from '@concord/domain';
+import { comparisonToDocx, type TrackedDocxInput } from '@concord/export';
+import { docFromJSON, type ProvenanceAttrs } from '@concord/schema';
+import { Injectable } from '@nestjs/common';
+import type { Node } from 'prosemirror-model';
+import type { AuthContext } from '../auth/auth-context';
+import { AppException } from '../common/app.exception';
+import { CommitteesRepository } from '../committees/committees.repository';
+import { CompileContext } from '../compilation/compile-context';
+import { ProposalsService } from '../proposals/proposals.service';
+import type { Download } from './exports.service';
+import { LanguageVersionsService } from './language-versions.service';
+import type { Revision } from './revision.entity';
+import { parseContent, type Reader, RevisionsService } from './revisions.service';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+function stem(text: string): string {
+  return text.replace(/[^A-Za-z0-9.-]+/g, '_');
+}
+
+/** Who a tracked change is by: the delegations a proposal's text names, the secretariat for its edits, else `fallback`. */
+export function changeAuthor(secretariat: string, fallback: string): (provenance: ProvenanceAttrs | null) => string {
+  return (provenance) => {
+    if (!provenance) return fallback;
+    if (provenance.kind === 'edit') return secretariat;
+    if (provenance.kind === 'proposal') return provenance.label || provenance.delegations.join(', ') || fallback;
+    return fallback;
+  };
+}
+
+/**
+ * Comparisons as Word documents with tracked changes: two revisions, a revision and the live consolidated draft,
+ * a proposal and its base. Each is readable exactly when the comparison it renders is.
+ */
+@Injectable()
+export class ComparisonDocxService {
+  constructor(
+    private readonly revisions: RevisionsService,
+    private readonly languages: LanguageVersionsService,
+    private readonly proposals: ProposalsService,
+    private readonly committees: CommitteesRepository,
+    private readonly context: CompileContext,
+  ) {}
+
+  /** Two revisions, or a revision and the live draft (`live`, committee readers only), as tracked changes. */
+  async betweenRevisions(reader: Reader, olderId: string, newerId: string, language: Language | undefined): Promise<Download> {
+    const older = await this.revisions.readable(reader, olderId);
+    await this.revisions.assertVerified(older);
+    const lang = language ?? (older.originalLanguage as Language);
+    const olderDoc = docOf(older, lang);
+    let newerDoc: Node;
+    let symbol: string;
+    let date: string;
+    let changeDate: string;
+    let tier = older.tier;
+    if (newerId === 'live') {
+      if (!decide(reader.subject, 'read', { tier: 'committee', committeeId: older.committeeId }).allowed) throw new AppException('revision-not-found', 'No such revision.');
+      newerDoc = await this.languages.live(older.instrumentId, lang);
+      const now = new Date();
+      symbol = `${older.symbol} → ${SECRETARIAT_DRAFT[lang]}`;
+      date = now.toISOString().slice(0, 10);
+      changeDate = now.toISOString();
+      tier = 'committee';
+    } else {
+      const newer = await this.revisions.readable(reader, newerId);
+      if (newer.instrumentId !== older.instrumentId) throw new AppException('validation-failed', 'Only revisions of the same instrument can be compared.');
+      await this.revisions.assertVerified(newer);
+      newerDoc = docOf(newer, lang);
+      symbol = newer.symbol;
+      date = newer.date;
+      changeDate = newer.publishedAt.toISOString();
+      if (newer.tier !== 'public') tier = newer.tier;
+    }
+    const committee = await this.committees.findById(older.committeeId);
+    const titles = parseContent(older).titles;
+    const input: TrackedDocxInput = {
+      symbol,
+      date,
+      distribution: tier === 'public' ? 'General' : 'Limited',
+      originalLanguage: older.originalLanguage as Language,
+      committee: { name: committee?.name ?? '', symbolPrefix: committee?.symbolPrefix ?? '' },
+      title: pickLocalized(titles, lang, [older.originalLanguage as Language]) ?? older.symbol,
+      comparison: compare(olderDoc, newerDoc, { language: lang }),
+      author: changeAuthor(SECRETARIAT[lang], symbol),
+      changeDate,
+      instrumentId: older.instrumentId,
+    };
+    const other = newerId === 'live' ? 'live' : stem(symbol);
+    return { filename: `${stem(older.symbol)}_vs_${other}_${lang}.docx`, contentType: DOCX, body: Buffer.from(await comparisonToDocx(input)) };
+  }
+
+  /** A proposal against the base it was made on, its changes by its sponsor (and co-sponsors) on the date submitted. */
+  async proposal(user: AuthContext, id: string): Promise<Download> {
+    const proposal = await this.proposals.get(user, id);
+    const lang = proposal.language;
+    const directory = await this.context.directory(proposal.committeeId);
+    const name = (delegationId: string) => {
+      const delegation = directory.byId.get(delegationId);
+      return delegation ? (pickLocalized(delegation.names, lang, ['en']) ?? delegation.code) : delegationId;
+    };
+    const sponsors = [proposal.sponsorDelegationId, ...proposal.coSponsorIds].map(name).join(', ');
+    const committee = await this.committees.findById(proposal.committeeId);
+    const input: TrackedDocxInput = {
+      symbol: proposal.title,
+      date: proposal.submittedAt.slice(0, 10),
+      distribution: proposal.published ? 'General' : 'Limited',
+      originalLanguage: lang,
+      committee: { name: committee?.name ?? '', symbolPrefix: committee?.symbolPrefix ?? '' },
+      title: proposal.title,
+      comparison: compare(docFromJSON(proposal.baseDoc), docFromJSON(proposal.proposedDoc), { language: lang }),
+      author: () => sponsors,
+      changeDate: proposal.submittedAt,
+      instrumentId: proposal.instrumentId,
+    };
+    return { filename: `proposal_${proposal.id.slice(0, 8)}_${lang}.docx`, contentType: DOCX, body: Buffer.from(await comparisonToDocx(input)) };
+  }
+}
+
+function docOf(revision: Revision, language: Language): Node {
+  const version = parseContent(revision).versions[language];
+  if (!version) throw new AppException('language-not-available', `${revision.symbol} has no ${language} version.`);
+  return docFromJSON(version.doc);
+}
+
+/** The author of secretariat edits in Word's review pane. */
+export const SECRETARIAT: Readonly<Record<Language, string>> = {
+  ar: 'الأمانة',
+  zh: '秘书处',
+  en: 'Secretariat',
+  fr: 'Secrétariat',
+  ru: 'Секретариат',
+  es: 'Secretaría',
+};
+
+/** The live consolidated draft, as the newer side of a comparison. */
+const SECRETARIAT_DRAFT: Readonly<Record<Language, string>> = {
+  ar: 'المشروع الموحد الحالي',
+  zh: '当前合并草案',
+  en: 'current consolidated draft',
+  fr: 'projet consolidé en cours',
+  ru: 'текущий сводный проект',
+  es: 'proyecto consolidado actual',
+};
