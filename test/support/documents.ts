@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -80,5 +80,22 @@ export function renderDocx(docx: Uint8Array, name: string): Promise<{ readonly p
     const text = await run('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-']);
     if (text.status !== 0) throw new Error(`pdftotext could not read the PDF: ${text.stderr}`);
     return { pdfBytes, pages: text.stdout.split('\f').filter((page) => page.trim() !== '') };
+  });
+}
+
+/**
+ * Converts a document with LibreOffice (headless, a profile of its own): `name` is the input's file name (its
+ * extension says what it is, e.g. `changes.fodt`), `filter` the output, e.g. `docx:"MS Word 2007 XML"`. Returns
+ * the converted file's bytes.
+ */
+export function convertWithLibreOffice(input: Uint8Array | string, name: string, filter: string): Promise<Buffer> {
+  return withScratch(async (dir) => {
+    const source = join(dir, name);
+    writeFileSync(source, input);
+    const convert = await run('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', join(dir, 'out'), source]);
+    const extension = filter.split(':')[0] ?? '';
+    const output = join(dir, 'out', `${name.replace(/\.[^.]+$/, '')}.${extension}`);
+    if (convert.status !== 0 || !existsSync(output)) throw new Error(`LibreOffice could not convert ${name}: ${convert.stderr || convert.stdout}`);
+    return readFileSync(output);
   });
 }

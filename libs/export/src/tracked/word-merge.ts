@@ -106,7 +106,8 @@ const articleOf = (block: OutlineBlock): string => block.provisions[block.provis
  * - A changed paragraph that cannot be placed this way is listed as unplaced, never guessed; so are paragraphs
  *   split or joined in Word and new paragraphs.
  *
- * @throws WordMismatchError when the file belongs to another space or instrument, or nothing in it matches.
+ * @throws WordMismatchError when the file belongs to another space or instrument, nothing in it matches, or none
+ *   of its changed paragraphs can be placed.
  */
 export function planWordUpload(word: WordDocument, context: WordPlanContext): WordPlan {
   const instrument = word.properties.get('ConcordInstrument');
@@ -120,6 +121,12 @@ export function planWordUpload(word: WordDocument, context: WordPlanContext): Wo
   const plan = record ? roundTripPlan(word, record.blocks, context) : placedPlan(word, context);
   if (plan.matched === 0) {
     throw new WordMismatchError('No paragraph of this Word file matches a provision of the drafting space: it looks like the text of another instrument or of other provisions.');
+  }
+  if (plan.intents.length === 0 && plan.unplaced.length > 0) {
+    const count = plan.unplaced.length;
+    throw new WordMismatchError(
+      `None of the ${count} changed paragraph${count === 1 ? '' : 's'} of this Word file matches a provision of the drafting space by its number or its text, so nothing can be applied (the first: “${plan.unplaced[0]?.text ?? ''}”).`,
+    );
   }
   return plan;
 }
