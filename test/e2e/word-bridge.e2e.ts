@@ -238,6 +238,33 @@ for (const backend of BACKENDS) {
       expect(text(watcher)).toBe(before);
     }, 180_000);
 
+    it('downloads revision comparisons with tracked changes to whoever may read the comparison', async () => {
+      const first = await as('secretariat').post(`/api/instruments/${instrumentId}/revisions`, { tier: 'public', symbol: 'A/AC.291/30', date: '2027-02-01' });
+      expect(first.status).toBe(201);
+      const editor = await open(`consolidated:${instrumentId}:en`, 'secretariat');
+      replaceText(editor.doc, 'the interception without right', 'the interception without right or authorization');
+      const watcher = await open(`consolidated:${instrumentId}:en`, 'egypt.delegate');
+      await until(() => text(watcher).includes('or authorization'), 'the secretariat edit to be stored');
+      const second = await as('secretariat').post(`/api/instruments/${instrumentId}/revisions`, { tier: 'public', symbol: 'A/AC.291/30/Rev.1', date: '2027-03-01' });
+      expect(second.status).toBe(201);
+      const [r1, r2] = [String(first.body.id), String(second.body.id)];
+
+      const changesIn = async (res: Response) => {
+        expect(res.status).toBe(200);
+        const word = readWordDocument({ document: unzipText(new Uint8Array(await res.arrayBuffer())).get('word/document.xml') ?? '' });
+        return word.paragraphs.flatMap((p) => p.segments.filter((s) => s.kind !== 'equal').map((s) => [s.kind, s.text, s.author]));
+      };
+      expect(await changesIn(await fetch(`${server.url}/api/public/revisions/${r1}/compare/${r2}/docx`))).toEqual([['insert', ' or authorization', 'A/AC.291/30/Rev.1']]);
+      expect(await changesIn(await fetch(`${server.url}/api/revisions/${r1}/compare/${r2}/docx?lang=en`))).toHaveLength(1);
+      // The live draft is the committee's: its comparison is not public.
+      replaceText(editor.doc, 'Illegal access', 'Illegal access to systems');
+      await until(() => text(watcher).includes('access to systems'), 'the second edit to be stored');
+      const live = await fetch(`${server.url}/api/revisions/${r2}/compare/live/docx`, { headers: { authorization: `Bearer ${tokens['egypt.delegate']}` } });
+      expect((await changesIn(live)).map(([kind, words]) => [kind, words])).toEqual([['insert', ' to systems']]);
+      expect((await fetch(`${server.url}/api/revisions/${r2}/compare/live/docx`)).status).toBe(404);
+      expect((await fetch(`${server.url}/api/public/revisions/${r2}/compare/live/docx`)).status).toBe(404);
+    }, 120_000);
+
     it('lets only members who may write the space upload, and only readers download it', async () => {
       const target = await space('Members only');
       const body = () => form(tracked);
