@@ -28,6 +28,8 @@ export interface WordUnplaced {
   /** Its position among the file's paragraphs, from 1. */
   readonly paragraph: number;
   readonly text: string;
+  /** Why, as a code a client can put in words of its own. */
+  readonly code: 'new-paragraph' | 'joined' | 'split' | 'unknown-id' | 'removed' | 'no-match';
   readonly reason: string;
 }
 
@@ -146,12 +148,12 @@ function roundTripPlan(word: WordDocument, recorded: readonly { k: string; t: st
     const changed = original !== revised || paragraph.mark !== null;
     if (paragraph.bookmarks.length === 0) {
       if (paragraph.mark === 'inserted' || (changed && normalize(revised) !== '')) {
-        unplaced.push({ paragraph: i + 1, text: excerpt(revised), reason: 'a new paragraph typed in Word: add new provisions in Concord' });
+        unplaced.push({ paragraph: i + 1, text: excerpt(revised), code: 'new-paragraph', reason: 'a new paragraph typed in Word: add new provisions in Concord' });
       }
       return;
     }
     if (paragraph.bookmarks.length > 1 || paragraph.mark === 'deleted') {
-      unplaced.push({ paragraph: i + 1, text: excerpt(revised), reason: 'paragraphs joined in Word: join them in Concord' });
+      unplaced.push({ paragraph: i + 1, text: excerpt(revised), code: 'joined', reason: 'paragraphs joined in Word: join them in Concord' });
       paragraph.bookmarks.forEach((b) => seen.add(b));
       return;
     }
@@ -160,7 +162,7 @@ function roundTripPlan(word: WordDocument, recorded: readonly { k: string; t: st
     const entry = recorded[index];
     const block = entry ? byKey.get(entry.k) : undefined;
     if (!entry) {
-      unplaced.push({ paragraph: i + 1, text: excerpt(revised), reason: 'its hidden Concord id is not in the file’s record' });
+      unplaced.push({ paragraph: i + 1, text: excerpt(revised), code: 'unknown-id', reason: 'its hidden Concord id is not in the file’s record' });
       return;
     }
     matched++;
@@ -169,7 +171,7 @@ function roundTripPlan(word: WordDocument, recorded: readonly { k: string; t: st
     intents.push({ key: entry.k, label: block?.label ?? '', article: '', before: entry.t, after, placedBy: 'id', authors: authorsOf(paragraph) });
   });
   recorded.forEach((entry, index) => {
-    if (!seen.has(index) && entry.t !== '') unplaced.push({ paragraph: 0, text: excerpt(entry.t), reason: 'removed in Word: delete provisions in Concord' });
+    if (!seen.has(index) && entry.t !== '') unplaced.push({ paragraph: 0, text: excerpt(entry.t), code: 'removed', reason: 'removed in Word: delete provisions in Concord' });
   });
   return { roundTrip: true, tracked: word.tracked, paragraphs: word.paragraphs.length, matched, intents, unplaced };
 }
@@ -201,7 +203,7 @@ function placedPlan(word: WordDocument, context: WordPlanContext): WordPlan {
     const after = split(revised).text;
     if (normalize(text) === '' && !changed) return;
     if (paragraph.mark !== null) {
-      unplaced.push({ paragraph: i + 1, text: excerpt(revised || original), reason: paragraph.mark === 'inserted' ? 'a paragraph split or added in Word: make structural changes in Concord' : 'paragraphs joined in Word: join them in Concord' });
+      unplaced.push({ paragraph: i + 1, text: excerpt(revised || original), code: paragraph.mark === 'inserted' ? 'split' : 'joined', reason: paragraph.mark === 'inserted' ? 'a paragraph split or added in Word: make structural changes in Concord' : 'paragraphs joined in Word: join them in Concord' });
       return;
     }
     const open = blocks.filter((block) => !taken.has(block.key) && block.role !== 'title');
@@ -223,7 +225,7 @@ function placedPlan(word: WordDocument, context: WordPlanContext): WordPlan {
       if (best && best.score >= 0.5 && best.score - (second?.score ?? 0) >= 0.15) block = best.b;
     }
     if (!block) {
-      if (changed) unplaced.push({ paragraph: i + 1, text: excerpt(revised || original), reason: 'no provision of the space has this number or text' });
+      if (changed) unplaced.push({ paragraph: i + 1, text: excerpt(revised || original), code: 'no-match', reason: 'no provision of the space has this number or text' });
       return;
     }
     taken.add(block.key);
