@@ -696,5 +696,6 @@ export const ar: Strings = {
   'word.unplaced.removed': 'حُذف في Word؛ احذفوا الأحكام في Concord.',
   'word.unplaced.no-match': 'لا يحمل أي حكم في هذا الحيز هذا الرقم أو هذا النص.',
   'word.apply': 'تطبيق التغييرات ({count}) على النص',
+  'word.compareLive': 'تنزيل التغييرات منذ {symbol} بصيغة Word مع تعقّب التغييرات',
   'word.applied': 'طُبِّقت التغييرات ({count}) على النص الحي.',
 };

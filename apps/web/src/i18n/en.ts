@@ -698,6 +698,7 @@ export const en = {
   'word.unplaced.removed': 'removed in Word; delete provisions in Concord.',
   'word.unplaced.no-match': 'no provision of this space has this number or text.',
   'word.apply': 'Apply {count} changes to the text',
+  'word.compareLive': 'Download the changes since {symbol} as Word with tracked changes',
   'word.applied': '{count} changes applied to the live text.',
 } as const;
 

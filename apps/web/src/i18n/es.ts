@@ -697,5 +697,6 @@ export const es: Strings = {
   'word.unplaced.removed': 'eliminado en Word; elimine las disposiciones en Concord.',
   'word.unplaced.no-match': 'ninguna disposición de este espacio tiene este número o texto.',
   'word.apply': 'Aplicar {count} cambios al texto',
+  'word.compareLive': 'Descargar los cambios desde {symbol} como Word con control de cambios',
   'word.applied': 'Se aplicaron {count} cambios al texto en vivo.',
 };

@@ -699,5 +699,6 @@ export const fr: Strings = {
   'word.unplaced.removed': 'supprimé dans Word ; supprimez les dispositions dans Concord.',
   'word.unplaced.no-match': 'aucune disposition de cet espace ne porte ce numéro ou ce texte.',
   'word.apply': 'Appliquer {count} modifications au texte',
+  'word.compareLive': 'Télécharger les modifications depuis le {symbol} au format Word avec suivi des modifications',
   'word.applied': '{count} modifications appliquées au texte en direct.',
 };

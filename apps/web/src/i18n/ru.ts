@@ -698,5 +698,6 @@ export const ru: Strings = {
   'word.unplaced.removed': 'удалено в Word; удаляйте положения в Concord.',
   'word.unplaced.no-match': 'ни одно положение этого пространства не имеет такого номера или текста.',
   'word.apply': 'Применить изменения к тексту ({count})',
+  'word.compareLive': 'Скачать изменения после {symbol} в формате Word с записанными исправлениями',
   'word.applied': 'Изменений применено к текущему тексту: {count}.',
 };

@@ -692,5 +692,6 @@ export const zh: Strings = {
   'word.unplaced.removed': '已在 Word 中删除；请在 Concord 中删除条款。',
   'word.unplaced.no-match': '本空间中没有条款具有此编号或文本。',
   'word.apply': '将 {count} 处更改应用到文本',
+  'word.compareLive': '将 {symbol} 之后的更改下载为带修订的 Word 文件',
   'word.applied': '已将 {count} 处更改应用到实时文本。',
 };

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { request, type DraftingSpace } from '../api';
 import { ErrorAlert } from '../components/error-alert';
 import { formatList, formatNumber } from '../i18n/format';
@@ -182,5 +182,33 @@ export function WordPanel({ space, editable }: { space: DraftingSpace; editable:
         </p>
       )}
     </section>
+  );
+}
+
+/**
+ * A link to the live consolidated draft compared with the last revision readable to the reader, as a Word file
+ * with tracked changes; nothing when no revision has been published.
+ */
+export function LiveComparisonDownload({ instrumentId, textLanguage }: { instrumentId: string; textLanguage: string }) {
+  const { t } = useI18n();
+  const [latest, setLatest] = useState<{ id: string; symbol: string } | null>(null);
+  useEffect(() => {
+    let current = true;
+    request<{ items: readonly { id: string; symbol: string; languages: readonly string[] }[] }>('GET', `/api/instruments/${segment(instrumentId)}/revisions`).then(
+      (list) => current && setLatest(list.items.find((revision) => revision.languages.includes(textLanguage)) ?? null),
+      // Without the list there is simply no link; the draft itself is what the page is for.
+      () => current && setLatest(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [instrumentId, textLanguage]);
+  if (latest === null) return null;
+  return (
+    <p className="meta">
+      <a href={`/api/revisions/${segment(latest.id)}/compare/live/docx?lang=${segment(textLanguage)}`} download data-testid="live-docx">
+        {t('word.compareLive', { symbol: latest.symbol })}
+      </a>
+    </p>
   );
 }
