@@ -5,10 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import { provider, synced, until } from '../support/collab';
 import { BACKENDS } from '../support/databases';
-import { convertWithLibreOffice, missing, renderDocx } from '../support/documents';
+import { convertWithLibreOffice, missing, renderDocx, unzipEntries as unzipText } from '../support/documents';
 import { client, login, startServer, type TestServer } from '../support/server';
 import { replaceText } from '../support/treaty-edit';
-import { unzipText } from '../../libs/export/src/revision/testing/zip';
 
 type Json = Record<string, unknown>;
 
