@@ -1,9 +1,9 @@
-import { compare, outline } from '@concord/compare';
+import { compare, type Comparison, outline, type OutlineBlock } from '@concord/compare';
 import { decide, type Language, pickLocalized } from '@concord/domain';
 import { comparisonToDocx, ImportError, ImportErrorCode, planWordUpload, threeWay, type WordDocument, WordMismatchError, type WordPlan } from '@concord/export';
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import type { Node } from 'prosemirror-model';
+import { Fragment, type Node } from 'prosemirror-model';
 import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
 import { CollabService } from '../collaboration/collab.service';
@@ -15,6 +15,7 @@ import { CommitteesRepository } from '../committees/committees.repository';
 import { CompileContext } from '../compilation/compile-context';
 import { UnitOfWork } from '../database/unit-of-work';
 import { DocxImporter } from '../instruments/docx-importer';
+import { InstrumentsService } from '../instruments/instruments.service';
 import type { DraftingSpace } from './drafting-space.entity';
 import { DraftingSpacesService, spaceDocument, spaceOwners, spaceReaders, spaceResource } from './drafting-spaces.service';
 import { applyEdits, liveBlock, textblockOf } from './word-yjs';
@@ -72,6 +73,7 @@ export class WordBridgeService {
     private readonly reader: DocumentReader,
     private readonly collab: CollabService,
     private readonly docx: DocxImporter,
+    private readonly instruments: InstrumentsService,
     private readonly committees: CommitteesRepository,
     private readonly context: CompileContext,
     private readonly uow: UnitOfWork,
@@ -83,6 +85,7 @@ export class WordBridgeService {
     const language = space.language as Language;
     const base = await this.spaces.initialContent(space);
     const live = await this.live(space, base);
+    const comparison = await this.inWholeText(space, base, live);
     const owner = await this.delegationName(space, language);
     const committee = await this.committees.findById(space.committeeId);
     const now = new Date();
@@ -93,7 +96,7 @@ export class WordBridgeService {
       originalLanguage: language,
       committee: { name: committee?.name ?? '', symbolPrefix: committee?.symbolPrefix ?? '' },
       title: space.title,
-      comparison: compare(base, live, { language }),
+      comparison,
       author: () => owner,
       changeDate: now.toISOString(),
       instrumentId: space.instrumentId,
@@ -107,6 +110,7 @@ export class WordBridgeService {
     const space = await this.writable(user, spaceId);
     const { plan, digest } = await this.plan(space, file);
     const live = outline(await this.live(space, await this.spaces.initialContent(space)), space.language as Language);
+    // Keys are stable ids, the same whether the space's articles are numbered alone or in the whole text.
     const changes = plan.intents.map((intent): WordChangeView => {
       const block = live.blockByKey.get(intent.key);
       if (!block) return { ...intent, edits: 0, conflicts: [{ before: intent.before, word: intent.after, live: '' }] };
@@ -163,14 +167,43 @@ export class WordBridgeService {
       throw error;
     }
     const language = space.language as Language;
-    const base = await this.spaces.initialContent(space);
     try {
-      const plan = planWordUpload(word, { spaceId: space.id, instrumentId: space.instrumentId, blocks: outline(base, language).blocks, language });
+      const plan = planWordUpload(word, { spaceId: space.id, instrumentId: space.instrumentId, blocks: await this.baseBlocks(space), language });
       return { plan, digest: createHash('sha256').update(file.buffer).digest('hex') };
     } catch (error) {
       if (error instanceof WordMismatchError) throw new AppException('import-failed', error.message);
       throw error;
     }
+  }
+
+  /**
+   * The blocks of the space's base text numbered as in the whole instrument ("Article 3", not the first article
+   * of the space), limited to the space's articles.
+   */
+  private async baseBlocks(space: DraftingSpace): Promise<readonly OutlineBlock[]> {
+    const whole = (await this.instruments.baseDocument(space.instrumentId, space.language as Language)).doc;
+    const blocks = outline(whole, space.language as Language).blocks;
+    if (space.provisionIds.length === 0) return blocks;
+    const mine = new Set(space.provisionIds);
+    return blocks.filter((block) => block.provisions.some((id) => mine.has(id)));
+  }
+
+  /** The space compared with its base, numbered as in the whole instrument: its articles put in the whole text, the rest left out. */
+  private async inWholeText(space: DraftingSpace, base: Node, live: Node): Promise<Comparison> {
+    const language = space.language as Language;
+    if (space.provisionIds.length === 0) return compare(base, live, { language });
+    const whole = (await this.instruments.baseDocument(space.instrumentId, language)).doc;
+    const drafted = new Map<string, Node>();
+    live.forEach((node) => {
+      if (node.type.name === 'article') drafted.set(String(node.attrs['id']), node);
+    });
+    const merged = replaceArticles(whole, drafted);
+    const mine = new Set(space.provisionIds);
+    const full = compare(whole, merged, { language });
+    const inSpace = (ids: readonly (string | null)[]) => ids.some((id) => id !== null && mine.has(id));
+    const chain = new Map(outline(merged, language).blocks.map((block) => [block.key, block.provisions]));
+    const blocks = full.blocks.filter((block) => inSpace(chain.get(block.key) ?? [block.provisionId]));
+    return { ...full, blocks, concordance: full.concordance.filter((row) => blocks.some((block) => block.provisionId === row.id || block.key.startsWith(`${row.id}#`))) };
   }
 
   private async live(space: DraftingSpace, base: Node): Promise<Node> {
@@ -198,4 +231,15 @@ export class WordBridgeService {
     assertAllowed(decide(user.subject, 'edit-draft', spaceResource(space, spaceOwners(space))));
     return space;
   }
+}
+
+/** `doc` with the articles of `drafted` (by id) in place of its own. */
+function replaceArticles(doc: Node, drafted: ReadonlyMap<string, Node>): Node {
+  const children: Node[] = [];
+  doc.forEach((child) => {
+    if (child.type.name === 'article') children.push(drafted.get(String(child.attrs['id'])) ?? child);
+    else if (child.type.name === 'chapter') children.push(replaceArticles(child, drafted));
+    else children.push(child);
+  });
+  return doc.copy(Fragment.fromArray(children));
 }

@@ -1,9 +1,12 @@
+import { diffText } from '@concord/compare';
+import type { Language } from '@concord/domain';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { request, type DraftingSpace } from '../api';
 import { ErrorAlert } from '../components/error-alert';
 import { formatList, formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import type { StringKey } from '../i18n/strings';
+import './proposals.css';
 
 /** A block of the space the uploaded Word file changes, as the server's preview describes it. */
 interface WordChange {
@@ -111,7 +114,7 @@ export function WordPanel({ space, editable }: { space: DraftingSpace; editable:
         </a>
       </p>
       {editable && (
-        <form onSubmit={check} aria-label={t('word.uploadLabel')}>
+        <form onSubmit={check}>
           <div className="field">
             <label htmlFor={fileId}>{t('word.uploadLabel')}</label>
             <input
@@ -143,12 +146,7 @@ export function WordPanel({ space, editable }: { space: DraftingSpace; editable:
               <li key={change.key}>
                 <strong>{where(change)}</strong>
                 {change.authors.length > 0 && <span className="meta"> · {t('word.by', { authors: formatList(change.authors, language) })}</span>}
-                <p dir="auto">
-                  <del>{change.before}</del>
-                </p>
-                <p dir="auto">
-                  <ins>{change.after}</ins>
-                </p>
+                <WordDiff before={change.before} after={change.after} language={space.language} />
                 {change.conflicts.map((conflict, i) => (
                   <p key={i} className="alert alert-warning" role="status">
                     {t('word.conflict', { live: conflict.live || '∅', word: conflict.word || '∅' })}
@@ -182,6 +180,17 @@ export function WordPanel({ space, editable }: { space: DraftingSpace; editable:
         </p>
       )}
     </section>
+  );
+}
+
+/** The words a change replaces, struck through, and those it puts in, underlined, in reading order. */
+function WordDiff({ before, after, language }: { before: string; after: string; language: Language }) {
+  return (
+    <p dir="auto" lang={language} className="word-diff">
+      {diffText(before, after, language).map((part, i) =>
+        part.kind === 'insert' ? <ins key={i}>{part.text}</ins> : part.kind === 'delete' ? <del key={i}>{part.text}</del> : <span key={i}>{part.text}</span>,
+      )}
+    </p>
   );
 }
 

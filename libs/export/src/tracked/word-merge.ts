@@ -95,6 +95,13 @@ function excerpt(text: string): string {
 
 const articleOf = (block: OutlineBlock): string => block.provisions[block.provisions.length - 1] ?? '';
 
+/** The number of the article a block stands in ("Article 3"), or `''`. */
+function articleLabel(block: OutlineBlock | undefined, blocks: readonly OutlineBlock[]): string {
+  if (!block) return '';
+  const heading = blocks.find((b) => b.role === 'heading' && b.ownerKind === 'article' && block.provisions.includes(b.ownerId ?? ''));
+  return heading?.label ?? '';
+}
+
 /**
  * Places the paragraphs of an uploaded Word file on the blocks of a drafting space, and says what each changes.
  *
@@ -102,7 +109,7 @@ const articleOf = (block: OutlineBlock): string => block.provisions[block.provis
  *   when downloaded: that text is the merge base, Word's text (tracked changes accepted) the other side, so only
  *   what changed in Word is applied, whether or not tracking was on.
  * - Any other file is placed paragraph by paragraph: after an article's number line ("Article 3"), a paragraph
- *   goes to the block of that article with its number ("2."), else to the one block with the same text, else to
+ *   goes to the block of that article with its number ("2.") if it shares at least a third of its words, else to the one block with the same text, else to
  *   the one block whose words it shares most (at least half, clearly ahead of the next). The side of the tracked
  *   changes before them is the merge base (the base text for a file without tracked changes).
  * - A changed paragraph that cannot be placed this way is listed as unplaced, never guessed; so are paragraphs
@@ -168,7 +175,7 @@ function roundTripPlan(word: WordDocument, recorded: readonly { k: string; t: st
     matched++;
     const after = split(revised).text;
     if (after === entry.t) return;
-    intents.push({ key: entry.k, label: block?.label ?? '', article: '', before: entry.t, after, placedBy: 'id', authors: authorsOf(paragraph) });
+    intents.push({ key: entry.k, label: block?.label ?? '', article: articleLabel(block, context.blocks), before: entry.t, after, placedBy: 'id', authors: authorsOf(paragraph) });
   });
   recorded.forEach((entry, index) => {
     if (!seen.has(index) && entry.t !== '') unplaced.push({ paragraph: 0, text: excerpt(entry.t), code: 'removed', reason: 'removed in Word: delete provisions in Concord' });
@@ -210,7 +217,11 @@ function placedPlan(word: WordDocument, context: WordPlanContext): WordPlan {
     const target = normalize(text);
     let placedBy: WordIntent['placedBy'] = 'number';
     let block: OutlineBlock | null = null;
-    if (article && label) block = unique(open.filter((b) => inArticle(b) && b.role === 'text' && normalize(b.label).endsWith(label)));
+    if (article && label) {
+      // A number alone is not enough: the text must still be recognisably that paragraph's, never a guess.
+      const numbered = unique(open.filter((b) => inArticle(b) && b.role === 'text' && normalize(b.label).endsWith(label)));
+      if (numbered && similarity(words(text), vocabulary.get(numbered.key) ?? new Set()) >= 0.3) block = numbered;
+    }
     if (!block) {
       placedBy = 'text';
       block = unique(open.filter((b) => inArticle(b) && normalize(b.text) === target)) ?? unique(open.filter((b) => normalize(b.text) === target));
@@ -233,8 +244,7 @@ function placedPlan(word: WordDocument, context: WordPlanContext): WordPlan {
     // Without tracked changes, the space's base text is what the file changed.
     const before = changed ? text : block.text;
     if (before === after) return;
-    const articleLabel = (article as OutlineBlock | null)?.label ?? '';
-    intents.push({ key: block.key, label: block.label, article: articleLabel, before, after, placedBy, authors: authorsOf(paragraph) });
+    intents.push({ key: block.key, label: block.label, article: articleLabel(block, blocks), before, after, placedBy, authors: authorsOf(paragraph) });
   });
   return { roundTrip: false, tracked: word.tracked, paragraphs: word.paragraphs.length, matched, intents, unplaced };
 }
