@@ -158,10 +158,13 @@ for (const backend of BACKENDS) {
       expect((fromWord.body.changes as Json[]).length).toBeGreaterThan(0);
 
       // The proposal's comparison as a Word file: LibreOffice keeps its tracked changes and prints the words in place.
+      const comment = await as('egypt.head').post('/api/comments', { targetKind: 'proposal', targetId: String(fromWord.body.id), tier: 'committee', body: 'Prepared in Word by the capital.' });
+      expect(comment.status).toBe(201);
       const download = await fetch(`${server.url}/api/proposals/${String(fromWord.body.id)}/compare/docx`, { headers: { authorization: `Bearer ${tokens['egypt.head']}` } });
       expect(download.status).toBe(200);
       expect(download.headers.get('content-type')).toContain('wordprocessingml');
       const bytes = new Uint8Array(await download.arrayBuffer());
+      expect(unzipText(bytes).get('word/comments.xml')).toContain('Prepared in Word by the capital.');
       const resaved = await convertWithLibreOffice(bytes, 'comparison.docx', 'docx:MS Word 2007 XML');
       const back = readWordDocument({ document: unzipText(resaved).get('word/document.xml') ?? '' });
       const kept = back.paragraphs.flatMap((p) => p.segments.filter((s) => s.kind !== 'equal').map((s) => [s.kind, s.text.trim()]));

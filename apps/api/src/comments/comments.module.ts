@@ -14,6 +14,7 @@ import { CommentsService } from './comments.service';
 @Module({
   imports: [AuditModule, AuthModule, CollabModule, DraftingSpacesModule, InstrumentsModule],
   controllers: [CommentsController],
+  exports: [CommentsService],
   providers: [CommentsRepository, CommentTargetsService, CommentsService, CommentsLiveService, CommentsRelay],
 })
 export class CommentsModule {}

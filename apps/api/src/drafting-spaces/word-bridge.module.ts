@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { AuditModule } from '../audit/audit.module';
 import { CollabModule } from '../collaboration/collab.module';
+import { CommentsModule } from '../comments/comments.module';
 import { CommitteesModule } from '../committees/committees.module';
 import { CompilationModule } from '../compilation/compilation.module';
 import { Env } from '../config/env';
@@ -15,6 +16,7 @@ import { WordBridgeService } from './word-bridge.service';
   imports: [
     AuditModule,
     CollabModule,
+    CommentsModule,
     CommitteesModule,
     CompilationModule,
     DraftingSpacesModule,

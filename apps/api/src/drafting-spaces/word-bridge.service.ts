@@ -10,6 +10,8 @@ import { CollabService } from '../collaboration/collab.service';
 import { DocumentReader } from '../collaboration/document-reader';
 import { PROSEMIRROR_FRAGMENT } from '../collaboration/yjs-state';
 import { AppException } from '../common/app.exception';
+import { CommentsService } from '../comments/comments.service';
+import { commentsFromThreads } from '../revisions/comparison-docx.service';
 import { assertAllowed } from '../common/policy';
 import { CommitteesRepository } from '../committees/committees.repository';
 import { CompileContext } from '../compilation/compile-context';
@@ -74,6 +76,7 @@ export class WordBridgeService {
     private readonly collab: CollabService,
     private readonly docx: DocxImporter,
     private readonly instruments: InstrumentsService,
+    private readonly comments: CommentsService,
     private readonly committees: CommitteesRepository,
     private readonly context: CompileContext,
     private readonly uow: UnitOfWork,
@@ -100,6 +103,7 @@ export class WordBridgeService {
       author: () => owner,
       changeDate: now.toISOString(),
       instrumentId: space.instrumentId,
+      comments: commentsFromThreads(await this.comments.list(user, { targetKind: 'document', targetId: spaceDocument(space.id) }), comparison),
       roundTrip: { space: space.id },
     });
     return { filename: `${space.title.replace(/[^A-Za-z0-9.-]+/g, '_').slice(0, 60) || 'drafting-space'}_${language}.docx`, contentType: DOCX, body: Buffer.from(body) };

@@ -18,7 +18,7 @@ export class ComparisonDocxController {
   @Get('revisions/:id/compare/:other/docx')
   @ApiOperation({ summary: 'Two revisions (or a revision and `live`, the consolidated draft) as a Word document with tracked changes' })
   async revisions(@OptionalUser() user: AuthContext | null, @Param('id') id: string, @Param('other') other: string, @Query() query: RevisionQueryDto, @Res() res: Response): Promise<void> {
-    sendDownload(res, await this.docx.betweenRevisions(readerOf(user), id, other, query.lang));
+    sendDownload(res, await this.docx.betweenRevisions(readerOf(user), id, other, query.lang, user));
   }
 
   @Public()

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { CollabModule } from '../collaboration/collab.module';
+import { CommentsModule } from '../comments/comments.module';
 import { CommitteesModule } from '../committees/committees.module';
 import { CompilationModule } from '../compilation/compilation.module';
 import { InstrumentsModule } from '../instruments/instruments.module';
@@ -16,7 +17,7 @@ import { RevisionsRepository } from './revisions.repository';
 import { RevisionsService } from './revisions.service';
 
 @Module({
-  imports: [AuditModule, CollabModule, CommitteesModule, CompilationModule, InstrumentsModule, ProposalsModule],
+  imports: [AuditModule, CollabModule, CommentsModule, CommitteesModule, CompilationModule, InstrumentsModule, ProposalsModule],
   controllers: [RevisionsController, PublicController, ComparisonDocxController],
   providers: [RevisionsRepository, RevisionsService, PublishRevisionUseCase, LanguageVersionsService, ExportsService, ComparisonDocxService],
   exports: [RevisionsService, RevisionsRepository],
