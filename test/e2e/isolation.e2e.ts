@@ -152,6 +152,10 @@ const CALLS: Readonly<Record<string, Call>> = {
 
   'GET /api/proposals': { path: '/api/proposals', query: 'instrumentId={instrument}', expect: { signedIn: 200, anonymous: 401 } },
   'GET /api/proposals/{id}': { path: '/api/proposals/{proposal}', expect: ABSENT },
+  'GET /api/proposals/{id}/compare/docx': { path: '/api/proposals/{proposal}/compare/docx', expect: ABSENT },
+  'GET /api/drafting-spaces/{id}/docx': { path: '/api/drafting-spaces/{space}/docx', expect: ABSENT },
+  'POST /api/drafting-spaces/{id}/word/preview': { path: '/api/drafting-spaces/{space}/word/preview', body: () => ({}), expect: ABSENT },
+  'POST /api/drafting-spaces/{id}/word/apply': { path: '/api/drafting-spaces/{space}/word/apply', body: () => ({ digest: '0'.repeat(64) }), expect: ABSENT },
   'POST /api/proposals/{id}/withdraw': { path: '/api/proposals/{proposal}/withdraw', expect: ABSENT },
   'POST /api/proposals/{id}/outcome': { path: '/api/proposals/{proposal}/outcome', body: () => ({ status: 'not-retained' }), expect: ABSENT },
   'POST /api/proposals/{id}/support': { path: '/api/proposals/{proposal}/support', expect: ABSENT },
@@ -181,6 +185,7 @@ const CALLS: Readonly<Record<string, Call>> = {
   'GET /api/revisions/{id}/verify': { path: '/api/revisions/{revision}/verify', expect: { signedIn: 404, anonymous: 404 } },
   'GET /api/revisions/{id}/signed': { path: '/api/revisions/{revision}/signed', expect: { signedIn: 404, anonymous: 404 } },
   'GET /api/revisions/{id}/compare/{other}': { path: '/api/revisions/{revision}/compare/live', expect: { signedIn: 404, anonymous: 404 } },
+  'GET /api/revisions/{id}/compare/{other}/docx': { path: '/api/revisions/{revision}/compare/live/docx', expect: { signedIn: 404, anonymous: 404 } },
   'GET /api/revisions/{id}/export': { path: '/api/revisions/{revision}/export', query: 'format=html', expect: { signedIn: 404, anonymous: 404 } },
   'POST /api/instruments/{id}/languages': { path: '/api/instruments/{instrument}/languages', body: () => ({ language: 'fr' }), expect: ABSENT },
   'GET /api/instruments/{id}/languages/stale': { path: '/api/instruments/{instrument}/languages/stale', query: 'lang=fr', expect: ABSENT },
@@ -198,6 +203,7 @@ const CALLS: Readonly<Record<string, Call>> = {
   // The server's public key is for everyone: it names no committee.
   'GET /api/public/signing-key': { path: '/api/public/signing-key', expect: READ_PUBLIC },
   'GET /api/public/revisions/{id}/compare/{other}': { path: '/api/public/revisions/{revision}/compare/{revision}', expect: { signedIn: 404, anonymous: 404 } },
+  'GET /api/public/revisions/{id}/compare/{other}/docx': { path: '/api/public/revisions/{revision}/compare/{revision}/docx', expect: { signedIn: 404, anonymous: 404 } },
   'GET /api/public/revisions/{id}/export': { path: '/api/public/revisions/{revision}/export', query: 'format=html', expect: { signedIn: 404, anonymous: 404 } },
   'GET /api/public/compilations': { path: '/api/public/compilations', expect: READ_PUBLIC },
   'GET /api/public/compilations/{id}': { path: `/api/public/compilations/${someUuid}`, expect: { signedIn: 404, anonymous: 404 } },

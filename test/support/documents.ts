@@ -1,7 +1,8 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 
 /**
  * The document tools of the machine that the export checks use: libxml2's `xmllint`, LibreOffice and poppler's
@@ -81,4 +82,44 @@ export function renderDocx(docx: Uint8Array, name: string): Promise<{ readonly p
     if (text.status !== 0) throw new Error(`pdftotext could not read the PDF: ${text.stderr}`);
     return { pdfBytes, pages: text.stdout.split('\f').filter((page) => page.trim() !== '') };
   });
+}
+
+/**
+ * Converts a document with LibreOffice (headless, a profile of its own): `name` is the input's file name (its
+ * extension says what it is, e.g. `changes.fodt`), `filter` the output, e.g. `docx:"MS Word 2007 XML"`. Returns
+ * the converted file's bytes.
+ */
+export function convertWithLibreOffice(input: Uint8Array | string, name: string, filter: string): Promise<Buffer> {
+  return withScratch(async (dir) => {
+    const source = join(dir, name);
+    writeFileSync(source, input);
+    const convert = await run('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', join(dir, 'out'), source]);
+    const extension = filter.split(':')[0] ?? '';
+    const output = join(dir, 'out', `${name.replace(/\.[^.]+$/, '')}.${extension}`);
+    if (convert.status !== 0 || !existsSync(output)) throw new Error(`LibreOffice could not convert ${name}: ${convert.stderr || convert.stdout}`);
+    return readFileSync(output);
+  });
+}
+
+/** The entries of a ZIP archive (a DOCX) by name, as text: stored or deflated entries, as Word and LibreOffice write them. */
+export function unzipEntries(bytes: Uint8Array): Map<string, string> {
+  const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = data.length - 22;
+  while (end >= 0 && data.readUInt32LE(end) !== 0x06054b50) end--;
+  if (end < 0) throw new Error('not a ZIP archive');
+  const entries = new Map<string, string>();
+  let at = data.readUInt32LE(end + 16);
+  for (let i = data.readUInt16LE(end + 10); i > 0; i--) {
+    const method = data.readUInt16LE(at + 10);
+    const size = data.readUInt32LE(at + 20);
+    const nameLength = data.readUInt16LE(at + 28);
+    const skip = nameLength + data.readUInt16LE(at + 30) + data.readUInt16LE(at + 32);
+    const name = data.toString('utf8', at + 46, at + 46 + nameLength);
+    const local = data.readUInt32LE(at + 42);
+    const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
+    const raw = data.subarray(start, start + size);
+    entries.set(name, (method === 8 ? inflateRawSync(raw) : raw).toString('utf8'));
+    at += 46 + skip;
+  }
+  return entries;
 }

@@ -13,6 +13,7 @@ import { DatabaseModule } from './database/database.module';
 import { DelegationMembersModule } from './delegations/delegation-members.module';
 import { DelegationsModule } from './delegations/delegations.module';
 import { DraftingSpacesModule } from './drafting-spaces/drafting-spaces.module';
+import { WordBridgeModule } from './drafting-spaces/word-bridge.module';
 import { loggingModule } from './common/logging';
 import { HealthModule } from './health/health.module';
 import { Readiness } from './health/readiness';
@@ -46,6 +47,7 @@ export class AppModule {
         DelegationMembersModule,
         InstrumentsModule,
         DraftingSpacesModule,
+        WordBridgeModule,
         CollabModule,
         ProposalsModule,
         CommentsModule,

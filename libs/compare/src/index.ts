@@ -18,3 +18,5 @@ export { renderConcordanceHtml, renderInlineHtml, renderSideBySideHtml } from '.
 export type { ConcordanceHtmlOptions } from './render';
 export { diffText } from './words';
 export type { DiffTextOptions, TextChange, TextChangeKind } from './words';
+export { outline } from './outline';
+export type { Outline, OutlineBlock, OutlineProvision } from './outline';

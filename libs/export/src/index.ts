@@ -2,8 +2,8 @@
  * Getting treaty text in and out of Concord. Importers read plain text, Markdown and DOCX into the treaty
  * schema's JSON, recognising structure in the six official languages.
  */
-export { countWordXml, ImportError, ImportErrorCode, importDocx, importText, WORD_XML_LIMITS, WordXmlCounter } from './import';
-export type { ImportDocxOptions, ImportResult, ImportTextOptions, WordXmlCount, WordXmlLimits } from './import';
+export { countWordXml, ImportError, ImportErrorCode, importDocx, importText, readWordDocument, WORD_XML_LIMITS, WordXmlCounter } from './import';
+export type { ImportDocxOptions, ImportResult, ImportTextOptions, WordDocument, WordParagraph, WordSegment, WordXmlCount, WordXmlLimits } from './import';
 /**
  * Writers of published revisions, per language: Akoma Ntoso 3.0 XML (valid against the OASIS schema in
  * `libs/export/schema`), a DOCX laid out as a UN document, and standalone HTML.
@@ -22,3 +22,9 @@ export type {
   CompilationTextChange,
   CompilationTextEdit,
 } from './compilation';
+/**
+ * The Word bridge: comparisons as Word documents with tracked changes, and Word files (tracked changes or a clean
+ * amended text, or a round-trip download) placed on a drafting space's blocks and merged three ways.
+ */
+export { comparisonToDocx, decodeRoundTrip, encodeRoundTrip, planWordUpload, ROUND_TRIP_BOOKMARK, threeWay, WordMismatchError } from './tracked';
+export type { LiveEdit, RoundTripRecord, ThreeWayResult, TrackedComment, TrackedDocxInput, WordIntent, WordPlan, WordPlanContext, WordUnplaced } from './tracked';

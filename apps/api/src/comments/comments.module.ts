@@ -14,7 +14,7 @@ import { CommentsService } from './comments.service';
 @Module({
   imports: [AuditModule, AuthModule, CollabModule, DraftingSpacesModule, InstrumentsModule],
   controllers: [CommentsController],
-  providers: [CommentsRepository, CommentTargetsService, CommentsService, CommentsLiveService, CommentsRelay],
   exports: [CommentsService],
+  providers: [CommentsRepository, CommentTargetsService, CommentsService, CommentsLiveService, CommentsRelay],
 })
 export class CommentsModule {}

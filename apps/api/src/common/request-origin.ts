@@ -8,7 +8,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Bodies a browser may send across sites without asking first (a "simple" request), besides JSON's own type.
 const JSON_TYPES = /^application\/json$/;
 // Routes that take a file: only there does a multipart body make sense.
-const UPLOAD_ROUTE = /\/(?:import|upload)$/;
+const UPLOAD_ROUTE = /\/(?:import|upload|word\/preview|word\/apply)$/;
 
 /** The origin (`scheme://host[:port]`) of a URL, or null when it is not an http(s) URL. */
 export function originOf(url: string): string | null {

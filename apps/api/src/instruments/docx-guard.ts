@@ -34,9 +34,12 @@ export const MAIN_DOCUMENT = 'word/document.xml';
 
 /**
  * The parts mammoth reads: the content types, the package relationships, and the XML parts directly in `word/`
- * with their relationships. Everything else (images, fonts, embedded objects, custom XML) is never inflated.
+ * with their relationships; and the custom properties, which the Word bridge reads. Everything else (images, fonts, embedded objects, custom XML) is never inflated.
  */
-const NEEDED = /^(\[Content_Types\]\.xml|_rels\/\.rels|word\/[^/]+\.xml|word\/_rels\/[^/]+\.xml\.rels)$/;
+const NEEDED = /^(\[Content_Types\]\.xml|_rels\/\.rels|word\/[^/]+\.xml|word\/_rels\/[^/]+\.xml\.rels|docProps\/custom\.xml)$/;
+
+/** The custom document properties, where a round-trip download of a drafting space records what it held. */
+export const CUSTOM_PROPERTIES = 'docProps/custom.xml';
 
 /** File types that are archives themselves: a DOCX that holds one is refused, whatever the entry is called. */
 const ARCHIVE_EXTENSIONS = /\.(zip|jar|docx|docm|dotx|xlsx|xlsm|pptx|pptm|odt|ods|odp|epub|gz|tgz|bz2|xz|7z|rar|tar|cab)$/i;

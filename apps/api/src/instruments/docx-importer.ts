@@ -1,5 +1,5 @@
 import type { Language } from '@concord/domain';
-import { ImportError, ImportErrorCode, type ImportResult } from '@concord/export';
+import { ImportError, ImportErrorCode, type ImportResult, type WordDocument } from '@concord/export';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -49,10 +49,28 @@ export class DocxImporter implements OnModuleDestroy {
 
   /** @throws ImportError when the document is refused; AppException `too-many-attempts` when too many wait. */
   async import(bytes: Buffer, language: Language): Promise<ImportResult> {
+    const reply = await this.run(bytes, language, 'import');
+    if (!('result' in reply)) throw new ImportError(ImportErrorCode.NotDocx, 'Not a DOCX file: the document could not be read');
+    return reply.result;
+  }
+
+  /**
+   * Reads an uploaded Word file's paragraphs with their tracked changes and its custom properties (the Word
+   * bridge), under the same limits, in the same kind of worker.
+   *
+   * @throws ImportError when the document is refused; AppException `too-many-attempts` when too many wait.
+   */
+  async readWord(bytes: Buffer): Promise<WordDocument> {
+    const reply = await this.run(bytes, 'en', 'word');
+    if (!('word' in reply)) throw new ImportError(ImportErrorCode.NotDocx, 'Not a DOCX file: the document could not be read');
+    return reply.word;
+  }
+
+  private async run(bytes: Buffer, language: Language, mode: 'import' | 'word'): Promise<DocxWorkerReply> {
     await checkDocxDirectory(bytes, this.limits);
     await this.turn();
     try {
-      return await this.inWorker(bytes, language);
+      return await this.inWorker(bytes, language, mode);
     } finally {
       this.leave();
       if (!this.closed) this.spare ??= this.start();
@@ -98,12 +116,12 @@ export class DocxImporter implements OnModuleDestroy {
     else this.running--;
   }
 
-  private inWorker(bytes: Buffer, language: Language): Promise<ImportResult> {
+  private inWorker(bytes: Buffer, language: Language, mode: 'import' | 'word'): Promise<DocxWorkerReply> {
     // A copy of its own, so that the upload's memory can be handed to the worker outright.
     const copy = new Uint8Array(bytes);
-    const request: DocxWorkerRequest = { bytes: copy, language, limits: this.limits };
+    const request: DocxWorkerRequest = { bytes: copy, language, limits: this.limits, mode };
     const worker = this.take();
-    return new Promise<ImportResult>((resolve, reject) => {
+    return new Promise<DocxWorkerReply>((resolve, reject) => {
       let settled = false;
       const settle = (outcome: () => void) => {
         if (settled) return;
@@ -117,7 +135,7 @@ export class DocxImporter implements OnModuleDestroy {
         this.timeoutMs,
       );
       worker.once('message', (reply: DocxWorkerReply) =>
-        settle(() => ('result' in reply ? resolve(reply.result) : reject(new ImportError(reply.refused.code, reply.refused.message)))),
+        settle(() => ('refused' in reply ? reject(new ImportError(reply.refused.code, reply.refused.message)) : resolve(reply))),
       );
       worker.once('error', (error: Error & { code?: string }) =>
         settle(() =>

@@ -24,6 +24,6 @@ import { InstrumentsService } from './instruments.service';
   ],
   controllers: [InstrumentsController],
   providers: [InstrumentsRepository, InstrumentsService, DocxImporter],
-  exports: [InstrumentsService],
+  exports: [InstrumentsService, DocxImporter],
 })
 export class InstrumentsModule {}

@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { CollabModule } from '../collaboration/collab.module';
+import { CommentsModule } from '../comments/comments.module';
 import { CommitteesModule } from '../committees/committees.module';
 import { CompilationModule } from '../compilation/compilation.module';
 import { InstrumentsModule } from '../instruments/instruments.module';
+import { ProposalsModule } from '../proposals/proposals.module';
+import { ComparisonDocxController } from './comparison-docx.controller';
+import { ComparisonDocxService } from './comparison-docx.service';
 import { ExportsService } from './exports.service';
 import { LanguageVersionsService } from './language-versions.service';
 import { PublicController } from './public.controller';
@@ -13,9 +17,9 @@ import { RevisionsRepository } from './revisions.repository';
 import { RevisionsService } from './revisions.service';
 
 @Module({
-  imports: [AuditModule, CollabModule, CommitteesModule, CompilationModule, InstrumentsModule],
-  controllers: [RevisionsController, PublicController],
-  providers: [RevisionsRepository, RevisionsService, PublishRevisionUseCase, LanguageVersionsService, ExportsService],
+  imports: [AuditModule, CollabModule, CommentsModule, CommitteesModule, CompilationModule, InstrumentsModule, ProposalsModule],
+  controllers: [RevisionsController, PublicController, ComparisonDocxController],
+  providers: [RevisionsRepository, RevisionsService, PublishRevisionUseCase, LanguageVersionsService, ExportsService, ComparisonDocxService],
   exports: [RevisionsService, RevisionsRepository, ExportsService],
 })
 export class RevisionsModule {}

@@ -13,6 +13,7 @@ import { languageName } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { pickLocalizedEntry } from '../localized';
 import { committeePath, consolidatedDraftPath } from '../routes';
+import { LiveComparisonDownload } from '../proposals/word-panel';
 import { useResource } from '../use-resource';
 import { NotFoundPage } from './not-found-page';
 
@@ -98,6 +99,7 @@ function ConsolidatedDraft({
               )}
             </p>
             <p className="lead">{t(mayEdit ? 'draft.editing' : 'draft.readOnly')}</p>
+            <LiveComparisonDownload instrumentId={instrumentId} textLanguage={textLanguage} />
           </header>
           <DraftDeskTools committeeId={committeeId} instrumentId={instrumentId} textLanguage={textLanguage} />
           {available ? (

@@ -14,6 +14,7 @@ import { useI18n } from '../i18n/i18n-context';
 import type { Translate } from '../i18n/strings';
 import { pickLocalizedEntry } from '../localized';
 import { useSpaceWorkbench } from '../proposals/use-space-workbench';
+import { WordPanel } from '../proposals/word-panel';
 import { committeePath } from '../routes';
 import { useResource } from '../use-resource';
 
@@ -118,6 +119,7 @@ export function DraftingSpacePage() {
         plugins={workbench.plugins}
         margin={workbench.margin}
       />
+      <WordPanel space={space} editable={editable} />
     </div>
   );
 }

@@ -105,6 +105,11 @@ export function ProposalPage() {
               </section>
               <section className="panel" aria-labelledby="proposal-changes-heading">
                 <h2 id="proposal-changes-heading">{t('proposal.changes.heading2')}</h2>
+                <p className="meta">
+                  <a href={`/api/proposals/${encodeURIComponent(details.proposal.id)}/compare/docx`} download data-testid="proposal-docx">
+                    {t('word.downloadTracked')}
+                  </a>
+                </p>
                 {changes === null ? (
                   <p className="empty">{t('proposal.changes.unreadable')}</p>
                 ) : (

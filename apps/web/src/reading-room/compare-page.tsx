@@ -17,7 +17,7 @@ import {
   summarizeConcordance,
 } from './concordance';
 import { comparePath, READING_ROOM_PATH, revisionPath, type CompareTab } from './paths';
-import { publicApi, type ComparisonView, type PublicRevision } from './public-api';
+import { comparisonDocxUrl, publicApi, type ComparisonView, type PublicRevision } from './public-api';
 import { groupByInstrument } from './reading-room-page';
 import { RoomErrorAlert } from './room-error';
 import './reading-room.css';
@@ -212,6 +212,14 @@ function CompareView({
         <Link to={revisionPath(pair.older.id, pair.language)}>{t('room.readRevision', { symbol: pair.older.symbol })}</Link>
         {' · '}
         <Link to={revisionPath(pair.newer.id, pair.language)}>{t('room.readRevision', { symbol: pair.newer.symbol })}</Link>
+        {!sameRevision && (
+          <>
+            {' · '}
+            <a href={comparisonDocxUrl(pair.older.id, pair.newer.id, pair.language)} download data-testid="compare-docx">
+              {t('word.downloadTracked')}
+            </a>
+          </>
+        )}
       </p>
       {sameRevision && (
         <div role="status" className="alert alert-warning">

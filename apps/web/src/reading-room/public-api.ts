@@ -67,6 +67,11 @@ export function exportUrl(revisionId: string, language: Language, format: Export
   return `/api/public/revisions/${segment(revisionId)}/export?lang=${segment(language)}&format=${format}`;
 }
 
+/** The address of the comparison of two public revisions as a Word document with tracked changes. */
+export function comparisonDocxUrl(olderId: string, newerId: string, language: Language): string {
+  return `/api/public/revisions/${segment(olderId)}/compare/${segment(newerId)}/docx?lang=${segment(language)}`;
+}
+
 /** The address of a published compilation in a format. */
 export function compilationUrl(compilationId: string, format: CompilationFormat): string {
   return `/api/public/compilations/${segment(compilationId)}?format=${format}`;

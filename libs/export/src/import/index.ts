@@ -6,3 +6,5 @@ export type { ImportDocxOptions } from './import-docx';
 export { importText } from './import-text';
 export type { ImportTextOptions } from './import-text';
 export type { ImportResult } from './structure';
+export { readWordDocument } from './docx-tracked';
+export type { WordDocument, WordParagraph, WordSegment } from './docx-tracked';
