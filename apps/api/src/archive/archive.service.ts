@@ -7,6 +7,7 @@ import type { AuthContext } from '../auth/auth-context';
 import { CommentsService } from '../comments/comments.service';
 import type { TargetKind } from '../comments/comment-policy';
 import { CommitteesService } from '../committees/committees.service';
+import { AppException } from '../common/app.exception';
 import { assertAllowed } from '../common/policy';
 import { CompileDeskService } from '../compilation/compile-desk.service';
 import { DelegationsService } from '../delegations/delegations.service';
@@ -89,7 +90,8 @@ export class ArchiveService {
 
   async build(user: AuthContext, committeeId: string, progress: (path: string) => void = () => undefined): Promise<{ files: ArchiveFile[]; manifest: ArchiveManifest }> {
     const committee = await this.committees.get(committeeId);
-    assertAllowed(decide(user.subject, 'archive-committee', { tier: 'committee', committeeId }));
+    // Another committee's record is concealed: answered as for a committee that does not exist.
+    assertAllowed(decide(user.subject, 'archive-committee', { tier: 'committee', committeeId }), () => new AppException('committee-not-found', `No committee ${committeeId}.`));
     const files: ArchiveFile[] = [];
     const add = (path: string, body: Buffer) => {
       files.push({ path, body });

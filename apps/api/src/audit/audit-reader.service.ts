@@ -1,6 +1,7 @@
 import { decide } from '@concord/domain';
 import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../auth/auth-context';
+import { AppException } from '../common/app.exception';
 import { assertAllowed } from '../common/policy';
 import { AuditScopeRepository } from './audit-scope.repository';
 import { type AuditReader, type AuditView, presentRow, recordsToLookUp, scopeOf } from './audit-visibility';
@@ -51,7 +52,7 @@ export class AuditReaderService {
    * read (no scan limit), and rows of other committees are left out even for an administrator.
    */
   async committeeLog(context: AuthContext, committeeId: string): Promise<AuditView[]> {
-    assertAllowed(decide(context.subject, 'view-audit', { tier: 'committee', committeeId }));
+    assertAllowed(decide(context.subject, 'view-audit', { tier: 'committee', committeeId }), () => new AppException('committee-not-found', `No committee ${committeeId}.`));
     const reader: AuditReader = { subject: context.subject, committeeId };
     const visible: AuditView[] = [];
     for (let after = 0; ; ) {
