@@ -36,6 +36,8 @@ const SECRET_CLAUSE = `cooperate in good faith ${MARK}`;
 const SECRET_DRAFT_TITLE = `Confidential fallback ${MARK}`;
 const SECRET_DRAFT_TEXT = `quintessential sovereign reservation ${MARK}`;
 const SECRET_COMMENT = `Committee-only remark ${MARK}`;
+const SECRET_PERIOD = `Isolation call for comments ${MARK}`;
+const SECRET_WRITTEN = `Unpublished written remark ${MARK}`;
 
 /** Committee 2's callers: every role, and nobody signed in. */
 const CALLERS = ['secretariat', 'chair', 'head', 'delegate', 'observer', 'anonymous'] as const;
@@ -225,6 +227,41 @@ const CALLS: Readonly<Record<string, Call>> = {
   'POST /api/comments/{id}/replies': { path: '/api/comments/{comment}/replies', body: () => ({ body: 'Rogue reply.' }), expect: ABSENT },
   'POST /api/comments/{id}/resolve': { path: '/api/comments/{comment}/resolve', expect: ABSENT },
   'POST /api/comments/{id}/reopen': { path: '/api/comments/{comment}/reopen', expect: ABSENT },
+
+  // Comment periods (issue 13): committee 1's period on its committee revision, Egypt's unpublished written
+  // comment and its remark; the public side; and the caller's own inbox (committee 1's item is unknown to others).
+  'POST /api/comment-periods': {
+    path: '/api/comment-periods',
+    body: (ids) => ({ targetKind: 'revision', targetId: ids.revision, title: 'Rogue period', deadline: '2031-01-01T00:00:00Z', publication: 'on-arrival', allowObservers: false }),
+    expect: ABSENT,
+  },
+  'GET /api/comment-periods': { path: '/api/comment-periods', expect: { signedIn: 200, anonymous: 401 } },
+  'GET /api/comment-periods/{id}': { path: '/api/comment-periods/{period}', expect: ABSENT },
+  'POST /api/comment-periods/{id}/extend': { path: '/api/comment-periods/{period}/extend', body: () => ({ deadline: '2032-01-01T00:00:00Z' }), expect: ABSENT },
+  'POST /api/comment-periods/{id}/close': { path: '/api/comment-periods/{period}/close', expect: ABSENT },
+  'POST /api/comment-periods/{id}/publish': { path: '/api/comment-periods/{period}/publish', expect: ABSENT },
+  'GET /api/comment-periods/{id}/written-comments': { path: '/api/comment-periods/{period}/written-comments', expect: ABSENT },
+  'POST /api/comment-periods/{id}/written-comments': { path: '/api/comment-periods/{period}/written-comments', body: () => ({ language: 'en', remarks: [{ body: 'Rogue remark.' }] }), expect: ABSENT },
+  'GET /api/comment-periods/{id}/matrix': { path: '/api/comment-periods/{period}/matrix', query: 'format=csv', expect: ABSENT },
+  'GET /api/comment-periods/{id}/compilation': { path: '/api/comment-periods/{period}/compilation', query: 'format=html', expect: ABSENT },
+  'GET /api/written-comments/{id}': { path: '/api/written-comments/{writtenComment}', expect: ABSENT },
+  'PUT /api/written-comments/{id}': { path: '/api/written-comments/{writtenComment}', body: () => ({ language: 'en', remarks: [{ body: 'Rewritten.' }] }), expect: ABSENT },
+  'DELETE /api/written-comments/{id}': { path: '/api/written-comments/{writtenComment}', expect: ABSENT },
+  'POST /api/written-comments/{id}/submit': { path: '/api/written-comments/{writtenComment}/submit', expect: ABSENT },
+  'POST /api/written-remarks/{id}/dispositions': { path: '/api/written-remarks/{remark}/dispositions', body: () => ({ disposition: 'accepted', response: 'Rogue.' }), expect: ABSENT },
+  'GET /api/revisions/{id}/written-comments': { path: '/api/revisions/{revision}/written-comments', expect: ABSENT },
+  'GET /api/public/comment-periods': { path: '/api/public/comment-periods', expect: READ_PUBLIC },
+  'GET /api/public/comment-periods/{id}': { path: '/api/public/comment-periods/{period}', expect: { signedIn: 404, anonymous: 404 } },
+  'GET /api/public/comment-periods/{id}/written-comments': { path: '/api/public/comment-periods/{period}/written-comments', expect: { signedIn: 404, anonymous: 404 } },
+  'GET /api/public/comment-periods/{id}/matrix': { path: '/api/public/comment-periods/{period}/matrix', query: 'format=xlsx', expect: { signedIn: 404, anonymous: 404 } },
+  'GET /api/public/comment-periods/{id}/compilation': { path: '/api/public/comment-periods/{period}/compilation', query: 'format=docx', expect: { signedIn: 404, anonymous: 404 } },
+  'GET /api/public/revisions/{id}/written-comments': { path: '/api/public/revisions/{revision}/written-comments', expect: { signedIn: 404, anonymous: 404 } },
+  'GET /api/public/comments.atom': { path: '/api/public/comments.atom', expect: READ_PUBLIC },
+  'GET /api/inbox': { path: '/api/inbox', expect: { signedIn: 200, anonymous: 401 } },
+  // The caller's own inbox stream opens (with nothing of committee 1 in it).
+  'GET /api/inbox/stream': { path: '/api/inbox/stream', expect: { signedIn: 200, anonymous: 401 } },
+  'POST /api/inbox/read-all': { path: '/api/inbox/read-all', expect: { signedIn: 200, anonymous: 401 } },
+  'POST /api/inbox/{id}/read': { path: '/api/inbox/{inboxItem}/read', expect: ABSENT },
 };
 
 /** Further event streams of committee 1 (the OpenAPI row above tries the consolidated draft's). */
@@ -358,6 +395,15 @@ for (const backend of BACKENDS) {
       const revision = await as1.post(`/api/instruments/${ids.instrument}/revisions`, { tier: 'committee', symbol: `${ids.prefix}/77`, date: '2030-01-01' });
       expect(revision.status).toBe(201);
       ids.revision = String(revision.body.id);
+      const period = await as1.post('/api/comment-periods', { targetKind: 'revision', targetId: ids.revision, title: SECRET_PERIOD, deadline: '2031-01-01T00:00:00Z', publication: 'at-close', allowObservers: false });
+      expect(period.status).toBe(201);
+      ids.period = String(period.body.id);
+      const written = await asHead.post(`/api/comment-periods/${ids.period}/written-comments`, { language: 'en', remarks: [{ body: SECRET_WRITTEN }] });
+      expect(written.status).toBe(201);
+      ids.writtenComment = String(written.body.id);
+      ids.remark = String((written.body.remarks as Json[])[0].id);
+      expect((await asHead.post(`/api/written-comments/${ids.writtenComment}/submit`)).status).toBe(200);
+      ids.inboxItem = String(((await client(server, head1).get('/api/inbox')).body.items as Json[])[0].id);
 
       // Committee 2, set up by the administrator with every role, each user accepting their own invitation.
       const asAdmin = client(server, admin);
@@ -395,6 +441,12 @@ for (const backend of BACKENDS) {
           ids.proposal,
           ids.comment,
           ids.revision,
+          ids.period,
+          ids.writtenComment,
+          ids.remark,
+          ids.inboxItem,
+          SECRET_PERIOD,
+          SECRET_WRITTEN,
           `${ids.prefix}/77`,
           SECRET_TITLE,
           SECRET_CLAUSE,

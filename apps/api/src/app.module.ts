@@ -4,6 +4,7 @@ import { ArchiveModule } from './archive/archive.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CollabModule } from './collaboration/collab.module';
+import { CommentPeriodsModule } from './comment-periods/comment-periods.module';
 import { CommentsModule } from './comments/comments.module';
 import { CommitteesModule } from './committees/committees.module';
 import { CompilationModule } from './compilation/compilation.module';
@@ -17,6 +18,7 @@ import { WordBridgeModule } from './drafting-spaces/word-bridge.module';
 import { loggingModule } from './common/logging';
 import { HealthModule } from './health/health.module';
 import { Readiness } from './health/readiness';
+import { InboxModule } from './inbox/inbox.module';
 import { InstrumentsModule } from './instruments/instruments.module';
 import { Metrics } from './metrics/metrics';
 import { MetricsModule } from './metrics/metrics.module';
@@ -54,6 +56,9 @@ export class AppModule {
         CompilationModule,
         RevisionsModule,
         ArchiveModule,
+        InboxModule,
+        CommentPeriodsModule,
+        HealthModule,
       ],
     };
   }

@@ -19,6 +19,8 @@ const ConsolidatedDraftPage = lazy(async () => ({
 }));
 const DraftingSpacePage = lazy(async () => ({ default: (await import('./pages/drafting-space-page')).DraftingSpacePage }));
 const ProposalPage = lazy(async () => ({ default: (await import('./proposals/proposal-page')).ProposalPage }));
+const CommentPeriodPage = lazy(async () => ({ default: (await import('./comments/comment-period-page')).CommentPeriodPage }));
+const InboxPage = lazy(async () => ({ default: (await import('./comments/inbox')).InboxPage }));
 const CompileDeskPage = lazy(async () => ({ default: (await import('./desk/compile-desk-page')).CompileDeskPage }));
 
 /** A signed-in page whose code loads on demand. */
@@ -105,6 +107,22 @@ export function AppRoutes() {
             <RequireAuth>
               <SettingsPage />
             </RequireAuth>
+            }
+          />
+          <Route
+          path="comment-periods/:id"
+          element={
+            <LazyPage>
+              <CommentPeriodPage />
+            </LazyPage>
+          }
+        />
+        <Route
+          path="inbox"
+          element={
+            <LazyPage>
+              <InboxPage />
+            </LazyPage>
           }
         />
         <Route path="*" element={<NotFoundPage />} />

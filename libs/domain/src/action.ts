@@ -21,6 +21,10 @@ export const ACTIONS = [
   'view-audit',
   'archive-committee',
   'administer-mail',
+  'manage-comment-period',
+  'draft-written-comment',
+  'submit-written-comment',
+  'record-disposition',
 ] as const;
 
 /** An action a subject may attempt on a resource. */

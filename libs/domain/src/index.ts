@@ -40,3 +40,25 @@ export type { SuspiciousCharacter } from './text-safety';
 export { COLLAB_CLOSE_CODES } from './collab-close-codes';
 export { USER_COLORS, userColor } from './presence-contract';
 export type { ParticipationMode, PresenceUser } from './presence-contract';
+export {
+  COMMENT_PERIOD_TARGETS,
+  COMMENT_PUBLICATION,
+  DISPOSITIONS,
+  INBOX_KINDS,
+  WRITTEN_COMMENT_STATUSES,
+  isDisposition,
+} from './written-comment-contract';
+export type {
+  CommentPeriodTarget,
+  CommentPeriodView,
+  CommentPublication,
+  CommentsMatrixEntry,
+  Disposition,
+  DispositionView,
+  FollowedRemarkView,
+  InboxItemView,
+  InboxKind,
+  RemarkView,
+  WrittenCommentStatus,
+  WrittenCommentView,
+} from './written-comment-contract';

@@ -32,14 +32,15 @@ const MATRIX: readonly MatrixRow[] = [
   ['read',                        'head-of-delegation',     Y,   N,      Y,   Y,      Y,   Y],
   ['read',                        'secretariat',            N,   N,      Y,   Y,      Y,   Y],
   ['read',                        'chair',                  N,   N,      Y,   Y,      Y,   Y],
-  ['read',                        'observer',               N,   N,      N,   N,      Y,   Y],
+  // An observer reads its own organization's drafts (its written comments before it submits them).
+  ['read',                        'observer',               Y,   N,      N,   N,      Y,   Y],
   ['read',                        'admin',                  N,   N,      Y,   Y,      Y,   Y],
 
   ['comment',                     'delegate',               Y,   N,      Y,   Y,      Y,   Y],
   ['comment',                     'head-of-delegation',     Y,   N,      Y,   Y,      Y,   Y],
   ['comment',                     'secretariat',            N,   N,      Y,   Y,      Y,   Y],
   ['comment',                     'chair',                  N,   N,      Y,   Y,      Y,   Y],
-  ['comment',                     'observer',               N,   N,      N,   N,      Y,   Y],
+  ['comment',                     'observer',               Y,   N,      N,   N,      Y,   Y],
   ['comment',                     'admin',                  N,   N,      Y,   Y,      Y,   Y],
 
   ['edit-draft',                  'delegate',               Y,   N,      N,   N,      N,   N],
@@ -160,6 +161,33 @@ const MATRIX: readonly MatrixRow[] = [
   ['administer-mail',             'chair',                  N,   N,      N,   N,      N,   N],
   ['administer-mail',             'observer',               N,   N,      N,   N,      N,   N],
   ['administer-mail',             'admin',                  N,   N,      Y,   Y,      Y,   Y],
+  ['manage-comment-period',       'delegate',               N,   N,      N,   N,      N,   N],
+  ['manage-comment-period',       'head-of-delegation',     N,   N,      N,   N,      N,   N],
+  ['manage-comment-period',       'secretariat',            N,   N,      Y,   Y,      Y,   Y],
+  ['manage-comment-period',       'chair',                  N,   N,      N,   N,      N,   N],
+  ['manage-comment-period',       'observer',               N,   N,      N,   N,      N,   N],
+  ['manage-comment-period',       'admin',                  N,   N,      N,   N,      N,   N],
+
+  ['draft-written-comment',       'delegate',               Y,   N,      N,   N,      N,   N],
+  ['draft-written-comment',       'head-of-delegation',     Y,   N,      N,   N,      N,   N],
+  ['draft-written-comment',       'secretariat',            N,   N,      N,   N,      N,   N],
+  ['draft-written-comment',       'chair',                  N,   N,      N,   N,      N,   N],
+  ['draft-written-comment',       'observer',               Y,   N,      N,   N,      N,   N],
+  ['draft-written-comment',       'admin',                  N,   N,      N,   N,      N,   N],
+
+  ['submit-written-comment',      'delegate',               N,   N,      N,   N,      N,   N],
+  ['submit-written-comment',      'head-of-delegation',     Y,   N,      N,   N,      N,   N],
+  ['submit-written-comment',      'secretariat',            N,   N,      N,   N,      N,   N],
+  ['submit-written-comment',      'chair',                  N,   N,      N,   N,      N,   N],
+  ['submit-written-comment',      'observer',               Y,   N,      N,   N,      N,   N],
+  ['submit-written-comment',      'admin',                  N,   N,      N,   N,      N,   N],
+
+  ['record-disposition',          'delegate',               N,   N,      N,   N,      N,   N],
+  ['record-disposition',          'head-of-delegation',     N,   N,      N,   N,      N,   N],
+  ['record-disposition',          'secretariat',            N,   N,      Y,   Y,      Y,   Y],
+  ['record-disposition',          'chair',                  N,   N,      N,   N,      N,   N],
+  ['record-disposition',          'observer',               N,   N,      N,   N,      N,   N],
+  ['record-disposition',          'admin',                  N,   N,      N,   N,      N,   N],
 ];
 
 /** Anonymous visitors have no delegation, so ownership does not matter: one cell per tier. */
@@ -187,6 +215,10 @@ const ANONYMOUS_MATRIX: readonly AnonymousRow[] = [
   ['view-audit',                  N,          N,         N],
   ['archive-committee',           N,          N,         N],
   ['administer-mail',             N,          N,         N],
+  ['manage-comment-period',       N,          N,         N],
+  ['draft-written-comment',       N,          N,         N],
+  ['submit-written-comment',      N,          N,         N],
+  ['record-disposition',          N,          N,         N],
 ];
 
 const MATRIX_COLUMNS = [
@@ -295,8 +327,8 @@ const REASON_CASES: readonly ReasonCase[] = [
   { when: 'an observer reads a committee record',
     subject: user(['observer'], null), action: 'read', resource: { tier: 'committee' },
     reason: 'Observers may only read public records' },
-  { when: 'an observer comments on a delegation record',
-    subject: user(['observer']), action: 'comment', resource: { tier: 'delegation', owners: owned },
+  { when: "an observer comments on another delegation's record",
+    subject: user(['observer']), action: 'comment', resource: { tier: 'delegation', owners: notOwned },
     reason: 'Observers may only read public records' },
   { when: 'a user without roles reads a committee record',
     subject: user([], null), action: 'read', resource: { tier: 'committee' },

@@ -75,9 +75,10 @@ const READ_RULES: { readonly [T in Tier]: ReadRule } = {
     ownership: 'any',
     denial: 'Only delegations, the secretariat, the chair and administrators may read committee records',
   },
-  // Not even the secretariat sees a delegation's drafts before they are submitted.
+  // Not even the secretariat sees a delegation's drafts before they are submitted. An observer belongs to its
+  // organization, which owns its own written comments while it drafts them.
   delegation: {
-    holders: DELEGATION_MEMBERS,
+    holders: [...DELEGATION_MEMBERS, 'observer'],
     ownership: 'own',
     denial: 'Only members of an owning delegation may read delegation records',
   },
@@ -192,6 +193,33 @@ const ACTION_RULES: { readonly [A in Exclude<Action, 'read'>]: ActionRule } = {
     tiers: SHARED_TIERS,
     ownership: 'any',
     denial: "Only an administrator may see and retry the server's outgoing e-mail",
+  },
+  // Judged on the text the period is about (a published revision or compilation).
+  'manage-comment-period': {
+    holders: SECRETARIAT,
+    tiers: SHARED_TIERS,
+    ownership: 'any',
+    denial: 'Only the secretariat may open, extend, close or publish a comment period',
+  },
+  // Judged on the written comment while it is a delegation-tier draft of its commenter.
+  'draft-written-comment': {
+    holders: [...DELEGATION_MEMBERS, 'observer'],
+    tiers: DELEGATION_TIER,
+    ownership: 'own',
+    denial: "Only members of the commenting delegation or organization may draft its written comment",
+  },
+  'submit-written-comment': {
+    holders: [...HEADS, 'observer'],
+    tiers: DELEGATION_TIER,
+    ownership: 'own',
+    denial: "Only the head of the commenting delegation (or a member of the commenting observer organization) may submit its written comment",
+  },
+  // Judged on the submitted written comment, a committee or public record.
+  'record-disposition': {
+    holders: SECRETARIAT,
+    tiers: SHARED_TIERS,
+    ownership: 'any',
+    denial: 'Only the secretariat may record the disposition of a comment',
   },
 };
 

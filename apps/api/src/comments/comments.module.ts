@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { CollabModule } from '../collaboration/collab.module';
 import { DraftingSpacesModule } from '../drafting-spaces/drafting-spaces.module';
+import { InboxModule } from '../inbox/inbox.module';
 import { InstrumentsModule } from '../instruments/instruments.module';
 import { CommentTargetsService } from './comment-targets.service';
 import { CommentsController } from './comments.controller';
@@ -12,7 +13,7 @@ import { CommentsRepository } from './comments.repository';
 import { CommentsService } from './comments.service';
 
 @Module({
-  imports: [AuditModule, AuthModule, CollabModule, DraftingSpacesModule, InstrumentsModule],
+  imports: [AuditModule, AuthModule, CollabModule, DraftingSpacesModule, InboxModule, InstrumentsModule],
   controllers: [CommentsController],
   exports: [CommentsService],
   providers: [CommentsRepository, CommentTargetsService, CommentsService, CommentsLiveService, CommentsRelay],

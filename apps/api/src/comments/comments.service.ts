@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { PROSEMIRROR_FRAGMENT } from '../collaboration/collab.service';
 import { assertAllowed } from '../common/policy';
 import { UnitOfWork } from '../database/unit-of-work';
+import { InboxService } from '../inbox/inbox.service';
 import { type AnchorResolution, type AnchorResolver, anchorResolver, decodeRelativePosition, sameText } from './comment-anchor';
 import { canSeeThread, decideComment, decideEdit, decideResolve, newThreadAccess, TARGET_KINDS, type TargetKind, type Viewer, type Writer } from './comment-policy';
 import { type CommentTarget, CommentTargetsService } from './comment-targets.service';
@@ -55,6 +56,7 @@ export class CommentsService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly live: CommentsLiveService,
+    private readonly inbox: InboxService,
   ) {}
 
   /** The threads on a target that the caller may see, oldest first, with their replies. */
@@ -144,10 +146,22 @@ export class CommentsService {
       createdAt: new Date(),
       editedAt: null,
     });
-    await this.uow.run(async (manager) => {
+    const items = await this.uow.run(async (manager) => {
       await this.comments.insert(row, manager);
       await this.audit.record(manager, { actorId: user.user.id, action: 'comment.reply', entityType: 'comment', entityId: row.id, after: { threadId: thread.id, tier: row.tier } });
+      // The thread's author hears of the reply (not of their own).
+      if (thread.authorId === user.user.id) return [];
+      return this.inbox.record(manager, [
+        {
+          userIds: [thread.authorId],
+          committeeId: thread.committeeId,
+          kind: 'thread-reply',
+          link: threadLink(thread.targetKind, thread.targetId),
+          facts: { thread: thread.id, quote: (thread.quote ?? thread.body).slice(0, 120), by: user.user.displayName },
+        },
+      ]);
     });
+    this.inbox.announce(items);
     const view = commentView(row, await this.comments.displayNames([row.authorId]));
     this.live.publish({ type: 'reply-added', targetKind: target.kind, targetId: target.id, thread: access, data: { threadId: thread.id, comment: view } });
     return view;
@@ -271,4 +285,12 @@ function checkShape(dto: CreateThreadDto): void {
   if (dto.targetKind === 'revision' && !dto.provisionId) problems.push('provisionId is required on a revision');
   if (dto.targetKind !== 'revision' && dto.provisionId !== undefined) problems.push(`provisionId is only for revision targets, not ${dto.targetKind}`);
   if (problems.length) throw new CommentsException('validation-failed', `Invalid request: ${problems.join('; ')}`, problems);
+}
+
+/** Where a thread is read in the web app. */
+function threadLink(targetKind: string, targetId: string): string {
+  if (targetKind === 'proposal') return `/proposals/${targetId}`;
+  if (targetKind === 'revision') return `/revisions/${targetId}`;
+  const [kind, id] = targetId.split(':');
+  return kind === 'space' ? `/drafting-spaces/${id ?? ''}` : `/instruments/${id ?? ''}`;
 }

@@ -58,6 +58,12 @@ export const ERROR_STATUS = {
   'tier-not-allowed': HttpStatus.BAD_REQUEST,
   'invalid-anchor': HttpStatus.UNPROCESSABLE_ENTITY,
   'thread-state-conflict': HttpStatus.CONFLICT,
+  'inbox-item-not-found': HttpStatus.NOT_FOUND,
+  'comment-period-not-found': HttpStatus.NOT_FOUND,
+  'written-comment-not-found': HttpStatus.NOT_FOUND,
+  'remark-not-found': HttpStatus.NOT_FOUND,
+  'comment-period-closed': HttpStatus.CONFLICT,
+  'comment-period-target-not-found': HttpStatus.NOT_FOUND,
 } as const satisfies Record<string, HttpStatus>;
 
 /** A code from {@link ERROR_STATUS}. */

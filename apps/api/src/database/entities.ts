@@ -6,6 +6,9 @@ import { User } from '../auth/user.entity';
 import { CollabSnapshot } from '../collaboration/collab-snapshot.entity';
 import { CollabUpdate } from '../collaboration/collab-update.entity';
 import { Comment } from '../comments/comment.entity';
+import { CommentPeriod, CommentPeriodEvent } from '../comment-periods/comment-period.entity';
+import { RemarkDisposition, WrittenComment, WrittenRemark } from '../comment-periods/written-comment.entity';
+import { InboxItem } from '../inbox/inbox-item.entity';
 import { CompileDecision } from '../compilation/compile-decision.entity';
 import { ProvisionStatusEvent } from '../compilation/provision-status-event.entity';
 import { CommitteeSession } from '../committees/committee-session.entity';
@@ -51,4 +54,10 @@ export const ENTITIES = [
   TranslationSource,
   MailMessage,
   MailPreference,
+  CommentPeriod,
+  CommentPeriodEvent,
+  WrittenComment,
+  WrittenRemark,
+  RemarkDisposition,
+  InboxItem,
 ];

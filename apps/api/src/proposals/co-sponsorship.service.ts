@@ -7,7 +7,10 @@ import { CloseCode } from '../collaboration/protocol';
 import { AppException } from '../common/app.exception';
 import { assertAllowed } from '../common/policy';
 import { UnitOfWork } from '../database/unit-of-work';
+import type { InboxItem } from '../inbox/inbox-item.entity';
+import { InboxService } from '../inbox/inbox.service';
 import { DelegationsRepository } from '../delegations/delegations.repository';
+import type { EntityManager } from 'typeorm';
 import type { DraftingSpace } from '../drafting-spaces/drafting-space.entity';
 import { type DraftingSpaceView, draftingSpaceView, spaceDocument, spaceOwners, spaceReaders, spaceResource } from '../drafting-spaces/drafting-spaces.service';
 import { ProposalsRepository } from './proposals.repository';
@@ -25,10 +28,12 @@ export class CoSponsorshipService {
     private readonly collab: CollabService,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly inbox: InboxService,
   ) {}
 
   invite(user: AuthContext, spaceId: string, delegationId: string): Promise<DraftingSpaceView> {
-    return this.change(user, spaceId, 'invite', async (space) => {
+    let items: InboxItem[] = [];
+    return this.change(user, spaceId, 'invite', async (space, manager) => {
       assertAllowed(decide(user.subject, 'submit-proposal', spaceResource(space, [space.ownerDelegationId])));
       const invited = await this.delegations.findById(delegationId);
       if (!invited || invited.committeeId !== space.committeeId) throw new AppException('delegation-not-found', `No delegation ${delegationId} in this committee.`);
@@ -39,6 +44,15 @@ export class CoSponsorshipService {
         throw new AppException('invalid-transition', 'Only Member States and groups of States co-sponsor proposals.');
       }
       space.invitedCoSponsorIds = [...space.invitedCoSponsorIds, delegationId];
+      // The invited delegation's members hear of it in their inbox (its head is the one who answers).
+      const owner = await this.delegations.findById(space.ownerDelegationId, manager);
+      const userIds = await this.inbox.recipients(manager, { delegationIds: [delegationId], except: user.user.id });
+      items = await this.inbox.record(manager, [
+        { userIds, committeeId: space.committeeId, kind: 'co-sponsor-invitation', link: `/drafting-spaces/${space.id}`, facts: { title: space.title, from: owner?.code ?? '' } },
+      ]);
+    }).then((view) => {
+      this.inbox.announce(items);
+      return view;
     });
   }
 
@@ -76,14 +90,14 @@ export class CoSponsorshipService {
     });
   }
 
-  private async change(user: AuthContext, spaceId: string, action: string, apply: (space: DraftingSpace) => Promise<void>): Promise<DraftingSpaceView> {
+  private async change(user: AuthContext, spaceId: string, action: string, apply: (space: DraftingSpace, manager: EntityManager) => Promise<void>): Promise<DraftingSpaceView> {
     return this.uow.run(async (manager) => {
       const space = await this.proposals.findSpace(spaceId, manager);
       if (!space || !decide(user.subject, 'read', spaceResource(space, spaceReaders(space))).allowed) {
         throw new AppException('drafting-space-not-found', `No drafting space ${spaceId}.`);
       }
       const before = { coSponsorIds: space.coSponsorIds, invitedCoSponsorIds: space.invitedCoSponsorIds };
-      await apply(space);
+      await apply(space, manager);
       await this.proposals.saveSpace(space, manager);
       await this.audit.record(manager, {
         actorId: user.user.id,

@@ -4,6 +4,7 @@ import { CollabModule } from '../collaboration/collab.module';
 import { CommitteesModule } from '../committees/committees.module';
 import { DelegationsModule } from '../delegations/delegations.module';
 import { DraftingSpacesModule } from '../drafting-spaces/drafting-spaces.module';
+import { InboxModule } from '../inbox/inbox.module';
 import { CoSponsorshipService } from './co-sponsorship.service';
 import { ProposalsController } from './proposals.controller';
 import { ProposalsRepository } from './proposals.repository';
@@ -11,7 +12,7 @@ import { ProposalsService } from './proposals.service';
 import { SubmitProposalUseCase } from './submit-proposal.usecase';
 
 @Module({
-  imports: [AuditModule, CollabModule, CommitteesModule, DelegationsModule, DraftingSpacesModule],
+  imports: [AuditModule, CollabModule, CommitteesModule, DelegationsModule, DraftingSpacesModule, InboxModule],
   controllers: [ProposalsController],
   providers: [ProposalsRepository, ProposalsService, SubmitProposalUseCase, CoSponsorshipService],
   exports: [ProposalsService, ProposalsRepository],

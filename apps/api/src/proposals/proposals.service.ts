@@ -7,6 +7,8 @@ import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/app.exception';
 import { assertAllowed } from '../common/policy';
 import { UnitOfWork } from '../database/unit-of-work';
+import type { InboxItem } from '../inbox/inbox-item.entity';
+import { InboxService } from '../inbox/inbox.service';
 import type { ProposalFilterDto, SetOutcomeDto, SubmitProposalDto } from './dto/proposal.dto';
 import { ProposalEvent } from './proposal-event.entity';
 import { ProposalSupport } from './proposal-support.entity';
@@ -24,6 +26,7 @@ export class ProposalsService {
     private readonly submitUseCase: SubmitProposalUseCase,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly inbox: InboxService,
   ) {}
 
   async submit(user: AuthContext, spaceId: string, dto: SubmitProposalDto): Promise<ProposalView> {
@@ -52,8 +55,12 @@ export class ProposalsService {
     });
   }
 
+  /** Records the outcome; the sponsor's and co-sponsors' members hear of the decision in their inbox. */
   setOutcome(user: AuthContext, id: string, dto: SetOutcomeDto): Promise<ProposalView> {
-    return this.transition(user, id, dto.status, (p) => assertAllowed(decide(user.subject, 'compile', proposalResource(p))));
+    return this.transition(user, id, dto.status, (p) => assertAllowed(decide(user.subject, 'compile', proposalResource(p))), async (p, manager) => {
+      const userIds = await this.inbox.recipients(manager, { delegationIds: [p.sponsorDelegationId, ...p.coSponsorIds], except: user.user.id });
+      return this.inbox.record(manager, [{ userIds, committeeId: p.committeeId, kind: 'proposal-decision', link: `/proposals/${p.id}`, facts: { title: p.title, status: dto.status } }]);
+    });
   }
 
   /** Declares (or, with `support` false, withdraws) the caller's delegation's support. */
@@ -83,8 +90,14 @@ export class ProposalsService {
    * Moves a proposal to `to` in one transaction, after `check` has authorised it: a proposal of another committee
    * (or one the caller may not read) answers as unknown, and every check runs before anything is written.
    */
-  private async transition(user: AuthContext, id: string, to: ProposalStatus, check: (p: Proposal) => void): Promise<ProposalView> {
-    await this.uow.run(async (manager) => {
+  private async transition(
+    user: AuthContext,
+    id: string,
+    to: ProposalStatus,
+    check: (p: Proposal) => void,
+    notify?: (p: Proposal, manager: EntityManager) => Promise<InboxItem[]>,
+  ): Promise<ProposalView> {
+    const items = await this.uow.run(async (manager) => {
       const proposal = await this.proposals.findById(id, manager);
       if (!proposal || !decide(user.subject, 'read', proposalResource(proposal)).allowed) {
         throw new AppException('proposal-not-found', `No proposal ${id}.`);
@@ -95,7 +108,9 @@ export class ProposalsService {
       await this.proposals.setStatus(id, to, manager);
       await this.event(manager, id, from, to, user.user.id);
       await this.audit.record(manager, { actorId: user.user.id, action: `proposal.${to}`, entityType: 'proposal', entityId: id, before: { status: from }, after: { status: to } });
+      return notify ? notify(proposal, manager) : [];
     });
+    this.inbox.announce(items);
     return this.get(user, id);
   }
 

@@ -49,7 +49,8 @@ describe(tiersFor.name, () => {
     ['a head of delegation', subject(['head-of-delegation'], 'egy'), ['delegation', 'committee']],
     ['the secretariat', subject(['secretariat'], 'sec'), ['committee']],
     ['the chair', subject(['chair'], null), ['committee']],
-    ['an observer', subject(['observer'], 'coe'), []],
+    // An observer writes for its organization, as it drafts the organization's written comments (issue 13).
+    ['an observer', subject(['observer'], 'coe'), ['delegation']],
   ])('offers %s the tiers they may write in', (_who, who, tiers) => {
     expect(tiersFor(who, ['delegation', 'committee'])).toEqual(tiers);
   });

@@ -5,6 +5,7 @@ import { api, type Delegation, type User } from '../api';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n/i18n-context';
 import { LanguageSelect } from './language-select';
+import { InboxHeaderLink } from '../comments/inbox';
 import { ReadingRoomHeaderLink } from '../reading-room/reading-room';
 
 /** Every page: the skip link, the header (brand, account, language switch) and the main region. */
@@ -25,6 +26,7 @@ export function Layout() {
           </Link>
           <div className="header-tools">
             <ReadingRoomHeaderLink />
+            <InboxHeaderLink />
             {state.status === 'signed-in' && <AccountSummary user={state.user} />}
             <LanguageSwitch />
           </div>

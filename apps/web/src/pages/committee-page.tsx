@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../components/document-title';
 import { ErrorAlert, Loading } from '../components/error-alert';
 import { delegationName } from '../components/layout';
 import { useI18n } from '../i18n/i18n-context';
+import { CommentPeriodsSection } from '../comments/comment-periods-section';
 import { ProposalsSection } from '../proposals/proposals-section';
 import { useResource } from '../use-resource';
 import { DelegationsSection } from './committee/delegations-section';
@@ -70,6 +71,7 @@ export function CommitteePage() {
       <InstrumentsSection resource={instruments.resource} onRetry={instruments.reload} />
       {draftsForDelegation && <DraftingSpacesSection instruments={instruments.resource} />}
       {headOf !== null && <MembersSection user={user} delegationId={headOf} />}
+      <CommentPeriodsSection instruments={instruments.resource.status === 'ready' ? instruments.resource.data : []} />
       <ProposalsSection
         delegations={knownDelegations}
         instruments={instruments.resource.status === 'ready' ? instruments.resource.data : []}

@@ -25,6 +25,7 @@ import {
 } from './public-api';
 import { RoomErrorAlert } from './room-error';
 import { TreatyDocument } from './treaty-document';
+import { WrittenCommentsAside } from '../comments/written-comments-aside';
 import { VerificationBadge } from './verification-badge';
 import './reading-room.css';
 
@@ -215,6 +216,7 @@ function RevisionReader({ revision, doc }: { revision: PublicRevisionText; doc: 
             {showProvenance && <Legend shares={shares} colors={colors} nameOf={nameOf} />}
           </section>
           <VerifySection revision={revision} />
+          <WrittenCommentsAside revisionId={revision.id} textLanguage={revision.language} />
           <section className="sidebar-section" aria-labelledby="room-downloads-heading">
             <h2 id="room-downloads-heading" className="sidebar-heading">
               {t('room.downloads')}
