@@ -85,6 +85,37 @@ describe('E-mail through the outbox (SQLite, with a real SMTP server)', () => {
     expect(again.body.error?.code).toBe('mail-not-failed');
   }, 90_000);
 
+  it('tells of inbox items by e-mail: at once, or in the daily summary in the chosen language, with titles and never the text', async () => {
+    for (const who of ['brazil.head', 'eu.head']) tokens[who] ??= await login(server, `${who}@concord.test`);
+    const instrumentId = String(((await as('secretariat').get(`/api/committees/${committeeId}/instruments`)).body.items as Json[])[0].id);
+    const delegationOf = async (who: string) => String(((await as(who).get('/api/auth/me')).body.user as Json).delegationId);
+    const invite = async (title: string, who: string) => {
+      const space = await as('egypt.head').post(`/api/instruments/${instrumentId}/drafting-spaces`, { title, language: 'en' });
+      expect(space.status).toBe(201);
+      expect((await as('egypt.head').post(`/api/drafting-spaces/${String(space.body.id)}/co-sponsors`, { delegationId: await delegationOf(who) })).status).toBe(201);
+      return String(space.body.id);
+    };
+    // Brazil's head hears at once.
+    const spaceId = await invite('Mail: article 4 on sovereignty', 'brazil.head');
+    await until(() => smtp.received.some((m) => m.to.includes('brazil.head@concord.test')), 'the co-sponsor invitation e-mail');
+    const now = smtp.received.find((m) => m.to.includes('brazil.head@concord.test'));
+    expect(now?.subject).toBe('Invitation to co-sponsor "Mail: article 4 on sovereignty" from EGY');
+    expect(now?.text).toContain(`/drafting-spaces/${spaceId}`);
+    // The European Union's head asked for a daily summary in French: the item waits for it.
+    expect((await as('eu.head').put('/api/auth/me/mail', { delivery: 'daily', language: 'fr' })).status).toBe(200);
+    await invite('Mail: article 5 on jurisdiction', 'eu.head');
+    await expect.poll(async () => ((await server.db.query("SELECT id FROM mail_outbox WHERE to_address = 'eu.head@concord.test' AND status = 'held'")) as Json[]).length).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(smtp.received.some((m) => m.to.includes('eu.head@concord.test'))).toBe(false);
+    // The digest hour comes (its time written as the database writes times, from the row's own past creation).
+    await server.db.query("UPDATE mail_outbox SET next_attempt_at = created_at WHERE to_address = 'eu.head@concord.test' AND status = 'held'");
+    await until(() => smtp.received.some((m) => m.to.includes('eu.head@concord.test')), 'the daily summary');
+    const digest = smtp.received.find((m) => m.to.includes('eu.head@concord.test'));
+    expect(digest?.subject).toBe('Concord : 1 nouvel élément dans votre boîte');
+    expect(digest?.text).toContain('Invitation à coparrainer « Mail: article 5 on jurisdiction » de EGY');
+    expect((await server.db.query("SELECT status FROM mail_outbox WHERE to_address = 'eu.head@concord.test' AND kind = 'co-sponsor-invitation'")) as Json[]).toEqual([{ status: 'sent' }]);
+  });
+
   it('keeps each user’s delivery and language, and refuses values it does not know', async () => {
     expect((await as('egypt.head').get('/api/auth/me/mail')).body).toEqual({ enabled: true, delivery: 'immediate', language: 'en' });
     expect((await as('egypt.head').put('/api/auth/me/mail', { delivery: 'daily', language: 'ar' })).body).toEqual({ enabled: true, delivery: 'daily', language: 'ar' });

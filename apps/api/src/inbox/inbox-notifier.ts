@@ -1,5 +1,9 @@
 import type { InboxItemView } from '@concord/domain';
 import { Injectable } from '@nestjs/common';
+import { Env } from '../config/env';
+import { inboxMail } from '../mail/inbox-mail';
+import { MailService } from '../mail/mail.service';
+import { InboxRepository } from './inbox.repository';
 
 /** The Nest provider token of the {@link InboxNotifier}; another module may provide its own (e-mail delivery). */
 export const INBOX_NOTIFIER = Symbol('INBOX_NOTIFIER');
@@ -19,10 +23,22 @@ export interface InboxNotifier {
   notify(delivery: InboxDelivery): Promise<void>;
 }
 
-/** The default notifier: the inbox and its live stream are the only delivery. */
+/**
+ * Tells users of new inbox items by e-mail, as each chose in their settings (at once, in the daily summary or not
+ * at all); without SMTP_URL the mail service writes nothing.
+ */
 @Injectable()
-export class NoInboxNotifier implements InboxNotifier {
-  notify(): Promise<void> {
-    return Promise.resolve();
+export class MailInboxNotifier implements InboxNotifier {
+  constructor(
+    private readonly mail: MailService,
+    private readonly repository: InboxRepository,
+    private readonly env: Env,
+  ) {}
+
+  async notify(delivery: InboxDelivery): Promise<void> {
+    if (!this.mail.enabled) return;
+    const email = await this.repository.emailOf(delivery.userId);
+    if (!email) return;
+    await this.mail.notify(undefined, { userId: delivery.userId, email }, delivery.item.kind, (language) => inboxMail(delivery.item, language, this.env.publicUrl()));
   }
 }

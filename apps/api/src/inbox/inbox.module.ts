@@ -2,14 +2,15 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { InboxController } from './inbox.controller';
-import { INBOX_NOTIFIER, NoInboxNotifier } from './inbox-notifier';
+import { MailModule } from '../mail/mail.module';
+import { INBOX_NOTIFIER, MailInboxNotifier } from './inbox-notifier';
 import { InboxRepository } from './inbox.repository';
 import { InboxService } from './inbox.service';
 
 @Module({
-  imports: [AuditModule, AuthModule],
+  imports: [AuditModule, AuthModule, MailModule],
   controllers: [InboxController],
-  providers: [InboxRepository, InboxService, { provide: INBOX_NOTIFIER, useClass: NoInboxNotifier }],
+  providers: [InboxRepository, InboxService, { provide: INBOX_NOTIFIER, useClass: MailInboxNotifier }],
   exports: [InboxService],
 })
 export class InboxModule {}

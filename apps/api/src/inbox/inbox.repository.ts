@@ -40,4 +40,10 @@ export class InboxRepository {
   usersOf(committeeId: string, manager: EntityManager): Promise<User[]> {
     return manager.getRepository(User).find({ where: { committeeId }, select: { id: true, committeeId: true, roles: true, delegationId: true, delegationMembership: true } });
   }
+
+  /** A user's e-mail address, for the notifier. */
+  async emailOf(userId: string): Promise<string | null> {
+    const user = await this.dataSource.getRepository(User).findOne({ where: { id: userId }, select: { id: true, email: true } });
+    return user?.email ?? null;
+  }
 }
