@@ -148,7 +148,15 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(`Calls for comments in Chromium${B
     await aside.getByText(DELEGATE_REMARK).waitFor();
     await aside.getByText('Accepted in part').waitFor();
     await aside.getByRole('link', { name: 'Article 4 (2)' }).waitFor();
-    await aside.getByText('1 written comments').first().waitFor();
+    await aside.getByText('Written comments: 1').first().waitFor();
+    // The article navigator counts them per article (a paragraph's remark counts for its article), and the
+    // remark on a paragraph leads to its article in the text.
+    const navigator = page.getByRole('navigation', { name: 'Articles' });
+    await navigator.getByRole('button', { name: /^Article 4 Written comments: 1/ }).waitFor();
+    expect(await navigator.getByRole('button', { name: /^Article 1\b/ }).textContent()).not.toContain('Written comments');
+    expect(await aside.getByRole('link', { name: 'Article 4 (2)' }).getAttribute('href')).toBe(`#provision-${articles[3].id}`);
+    await navigator.getByRole('button', { name: /^Article 5/ }).click();
+    await expect.poll(() => page.evaluate((id) => { const box = document.getElementById(`provision-${id}`)?.getBoundingClientRect(); return box !== undefined && window.scrollY > 0 && box.top >= -2 && box.top < window.innerHeight - 100; }, articles[4].id)).toBe(true);
     await screenshot(page, 'reading-room-comments-en.png');
     await page.getByLabel('Language', { exact: true }).selectOption('ar');
     await page.getByRole('region', { name: 'التعليقات الكتابية' }).getByText('مقبول جزئياً').waitFor();

@@ -86,11 +86,11 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       const brazil = await signIn(browser, server, 'brazil.head@concord.test', WIDE);
       await brazil.page.goto(spacePath);
       await connected(brazil.page);
-      expect(await treatyText(brazil.page).getAttribute('contenteditable')).toBe('false');
+      expect(await treatyText(brazil.page).getAttribute('aria-readonly')).toBe('true');
       const banner = brazil.page.getByRole('region', { name: 'Egypt (EGY) invites your delegation to co-sponsor this text' });
       await banner.getByRole('button', { name: 'Accept' }).click();
       await banner.waitFor({ state: 'detached' });
-      await expect.poll(() => treatyText(brazil.page).getAttribute('contenteditable'), { timeout: 15_000 }).toBe('true');
+      await expect.poll(() => treatyText(brazil.page).getAttribute('aria-readonly'), { timeout: 15_000 }).toBe('false');
       await brazil.page.getByRole('region', { name: 'Co-sponsors' }).getByText('accepted').waitFor();
       // Egypt's page learns of the answer by itself.
       await coSponsors.getByText('accepted').waitFor({ timeout: 20_000 });

@@ -1,5 +1,6 @@
 import type { Language } from '@concord/domain';
 import { useId } from 'react';
+import { formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import type { OutlineEntry } from './outline';
 
@@ -12,12 +13,15 @@ export function ArticleNavigator({
   outline,
   textLanguage,
   onSelect,
+  counts,
 }: {
   outline: readonly OutlineEntry[] | null;
   textLanguage: Language;
   onSelect: (entry: OutlineEntry) => void;
+  /** Written comments per entry, shown beside it (the reading room). */
+  counts?: ReadonlyMap<string, number>;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const headingId = useId();
   return (
     <nav className="sidebar-section article-navigator" aria-labelledby={headingId}>
@@ -35,6 +39,12 @@ export function ArticleNavigator({
                   {/* Open is every article's state until agreement forms: only progress is worth a badge here. */}
                   {entry.status !== null && entry.status !== 'open' && (
                     <span className={`status-badge status-${entry.status}`}>{t(`status.${entry.status}`)}</span>
+                  )}
+                  {(counts?.get(entry.id) ?? 0) > 0 && (
+                    <span className="badge comment-count">
+                      <span aria-hidden="true">{formatNumber(counts?.get(entry.id) ?? 0, language)}</span>
+                      <span className="visually-hidden">{t('followed.count', { count: formatNumber(counts?.get(entry.id) ?? 0, language) })}</span>
+                    </span>
                   )}
                 </span>
                 {entry.heading !== null && (

@@ -9,6 +9,7 @@ import 'prosemirror-view/style/prosemirror.css';
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { redoCommand, undoCommand, yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror';
 import { useAuth, useUser } from '../auth';
+import { prefersReducedMotion } from '../components/motion';
 import { formatList } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import type { Translate } from '../i18n/strings';
@@ -19,6 +20,7 @@ import { goToNode, navigationHighlight } from './navigation';
 import { documentOutline } from './outline';
 import type { AwarenessUser } from './presence';
 import { PresenceList } from './presence-list';
+import { readOnlyText } from './read-only';
 import { treatyDecorations, treatyDecorationsKey, type DecorationTexts } from './treaty-decorations';
 import { useCollaboration } from './use-collaboration';
 import { userColor } from './user-color';
@@ -50,10 +52,6 @@ export function decorationTexts(language: Language, t: Translate): DecorationTex
     sponsors: (codes) => t('editor.sponsors', { list: formatList(codes, language) }),
     baseText: t('editor.baseOption'),
   };
-}
-
-function prefersReducedMotion(): boolean {
-  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
 export interface CollaborativeEditorProps {
@@ -119,6 +117,8 @@ export function CollaborativeEditor({
     const state = EditorState.create({
       schema: treatySchema,
       plugins: [
+        // First, so that a reader's keys reach nothing that would change the text.
+        ...(editable ? [] : [readOnlyText()]),
         ySyncPlugin(session.fragment),
         yCursorPlugin(session.provider.awareness, { cursorBuilder: cursorElement }),
         yUndoPlugin(),
@@ -132,7 +132,6 @@ export function CollaborativeEditor({
     });
     const view = new EditorView(target, {
       state,
-      editable: () => editable,
       attributes: () => ({
         class: 'treaty-text',
         lang: textLanguage,
@@ -141,7 +140,7 @@ export function CollaborativeEditor({
         'aria-multiline': 'true',
         'aria-readonly': editable ? 'false' : 'true',
         'aria-label': labelRef.current,
-        ...(editable ? { 'aria-describedby': hintId } : { tabindex: '0' }),
+        'aria-describedby': hintId,
         spellcheck: editable ? 'true' : 'false',
       }),
       // A function, not an arrow: plugins dispatch while the view is still being constructed, before `view` is bound.
@@ -196,11 +195,9 @@ export function CollaborativeEditor({
           </span>
           <ConnectionStatus state={connection} editing={editable} onRetry={retry} />
         </div>
-        {editable && (
-          <p id={hintId} className="hint editor-hint">
-            {t('editor.keys')}
-          </p>
-        )}
+        <p id={hintId} className="hint editor-hint">
+          {t(editable ? 'editor.keys' : 'editor.keysReadOnly')}
+        </p>
         {session === null && connection.kind !== 'closed' && <p className="loading editor-loading">{t('editor.opening')}</p>}
         <div ref={mount} className="editor-paper" hidden={session === null} />
       </div>

@@ -22,8 +22,8 @@ export interface AnchorBinding {
 
 /** Where an anchor lies in the text as this page has it now. */
 export type AnchorPlacement =
-  /** The range `[from, to)` of the ProseMirror document. */
-  | { readonly kind: 'placed'; readonly from: number; readonly to: number }
+  /** The range `[from, to)` of the ProseMirror document, and the text it covers now. */
+  | { readonly kind: 'placed'; readonly from: number; readonly to: number; readonly text: string }
   /** Its text was deleted. */
   | { readonly kind: 'orphaned' }
   /** It refers to text this page has not received yet (or could not read): the server's word stands. */
@@ -110,8 +110,9 @@ export function placeAnchor(binding: AnchorBinding, doc: Node, anchor: StoredAnc
     const from = relativePositionToAbsolutePosition(binding.doc, binding.type, start, binding.mapping);
     const to = relativePositionToAbsolutePosition(binding.doc, binding.type, end, binding.mapping);
     if (from === null || to === null || from < 0 || to > doc.content.size) return UNKNOWN;
-    if (to <= from || quoteOf(doc, from, to).trim() === '') return ORPHANED;
-    return { kind: 'placed', from, to };
+    const text = to <= from ? '' : quoteOf(doc, from, to);
+    if (text.trim() === '') return ORPHANED;
+    return { kind: 'placed', from, to, text };
   } catch {
     // y-prosemirror reads node sizes from the mapping, which lacks a node the editor has not rendered yet.
     return UNKNOWN;

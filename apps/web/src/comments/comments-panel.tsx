@@ -4,6 +4,7 @@ import { api, type Delegation } from '../api';
 import { subjectOf, useUser } from '../auth';
 import { Loading } from '../components/error-alert';
 import { useFormAction } from '../components/form';
+import { prefersReducedMotion } from '../components/motion';
 import { formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { ActionError } from './action-error';
@@ -26,10 +27,6 @@ const QUOTE_PREVIEW = 160;
 function preview(quote: string): string {
   const flat = quote.replace(/\s+/gu, ' ').trim();
   return flat.length > QUOTE_PREVIEW ? `${flat.slice(0, QUOTE_PREVIEW)}…` : flat;
-}
-
-function prefersReducedMotion(): boolean {
-  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
 export interface CommentsPanelProps {
@@ -129,6 +126,7 @@ export function CommentsPanel({ target, tiers, bridge }: CommentsPanelProps) {
         delegations={delegations}
         focused={thread.id === focusedId}
         orphaned={orphaned}
+        liveText={groups.ranges.get(thread.id)?.text ?? null}
         onFocus={(reveal) => focusThread(thread, reveal)}
         onChange={apply}
       />

@@ -1,7 +1,7 @@
 import type { Node } from 'prosemirror-model';
-import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
-import { ySyncPluginKey } from 'y-prosemirror';
+import { fromYjs } from '../collab/read-only';
 import { anchorOfRange, bindingOf, placeAnchor, quoteOf, type AnchorPlacement } from './anchors';
 import type { NewAnchor, StoredAnchor } from './comments-api';
 
@@ -40,12 +40,6 @@ const highlightKey = new PluginKey<HighlightState>('commentHighlights');
 
 /** How long after a change of the text the page is told, so that typing stays smooth in long texts. */
 const DOC_NOTICE_MS = 150;
-
-/** Whether a transaction came from the shared document (a co-editor, or the first render) rather than this editor. */
-function fromYjs(tr: Transaction): boolean {
-  const meta: unknown = tr.getMeta(ySyncPluginKey);
-  return typeof meta === 'object' && meta !== null && 'isChangeOrigin' in meta && meta.isChangeOrigin === true;
-}
 
 /** The decorations of the threads' ranges: each placed thread marked, the focused one (and a pending range) stronger. */
 function highlights(state: EditorState, meta: HighlightMeta): HighlightState {

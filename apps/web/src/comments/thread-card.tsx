@@ -19,13 +19,15 @@ interface ThreadCardProps {
   readonly focused: boolean;
   /** Whether its text was deleted: it is shown with its quote only. */
   readonly orphaned: boolean;
+  /** The text its range covers in the page's live copy, which follows everyone's edits; null without an editor. */
+  readonly liveText: string | null;
   /** Focuses the thread: highlights its range, and with `reveal` scrolls the text to it. */
   readonly onFocus: (reveal: boolean) => void;
   readonly onChange: (event: CommentEvent) => void;
 }
 
 /** One thread in the margin: the quoted text, the opening comment and its replies, and what the reader may do. */
-export function ThreadCard({ thread, subject, delegations, focused, orphaned, onFocus, onChange }: ThreadCardProps) {
+export function ThreadCard({ thread, subject, delegations, focused, orphaned, liveText, onFocus, onChange }: ThreadCardProps) {
   const { t } = useI18n();
   const headingId = useId();
   const [replying, setReplying] = useState(false);
@@ -71,7 +73,7 @@ export function ThreadCard({ thread, subject, delegations, focused, orphaned, on
             }}
           >
             <span className="visually-hidden">{t('comments.showInText')} </span>
-            <bdi>{thread.anchoredText ?? thread.quote}</bdi>
+            <bdi>{liveText ?? thread.anchoredText ?? thread.quote}</bdi>
           </button>
         ))}
       <p className="thread-badges">

@@ -32,11 +32,11 @@ const thread = (id: string, createdAt: string, overrides: Partial<ThreadView> = 
 });
 
 const places: Record<string, AnchorPlacement> = {
-  late: { kind: 'placed', from: 40, to: 45 },
-  early: { kind: 'placed', from: 3, to: 9 },
+  late: { kind: 'placed', from: 40, to: 45, text: 'later' },
+  early: { kind: 'placed', from: 3, to: 9, text: 'sooner' },
   gone: { kind: 'orphaned' },
   unsure: { kind: 'unknown' },
-  done: { kind: 'placed', from: 20, to: 22 },
+  done: { kind: 'placed', from: 20, to: 22, text: 'ok' },
 };
 const place = (t: ThreadView): AnchorPlacement => places[t.id] ?? { kind: 'unknown' };
 
@@ -63,7 +63,7 @@ describe(groupThreads.name, () => {
   });
 
   it('gives the ranges of placed threads', () => {
-    expect(groupThreads(threads, place).ranges.get('early')).toEqual({ from: 3, to: 9 });
+    expect(groupThreads(threads, place).ranges.get('early')).toEqual({ from: 3, to: 9, text: 'sooner' });
   });
 
   it('orders by time when there is no editor', () => {

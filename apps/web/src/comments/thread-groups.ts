@@ -9,8 +9,8 @@ export interface ThreadGroups {
   readonly resolved: readonly ThreadView[];
   /** Threads whose text was deleted, oldest first: shown with their quote only. */
   readonly orphaned: readonly ThreadView[];
-  /** Where each placed thread's range lies in the editor's document. */
-  readonly ranges: ReadonlyMap<string, { readonly from: number; readonly to: number }>;
+  /** Where each placed thread's range lies in the editor's document, and the text it covers now. */
+  readonly ranges: ReadonlyMap<string, { readonly from: number; readonly to: number; readonly text: string }>;
 }
 
 /**
@@ -22,7 +22,7 @@ export function groupThreads(
   threads: readonly ThreadView[],
   place: ((thread: ThreadView) => AnchorPlacement) | null,
 ): ThreadGroups {
-  const ranges = new Map<string, { from: number; to: number }>();
+  const ranges = new Map<string, { from: number; to: number; text: string }>();
   const orphaned: ThreadView[] = [];
   const placed: { thread: ThreadView; at: number }[] = [];
   for (const thread of threads) {
@@ -31,7 +31,7 @@ export function groupThreads(
       orphaned.push(thread);
       continue;
     }
-    if (placement.kind === 'placed') ranges.set(thread.id, { from: placement.from, to: placement.to });
+    if (placement.kind === 'placed') ranges.set(thread.id, { from: placement.from, to: placement.to, text: placement.text });
     placed.push({ thread, at: placement.kind === 'placed' ? placement.from : Number.POSITIVE_INFINITY });
   }
   // Two unplaced threads give NaN (infinity minus infinity), which is falsy like a tie: the older comes first.

@@ -17,21 +17,28 @@ export function groupByProvision(remarks: readonly FollowedRemarkView[]): readon
   return [...groups.entries()].map(([key, list]) => ({ key, label: list[0]?.currentLabel ?? null, deleted: list[0]?.deleted ?? false, remarks: list }));
 }
 
-/**
- * The reading room's written comments beside a public revision: for each provision its count and the remarks,
- * verbatim and attributed, with their dispositions, marked when the provision changed, moved or was deleted since.
- */
-export function WrittenCommentsAside({ revisionId, textLanguage }: { revisionId: string; textLanguage: Language }) {
-  const { t, language } = useI18n();
+/** The published written remarks on a revision, in a language, fetched once for the navigator and the aside. */
+export function useFollowedRemarks(revisionId: string, textLanguage: Language): { remarks: readonly FollowedRemarkView[] | null; error: unknown } {
   const [remarks, setRemarks] = useState<readonly FollowedRemarkView[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     let current = true;
+    setRemarks(null);
+    setError(null);
     commentPeriodsApi.followed(revisionId, textLanguage, true).then((items) => current && setRemarks(items), (caught: unknown) => current && setError(caught));
     return () => {
       current = false;
     };
   }, [revisionId, textLanguage]);
+  return { remarks, error };
+}
+
+/**
+ * The reading room's written comments beside a public revision: for each provision its count and the remarks,
+ * verbatim and attributed, with their dispositions, marked when the provision changed, moved or was deleted since.
+ */
+export function WrittenCommentsAside({ remarks, error, within }: { remarks: readonly FollowedRemarkView[] | null; error: unknown; within: ReadonlyMap<string, string> }) {
+  const { t, language } = useI18n();
   const groups = useMemo(() => groupByProvision(remarks ?? []), [remarks]);
   return (
     <section className="sidebar-section written-comments-aside" aria-labelledby="room-written-heading">
@@ -47,7 +54,7 @@ export function WrittenCommentsAside({ revisionId, textLanguage }: { revisionId:
             {groups.map((group) => (
               <li key={group.key} className="followed-provision" data-provision={group.key}>
                 <p className="followed-heading">
-                  {group.deleted || group.label === null ? <span>{t('followed.deleted')}</span> : <a href={`#provision-${group.key}`}>{group.label}</a>}{' '}
+                  {group.deleted || group.label === null ? <span>{t('followed.deleted')}</span> : <a href={`#provision-${within.get(group.key) ?? group.key}`}>{group.label}</a>}{' '}
                   <span className="badge comment-count">{t('followed.count', { count: formatNumber(group.remarks.length, language) })}</span>
                 </p>
                 <ul className="followed-remarks">

@@ -142,6 +142,7 @@ export const ar: Strings = {
   'editor.modeEditing': 'تحرير',
   'editor.modeReadOnly': 'للقراءة فقط',
   'editor.keys': 'يتراجع Ctrl+Z عن آخر تعديل أجريته، ويعيده Ctrl+Shift+Z. ويبدأ مفتاح Enter فقرة جديدة.',
+  'editor.keysReadOnly': 'أنت في وضع القراءة: تنقَّل في النص بمفاتيح الأسهم، وحدِّد بالضغط على Shift مع الأسهم، ثم اضغط Ctrl+Alt+M للتعليق على ما حدَّدته.',
   'editor.baseOption': 'النص الأساسي',
   'editor.sponsors': 'مقترح من {list}',
 
@@ -814,7 +815,7 @@ export const ar: Strings = {
   'followed.changed': 'تغيّر النص بعد التعليق',
   'followed.deleted': 'حُذف الحكم',
   'followed.moved': 'نُقل',
-  'followed.count': '{count} تعليقات كتابية',
+  'followed.count': 'التعليقات الكتابية: {count}',
   'followed.onRevision': 'على {symbol}',
   'followed.none': 'لا توجد تعليقات كتابية منشورة على هذا النص.',
 };

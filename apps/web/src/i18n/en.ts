@@ -143,6 +143,7 @@ export const en = {
   'editor.modeEditing': 'Editing',
   'editor.modeReadOnly': 'Read-only',
   'editor.keys': 'Ctrl+Z undoes your last change, Ctrl+Shift+Z redoes it. Enter starts a new paragraph.',
+  'editor.keysReadOnly': 'You are reading: move through the text with the arrow keys, select with Shift and the arrows, then press Ctrl+Alt+M to comment on the selection.',
   'editor.baseOption': 'Base text',
   'editor.sponsors': 'Proposed by {list}',
 
@@ -816,7 +817,7 @@ export const en = {
   'followed.changed': 'text changed since the comment',
   'followed.deleted': 'provision deleted',
   'followed.moved': 'moved',
-  'followed.count': '{count} written comments',
+  'followed.count': 'Written comments: {count}',
   'followed.onRevision': 'on {symbol}',
   'followed.none': 'No published written comments on this text.',
 } as const;

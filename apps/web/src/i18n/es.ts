@@ -142,6 +142,7 @@ export const es: Strings = {
   'editor.modeEditing': 'Edición',
   'editor.modeReadOnly': 'Solo lectura',
   'editor.keys': 'Ctrl+Z deshace su último cambio y Ctrl+Mayús+Z lo rehace. Intro inicia un nuevo párrafo.',
+  'editor.keysReadOnly': 'Está en modo lectura: recorra el texto con las flechas, seleccione con Mayús y las flechas y pulse Ctrl+Alt+M para comentar la selección.',
   'editor.baseOption': 'Texto de base',
   'editor.sponsors': 'Propuesto por {list}',
 
@@ -815,7 +816,7 @@ export const es: Strings = {
   'followed.changed': 'texto modificado desde la observación',
   'followed.deleted': 'disposición suprimida',
   'followed.moved': 'desplazada',
-  'followed.count': '{count} observaciones por escrito',
+  'followed.count': 'Observaciones por escrito: {count}',
   'followed.onRevision': 'sobre {symbol}',
   'followed.none': 'No hay observaciones por escrito publicadas sobre este texto.',
 };

@@ -142,6 +142,7 @@ export const fr: Strings = {
   'editor.modeEditing': 'Modification',
   'editor.modeReadOnly': 'Lecture seule',
   'editor.keys': 'Ctrl+Z annule votre dernière modification, Ctrl+Maj+Z la rétablit. Entrée commence un nouveau paragraphe.',
+  'editor.keysReadOnly': 'Vous êtes en lecture : parcourez le texte avec les flèches, sélectionnez avec Maj et les flèches, puis appuyez sur Ctrl+Alt+M pour commenter la sélection.',
   'editor.baseOption': 'Texte de base',
   'editor.sponsors': 'Proposé par {list}',
 
@@ -817,7 +818,7 @@ export const fr: Strings = {
   'followed.changed': 'texte modifié depuis l’observation',
   'followed.deleted': 'disposition supprimée',
   'followed.moved': 'déplacée',
-  'followed.count': '{count} observations écrites',
+  'followed.count': 'Observations écrites : {count}',
   'followed.onRevision': 'sur {symbol}',
   'followed.none': 'Aucune observation écrite publiée sur ce texte.',
 };

@@ -142,6 +142,7 @@ export const ru: Strings = {
   'editor.modeEditing': 'Редактирование',
   'editor.modeReadOnly': 'Только чтение',
   'editor.keys': 'Ctrl+Z отменяет ваше последнее изменение, Ctrl+Shift+Z возвращает его. Enter начинает новый пункт.',
+  'editor.keysReadOnly': 'Режим чтения: перемещайтесь по тексту клавишами со стрелками, выделяйте с помощью Shift и стрелок, затем нажмите Ctrl+Alt+M, чтобы прокомментировать выделенное.',
   'editor.baseOption': 'Базовый текст',
   'editor.sponsors': 'Предложено: {list}',
 

@@ -3,6 +3,9 @@ import { docFromJSON, type ProvenanceAttrs } from '@concord/schema';
 import type { Node } from 'prosemirror-model';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { ArticleNavigator } from '../collab/article-navigator';
+import { documentOutline } from '../collab/outline';
+import { useFollowedRemarks, WrittenCommentsAside } from '../comments/written-comments-aside';
 import { useDocumentTitle } from '../components/document-title';
 import { Loading } from '../components/error-alert';
 import { formatCalendarDate, formatDateTime, formatList, formatNumber, languageName } from '../i18n/format';
@@ -10,6 +13,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { pickLocalizedEntry } from '../localized';
 import { NotFoundPage } from '../pages/not-found-page';
 import { useResource } from '../use-resource';
+import { prefersReducedMotion } from '../components/motion';
 import { delegationLabel, originName, useDelegationDirectory, type DelegationDirectory } from './origin-names';
 import { comparePath, READING_ROOM_PATH, revisionPath } from './paths';
 import { formatShare, ProvenanceChart } from './provenance-chart';
@@ -23,9 +27,9 @@ import {
   type PublicRevisionText,
   type Verification,
 } from './public-api';
+import { containingEntries, remarkCounts } from './remark-counts';
 import { RoomErrorAlert } from './room-error';
 import { TreatyDocument } from './treaty-document';
-import { WrittenCommentsAside } from '../comments/written-comments-aside';
 import { VerificationBadge } from './verification-badge';
 import './reading-room.css';
 
@@ -168,6 +172,10 @@ function RevisionReader({ revision, doc }: { revision: PublicRevisionText; doc: 
   const textName = languageName(revision.language, language);
   const nameOf = (share: ProvenanceShare) => originName(share, directory, t, language);
   const chartHeadingId = useId();
+  const followed = useFollowedRemarks(revision.id, revision.language);
+  const within = useMemo(() => containingEntries(doc), [doc]);
+  const counts = useMemo(() => remarkCounts(doc, followed.remarks ?? []), [doc, followed.remarks]);
+  const outline = useMemo(() => documentOutline(doc, language), [doc, language]);
 
   return (
     <>
@@ -198,6 +206,12 @@ function RevisionReader({ revision, doc }: { revision: PublicRevisionText; doc: 
           </div>
         </div>
         <aside className="room-sidebar">
+          <ArticleNavigator
+            outline={outline}
+            textLanguage={revision.language}
+            counts={counts}
+            onSelect={(entry) => document.getElementById(`provision-${entry.id}`)?.scrollIntoView({ block: 'start', behavior: prefersReducedMotion() ? 'auto' : 'smooth' })}
+          />
           <section className="sidebar-section" aria-labelledby="room-provenance-heading">
             <h2 id="room-provenance-heading" className="sidebar-heading">
               {t('room.provenance')}
@@ -216,7 +230,7 @@ function RevisionReader({ revision, doc }: { revision: PublicRevisionText; doc: 
             {showProvenance && <Legend shares={shares} colors={colors} nameOf={nameOf} />}
           </section>
           <VerifySection revision={revision} />
-          <WrittenCommentsAside revisionId={revision.id} textLanguage={revision.language} />
+          <WrittenCommentsAside remarks={followed.remarks} error={followed.error} within={within} />
           <section className="sidebar-section" aria-labelledby="room-downloads-heading">
             <h2 id="room-downloads-heading" className="sidebar-heading">
               {t('room.downloads')}

@@ -215,7 +215,7 @@ function Chapter({ node, context }: { node: Node; context: RenderContext }) {
   const label = id === null ? undefined : context.labels.get(id)?.label;
   const [head, ...rest] = children(node);
   return (
-    <section data-node="chapter" {...structuralProps(node)}>
+    <section data-node="chapter" id={id === null ? undefined : `provision-${id}`} {...structuralProps(node)}>
       {label !== undefined && <div className="node-label chapter-label">{label}</div>}
       {head?.type.name === 'heading' ? (
         <h3 data-node="heading" className={staleClass(node, context, 'chapter-heading')}>
