@@ -611,4 +611,24 @@ describe.skipIf(scaleOutSkip !== null)(`Live comments across two instances over 
     expect((await client(a, egyptHeadOnB).post('/api/auth/logout')).status).toBe(204);
     await egypt.ended;
   });
+
+  it("delivers an inbox item caused through one instance to the user's stream on the other, with reads and sign-out", async () => {
+    const egyptHeadOnA = await login(a, 'egypt.head@concord.test');
+    const brazilOnB = await login(b, 'brazil.head@concord.test');
+    const committeeId = String(((await client(a).get('/api/committees')).body.items as Json[])[0].id);
+    const instrumentId = String(((await client(a, egyptHeadOnA).get(`/api/committees/${committeeId}/instruments`)).body.items as Json[])[0].id);
+    const brazilId = String(((await client(b, brazilOnB).get('/api/auth/me')).body.user as Json).delegationId);
+    const inbox = accepted(await openStream(b, '/api/inbox/stream', { token: brazilOnB }));
+    streams.push(inbox);
+    await inbox.next((e) => e.type === 'ready', 'the inbox stream on instance B to be ready');
+    const space = await client(a, egyptHeadOnA).post(`/api/instruments/${instrumentId}/drafting-spaces`, { title: 'Across instances', language: 'en' });
+    expect((await client(a, egyptHeadOnA).post(`/api/drafting-spaces/${String(space.body.id)}/co-sponsors`, { delegationId: brazilId })).status).toBe(201);
+    const item = await inbox.next((e) => e.type === 'item' && JSON.stringify(e.data).includes('Across instances'), 'the invitation made on A to reach the stream on B');
+    expect(item.data).toMatchObject({ item: { kind: 'co-sponsor-invitation', facts: { title: 'Across instances' } }, unread: expect.any(Number) });
+    // Read through instance A, the count on B's stream follows.
+    expect((await client(a, brazilOnB).post('/api/inbox/read-all', undefined, { origin: a.url })).body).toEqual({ unread: 0 });
+    await inbox.next((e) => e.type === 'read' && (e.data as Json).unread === 0, 'the read count from A on B');
+    expect((await client(a, brazilOnB).post('/api/auth/logout')).status).toBe(204);
+    await inbox.ended;
+  });
 });

@@ -10,6 +10,7 @@ import { AppException } from '../common/app.exception';
 import { UnitOfWork } from '../database/unit-of-work';
 import { InboxItem } from './inbox-item.entity';
 import { INBOX_NOTIFIER, type InboxNotifier } from './inbox-notifier';
+import { InboxRelay, type InboxRelayMessage } from './inbox-relay';
 import { InboxRepository } from './inbox.repository';
 
 /** Something to put in inboxes: for whom, what, where it leads. */
@@ -66,10 +67,35 @@ export class InboxService implements BeforeApplicationShutdown {
     private readonly audit: AuditService,
     @Inject(INBOX_NOTIFIER) private readonly notifier: InboxNotifier,
     auth: AuthService,
+    private readonly relay: InboxRelay,
   ) {
     auth.onSessionRevoked((sessionId) => {
-      for (const listener of [...this.listeners]) if (listener.sessionId === sessionId) listener.out.complete();
+      this.closeSession(sessionId);
+      relay.send({ kind: 'session-revoked', sessionId });
     });
+    relay.onMessage((message) => this.fromOtherInstance(message));
+  }
+
+  private closeSession(sessionId: string): void {
+    for (const listener of [...this.listeners]) if (listener.sessionId === sessionId) listener.out.complete();
+  }
+
+  /** News of an inbox from another server instance, for the streams open here. */
+  private fromOtherInstance(message: InboxRelayMessage): void {
+    if (message.kind === 'session-revoked') this.closeSession(message.sessionId);
+    else if (message.kind === 'item') this.deliverItem(message.userId, message.item);
+    else for (const listener of this.listeners) if (listener.userId === message.userId) listener.out.next({ type: 'read', data: { unread: message.unread } });
+  }
+
+  /** Tells this instance's open streams of a user of a new item, with the unread count. */
+  private deliverItem(userId: string, view: InboxItemView): void {
+    for (const listener of this.listeners) {
+      if (listener.userId !== userId) continue;
+      void this.repository.unreadCount(userId).then(
+        (unread) => listener.out.next({ type: 'item', data: { item: view, unread } }),
+        (error: unknown) => this.logger.warn(`unread count failed: ${String(error)}`),
+      );
+    }
   }
 
   /** The ids of the users a message goes to. */
@@ -105,13 +131,8 @@ export class InboxService implements BeforeApplicationShutdown {
   announce(items: readonly InboxItem[]): void {
     for (const item of items) {
       const view = inboxItemView(item);
-      for (const listener of this.listeners) {
-        if (listener.userId !== item.userId) continue;
-        void this.repository.unreadCount(item.userId).then(
-          (unread) => listener.out.next({ type: 'item', data: { item: view, unread } }),
-          (error: unknown) => this.logger.warn(`unread count failed: ${String(error)}`),
-        );
-      }
+      this.deliverItem(item.userId, view);
+      this.relay.send({ kind: 'item', userId: item.userId, item: view });
       this.notifier.notify({ userId: item.userId, committeeId: item.committeeId, item: view }).catch((error: unknown) => this.logger.warn(`inbox notifier failed: ${String(error)}`));
     }
   }
@@ -144,6 +165,7 @@ export class InboxService implements BeforeApplicationShutdown {
   private async readCount(user: AuthContext): Promise<{ unread: number }> {
     const unread = await this.repository.unreadCount(user.user.id);
     for (const listener of this.listeners) if (listener.userId === user.user.id) listener.out.next({ type: 'read', data: { unread } });
+    this.relay.send({ kind: 'read', userId: user.user.id, unread });
     return { unread };
   }
 
