@@ -88,7 +88,9 @@ export async function startServer(database: ScratchDatabase, extraEnv: Record<st
   const port = await freePort();
   // A signing key per database, in the temporary folder: servers sharing a database share its key, as instances do.
   const signingKeyFile = join(tmpdir(), `concord-test-key-${createHash('sha256').update(JSON.stringify(database.env)).digest('hex').slice(0, 16)}.pem`);
-  const env: Record<string, string> = { ...database.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', SIGNING_KEY_FILE: signingKeyFile, ...extraEnv };
+  // Every suite gets the demo committee with its base text only (also on PostgreSQL, where the demo must be asked
+  // for); the suites that look at the negotiation played on it ask for DEMO_NEGOTIATION themselves.
+  const env: Record<string, string> = { ...database.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', SIGNING_KEY_FILE: signingKeyFile, DEMO_SEED: 'true', DEMO_NEGOTIATION: 'false', ...extraEnv };
   let log = '';
   let child: ChildProcess | null = await spawnServer(env, (text) => (log += text));
   const db = new DataSource(database.kind === 'postgres' ? { type: 'postgres', url: env.DATABASE_URL } : { type: 'sqlite', database: env.SQLITE_PATH });

@@ -1,4 +1,7 @@
 import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
+import type { DataSource } from 'typeorm';
 import { createApp } from './app';
 import { AuditRepository } from './audit/audit.repository';
 import { AuditService } from './audit/audit.service';
@@ -7,7 +10,8 @@ import { loadEnv } from './config/env';
 import { openDataSource } from './database/data-source';
 import { Readiness } from './health/readiness';
 import { Metrics } from './metrics/metrics';
-import { seedDemo } from './seed/demo-seed';
+import { playDemoNegotiation } from './seed/demo-negotiation';
+import { type DemoSeed, seedDemo } from './seed/demo-seed';
 import { ServerKey } from './signing/server-key';
 
 /**
@@ -35,16 +39,33 @@ async function main(): Promise<void> {
   const adopted = key.created ? await dataSource.transaction((manager) => new AuditService(new AuditRepository(dataSource), key).adoptUnsignedChain(manager)) : null;
   readiness.set('seeding');
   const demo = env.DEMO_SEED ? await seedDemo(dataSource, key) : null;
+  const played = demo?.created && env.DEMO_NEGOTIATION ? await playNegotiation(app, dataSource, demo) : null;
   readiness.set('ready');
   const url = `http://localhost:${env.PORT}`;
   const lines = [`Concord is serving ${url} (database: ${dataSource.options.type}; API docs at ${url}/api/docs)`];
   lines.push(`Signing key ${key.created ? 'created in' : 'read from'} ${key.file}; Ed25519 public key fingerprint (SHA-256) ${key.public.fingerprint}, published at ${url}/api/public/signing-key`);
   if (adopted) lines.push(`Signed the head of the existing audit log at row ${adopted} for the first time.`);
   if (demo) {
-    lines.push(`Demo committee "${demo.committee}" created. Sign in with password ${demo.password} as:`);
+    lines.push(`Demo committee "${demo.committee}" ${demo.created ? 'created' : 'found'}. Sign in with password ${demo.password} as:`);
     for (const login of demo.logins) lines.push(`  ${login.email.padEnd(34)} ${login.description}`);
   }
+  if (played) lines.push(played);
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/**
+ * Plays the demo committee's negotiation on the start that created it (a later start finds it played, or
+ * stopped where it failed, and leaves it alone). A failure is reported, not fatal: the server still serves.
+ */
+async function playNegotiation(app: INestApplication, dataSource: DataSource, demo: DemoSeed): Promise<string> {
+  const started = performance.now();
+  try {
+    const played = await playDemoNegotiation(app, dataSource, demo);
+    const ms = Math.round(performance.now() - started);
+    return `Demo negotiation played in ${ms} ms: ${played.proposals} proposals, ${played.revisions.join(', ')} in English and Arabic, ${played.threads} comment threads, ${played.writtenComments} written comments.`;
+  } catch (error) {
+    return `The demo negotiation stopped: ${error instanceof Error ? error.message : String(error)}. Delete the database to start the demo again.`;
+  }
 }
 
 main().catch(exitWith);

@@ -20,7 +20,9 @@ describe(loadEnv.name, () => {
     [{ PORT: '8080' }, { PORT: 8080 }],
     [{ PORT: '' }, { PORT: 3000 }],
     [{ DEMO_SEED: 'no' }, { DEMO_SEED: false }],
-    [{ DATABASE_URL: 'postgresql://u:p@db:5432/concord' }, { DATABASE_URL: 'postgresql://u:p@db:5432/concord' }],
+    [{ DATABASE_URL: 'postgresql://u:p@db:5432/concord' }, { DATABASE_URL: 'postgresql://u:p@db:5432/concord', DEMO_SEED: false }],
+    [{ DATABASE_URL: 'postgresql://u:p@db:5432/concord', DEMO_SEED: 'true' }, { DEMO_SEED: true }],
+    [{ DEMO_NEGOTIATION: 'false' }, { DEMO_SEED: true, DEMO_NEGOTIATION: false }],
     [{ PUBLIC_URL: 'https://concord.example.org/' }, { PUBLIC_URL: 'https://concord.example.org/' }],
   ])('reads %j', (source, expected) => {
     expect(loadEnv(source)).toMatchObject(expected);

@@ -289,10 +289,21 @@ export class Env {
   @Max(10000, { message: 'must be an integer between 1 and 10000' })
   COLLAB_PRESENCE_RATE = 20;
 
-  /** Create the demo committee and its users when the database is empty. */
+  /**
+   * Create the demo committee and its users when the database is empty. Defaults to true on the embedded SQLite
+   * database and to false when DATABASE_URL names a real one, where a demo must be asked for.
+   */
   @Transform(toBool)
   @IsBoolean({ message: 'must be true or false' })
   DEMO_SEED = true;
+
+  /**
+   * With DEMO_SEED, also play the demo committee's negotiation so far through the application's own use cases:
+   * proposals, a compiled draft, published revisions in English and Arabic, comment threads, a comment period.
+   */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  DEMO_NEGOTIATION = true;
 
   /** Apply pending migrations at start. */
   @Transform(toBool)
@@ -358,6 +369,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     if (value !== undefined && value !== '') raw[key] = value;
   }
   const env = plainToInstance(Env, raw);
+  // A real database gets no demo committee, with its published password, unless the operator asks for one.
+  if (raw.DEMO_SEED === undefined && raw.DATABASE_URL !== undefined) env.DEMO_SEED = false;
   const errors = validateSync(env, { forbidUnknownValues: false });
   if (errors.length > 0) {
     const first = errors[0];

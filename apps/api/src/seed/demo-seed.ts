@@ -18,9 +18,13 @@ import { DEMO_CONVENTION } from './demo-text';
 /** The password of every demo account; printed at start, and only ever used on a demo database. */
 export const DEMO_PASSWORD = 'concord-demo-2026';
 
-/** What the demo seed created, for the start-up banner. */
+/** The demo committee, for the start-up banner and for playing its negotiation. */
 export interface DemoSeed {
   readonly committee: string;
+  readonly committeeId: string;
+  readonly instrumentId: string;
+  /** Whether this start created it (false: an earlier start did). */
+  readonly created: boolean;
   readonly password: string;
   readonly logins: readonly { readonly email: string; readonly description: string }[];
 }
@@ -53,23 +57,30 @@ const USERS: readonly { email: string; name: string; roles: Role[]; delegation: 
   { email: 'eu.head@concord.test', name: 'Ingrid Vogel', roles: ['head-of-delegation'], delegation: 'EU', description: 'head of the delegation of the EU' },
   { email: 'france.delegate@concord.test', name: 'Camille Laurent', roles: ['delegate'], delegation: 'FRA', description: 'delegate of France' },
   { email: 'brazil.head@concord.test', name: 'Rafael Costa', roles: ['head-of-delegation'], delegation: 'BRA', description: 'head of the delegation of Brazil' },
+  { email: 'brazil.delegate@concord.test', name: 'Beatriz Almeida', roles: ['delegate'], delegation: 'BRA', description: 'delegate of Brazil' },
+  { email: 'china.head@concord.test', name: 'Li Wei', roles: ['head-of-delegation'], delegation: 'CHN', description: 'head of the delegation of China' },
   { email: 'observer@concord.test', name: 'Tomás Rivera', roles: ['observer'], delegation: 'COE', description: 'observer (Council of Europe)' },
   { email: 'admin@concord.test', name: 'Site Administrator', roles: ['admin'], delegation: null, description: 'administrator' },
 ];
 
+const COMMITTEE_NAME = 'Ad Hoc Committee to Elaborate a Comprehensive International Convention on Countering the Use of ICTs for Criminal Purposes';
+
 /**
  * Fills an empty database with a demo committee: its first session, delegations in the six languages (with the EU
- * as a group), one account per role and a draft convention. Does nothing when any committee exists.
+ * as a group), one account per role and a draft convention. A database holding any committee gets nothing: the
+ * demo committee created by an earlier start is returned as such (`created` false), any other means null.
  */
 export async function seedDemo(dataSource: DataSource, key: ServerKey): Promise<DemoSeed | null> {
-  if ((await dataSource.getRepository(Committee).count()) > 0) return null;
+  if ((await dataSource.getRepository(Committee).count()) > 0) return existingDemo(dataSource);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const audit = new AuditService(new AuditRepository(dataSource), key);
   const now = new Date();
-  const name = 'Ad Hoc Committee to Elaborate a Comprehensive International Convention on Countering the Use of ICTs for Criminal Purposes';
+  const name = COMMITTEE_NAME;
+  const ids = { committee: '', instrument: '' };
   await dataSource.transaction(async (manager) => {
     const committee = Object.assign(new Committee(), { id: randomUUID(), name, symbolPrefix: 'A/AC.291', description: 'Established by General Assembly resolution 74/247.', createdAt: now, updatedAt: now });
     await save(manager, audit, 'committee', committee.id, committee);
+    ids.committee = committee.id;
     const deadline = new Date(now.getTime() + 21 * 86_400_000);
     const session = Object.assign(new CommitteeSession(), {
       id: randomUUID(),
@@ -126,9 +137,24 @@ export async function seedDemo(dataSource: DataSource, key: ServerKey): Promise<
       updatedAt: now,
     });
     await save(manager, audit, 'instrument', instrument.id, instrument);
+    ids.instrument = instrument.id;
     await manager.getRepository(InstrumentText).insert({ instrumentId: instrument.id, language, doc: JSON.stringify(doc), createdAt: now });
   });
-  return { committee: name, password: DEMO_PASSWORD, logins: USERS.map((u) => ({ email: u.email, description: u.description })) };
+  return { committee: name, committeeId: ids.committee, instrumentId: ids.instrument, created: true, password: DEMO_PASSWORD, logins: demoLogins() };
+}
+
+function demoLogins(): DemoSeed['logins'] {
+  return USERS.map((u) => ({ email: u.email, description: u.description }));
+}
+
+/** The demo committee an earlier start created, found by its secretariat account; null for any other database. */
+async function existingDemo(dataSource: DataSource): Promise<DemoSeed | null> {
+  const secretariat = await dataSource.getRepository(User).findOneBy({ email: USERS[0].email });
+  const committee = secretariat ? await dataSource.getRepository(Committee).findOneBy({ id: secretariat.committeeId, name: COMMITTEE_NAME }) : null;
+  if (!committee) return null;
+  const instrument = await dataSource.getRepository(Instrument).findOne({ where: { committeeId: committee.id }, order: { createdAt: 'ASC' } });
+  if (!instrument) return null;
+  return { committee: committee.name, committeeId: committee.id, instrumentId: instrument.id, created: false, password: DEMO_PASSWORD, logins: demoLogins() };
 }
 
 async function save(manager: EntityManager, audit: AuditService, entityType: string, id: string, row: object): Promise<void> {

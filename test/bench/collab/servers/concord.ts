@@ -2,7 +2,7 @@
  * Concord's collaboration server as a benchmark target, driven only through its public contract:
  *
  * - started as `npm start` starts it (`node dist/apps/api/src/main.js`, built by `npm run build:api`) with
- *   `PORT`, `HOST=127.0.0.1`, a fresh `SQLITE_PATH`, `DEMO_SEED=true`, `LOG_LEVEL=error`; ready when it
+ *   `PORT`, `HOST=127.0.0.1`, a fresh `SQLITE_PATH`, `DEMO_SEED=true`, `DEMO_NEGOTIATION=false`, `LOG_LEVEL=error`; ready when it
  *   prints "Concord is serving";
  * - the secretariat signs in (`POST /api/auth/login`) and writes consolidated drafts: documents are
  *   `consolidated:<instrumentId>:en` at `ws://host:port/collab/<document>?token=<token>`;
@@ -66,6 +66,7 @@ class RunningConcord implements RunningServer {
         HOST: '127.0.0.1',
         SQLITE_PATH: join(this.dataDir, 'concord.sqlite'),
         DEMO_SEED: 'true',
+        DEMO_NEGOTIATION: 'false',
         LOG_LEVEL: 'error',
       },
       ready: 'Concord is serving',
