@@ -1,5 +1,6 @@
-import type { Change } from './change-set';
-import { ownerId, ROOT_SLOT, structuralIds, type Slot, type SlotIndex } from './slots';
+import type { Node } from 'prosemirror-model';
+import { changesBetween, type Change } from './change-set';
+import { indexSlots, ownerId, ROOT_SLOT, structuralIds, type Slot, type SlotIndex } from './slots';
 import type { Decision, ScopedDecision } from './types';
 
 /** Where one change of a proposal stands: its key, its provision, and the node it changes or adds. */
@@ -92,4 +93,10 @@ export function splitByDecision(changes: readonly Change[], base: SlotIndex, pro
     }
   }
   return { byDecision, left };
+}
+
+/** The changes that turn `base` into `proposed`, each with the scope of every single change in it. */
+export function scopedChanges(base: Node, proposed: Node): readonly { readonly change: Change; readonly scopes: readonly ChangeScope[] }[] {
+  const index = indexSlots(base);
+  return changesBetween(index, indexSlots(proposed)).map((change) => ({ change, scopes: changeScopes(change, index) }));
 }
