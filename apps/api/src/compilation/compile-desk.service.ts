@@ -292,7 +292,7 @@ function whereOf(change: Change, node: string | null, live: Node, numbers: Reado
       const ancestorId = ancestor.attrs['id'];
       if ((ancestor.type.name === 'paragraph' || ancestor.type.name === 'subparagraph') && typeof ancestorId === 'string') {
         const label = numbers.get(ancestorId)?.label ?? '';
-        path.push(ancestor.type.name === 'paragraph' ? label.replace(/[.\-]$/, '') : label);
+        path.push(ancestor.type.name === 'paragraph' ? label.replace(/[.-]$/, '') : label);
       }
     }
     return path.join(' ');
