@@ -286,5 +286,57 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       expect(secretariat.errors).toEqual([]);
       await secretariat.context.close();
     }, 180_000);
+
+    it('lets the secretariat bracket and unbracket words in the live draft, in English and Arabic', async () => {
+      const secretariat = await signIn(browser, server, 'secretariat@concord.test');
+      const { page } = secretariat;
+      await page.getByRole('link', { name: 'Compile desk (English)' }).click();
+      await page.getByRole('link', { name: 'Open the live consolidated draft' }).first().click();
+      await expect.poll(() => page.url()).toMatch(/\/draft\/en$/);
+      await connected(page);
+      const select = (words: string) =>
+        page.evaluate((find) => {
+          const root = document.querySelector('.treaty-text');
+          const walker = document.createTreeWalker(root as globalThis.Node, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const at = (node.textContent ?? '').indexOf(find);
+            if (at < 0) continue;
+            (root as HTMLElement).focus();
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + find.length);
+            const selection = window.getSelection();
+            selection?.removeAllRanges();
+            selection?.addRange(range);
+            return true;
+          }
+          return false;
+        }, words);
+      const tools = page.getByRole('toolbar', { name: 'Secretariat tools' });
+      // Selected with the space after it: the bracket takes the words only.
+      expect(await select('made by technical means, ')).toBe(true);
+      await page.waitForTimeout(100);
+      await tools.getByRole('button', { name: 'Bracket', exact: true }).click();
+      const bracket = page.locator('.treaty-text .bracket', { hasText: 'technical means' });
+      await bracket.waitFor();
+      expect(await bracket.textContent()).toBe('made by technical means,');
+      expect(await select('technical means')).toBe(true);
+      await page.waitForTimeout(100);
+      await tools.getByRole('button', { name: 'Bracket', exact: true }).click();
+      await expect.poll(() => page.locator('.treaty-text .bracket .bracket').count()).toBe(1);
+      await screenshot(page, 'draft-brackets-en.png');
+
+      await page.getByLabel('Language', { exact: true }).selectOption('ar');
+      await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      const arabicTools = page.getByRole('toolbar', { name: 'أدوات الأمانة' });
+      expect(await select('technical means')).toBe(true);
+      await page.waitForTimeout(100);
+      await arabicTools.getByRole('button', { name: 'إزالة القوسين المعقوفين' }).click();
+      await expect.poll(() => page.locator('.treaty-text .bracket .bracket').count()).toBe(0);
+      expect(await page.locator('.treaty-text .bracket', { hasText: 'technical means' }).count()).toBe(1);
+      await screenshot(page, 'draft-brackets-ar.png');
+      expect(secretariat.errors).toEqual([]);
+      await secretariat.context.close();
+    }, 120_000);
   },
 );

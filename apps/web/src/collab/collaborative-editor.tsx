@@ -14,7 +14,7 @@ import { useI18n } from '../i18n/i18n-context';
 import type { Translate } from '../i18n/strings';
 import { ArticleNavigator } from './article-navigator';
 import { ConnectionStatus } from './connection-status';
-import { splitProvision, stableIds } from './editing';
+import { bracketSelection, splitProvision, stableIds, unbracketSelection } from './editing';
 import { goToNode, navigationHighlight } from './navigation';
 import { documentOutline } from './outline';
 import type { AwarenessUser } from './presence';
@@ -71,6 +71,8 @@ export interface CollaborativeEditorProps {
   readonly plugins?: readonly Plugin[];
   /** A column beside the text, at its end (comments, a drafting space's proposal panels). */
   readonly margin?: ReactNode;
+  /** Whether the secretariat's tools for brackets are offered (the consolidated draft, when it may be edited). */
+  readonly bracketTools?: boolean;
 }
 
 const NO_PLUGINS: readonly Plugin[] = [];
@@ -89,6 +91,7 @@ export function CollaborativeEditor({
   numberingBase = null,
   plugins = NO_PLUGINS,
   margin,
+  bracketTools = false,
 }: CollaborativeEditorProps) {
   const { t, language } = useI18n();
   const user = useUser();
@@ -195,6 +198,28 @@ export function CollaborativeEditor({
             {t(editable ? 'editor.modeEditing' : 'editor.modeReadOnly')}
           </span>
           <ConnectionStatus state={connection} editing={editable} onRetry={retry} />
+          {editable && bracketTools && (
+            <div className="editor-tools" role="toolbar" aria-label={t('editor.tools')}>
+              {([
+                ['editor.bracket', bracketSelection],
+                ['editor.unbracket', unbracketSelection],
+              ] as const).map(([key, command]) => (
+                <button
+                  key={key}
+                  type="button"
+                  className="button-secondary"
+                  // The editor keeps its selection: the button acts on it without taking the focus.
+                  onMouseDown={(event) => event.preventDefault()}
+                  onClick={() => {
+                    const view = viewRef.current;
+                    if (view !== null) command(view.state, view.dispatch);
+                  }}
+                >
+                  {t(key)}
+                </button>
+              ))}
+            </div>
+          )}
         </div>
         {editable && (
           <p id={hintId} className="hint editor-hint">

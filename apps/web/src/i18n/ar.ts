@@ -144,6 +144,9 @@ export const ar: Strings = {
   'editor.keys': 'يتراجع Ctrl+Z عن آخر تعديل أجريته، ويعيده Ctrl+Shift+Z. ويبدأ مفتاح Enter فقرة جديدة.',
   'editor.baseOption': 'النص الأساسي',
   'editor.sponsors': 'مقترح من {list}',
+  'editor.tools': 'أدوات الأمانة',
+  'editor.bracket': 'وضع بين قوسين معقوفين',
+  'editor.unbracket': 'إزالة القوسين المعقوفين',
 
   'collab.connecting': 'جارٍ الاتصال…',
   'collab.connected': 'متصل',

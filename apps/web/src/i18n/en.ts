@@ -145,6 +145,9 @@ export const en = {
   'editor.keys': 'Ctrl+Z undoes your last change, Ctrl+Shift+Z redoes it. Enter starts a new paragraph.',
   'editor.baseOption': 'Base text',
   'editor.sponsors': 'Proposed by {list}',
+  'editor.tools': 'Secretariat tools',
+  'editor.bracket': 'Bracket',
+  'editor.unbracket': 'Remove bracket',
 
   'collab.connecting': 'Connecting…',
   'collab.connected': 'Connected',

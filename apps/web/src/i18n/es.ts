@@ -144,6 +144,9 @@ export const es: Strings = {
   'editor.keys': 'Ctrl+Z deshace su último cambio y Ctrl+Mayús+Z lo rehace. Intro inicia un nuevo párrafo.',
   'editor.baseOption': 'Texto de base',
   'editor.sponsors': 'Propuesto por {list}',
+  'editor.tools': 'Herramientas de la secretaría',
+  'editor.bracket': 'Poner entre corchetes',
+  'editor.unbracket': 'Quitar los corchetes',
 
   'collab.connecting': 'Conectando…',
   'collab.connected': 'Conectado',

@@ -144,6 +144,9 @@ export const fr: Strings = {
   'editor.keys': 'Ctrl+Z annule votre dernière modification, Ctrl+Maj+Z la rétablit. Entrée commence un nouveau paragraphe.',
   'editor.baseOption': 'Texte de base',
   'editor.sponsors': 'Proposé par {list}',
+  'editor.tools': 'Outils du secrétariat',
+  'editor.bracket': 'Mettre entre crochets',
+  'editor.unbracket': 'Retirer les crochets',
 
   'collab.connecting': 'Connexion…',
   'collab.connected': 'Connecté',

@@ -144,6 +144,9 @@ export const ru: Strings = {
   'editor.keys': 'Ctrl+Z отменяет ваше последнее изменение, Ctrl+Shift+Z возвращает его. Enter начинает новый пункт.',
   'editor.baseOption': 'Базовый текст',
   'editor.sponsors': 'Предложено: {list}',
+  'editor.tools': 'Инструменты секретариата',
+  'editor.bracket': 'Заключить в скобки',
+  'editor.unbracket': 'Снять скобки',
 
   'collab.connecting': 'Подключение…',
   'collab.connected': 'Подключено',

@@ -143,6 +143,9 @@ export const zh: Strings = {
   'editor.keys': 'Ctrl+Z 撤销您的上一次修改，Ctrl+Shift+Z 重做。按 Enter 开始新的段落。',
   'editor.baseOption': '基础案文',
   'editor.sponsors': '提议方：{list}',
+  'editor.tools': '秘书处工具',
+  'editor.bracket': '加方括号',
+  'editor.unbracket': '去掉方括号',
 
   'collab.connecting': '正在连接…',
   'collab.connected': '已连接',

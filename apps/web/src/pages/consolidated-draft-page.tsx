@@ -110,6 +110,7 @@ function ConsolidatedDraft({
               label={t('draft.editorLabel', { title: titleText, language: languageName(textLanguage, language) })}
               plugins={plugins}
               margin={comments.panel}
+              bracketTools={mayEdit}
             />
           ) : (
             <p className="empty">{t('draft.notAvailable', { language: languageName(textLanguage, language) })}</p>
