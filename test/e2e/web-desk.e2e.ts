@@ -326,6 +326,28 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       await expect.poll(() => page.locator('.treaty-text .bracket .bracket').count()).toBe(1);
       await screenshot(page, 'draft-brackets-en.png');
 
+      // Clicking compiled text tells where it came from, with a link to the proposal (Egypt's option of Article 4).
+      const box = await page.evaluate(() => {
+        const walker = document.createTreeWalker(document.querySelector('.treaty-text') as globalThis.Node, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = (node.textContent ?? '').indexOf('of all States');
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at + 3);
+          range.setEnd(node, at + 6);
+          range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+          const rect = range.getBoundingClientRect();
+          return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+        }
+        return null;
+      });
+      expect(box).not.toBeNull();
+      if (box !== null) await page.mouse.click(box.x, box.y);
+      const origin = page.getByRole('region', { name: 'Selected passage' });
+      await origin.getByText('Proposed by Egypt, co-sponsored by Brazil; supported by European Union and its member States (Germany and France)').waitFor();
+      expect(await origin.getByRole('link', { name: 'Open the proposal' }).getAttribute('href')).toMatch(/^\/proposals\/[0-9a-f-]{36}$/);
+      await screenshot(page, 'draft-provenance-en.png');
+
       await page.getByLabel('Language', { exact: true }).selectOption('ar');
       await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
       const arabicTools = page.getByRole('toolbar', { name: 'أدوات الأمانة' });

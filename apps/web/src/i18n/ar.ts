@@ -147,6 +147,7 @@ export const ar: Strings = {
   'editor.tools': 'أدوات الأمانة',
   'editor.bracket': 'وضع بين قوسين معقوفين',
   'editor.unbracket': 'إزالة القوسين المعقوفين',
+  'editor.openProposal': 'فتح المقترح',
 
   'collab.connecting': 'جارٍ الاتصال…',
   'collab.connected': 'متصل',

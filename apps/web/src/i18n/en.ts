@@ -148,6 +148,7 @@ export const en = {
   'editor.tools': 'Secretariat tools',
   'editor.bracket': 'Bracket',
   'editor.unbracket': 'Remove bracket',
+  'editor.openProposal': 'Open the proposal',
 
   'collab.connecting': 'Connecting…',
   'collab.connected': 'Connected',

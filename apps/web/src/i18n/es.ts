@@ -147,6 +147,7 @@ export const es: Strings = {
   'editor.tools': 'Herramientas de la secretaría',
   'editor.bracket': 'Poner entre corchetes',
   'editor.unbracket': 'Quitar los corchetes',
+  'editor.openProposal': 'Abrir la propuesta',
 
   'collab.connecting': 'Conectando…',
   'collab.connected': 'Conectado',

@@ -147,6 +147,7 @@ export const fr: Strings = {
   'editor.tools': 'Outils du secrétariat',
   'editor.bracket': 'Mettre entre crochets',
   'editor.unbracket': 'Retirer les crochets',
+  'editor.openProposal': 'Ouvrir la proposition',
 
   'collab.connecting': 'Connexion…',
   'collab.connected': 'Connecté',

@@ -147,6 +147,7 @@ export const ru: Strings = {
   'editor.tools': 'Инструменты секретариата',
   'editor.bracket': 'Заключить в скобки',
   'editor.unbracket': 'Снять скобки',
+  'editor.openProposal': 'Открыть предложение',
 
   'collab.connecting': 'Подключение…',
   'collab.connected': 'Подключено',

@@ -146,6 +146,7 @@ export const zh: Strings = {
   'editor.tools': '秘书处工具',
   'editor.bracket': '加方括号',
   'editor.unbracket': '去掉方括号',
+  'editor.openProposal': '打开提案',
 
   'collab.connecting': '正在连接…',
   'collab.connected': '已连接',

@@ -111,6 +111,7 @@ function ConsolidatedDraft({
               plugins={plugins}
               margin={comments.panel}
               bracketTools={mayEdit}
+              provenanceOnClick
             />
           ) : (
             <p className="empty">{t('draft.notAvailable', { language: languageName(textLanguage, language) })}</p>
