@@ -96,6 +96,67 @@ for (const backend of BACKENDS) {
       expect((await as('secretariat').post(`/api/instruments/${instrumentId}/compile`, { language: 'en' })).body.error?.code).toBe('nothing-to-compile');
     });
 
+    it('decides a proposal article by article and change by change, and works out its outcome from those decisions', async () => {
+      const text = await as('secretariat').get(`/api/instruments/${instrumentId}/text?lang=en`);
+      const articles = ((text.body.doc as Json).content as Json[]).flatMap((n) => (n.type === 'chapter' ? (n.content as Json[]) : [n])).filter((n) => n.type === 'article');
+      const idOf = (heading: string) => String(((articles.find((a) => JSON.stringify(a).includes(heading)) as Json).attrs as Json).id);
+      const scope = idOf('Scope of application');
+      const access = idOf('Illegal access');
+      const space = await as('egypt.head').post(`/api/instruments/${instrumentId}/drafting-spaces`, { title: 'Scope and access', language: 'en', provisionIds: [scope, access] });
+      const writer = provider(server, String(space.body.document), tokens['egypt.head']);
+      providers.push(writer);
+      await synced(writer);
+      replaceText(writer.doc, 'prevention, investigation', 'prevention, detection, investigation');
+      replaceText(writer.doc, 'Convention shall apply', 'Convention applies');
+      replaceText(writer.doc, 'system without right.', 'system without right and with dishonest intent.');
+      await relayed(server, String(space.body.document), tokens['egypt.head'], (doc) => doc.getXmlFragment('prosemirror').toString().includes('dishonest intent'));
+      const submitted = await as('egypt.head').post(`/api/drafting-spaces/${String(space.body.id)}/submit`, { justification: 'Two articles.' });
+      const proposalId = String(submitted.body.id);
+
+      const desk = (await as('secretariat').get(`/api/instruments/${instrumentId}/desk?lang=en`)).body.articles as Json[];
+      const scopeArticle = desk.find((a) => a.id === scope) as Json;
+      const accessArticle = desk.find((a) => a.id === access) as Json;
+      // Each article is numbered as it stands, and shows only this proposal's changes to it, labelled by paragraph.
+      expect([scopeArticle.number, String(scopeArticle.text).split('\n').slice(0, 2)]).toEqual(['Article 3', ['Article 3', 'Scope of application']]);
+      expect(String(accessArticle.text).startsWith('Article 5')).toBe(true);
+      const changesIn = (article: Json) => ((article.proposals as Json[]).find((p) => p.id === proposalId) as Json).changes as Json[];
+      expect(changesIn(scopeArticle).map((c) => [c.where, (c.edits as Json[]).map((e) => e.inserted)])).toEqual([
+        [{ kind: 'in', place: '1' }, ['applies']],
+        [{ kind: 'in', place: '1' }, ['detection, ']],
+      ]);
+      expect(changesIn(accessArticle).map((c) => (c.edits as Json[]).map((e) => e.inserted))).toEqual([[' and with dishonest intent']]);
+      const applies = String(changesIn(scopeArticle)[0].key);
+
+      // Nobody but the secretariat decides, a decision must name what the proposal changes, and a single change is accepted or rejected.
+      const decide = (who: string, body: Json) => as(who).put(`/api/proposals/${proposalId}/decision`, { language: 'en', ...body });
+      expect((await decide('egypt.head', { decision: 'incorporate', provision: scope })).status).toBe(403);
+      expect((await decide('chair', { decision: 'incorporate', provision: scope })).status).toBe(403);
+      expect((await decide('secretariat', { decision: 'incorporate', provision: sovereignty })).body.error?.code).toBe('validation-failed');
+      expect((await decide('secretariat', { decision: 'incorporate', provision: scope, change: 'p0#text0:9' })).body.error?.code).toBe('validation-failed');
+      expect((await decide('secretariat', { decision: 'present-as-option', provision: scope, change: applies })).body.error?.code).toBe('validation-failed');
+      expect((await decide('secretariat', { decision: 'incorporate', change: applies })).body.error?.code).toBe('validation-failed');
+      const untouched = (await as('secretariat').get(`/api/instruments/${instrumentId}/desk?lang=en`)).body.articles as Json[];
+      expect(((untouched.find((a) => a.id === scope) as Json).proposals as Json[]).find((p) => p.id === proposalId)).toMatchObject({ decision: null, provisionDecision: null });
+
+      expect((await decide('secretariat', { decision: 'incorporate', provision: scope })).status).toBe(200);
+      expect((await decide('secretariat', { decision: 'not-retain', provision: scope, change: applies })).status).toBe(200);
+      expect((await decide('secretariat', { decision: 'present-as-option', provision: access })).status).toBe(200);
+      const decided = (await as('secretariat').get(`/api/instruments/${instrumentId}/desk?lang=en`)).body.articles as Json[];
+      const mine = ((decided.find((a) => a.id === scope) as Json).proposals as Json[]).find((p) => p.id === proposalId) as Json;
+      expect([mine.provisionDecision, (mine.changes as Json[]).map((c) => c.decision)]).toEqual(['incorporate', ['not-retain', null]]);
+
+      const compiled = await as('secretariat').post(`/api/instruments/${instrumentId}/compile`, { language: 'en' });
+      expect(compiled.body.outcomes).toEqual([expect.objectContaining({ proposalId, status: 'partially-incorporated' })]);
+      expect((await as('egypt.head').get(`/api/proposals/${proposalId}`)).body.status).toBe('partially-incorporated');
+      const live = (await as('secretariat').get(`/api/instruments/${instrumentId}/desk?lang=en`)).body.articles as Json[];
+      const scopeText = String((live.find((a) => a.id === scope) as Json).text);
+      expect(scopeText).toContain('This Convention shall apply, except as otherwise stated herein, to the prevention, detection, investigation');
+      const accessText = String((live.find((a) => a.id === access) as Json).text);
+      // The option holds Egypt's text exactly; the base option the base.
+      expect(accessText).toContain('technology system without right.');
+      expect(accessText).toContain('technology system without right and with dishonest intent.');
+    });
+
     it('renders the compilation of proposals, and publishing it makes the listed proposals public', async () => {
       const html = await fetch(`${server.url}/api/instruments/${instrumentId}/compilation?lang=en&format=html`, { headers: { authorization: `Bearer ${tokens['egypt.delegate']}` } });
       expect(html.status).toBe(200);

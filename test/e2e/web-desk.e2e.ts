@@ -10,6 +10,9 @@ import { replaceText } from '../support/treaty-edit';
 
 type Json = Record<string, unknown>;
 
+/** The decision on the whole of a proposal, beside the decision on its changes to the article shown. */
+const whole = (proposal: ReturnType<typeof card>) => proposal.getByRole('group', { name: 'Decision on the whole proposal' });
+
 /** The card of the proposal with this title on the desk. */
 const card = (page: Page, title: string) => page.locator('.desk-proposal').filter({ has: page.getByRole('heading', { name: title }) });
 
@@ -113,9 +116,9 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       await screenshot(page, 'compile-desk-en.png');
 
       // Decisions are saved as soon as they are chosen.
-      await egypt.getByRole('radio', { name: 'Present as an option' }).check();
+      await whole(egypt).getByRole('radio', { name: 'Present as an option' }).check();
       await egypt.getByText('Decision saved. It applies at the next compilation.').waitFor();
-      await brazil.getByRole('radio', { name: 'Present as an option' }).check();
+      await whole(brazil).getByRole('radio', { name: 'Present as an option' }).check();
       await brazil.getByText('Decision saved. It applies at the next compilation.').waitFor();
       await page.getByText('Decisions waiting to be compiled: 2.').waitFor();
 
@@ -128,7 +131,7 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       );
       expect(await report.locator('.desk-outcomes').textContent()).toMatch(/“Equality and mutual respect” \(Brazil\): presented as an option\./);
       await egypt.getByText('Presented as an option', { exact: true }).waitFor();
-      expect(await egypt.getByRole('radio', { name: 'Present as an option' }).isDisabled()).toBe(true);
+      expect(await whole(egypt).getByRole('radio', { name: 'Present as an option' }).isDisabled()).toBe(true);
       await navigator.locator('[aria-current="page"]').getByText('Options: 1').waitFor();
 
       // The provision's status changes at once and keeps its history.
@@ -147,9 +150,12 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       expect(await group.locator('div[data-node="option"]').count()).toBe(3);
       expect(await group.textContent()).toContain('sovereign equality of all States');
       expect(await group.textContent()).toContain('mutual respect');
-      expect(await group.locator('.option-sponsors').allTextContents()).toEqual(
-        expect.arrayContaining([expect.stringMatching(/BRA/), expect.stringMatching(/EGY/)]),
-      );
+      // Options name their delegations by name, with co-sponsors and supporters, not by code.
+      expect(await group.locator('.option-sponsors').allTextContents()).toEqual([
+        'Base text',
+        'Proposed by Brazil',
+        'Proposed by Egypt, co-sponsored by Brazil; supported by European Union and its member States (Germany and France)',
+      ]);
 
       // Publishing: the dialog takes the focus, asks for the first symbol, and shows what was published.
       const opener = page.getByRole('button', { name: 'Publish a revision…' });
@@ -221,5 +227,138 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       expect(secretariat.errors).toEqual([]);
       await secretariat.context.close();
     }, 180_000);
+
+    it('lets the secretariat decide a proposal article by article and accept or reject its single changes, in English and Arabic', async () => {
+      const text = await as('secretariat').get(`/api/instruments/${instrumentId}/text?lang=en`);
+      const articles = ((text.body.doc as Json).content as Json[]).flatMap((n) => (n.type === 'chapter' ? (n.content as Json[]) : [n])).filter((n) => n.type === 'article');
+      const idOf = (heading: string) => String(((articles.find((a) => JSON.stringify(a).includes(heading)) as Json).attrs as Json).id);
+      const scope = idOf('Scope of application');
+      const access = idOf('Illegal access');
+      const space = await as('egypt.head').post(`/api/instruments/${instrumentId}/drafting-spaces`, { title: 'Scope and access', language: 'en', provisionIds: [scope, access] });
+      const writer = provider(server, String(space.body.document), tokens['egypt.head']);
+      providers.push(writer);
+      await synced(writer);
+      replaceText(writer.doc, 'prevention, investigation', 'prevention, detection, investigation');
+      replaceText(writer.doc, 'Convention shall apply', 'Convention applies');
+      replaceText(writer.doc, 'system without right.', 'system without right and with dishonest intent.');
+      await relayed(server, String(space.body.document), tokens['egypt.head'], (doc) => doc.getXmlFragment('prosemirror').toString().includes('dishonest intent'));
+      expect((await as('egypt.head').post(`/api/drafting-spaces/${String(space.body.id)}/submit`, { justification: 'Two articles.' })).status).toBe(201);
+
+      const secretariat = await signIn(browser, server, 'secretariat@concord.test');
+      const { page } = secretariat;
+      await page.getByRole('link', { name: 'Compile desk (English)' }).click();
+      const navigator = page.getByRole('navigation', { name: 'Articles' });
+      await navigator.getByRole('link', { name: /Article 3/ }).click();
+      expect(await page.locator('.desk-article-heading').textContent()).toContain('Article 3');
+      expect(await page.locator('.desk-current-text').textContent()).toMatch(/^Article 3/);
+      const proposal = card(page, 'Scope and access');
+      await proposal.waitFor();
+      // Only its changes to Article 3, each labelled by paragraph.
+      expect(await proposal.locator('.desk-change-place').allTextContents()).toEqual(['Paragraph 1', 'Paragraph 1']);
+      expect(await proposal.locator('.desk-changes').textContent()).not.toContain('dishonest');
+
+      await proposal.getByRole('group', { name: 'Decision on its changes to this article' }).getByRole('radio', { name: 'Incorporate' }).click();
+      await proposal.getByText('Decision saved. It applies at the next compilation.').waitFor();
+      const changes = proposal.locator('.desk-change');
+      await changes.nth(0).getByRole('button', { name: 'Reject' }).click();
+      await expect.poll(() => changes.nth(0).getAttribute('class')).toContain('desk-change-not-retain');
+      expect(await changes.nth(1).getAttribute('class')).toContain('desk-change-incorporate');
+      await screenshot(page, 'compile-desk-changes-en.png');
+
+      await navigator.getByRole('link', { name: /Article 5/ }).click();
+      const there = card(page, 'Scope and access');
+      expect(await there.locator('.desk-changes').textContent()).toContain('dishonest intent');
+      await there.getByRole('group', { name: 'Decision on its changes to this article' }).getByRole('radio', { name: 'Present as an option' }).click();
+      await there.getByText('Decision saved. It applies at the next compilation.').waitFor();
+      await page.getByText('Decisions waiting to be compiled: 1.').waitFor();
+      await page.getByRole('button', { name: 'Compile into the consolidated draft' }).click();
+      await page.locator('.desk-compile-report').getByText(/“Scope and access” \(Egypt\): partly incorporated/).waitFor();
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+      // In Arabic: the same desk, right to left, on Article 3 again.
+      await navigator.getByRole('link', { name: /Article 3/ }).click();
+      await page.getByLabel('Language', { exact: true }).selectOption('ar');
+      await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      const arabic = card(page, 'Scope and access');
+      await arabic.locator('.desk-change-place').first().waitFor();
+      expect(await arabic.locator('.desk-change-place').allTextContents()).toEqual(['الفقرة 1', 'الفقرة 1']);
+      await screenshot(page, 'compile-desk-changes-ar.png');
+      expect(secretariat.errors).toEqual([]);
+      await secretariat.context.close();
+    }, 180_000);
+
+    it('lets the secretariat bracket and unbracket words in the live draft, in English and Arabic', async () => {
+      const secretariat = await signIn(browser, server, 'secretariat@concord.test');
+      const { page } = secretariat;
+      await page.getByRole('link', { name: 'Compile desk (English)' }).click();
+      await page.getByRole('link', { name: 'Open the live consolidated draft' }).first().click();
+      await expect.poll(() => page.url()).toMatch(/\/draft\/en$/);
+      await connected(page);
+      const select = (words: string) =>
+        page.evaluate((find) => {
+          const root = document.querySelector('.treaty-text');
+          const walker = document.createTreeWalker(root as globalThis.Node, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const at = (node.textContent ?? '').indexOf(find);
+            if (at < 0) continue;
+            (root as HTMLElement).focus();
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + find.length);
+            const selection = window.getSelection();
+            selection?.removeAllRanges();
+            selection?.addRange(range);
+            return true;
+          }
+          return false;
+        }, words);
+      const tools = page.getByRole('toolbar', { name: 'Secretariat tools' });
+      // Selected with the space after it: the bracket takes the words only.
+      expect(await select('made by technical means, ')).toBe(true);
+      await page.waitForTimeout(100);
+      await tools.getByRole('button', { name: 'Bracket', exact: true }).click();
+      const bracket = page.locator('.treaty-text .bracket', { hasText: 'technical means' });
+      await bracket.waitFor();
+      expect(await bracket.textContent()).toBe('made by technical means,');
+      expect(await select('technical means')).toBe(true);
+      await page.waitForTimeout(100);
+      await tools.getByRole('button', { name: 'Bracket', exact: true }).click();
+      await expect.poll(() => page.locator('.treaty-text .bracket .bracket').count()).toBe(1);
+      await screenshot(page, 'draft-brackets-en.png');
+
+      // Clicking compiled text tells where it came from, with a link to the proposal (Egypt's option of Article 4).
+      const box = await page.evaluate(() => {
+        const walker = document.createTreeWalker(document.querySelector('.treaty-text') as globalThis.Node, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = (node.textContent ?? '').indexOf('of all States');
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at + 3);
+          range.setEnd(node, at + 6);
+          range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+          const rect = range.getBoundingClientRect();
+          return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+        }
+        return null;
+      });
+      expect(box).not.toBeNull();
+      if (box !== null) await page.mouse.click(box.x, box.y);
+      const origin = page.getByRole('region', { name: 'Selected passage' });
+      await origin.getByText('Proposed by Egypt, co-sponsored by Brazil; supported by European Union and its member States (Germany and France)').waitFor();
+      expect(await origin.getByRole('link', { name: 'Open the proposal' }).getAttribute('href')).toMatch(/^\/proposals\/[0-9a-f-]{36}$/);
+      await screenshot(page, 'draft-provenance-en.png');
+
+      await page.getByLabel('Language', { exact: true }).selectOption('ar');
+      await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      const arabicTools = page.getByRole('toolbar', { name: 'أدوات الأمانة' });
+      expect(await select('technical means')).toBe(true);
+      await page.waitForTimeout(100);
+      await arabicTools.getByRole('button', { name: 'إزالة القوسين المعقوفين' }).click();
+      await expect.poll(() => page.locator('.treaty-text .bracket .bracket').count()).toBe(0);
+      expect(await page.locator('.treaty-text .bracket', { hasText: 'technical means' }).count()).toBe(1);
+      await screenshot(page, 'draft-brackets-ar.png');
+      expect(secretariat.errors).toEqual([]);
+      await secretariat.context.close();
+    }, 120_000);
   },
 );

@@ -261,7 +261,7 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       expect(await text.locator('.article-number').allTextContents()).toEqual(['Article 1', 'Article 2', 'Article 3', 'Article 4', 'Article 5', 'Article 6', 'Article 7']);
       await text.locator('.article-heading', { hasText: 'Relationship with other instruments' }).waitFor();
       expect(await text.locator('.option-number').allTextContents()).toEqual(['Option 1', 'Option 2', 'Option 3', 'Option 4']);
-      expect(await text.locator('.option-sponsors').allTextContents()).toEqual(expect.arrayContaining(['Base text', 'Proposed by EGY and EU', 'Proposed by BRA']));
+      expect(await text.locator('.option-sponsors').allTextContents()).toEqual(expect.arrayContaining(['Base text', 'Proposed by Egypt; supported by European Union and its member States (Germany and France)', 'Proposed by Brazil']));
       expect(await text.locator('.bracket').first().textContent()).toBe('and capacity-building');
       expect(await text.locator('.bracket').first().evaluate((element) => getComputedStyle(element, '::before').content)).toBe('"["');
       const chart = page.getByRole('region', { name: 'Where the text comes from' });

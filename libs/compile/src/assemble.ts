@@ -27,6 +27,8 @@ export interface AssemblyContext {
   readonly bracketIncorporated: boolean;
   /** The provenance mark of text put forward by these proposals (in rank order). */
   readonly markFor: (entries: readonly Entry[]) => Mark;
+  /** Who is behind an option put forward by these proposals, in words, by language. */
+  readonly attributionFor: (entries: readonly Entry[]) => Readonly<Record<string, string>>;
 }
 
 /** The assembled text, or the proposals that broke it; and which proposals stand in the text or as options. */
@@ -163,6 +165,7 @@ export function assemble(placed: readonly Placed[], context: AssemblyContext): A
     }
     const formulations = [...groups.values()];
     const incorporated = formulations.filter((formulation) => formulation.incorporate);
+    // Incorporated formulations that overlap one another compete; the others merge into the text.
     const contested = new Set<Formulation>();
     incorporated.forEach((a, i) => {
       for (const b of incorporated.slice(i + 1)) {
@@ -171,23 +174,27 @@ export function assemble(placed: readonly Placed[], context: AssemblyContext): A
         contested.add(b);
       }
     });
-    const merged = incorporated.filter((formulation) => !contested.has(formulation));
-    const competing = formulations.filter((formulation) => !formulation.incorporate || contested.has(formulation));
-    for (const formulation of merged) formulation.entries.forEach(({ proposal }) => direct.add(proposal.id));
-    for (const formulation of competing) formulation.entries.forEach(({ proposal }) => optioned.add(proposal.id));
-
-    const mergedSplices = (scope: string, except: readonly PlacedEdit[]): Splice[] =>
-      merged.filter((formulation) => !editsOverlap(formulation.edits, except)).flatMap((formulation) => splicesOf(formulation, owners, context.bracketIncorporated ? scope : null));
-    if (competing.length === 0) return slot.node.copy(splice(slot.node, sorted(mergedSplices(slot.key, [])), baseMark));
+    // Where any text stands as an option, every formulation stands as one: an option holds exactly what its
+    // proposals propose, and the base's option exactly the base, so incorporated words are never shown as
+    // part of a formulation that did not propose them.
+    const optionSite = formulations.some((formulation) => !formulation.incorporate) || contested.size > 0;
+    const scopeOf = (formulation: Formulation, suffix: string): string | null =>
+      formulation.incorporate && context.bracketIncorporated ? `${slot.key}${suffix}` : null;
+    if (!optionSite) {
+      for (const formulation of formulations) formulation.entries.forEach(({ proposal }) => direct.add(proposal.id));
+      const splices = formulations.flatMap((formulation) => splicesOf(formulation, owners, scopeOf(formulation, '')));
+      return slot.node.copy(splice(slot.node, sorted(splices), baseMark));
+    }
+    for (const formulation of formulations) formulation.entries.forEach(({ proposal }) => optioned.add(proposal.id));
 
     const options: Alternative[] = [];
-    if (competing.some((formulation) => !formulation.incorporate)) {
-      options.push({ isBase: true, entries: [], content: splice(slot.node, sorted(mergedSplices(`${slot.key}@base`, [])), baseMark) });
+    if (formulations.some((formulation) => !formulation.incorporate)) {
+      options.push({ isBase: true, entries: [], content: splice(slot.node, [], baseMark) });
     }
-    competing.sort((a, b) => byRank(a.entries[0] as Entry, b.entries[0] as Entry));
-    for (const formulation of competing) {
-      const scope = `${slot.key}@${formulation.entries[0]?.proposal.id ?? ''}`;
-      const content = splice(slot.node, sorted([...splicesOf(formulation, owners, null), ...mergedSplices(scope, formulation.edits)]), baseMark);
+    const ranked = [...formulations].sort((a, b) => byRank(a.entries[0] as Entry, b.entries[0] as Entry));
+    for (const formulation of ranked) {
+      const scope = scopeOf(formulation, `@${formulation.entries[0]?.proposal.id ?? ''}`);
+      const content = splice(slot.node, sorted(splicesOf(formulation, owners, scope)), baseMark);
       options.push({ isBase: false, entries: [...formulation.entries], content });
     }
 
@@ -200,7 +207,11 @@ export function assemble(placed: readonly Placed[], context: AssemblyContext): A
       else folded.set(text, option);
     }
     const distinct = [...folded.values()];
-    if (distinct.length === 1) return slot.node.copy((distinct[0] as Alternative).content);
+    if (distinct.length === 1) {
+      const [only] = distinct as [Alternative];
+      only.entries.forEach(({ proposal }) => direct.add(proposal.id));
+      return slot.node.copy(only.content);
+    }
 
     const parent = slot.parent?.node.type.name ?? '';
     if (slot.node.type.name === 'text_block' && OPTION_SITES.has(parent)) {
@@ -214,6 +225,7 @@ export function assemble(placed: readonly Placed[], context: AssemblyContext): A
               sponsors: attributionCodes(attributionOf(option.entries.map((entry) => entry.proposal))),
               proposalIds: option.entries.map((entry) => entry.proposal.id).sort(),
               isBase: option.isBase,
+              attribution: option.isBase ? {} : context.attributionFor(option.entries),
             },
             treatySchema.nodes.text_block.create(null, option.content),
           ),

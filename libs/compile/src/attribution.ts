@@ -12,6 +12,9 @@ interface Template {
   readonly proposed: (names: string) => string;
   readonly coSponsored: (names: string) => string;
   readonly supported: (names: string) => string;
+  /** Between the proposers and the co-sponsors ("Proposed by Egypt, co-sponsored by …"). */
+  readonly coSeparator: string;
+  /** Before the supporters ("…; supported by Brazil"). */
   readonly separator: string;
   readonly list: (names: readonly string[]) => string;
   readonly members: (group: string, members: string) => string;
@@ -30,6 +33,7 @@ const TEMPLATES: { readonly [L in Language]: Template } = {
     proposed: (names) => `Proposed by ${names}`,
     coSponsored: (names) => `co-sponsored by ${names}`,
     supported: (names) => `supported by ${names}`,
+    coSeparator: ', ',
     separator: '; ',
     list: joiner(', ', ' and '),
     members: (group, members) => `${group} (${members})`,
@@ -39,6 +43,7 @@ const TEMPLATES: { readonly [L in Language]: Template } = {
     proposed: (names) => `Proposé par : ${names}`,
     coSponsored: (names) => `coparrainé par : ${names}`,
     supported: (names) => `appuyé par : ${names}`,
+    coSeparator: ', ',
     separator: ' ; ',
     list: joiner(', ', ' et '),
     members: (group, members) => `${group} (${members})`,
@@ -47,6 +52,7 @@ const TEMPLATES: { readonly [L in Language]: Template } = {
     proposed: (names) => `Propuesto por: ${names}`,
     coSponsored: (names) => `copatrocinado por: ${names}`,
     supported: (names) => `apoyado por: ${names}`,
+    coSeparator: ', ',
     separator: '; ',
     list: joiner(', ', ' y '),
     members: (group, members) => `${group} (${members})`,
@@ -55,6 +61,7 @@ const TEMPLATES: { readonly [L in Language]: Template } = {
     proposed: (names) => `Предложено: ${names}`,
     coSponsored: (names) => `соавторы: ${names}`,
     supported: (names) => `поддержано: ${names}`,
+    coSeparator: ', ',
     separator: '; ',
     list: joiner(', ', ' и '),
     members: (group, members) => `${group} (${members})`,
@@ -63,6 +70,7 @@ const TEMPLATES: { readonly [L in Language]: Template } = {
     proposed: (names) => `提案方：${names}`,
     coSponsored: (names) => `共同提案方：${names}`,
     supported: (names) => `支持方：${names}`,
+    coSeparator: '，',
     separator: '；',
     list: joiner('、', '和'),
     members: (group, members) => `${group}（${members}）`,
@@ -72,6 +80,7 @@ const TEMPLATES: { readonly [L in Language]: Template } = {
     proposed: (names) => `مقترح من ${names}`,
     coSponsored: (names) => `شاركت في تقديمه ${names}`,
     supported: (names) => `أيدته ${names}`,
+    coSeparator: '، ',
     separator: '؛ ',
     list: (names) => names.join(' و'),
     members: (group, members) => `${group} (${members})`,
@@ -85,7 +94,7 @@ export function delegationName(code: string, language: Language, delegations: Re
 }
 
 /**
- * The footnote text naming who is behind a text, e.g. "Proposed by Egypt; co-sponsored by Brazil and China;
+ * The footnote text naming who is behind a text, e.g. "Proposed by Egypt, co-sponsored by Brazil and China;
  * supported by the European Union and its member States (Austria, Belgium and France)". A group is followed by
  * its members. Templates exist for the six official languages; unknown codes are printed as they are.
  */
@@ -100,9 +109,10 @@ export function formatAttribution(attribution: Attribution, language: Language, 
         return template.members(name, template.list(members.map((member) => delegationName(member, language, delegations))));
       }),
     );
-  const parts: string[] = [];
-  if (attribution.proposers.length > 0) parts.push(template.proposed(names(attribution.proposers)));
-  if (attribution.coSponsors.length > 0) parts.push(template.coSponsored(names(attribution.coSponsors)));
+  const sponsors: string[] = [];
+  if (attribution.proposers.length > 0) sponsors.push(template.proposed(names(attribution.proposers)));
+  if (attribution.coSponsors.length > 0) sponsors.push(template.coSponsored(names(attribution.coSponsors)));
+  const parts = sponsors.length > 0 ? [sponsors.join(template.coSeparator)] : [];
   if (attribution.supporters.length > 0) parts.push(template.supported(names(attribution.supporters)));
   return parts.join(template.separator);
 }

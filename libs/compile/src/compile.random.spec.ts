@@ -1,4 +1,5 @@
-import { docToJSON } from '@concord/schema';
+import { docToJSON, findNodeById } from '@concord/schema';
+import fc from 'fast-check';
 import type { Node } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
 import { compile } from './compile';
@@ -6,7 +7,7 @@ import { provenanceOf, provenanceRefs } from './inline';
 import { seeded, shuffle } from './testing/random';
 import { unattributed } from './testing/render';
 import { workload } from './testing/workload';
-import type { CompileResult } from './types';
+import type { CompileInput, CompileResult, ScopedDecision } from './types';
 
 /** Per text block: its text and whether it stands inside an option. */
 function blocks(doc: Node): { text: string; inOption: boolean }[] {
@@ -29,6 +30,49 @@ function namedProposals(doc: Node): Set<string> {
     return true;
   });
   return ids;
+}
+
+/** The text of the paragraph or subparagraph `owner` of a document, when it stands as text (not as options). */
+function textOf(doc: Node, owner: string): string | null {
+  const found = findNodeById(doc, owner);
+  const lead = found?.node.firstChild;
+  return lead?.type.name === 'text_block' ? lead.textContent : null;
+}
+
+/**
+ * Every option of the compiled text, with what it should read: the base's text for the base option, and for
+ * the others the text that each of its proposals gives alone, compiled as if incorporated on its own.
+ */
+function optionTruths(input: CompileInput, result: CompileResult): { option: string; text: string; expected: (string | null)[] }[] {
+  const alone = new Map<string, Node>();
+  const compiledAlone = (id: string): Node => {
+    let doc = alone.get(id);
+    if (!doc) {
+      const proposal = input.proposals.find((candidate) => candidate.id === id);
+      const scoped = (input.scopedDecisions ?? []).filter((decision) => decision.proposalId === id).map((decision): ScopedDecision => ({ ...decision, decision: decision.decision === 'not-retain' ? 'not-retain' : 'incorporate' }));
+      const whole = input.decisions.get(id);
+      doc = compile({
+        base: input.base,
+        proposals: proposal ? [proposal] : [],
+        decisions: new Map(whole && whole !== 'not-retain' ? [[id, 'incorporate' as const]] : []),
+        scopedDecisions: scoped,
+      }).doc;
+      alone.set(id, doc);
+    }
+    return doc;
+  };
+  const truths: { option: string; text: string; expected: (string | null)[] }[] = [];
+  result.doc.descendants((node) => {
+    if (node.type.name !== 'option_group') return true;
+    const owner = String(node.attrs['id']).replace(/\/options$/, '');
+    node.forEach((option) => {
+      const ids = option.attrs['proposalIds'] as readonly string[];
+      const expected = option.attrs['isBase'] === true ? [textOf(input.base.doc, owner)] : ids.map((id) => textOf(compiledAlone(id), owner));
+      truths.push({ option: String(option.attrs['id']), text: option.textContent, expected });
+    });
+    return false;
+  });
+  return truths;
 }
 
 function occurrences(text: string, word: string): number {
@@ -80,5 +124,43 @@ describe(`${compile.name} on random proposals`, () => {
     for (let round = 0; round < 5; round++) {
       expect(bytes(compile({ ...input, proposals: shuffle(input.proposals, random), options: { bracketIncorporated: true } }))).toBe(expected);
     }
+  });
+
+  it('makes every option exactly the text its proposals propose, and the base option the base (fast-check)', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.boolean(), (seed, bracketIncorporated) => {
+        const { input } = workload({ articles: 4, proposals: 24, seed, older: 0.2 });
+        const result = compile({ ...input, options: { bracketIncorporated } });
+        for (const truth of optionTruths(input, result)) {
+          checked++;
+          for (const expected of truth.expected) expect(truth.text, truth.option).toBe(expected);
+        }
+      }),
+      { numRuns: 25, seed: 20260415 },
+    );
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('compiles decisions given per provision as the same decisions given per proposal (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
+        const { input } = workload({ articles: 4, proposals: 24, seed, older: 0.2 });
+        // Each generated proposal changes one article: deciding that article decides the proposal.
+        const scopedDecisions = input.proposals.flatMap((proposal): ScopedDecision[] => {
+          const decision = input.decisions.get(proposal.id);
+          const article = proposal.proposedDoc.firstChild?.attrs['id'];
+          return decision && typeof article === 'string' ? [{ proposalId: proposal.id, provision: article, change: null, decision }] : [];
+        });
+        const bytes = (result: CompileResult): string => JSON.stringify([docToJSON(result.doc), result.outcomes.map((o) => [o.proposalId, o.status])]);
+        const scoped = compile({ ...input, decisions: new Map(), scopedDecisions });
+        const per = compile(input);
+        expect(bytes(scoped)).toBe(bytes(per));
+        for (const truth of optionTruths({ ...input, decisions: new Map(), scopedDecisions }, scoped)) {
+          for (const expected of truth.expected) expect(truth.text, truth.option).toBe(expected);
+        }
+      }),
+      { numRuns: 15, seed: 20260416 },
+    );
   });
 });

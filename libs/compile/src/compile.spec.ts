@@ -6,7 +6,10 @@ import { CompileError } from './compile-error';
 import { seeded, shuffle } from './testing/random';
 import { origins, render, unattributed } from './testing/render';
 import { proposal, revise, type Revision } from './testing/proposals';
-import type { CompileOptions, CompileResult, Decision, Proposal } from './types';
+import { changeSet } from './change-set';
+import { changeScopes } from './scope';
+import { indexSlots } from './slots';
+import type { CompileOptions, CompileResult, Decision, Proposal, ScopedDecision } from './types';
 
 const { article, bracket, doc, heading, p, provenance, sub } = builders;
 
@@ -46,8 +49,8 @@ describe(compile.name, () => {
     ['puts the base first when a proposal is presented as an option', [['P1', 'EGY', 'present-as-option', may]], 'a1: «Scope» {base: The States Parties shall adopt measures. | EGY: The States Parties may adopt measures.} ¶ Each State shall cooperate (in good faith;) (without delay.)'],
     ['folds identical formulations into one option attributed to all', [['P1', 'EGY', 'present-as-option', may], ['P2', 'BRA', 'present-as-option', may], ['P3', 'CHN', 'present-as-option', must]], 'a1: «Scope» {base: The States Parties shall adopt measures. | BRA+EGY: The States Parties may adopt measures. | CHN: The States Parties must adopt measures.} ¶ Each State shall cooperate (in good faith;) (without delay.)'],
     ['incorporates identical formulations once', [['P1', 'EGY', 'incorporate', may], ['P2', 'BRA', 'incorporate', may]], 'a1: «Scope» The States Parties may adopt measures. ¶ Each State shall cooperate (in good faith;) (without delay.)'],
-    ['keeps incorporated words in every option they do not overlap', [['P1', 'EGY', 'incorporate', effective], ['P2', 'BRA', 'present-as-option', may]], 'a1: «Scope» {base: The States Parties shall adopt effective measures. | BRA: The States Parties may adopt effective measures.} ¶ Each State shall cooperate (in good faith;) (without delay.)'],
-    ['leaves incorporated words out of an option that replaces them', [['P1', 'EGY', 'incorporate', { text: { p1: 'The States Parties shall take measures.' } }], ['P2', 'BRA', 'present-as-option', { text: { p1: 'The States Parties shall legislate.' } }]], 'a1: «Scope» {base: The States Parties shall take measures. | BRA: The States Parties shall legislate.} ¶ Each State shall cooperate (in good faith;) (without delay.)'],
+    ['makes incorporated words that stand beside an option an option of their own, never part of another', [['P1', 'EGY', 'incorporate', effective], ['P2', 'BRA', 'present-as-option', may]], 'a1: «Scope» {base: The States Parties shall adopt measures. | BRA: The States Parties may adopt measures. | EGY: The States Parties shall adopt effective measures.} ¶ Each State shall cooperate (in good faith;) (without delay.)'],
+    ['leaves incorporated words out of the base option and of an option that replaces them', [['P1', 'EGY', 'incorporate', { text: { p1: 'The States Parties shall take measures.' } }], ['P2', 'BRA', 'present-as-option', { text: { p1: 'The States Parties shall legislate.' } }]], 'a1: «Scope» {base: The States Parties shall adopt measures. | BRA: The States Parties shall legislate. | EGY: The States Parties shall take measures.} ¶ Each State shall cooperate (in good faith;) (without delay.)'],
     ['makes options of a subparagraph in place of its text', [['P1', 'EGY', 'incorporate', { text: { s1: 'in good faith and promptly;' } }], ['P2', 'BRA', 'incorporate', { text: { s1: 'in good faith and in full;' } }]], 'a1: «Scope» The States Parties shall adopt measures. ¶ Each State shall cooperate ({BRA: in good faith and in full; | EGY: in good faith and promptly;}) (without delay.)'],
     ['writes alternatives to a heading one after the other in brackets', [['P1', 'EGY', 'incorporate', { text: { 'a1#heading': 'Scope of application' } }], ['P2', 'BRA', 'incorporate', { text: { 'a1#heading': 'Purpose' } }]], 'a1: «[Purpose][Scope of application]» The States Parties shall adopt measures. ¶ Each State shall cooperate (in good faith;) (without delay.)'],
     ['inserts a new paragraph after its neighbour', [['P1', 'EGY', 'incorporate', newParagraph('n1', 'New text.')]], 'a1: «Scope» The States Parties shall adopt measures. ¶ New text. ¶ Each State shall cooperate (in good faith;) (without delay.)'],
@@ -62,10 +65,10 @@ describe(compile.name, () => {
   });
 
   it.each<[string, readonly Spec[], string]>([
-    ['brackets incorporated words', [['P1', 'EGY', 'incorporate', effective]], 'a1: «Scope» The States Parties shall adopt [effective ]measures. ¶ Each State shall cooperate (in good faith;) (without delay.)'],
-    ['nests a bracket inside the bracket around the changed words', [['P1', 'EGY', 'incorporate', { text: { q1: 'This Convention applies to serious organized crime.' } }]], 'a2: This Convention applies to [serious [organized ]crime].'],
+    ['brackets incorporated words, the spaces around them outside the brackets', [['P1', 'EGY', 'incorporate', effective]], 'a1: «Scope» The States Parties shall adopt [effective] measures. ¶ Each State shall cooperate (in good faith;) (without delay.)'],
+    ['nests a bracket inside the bracket around the changed words', [['P1', 'EGY', 'incorporate', { text: { q1: 'This Convention applies to serious organized crime.' } }]], 'a2: This Convention applies to [serious [organized] crime].'],
     ['brackets a new paragraph', [['P1', 'EGY', 'incorporate', newParagraph('n1', 'New text.')]], 'a1: «Scope» The States Parties shall adopt measures. ¶ [New text.] ¶ Each State shall cooperate (in good faith;) (without delay.)'],
-    ['brackets incorporated words inside each option', [['P1', 'EGY', 'incorporate', effective], ['P2', 'BRA', 'present-as-option', may]], 'a1: «Scope» {base: The States Parties shall adopt [effective ]measures. | BRA: The States Parties may adopt [effective ]measures.} ¶ Each State shall cooperate (in good faith;) (without delay.)'],
+    ['brackets incorporated words inside their own option only', [['P1', 'EGY', 'incorporate', effective], ['P2', 'BRA', 'present-as-option', may]], 'a1: «Scope» {base: The States Parties shall adopt measures. | BRA: The States Parties may adopt measures. | EGY: The States Parties shall adopt [effective] measures.} ¶ Each State shall cooperate (in good faith;) (without delay.)'],
   ])('with bracketIncorporated, %s', (_title, specs, expected) => {
     const result = run(specs, { bracketIncorporated: true });
     expect(render(result.doc, expected.slice(0, 2))).toBe(expected);
@@ -196,6 +199,98 @@ describe(compile.name, () => {
     const expected = output(proposals);
     const random = seeded(20250115);
     for (let round = 0; round < 20; round++) expect(output(shuffle(proposals, random))).toBe(expected);
+  });
+
+  describe('options that tell the truth', () => {
+    const cyber = doc(article({ id: 'c1' }, p({ id: 'cp' }, 'Each State shall cooperate', sub({ id: 'cs' }, 'with other States and organizations;'))));
+    const egypt: Revision = { text: { cs: 'with other States, including in cyberspace, and organizations;' } };
+    const brazil: Revision = { text: { cs: 'with all States;' } };
+    const delegations = new Map([
+      ['EGY', { names: { en: 'Egypt', ar: 'مصر' } }],
+      ['EU', { names: { en: 'the European Union', ar: 'الاتحاد الأوروبي' } }],
+      ['BRA', { names: { en: 'Brazil', ar: 'البرازيل' } }],
+    ]);
+    const cyberRun = (decisions: readonly [Decision, Decision], options: CompileOptions = {}): CompileResult =>
+      compile({
+        base: { doc: cyber, revisionId: 'rev1', label: 'A/AC.291/22' },
+        proposals: [
+          proposal('P1', 'EGY', cyber, revise(cyber, egypt), { coSponsors: ['EU'], supporters: ['BRA'] }),
+          proposal('P2', 'BRA', cyber, revise(cyber, brazil)),
+        ],
+        decisions: new Map([['P1', decisions[0]], ['P2', decisions[1]]]),
+        delegations,
+        options,
+      });
+
+    it.each<[string, readonly [Decision, Decision], CompileOptions, string]>([
+      ['incorporated text beside an option is an option of its own; the base option is the base', ['incorporate', 'present-as-option'], {}, 'c1: Each State shall cooperate ({base: with other States and organizations; | BRA: with all States; | EGY+EU+BRA: with other States, including in cyberspace, and organizations;})'],
+      ['so too with the incorporated words bracketed, the brackets hugging the words', ['incorporate', 'present-as-option'], { bracketIncorporated: true }, 'c1: Each State shall cooperate ({base: with other States and organizations; | BRA: with all States; | EGY+EU+BRA: with other States[, including in cyberspace,] and organizations;})'],
+      ['two options and the base', ['present-as-option', 'present-as-option'], {}, 'c1: Each State shall cooperate ({base: with other States and organizations; | BRA: with all States; | EGY+EU+BRA: with other States, including in cyberspace, and organizations;})'],
+      ['incorporated text alone, bracketed without its neighbouring spaces', ['incorporate', 'not-retain'], { bracketIncorporated: true }, 'c1: Each State shall cooperate (with other States[, including in cyberspace,] and organizations;)'],
+    ])('%s', (_title, decisions, options, expected) => {
+      expect(render(cyberRun(decisions, options).doc)).toBe(expected);
+    });
+
+    it('names the delegations behind an option by name, in every language, with co-sponsors and supporters', () => {
+      const result = cyberRun(['incorporate', 'present-as-option']);
+      const attributions: Record<string, string>[] = [];
+      result.doc.descendants((node) => {
+        if (node.type.name === 'option') attributions.push(node.attrs['attribution'] as Record<string, string>);
+        return true;
+      });
+      expect(attributions.map((attribution) => [attribution['en'] ?? '', attribution['ar'] ?? ''])).toEqual([
+        ['', ''],
+        ['Proposed by Brazil', 'مقترح من البرازيل'],
+        ['Proposed by Egypt, co-sponsored by the European Union; supported by Brazil', 'مقترح من مصر، شاركت في تقديمه الاتحاد الأوروبي؛ أيدته البرازيل'],
+      ]);
+    });
+  });
+
+  describe('decisions per provision and per change', () => {
+    // P1 changes article a1 (p1 and s2) and article a2 (q1); P2 offers another formulation of p1.
+    const both: Revision = { text: { p1: 'The States Parties may adopt effective measures.', s2: 'promptly.', q1: 'This Convention applies to serious crime only.' } };
+    const scopedRun = (scoped: readonly ScopedDecision[], whole: ReadonlyMap<string, Decision> = new Map()): CompileResult =>
+      compile({
+        base: { doc: base, revisionId: 'rev1', label: 'A/AC.291/22' },
+        proposals: [proposal('P1', 'EGY', base, revise(base, both))],
+        decisions: whole,
+        scopedDecisions: scoped,
+      });
+    const outcome = (result: CompileResult): string => result.outcomes.map((o) => `${o.proposalId} ${o.status}`).join();
+
+    it.each<[string, readonly ScopedDecision[], string, string]>([
+      ['incorporates one article and presents the other as an option', [{ proposalId: 'P1', provision: 'a1', change: null, decision: 'incorporate' }, { proposalId: 'P1', provision: 'a2', change: null, decision: 'present-as-option' }], 'a1: «Scope» The States Parties may adopt effective measures. ¶ Each State shall cooperate (in good faith;) (promptly.) § a2: {base: This Convention applies to [serious crime]. | EGY: This Convention applies to [serious crime] only.}', 'P1 partially-incorporated'],
+      ['incorporates one article and leaves the other out', [{ proposalId: 'P1', provision: 'a1', change: null, decision: 'incorporate' }, { proposalId: 'P1', provision: 'a2', change: null, decision: 'not-retain' }], 'a1: «Scope» The States Parties may adopt effective measures. ¶ Each State shall cooperate (in good faith;) (promptly.) § a2: This Convention applies to [serious crime].', 'P1 partially-incorporated'],
+      ['accepts one change and rejects another, as in Word', [{ proposalId: 'P1', provision: 'a1', change: null, decision: 'incorporate' }, { proposalId: 'P1', provision: 'a1', change: 'p1#text0:1', decision: 'not-retain' }, { proposalId: 'P1', provision: 'a2', change: null, decision: 'incorporate' }], 'a1: «Scope» The States Parties may adopt measures. ¶ Each State shall cooperate (in good faith;) (promptly.) § a2: This Convention applies to [serious crime] only.', 'P1 partially-incorporated'],
+      ['presents every part as an option', [{ proposalId: 'P1', provision: 'a1', change: null, decision: 'present-as-option' }, { proposalId: 'P1', provision: 'a2', change: null, decision: 'present-as-option' }], 'a1: «Scope» {base: The States Parties shall adopt measures. | EGY: The States Parties may adopt effective measures.} ¶ Each State shall cooperate (in good faith;) ({base: without delay. | EGY: promptly.}) § a2: {base: This Convention applies to [serious crime]. | EGY: This Convention applies to [serious crime] only.}', 'P1 presented-as-option'],
+      ['rejects every part', [{ proposalId: 'P1', provision: 'a1', change: null, decision: 'not-retain' }, { proposalId: 'P1', provision: 'a2', change: null, decision: 'not-retain' }], `${render(base)}`, 'P1 not-retained'],
+    ])('%s', (_title, scoped, expected, status) => {
+      const result = scopedRun(scoped);
+      expect([render(result.doc), outcome(result)]).toEqual([expected, status]);
+    });
+
+    it('lets a decision on a provision override the decision on the whole proposal', () => {
+      const result = scopedRun([{ proposalId: 'P1', provision: 'a2', change: null, decision: 'not-retain' }], new Map([['P1', 'incorporate']]));
+      expect([render(result.doc, 'a2'), outcome(result)]).toEqual(['a2: This Convention applies to [serious crime].', 'P1 partially-incorporated']);
+    });
+
+    it('reports a proposal decided only in parts, none of which is decided for its changes, as not retained', () => {
+      const result = scopedRun([{ proposalId: 'P1', provision: 'elsewhere', change: null, decision: 'incorporate' }]);
+      expect(outcome(result)).toBe('P1 not-retained');
+    });
+
+    it('names each change by its provision and the node it stands in', () => {
+      const proposed = revise(base, { ...both, after: { p1: [p({ id: 'n1' }, 'New.')] }, drop: ['s1'] });
+      const index = indexSlots(base);
+      expect(changeSet(base, proposed).flatMap((change) => changeScopes(change, index)).map((scope) => `${scope.key} ${scope.provision} ${scope.node ?? ''}`)).toEqual([
+        'p1#text0:0 a1 p1',
+        'p1#text0:1 a1 p1',
+        'insert:n1 a1 n1',
+        's2#text0:0 a1 s2',
+        'delete:s1 a1 s1',
+        'q1#text0:0 a2 q1',
+      ]);
+    });
   });
 
   it('throws a CompileError when two proposals share an id', () => {

@@ -1,4 +1,4 @@
-import type { Language } from '@concord/domain';
+import { LANGUAGES, type Language } from '@concord/domain';
 import { canonicalizeBrackets, treatySchema } from '@concord/schema';
 import type { Mark, Node } from 'prosemirror-model';
 import { assemble, type Entry, type Placed } from './assemble';
@@ -6,9 +6,10 @@ import { attributionCodes, attributionOf, formatAttribution } from './attributio
 import { changesBetween } from './change-set';
 import { CompileError, CompileErrorCode } from './compile-error';
 import { bySponsorThenId, compareStrings } from './order';
-import { MappingCache, place } from './place';
+import { MappingCache, place, type Placement } from './place';
 import { indexSlots, type SlotIndex } from './slots';
-import type { CompileInput, CompileResult, Conflict, DelegationInfo, OutcomeStatus, Proposal, ProposalOutcome } from './types';
+import { splitByDecision } from './scope';
+import type { CompileInput, CompileResult, Conflict, Decision, DelegationInfo, OutcomeStatus, Proposal, ProposalOutcome, ScopedDecision } from './types';
 
 function indexBase(doc: Node): SlotIndex {
   try {
@@ -51,6 +52,28 @@ function proposalMarks(language: Language, delegations: ReadonlyMap<string, Dele
   };
 }
 
+/** Who is behind an option, in words in every official language, one record per set of proposals. */
+function optionAttributions(delegations: ReadonlyMap<string, DelegationInfo>): (entries: readonly Entry[]) => Readonly<Record<string, string>> {
+  const cache = new Map<string, Readonly<Record<string, string>>>();
+  return (entries) => {
+    const ref = entries.map((entry) => entry.proposal.id).join(' ');
+    let words = cache.get(ref);
+    if (!words) {
+      const attribution = attributionOf(entries.map((entry) => entry.proposal));
+      words = Object.fromEntries(LANGUAGES.map((language) => [language, formatAttribution(attribution, language, delegations)]));
+      cache.set(ref, words);
+    }
+    return words;
+  };
+}
+
+/** The decision a proposal decided part by part is reported with: its most retaining part's. */
+function summaryDecision(parts: readonly ScopedDecision[]): Decision {
+  if (parts.some((part) => part.decision === 'incorporate')) return 'incorporate';
+  if (parts.some((part) => part.decision === 'present-as-option')) return 'present-as-option';
+  return 'not-retain';
+}
+
 /**
  * Compiles proposals onto a base into a consolidated text, deterministically.
  *
@@ -59,9 +82,13 @@ function proposalMarks(language: Language, delegations: ReadonlyMap<string, Dele
  * - changes of incorporated proposals to different words merge;
  * - incorporated changes that overlap become an option group at the text (one option per formulation, identical
  *   formulations folded into one option attributed to all their proposals, ordered by sponsor code then id);
- * - a proposal presented as an option yields an option group whose option 1 is the base text (with whatever
- *   was incorporated around the option's words), unless its formulation is one that is incorporated;
+ * - a proposal presented as an option yields an option group whose option 1 is the base text, exactly, unless
+ *   its formulation is one that is incorporated;
+ * - every option is exactly the text its proposals propose: where a text stands as options, what was
+ *   incorporated into it becomes an option of its own, never merged into another's option or the base's;
  * - not-retained proposals leave no trace.
+ * A proposal may be decided change by change and provision by provision (`scopedDecisions`); its parts are
+ * then compiled as if they were proposals of their own, and its outcome follows from what became of them.
  * Words that several proposals propose identically are attributed to all of them.
  * Headings, titles, recitals and texts already inside an option cannot hold option groups: their options are
  * written one after the other, each in brackets ("[shall][may]"). New provisions are inserted in order of
@@ -89,13 +116,25 @@ export function compile(input: CompileInput): CompileResult {
   const indexes = new Map<Node, SlotIndex>([[base.doc, current]]);
   const mappings = new MappingCache();
 
+  const scoped = new Map<string, ScopedDecision[]>();
+  for (const decision of input.scopedDecisions ?? []) {
+    const list = scoped.get(decision.proposalId);
+    if (list) list.push(decision);
+    else scoped.set(decision.proposalId, [decision]);
+  }
+  // Proposals some of whose changes were left out (not retained, or covered by no decision).
+  const partial = new Set<string>();
+  const decisionOf = new Map<string, Decision>();
+
   [...input.proposals].sort(bySponsorThenId).forEach((proposal, rank) => {
-    const decision = input.decisions.get(proposal.id) ?? null;
+    const whole = input.decisions.get(proposal.id) ?? null;
+    const parts = scoped.get(proposal.id) ?? [];
+    const decision = whole ?? (parts.length > 0 ? summaryDecision(parts) : null);
     const outcome = (status: OutcomeStatus, targets: readonly string[] = []): void => {
       outcomes.set(proposal.id, { proposalId: proposal.id, decision, status, rebased: proposal.baseRevisionId !== base.revisionId, targets });
     };
     if (decision === null) return outcome('undecided');
-    if (decision === 'not-retain') return outcome('not-retained');
+    if (parts.length === 0 && decision === 'not-retain') return outcome('not-retained');
     let proposalBase = indexes.get(proposal.baseDoc);
     if (!proposalBase) {
       proposalBase = indexSlots(proposal.baseDoc);
@@ -107,16 +146,27 @@ export function compile(input: CompileInput): CompileResult {
       conflicts.push({ proposalId: proposal.id, reason: 'invalid-proposal', target: duplicate, message: `The proposal's text repeats the node id ${duplicate}` });
       return outcome('conflict');
     }
-    const placement = place(changesBetween(proposalBase, proposed), current, proposal.baseDoc, mappings);
-    if ('reason' in placement) {
-      conflicts.push({ proposalId: proposal.id, ...placement });
-      return outcome('conflict');
+    const changes = changesBetween(proposalBase, proposed);
+    const split = parts.length === 0 ? { byDecision: new Map([[decision, changes]]), left: 0 } : splitByDecision(changes, proposalBase, whole, parts);
+    const placements: { decision: 'incorporate' | 'present-as-option'; placement: Placement }[] = [];
+    for (const kept of ['incorporate', 'present-as-option'] as const) {
+      const subset = split.byDecision.get(kept);
+      if (!subset || subset.length === 0) continue;
+      const placement = place(subset, current, proposal.baseDoc, mappings);
+      if ('reason' in placement) {
+        conflicts.push({ proposalId: proposal.id, ...placement });
+        return outcome('conflict');
+      }
+      if (placement.texts.length + placement.inserts.length + placement.deletes.length > 0) placements.push({ decision: kept, placement });
     }
-    if (placement.texts.length + placement.inserts.length + placement.deletes.length === 0) return outcome('no-change');
-    placed.push({ entry: { proposal, decision, rank }, placement });
+    if (placements.length === 0) return outcome(changes.length === 0 ? 'no-change' : split.left > 0 ? 'not-retained' : 'no-change');
+    if (split.left > 0) partial.add(proposal.id);
+    decisionOf.set(proposal.id, decision);
+    for (const { decision: kept, placement } of placements) placed.push({ entry: { proposal, decision: kept, rank }, placement });
   });
 
-  const context = { current, baseMark, markFor, bracketIncorporated: input.options?.bracketIncorporated ?? false };
+  const attributionFor = optionAttributions(input.delegations ?? new Map<string, DelegationInfo>());
+  const context = { current, baseMark, markFor, attributionFor, bracketIncorporated: input.options?.bracketIncorporated ?? false };
   const excluded = new Set<string>();
   let assembly = assemble(placed, context);
   // A proposal that breaks the structure is left out and the text assembled again; each round leaves out at
@@ -132,17 +182,24 @@ export function compile(input: CompileInput): CompileResult {
     );
   }
 
+  const targetsOf = new Map<string, Set<string>>();
+  const rebasedOf = new Map<string, boolean>();
   for (const { entry, placement } of placed) {
-    const { id } = entry.proposal;
-    const rebased = entry.proposal.baseRevisionId !== base.revisionId;
+    const set = targetsOf.get(entry.proposal.id) ?? new Set<string>();
+    for (const target of placement.targets) set.add(target);
+    targetsOf.set(entry.proposal.id, set);
+    rebasedOf.set(entry.proposal.id, entry.proposal.baseRevisionId !== base.revisionId);
+  }
+  for (const [id, targets] of targetsOf) {
+    const rebased = rebasedOf.get(id) ?? false;
     const status: OutcomeStatus = excluded.has(id)
       ? 'conflict'
       : !assembly.direct.has(id)
         ? 'presented-as-option'
-        : assembly.optioned.has(id)
+        : assembly.optioned.has(id) || partial.has(id)
           ? 'partially-incorporated'
           : 'incorporated';
-    outcomes.set(id, { proposalId: id, decision: entry.decision, status, rebased, targets: placement.targets });
+    outcomes.set(id, { proposalId: id, decision: decisionOf.get(id) ?? null, status, rebased, targets: [...targets].sort() });
   }
 
   return {

@@ -47,19 +47,19 @@ const compiled = compile({
 
 describe(footnotes.name, () => {
   it.each<[Language, string]>([
-    ['en', 'Proposed by Egypt; co-sponsored by Brazil and China; supported by the European Union and its member States (Austria and Belgium)'],
-    ['fr', "Proposé par : Égypte ; coparrainé par : Brésil et Chine ; appuyé par : l'Union européenne et ses États membres (Autriche et Belgique)"],
-    ['ar', 'مقترح من مصر؛ شاركت في تقديمه البرازيل والصين؛ أيدته الاتحاد الأوروبي ودوله الأعضاء (النمسا وبلجيكا)'],
-    ['es', 'Propuesto por: Egipto; copatrocinado por: Brasil y China; apoyado por: la Unión Europea y sus Estados miembros (Austria y Bélgica)'],
-    ['ru', 'Предложено: Египет; соавторы: Бразилия и Китай; поддержано: Европейский союз и его государства-члены (Австрия и Бельгия)'],
-    ['zh', '提案方：埃及；共同提案方：巴西和中国；支持方：欧洲联盟及其成员国（奥地利和比利时）'],
+    ['en', 'Proposed by Egypt, co-sponsored by Brazil and China; supported by the European Union and its member States (Austria and Belgium)'],
+    ['fr', "Proposé par : Égypte, coparrainé par : Brésil et Chine ; appuyé par : l'Union européenne et ses États membres (Autriche et Belgique)"],
+    ['ar', 'مقترح من مصر، شاركت في تقديمه البرازيل والصين؛ أيدته الاتحاد الأوروبي ودوله الأعضاء (النمسا وبلجيكا)'],
+    ['es', 'Propuesto por: Egipto, copatrocinado por: Brasil y China; apoyado por: la Unión Europea y sus Estados miembros (Austria y Bélgica)'],
+    ['ru', 'Предложено: Египет, соавторы: Бразилия и Китай; поддержано: Европейский союз и его государства-члены (Австрия и Бельгия)'],
+    ['zh', '提案方：埃及，共同提案方：巴西和中国；支持方：欧洲联盟及其成员国（奥地利和比利时）'],
   ])('names the sponsor, co-sponsors and supporters of an option in %s', (language, expected) => {
     expect(footnotes(compiled.doc, language, delegations, proposals)[0]?.text).toBe(expected);
   });
 
   it('gives one footnote per option or incorporated text, in order, with where it stands', () => {
     expect(footnotes(compiled.doc, 'en', delegations, proposals).map((note) => `${note.proposalIds.join('+')} @${note.nodeIds.join(',')}: ${note.text}`)).toEqual([
-      'P1 @p1/options/P1: Proposed by Egypt; co-sponsored by Brazil and China; supported by the European Union and its member States (Austria and Belgium)',
+      'P1 @p1/options/P1: Proposed by Egypt, co-sponsored by Brazil and China; supported by the European Union and its member States (Austria and Belgium)',
       'P2 @p2: Proposed by the European Union and its member States (Austria and Belgium)',
     ]);
   });

@@ -11,6 +11,8 @@ export { CompileError, CompileErrorCode } from './compile-error';
 export { footnotes } from './footnotes';
 export type { Footnote } from './footnotes';
 export { provenanceRefs } from './inline';
+export { changeScopes, provisionOf, scopedChanges } from './scope';
+export type { ChangeScope } from './scope';
 export { summarize } from './summarize';
 export type { ArticleSummary } from './summarize';
 export type {
@@ -26,4 +28,5 @@ export type {
   Proposal,
   ProposalAttribution,
   ProposalOutcome,
+  ScopedDecision,
 } from './types';

@@ -72,6 +72,21 @@ export interface Splice {
   readonly bracket: Mark | null;
 }
 
+/** Inline content cut into its leading spaces, its words, and its trailing spaces. */
+function trimmedContent(content: readonly Node[]): { lead: Node[]; core: Node[]; tail: Node[] } {
+  const fragment = Fragment.fromArray([...content]);
+  const text = fragment.textBetween(0, fragment.size);
+  const start = text.length - text.trimStart().length;
+  const end = text.trimEnd().length;
+  if (start >= end) return { lead: [...content], core: [], tail: [] };
+  const nodes = (from: number, to: number): Node[] => {
+    const out: Node[] = [];
+    if (to > from) fragment.cut(from, to).forEach((node) => out.push(node));
+    return out;
+  };
+  return { lead: nodes(0, start), core: nodes(start, end), tail: nodes(end, text.length) };
+}
+
 /** The brackets of the character at `offset` of a text's content, none outside it. */
 function bracketsAt(content: Fragment, offset: number): readonly Mark[] {
   if (offset < 0 || offset >= content.size) return [];
@@ -101,8 +116,15 @@ export function splice(base: Node, splices: readonly Splice[], baseProvenance: M
     const left = bracketsAt(content, change.from - 1);
     const right = bracketsAt(content, change.to);
     const enclosing = left.filter((mark) => right.some((other) => other.eq(mark)));
-    const brackets = change.bracket ? [...enclosing, change.bracket] : enclosing;
-    for (const text of change.content) out.push(restamp(text, change.provenance, brackets));
+    if (change.bracket) {
+      // The bracket hugs the words: spaces at either end of the inserted text stay outside it.
+      const { lead, core, tail } = trimmedContent(change.content);
+      for (const text of lead) out.push(restamp(text, change.provenance, enclosing));
+      for (const text of core) out.push(restamp(text, change.provenance, [...enclosing, change.bracket]));
+      for (const text of tail) out.push(restamp(text, change.provenance, enclosing));
+    } else {
+      for (const text of change.content) out.push(restamp(text, change.provenance, enclosing));
+    }
     pos = change.to;
   }
   keep(pos, content.size);

@@ -4,6 +4,20 @@ import type { Node } from 'prosemirror-model';
 /** What the secretariat decided to do with a proposal when compiling. */
 export type Decision = 'incorporate' | 'present-as-option' | 'not-retain';
 
+/**
+ * A decision on part of a proposal: its changes to one provision (an article, or the title, preamble or a
+ * chapter heading, by the key {@link provisionOf} gives) or, with `change`, one single change there (by the key
+ * {@link changeKeys} gives), accepted or rejected as in Word. The narrowest decision that covers a change wins:
+ * a change's, then its provision's, then the proposal's.
+ */
+export interface ScopedDecision {
+  readonly proposalId: string;
+  readonly provision: string;
+  /** The change's key, or `null` for every change of the proposal to the provision. */
+  readonly change: string | null;
+  readonly decision: Decision;
+}
+
 /** The text a compilation starts from: the current consolidated draft or a published revision. */
 export interface CompileBase {
   /** The text, a document of the treaty schema. */
@@ -60,8 +74,13 @@ export interface CompileOptions {
 export interface CompileInput {
   readonly base: CompileBase;
   readonly proposals: readonly Proposal[];
-  /** The decision for each proposal, by proposal id; a proposal without one is left out and reported undecided. */
+  /**
+   * The decision for each proposal as a whole, by proposal id. A proposal with neither this nor a scoped
+   * decision is left out and reported undecided; a change no decision covers is left out.
+   */
   readonly decisions: ReadonlyMap<string, Decision>;
+  /** Decisions per provision and per change, which take precedence over the proposal's. */
+  readonly scopedDecisions?: readonly ScopedDecision[];
   /** Delegations by code, for the labels of provenance; codes stand in for names that are not given. */
   readonly delegations?: ReadonlyMap<string, DelegationInfo>;
   readonly options?: CompileOptions;
@@ -93,7 +112,10 @@ export interface Conflict {
 export type OutcomeStatus =
   /** Every change is in the text. */
   | 'incorporated'
-  /** Some changes are in the text, others stand as options because they overlap other incorporated text. */
+  /**
+   * Some changes are in the text; others stand as options (decided so, or overlapping other incorporated text)
+   * or were not retained.
+   */
   | 'partially-incorporated'
   /** The changes stand as options (or, for new and deleted provisions, in brackets). */
   | 'presented-as-option'

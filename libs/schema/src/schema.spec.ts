@@ -65,6 +65,11 @@ describe('treatySchema', () => {
       () => option({ id: 'o1', sponsors: ['BRA', 'EU'], proposalIds: ['prop-1'], isBase: true }, 'x'),
       ['div', { 'data-node': 'option', 'data-id': 'o1', 'data-sponsors': 'BRA EU', 'data-proposal-ids': 'prop-1', 'data-base': 'true' }, 0],
     ],
+    [
+      'an option with who is behind it in words',
+      () => option({ id: 'o2', sponsors: ['EGY'], attribution: { en: 'Proposed by Egypt' } }, 'x'),
+      ['div', { 'data-node': 'option', 'data-id': 'o2', 'data-sponsors': 'EGY', 'data-attribution': '{"en":"Proposed by Egypt"}' }, 0],
+    ],
   ])('renders %s', (_, build, expected) => {
     expect(domOf(build())).toEqual(expected);
   });
@@ -82,8 +87,9 @@ describe('treatySchema', () => {
   });
 
   it('parses the attributes it renders', () => {
-    const element = { getAttribute: (name: string) => ({ 'data-id': 'o1', 'data-sponsors': 'BRA EU', 'data-base': 'true' })[name] ?? null };
+    const attributes: Record<string, string> = { 'data-id': 'o1', 'data-sponsors': 'BRA EU', 'data-base': 'true', 'data-attribution': '{"en":"Proposed by Brazil"}' };
+    const element = { getAttribute: (name: string) => attributes[name] ?? null };
     const rule = treatySchema.nodes.option.spec.parseDOM?.[0];
-    expect(rule?.getAttrs?.(element as never)).toEqual({ id: 'o1', sponsors: ['BRA', 'EU'], proposalIds: [], isBase: true });
+    expect(rule?.getAttrs?.(element as never)).toEqual({ id: 'o1', sponsors: ['BRA', 'EU'], proposalIds: [], isBase: true, attribution: { en: 'Proposed by Brazil' } });
   });
 });

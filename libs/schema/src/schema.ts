@@ -25,6 +25,11 @@ export interface OptionAttrs extends NodeIdAttrs {
   readonly proposalIds: readonly string[];
   /** Whether this option is the formulation of the base text. */
   readonly isBase: boolean;
+  /**
+   * Who is behind the option in words, by language code: "Proposed by Egypt, co-sponsored by the European
+   * Union; supported by Brazil". Empty for options written before it existed, which name their sponsors' codes.
+   */
+  readonly attribution: Readonly<Record<string, string>>;
 }
 
 /** Attributes of a `bracket` mark: its own id, so that two brackets over the same text stay two. */
@@ -86,6 +91,13 @@ function validateStringArray(name: string): (value: unknown) => void {
   };
 }
 
+function validateStringRecord(name: string): (value: unknown) => void {
+  return (value) => {
+    const valid = typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((item) => typeof item === 'string');
+    if (!valid) throw new RangeError(`Expected an object of strings for attribute ${name}, got ${JSON.stringify(value)}`);
+  };
+}
+
 function validateStatus(value: unknown): void {
   if (!isProvisionStatus(value)) {
     throw new RangeError(`Expected a provision status for attribute status, got ${JSON.stringify(value)}`);
@@ -103,6 +115,17 @@ const statusAttr = { default: 'open', validate: validateStatus } as const;
 
 function words(value: string | null): string[] {
   return value ? value.split(/\s+/).filter((word) => word.length > 0) : [];
+}
+
+function parseRecord(value: string | null): Record<string, string> {
+  if (!value) return {};
+  try {
+    const parsed = JSON.parse(value) as unknown;
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  } catch {
+    return {};
+  }
 }
 
 function idOf(dom: ElementAttributes): Attrs {
@@ -190,6 +213,7 @@ const nodes: Record<TreatyNodeName, NodeSpec> = {
       sponsors: { default: [], validate: validateStringArray('sponsors') },
       proposalIds: { default: [], validate: validateStringArray('proposalIds') },
       isBase: { default: false, validate: 'boolean' },
+      attribution: { default: {}, validate: validateStringRecord('attribution') },
     },
     toDOM: (node): DOMOutputSpec => {
       const attrs: Record<string, string> = { 'data-node': 'option', ...idDOM(node.attrs) };
@@ -198,6 +222,8 @@ const nodes: Record<TreatyNodeName, NodeSpec> = {
       if (sponsors.length > 0) attrs['data-sponsors'] = sponsors.join(' ');
       if (proposalIds.length > 0) attrs['data-proposal-ids'] = proposalIds.join(' ');
       if (node.attrs['isBase'] === true) attrs['data-base'] = 'true';
+      const attribution = node.attrs['attribution'] as Readonly<Record<string, string>>;
+      if (Object.keys(attribution).length > 0) attrs['data-attribution'] = JSON.stringify(attribution);
       return ['div', attrs, 0];
     },
     parseDOM: [
@@ -210,6 +236,7 @@ const nodes: Record<TreatyNodeName, NodeSpec> = {
             sponsors: words(element.getAttribute('data-sponsors')),
             proposalIds: words(element.getAttribute('data-proposal-ids')),
             isBase: element.getAttribute('data-base') === 'true',
+            attribution: parseRecord(element.getAttribute('data-attribution')),
           };
         },
       },
@@ -286,7 +313,7 @@ const marks: Record<TreatyMarkName, MarkSpec> = {
  * paragraph    (text_block | option_group) (subparagraph | option_group)*   id, status
  * subparagraph (text_block | option_group) (subparagraph | option_group)*   id
  * option_group option{2,}                                id
- * option       paragraph+ | subparagraph+ | text_block+  id, sponsors, proposalIds, isBase
+ * option       paragraph+ | subparagraph+ | text_block+  id, sponsors, proposalIds, isBase, attribution
  * title, recital, heading, text_block: inline text
  * ```
  *

@@ -21,9 +21,9 @@ export class CompilationController {
   }
 
   @Put('proposals/:id/decision')
-  @ApiOperation({ summary: 'Record the decision on a proposal for the next compilation (secretariat)' })
-  decide(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: DecisionDto): Promise<{ proposalId: string; document: string; decision: string }> {
-    return this.desk.decide(user, id, dto.language, dto.decision);
+  @ApiOperation({ summary: 'Record the decision on a proposal, on its changes to one provision, or on one change, for the next compilation (secretariat)' })
+  decide(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: DecisionDto): Promise<{ proposalId: string; document: string; decision: string; provision: string | null; change: string | null }> {
+    return this.desk.decide(user, id, dto.language, dto.decision, { provision: dto.provision, change: dto.change });
   }
 
   @Post('instruments/:id/compile')

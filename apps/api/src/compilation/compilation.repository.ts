@@ -33,8 +33,18 @@ export class CompilationRepository {
     return (manager ?? this.dataSource.manager).getRepository(CompileDecision).find({ where: { document } });
   }
 
-  async saveDecision(decision: CompileDecision, manager: EntityManager): Promise<void> {
-    await manager.getRepository(CompileDecision).save(decision);
+  /**
+   * Saves a decision in place of the narrower ones beneath it: one on the whole proposal replaces every other
+   * of the proposal; one on a provision, those on its single changes. The proposal's other decisions wait to be
+   * compiled again, so that its outcome is worked out from all of them.
+   */
+  async replaceDecision(decision: CompileDecision, manager: EntityManager): Promise<void> {
+    const repository = manager.getRepository(CompileDecision);
+    const { document, proposalId, provision, change } = decision;
+    if (provision === '') await repository.delete({ document, proposalId });
+    else if (change === '') await repository.delete({ document, proposalId, provision });
+    await repository.update({ document, proposalId }, { compiledAt: null });
+    await repository.save(decision);
   }
 
   async markCompiled(document: string, proposalIds: readonly string[], at: Date, manager: EntityManager): Promise<void> {

@@ -1,6 +1,6 @@
-import { provenanceRefs, summarize } from '@concord/compile';
+import { type Change, type Decision, provenanceRefs, scopedChanges, summarize } from '@concord/compile';
 import { decide, type Language, type ProvisionStatus } from '@concord/domain';
-import { docToText, listProvisions, numberDocument, treatySchema } from '@concord/schema';
+import { docFromJSON, docToText, findNodeById, listProvisions, numberDocument, type NumberLabel, treatySchema } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Node } from 'prosemirror-model';
@@ -14,7 +14,7 @@ import { AppException } from '../common/app.exception';
 import { assertAllowed } from '../common/policy';
 import { UnitOfWork } from '../database/unit-of-work';
 import { InstrumentsService } from '../instruments/instruments.service';
-import { proposalResource, type StoredChange } from '../proposals/proposal-view';
+import { proposalResource, type StoredChange, storeChanges } from '../proposals/proposal-view';
 import { CompilationRepository } from './compilation.repository';
 import { CompileContext } from './compile-context';
 import { CompileDecision } from './compile-decision.entity';
@@ -31,11 +31,27 @@ export interface DeskProposal {
   readonly late: boolean;
   readonly submittedAt: string;
   readonly justification: string;
-  readonly changes: readonly StoredChange[];
+  /** Only the changes the proposal makes to this article, one per single change, each with its place and decision. */
+  readonly changes: readonly DeskChange[];
   readonly textWarnings: readonly string[];
-  /** The decision recorded for this draft, and whether it is compiled in yet. */
+  /** The decision recorded on the whole proposal for this draft, and whether its decisions are compiled in yet. */
   readonly decision: string | null;
   readonly compiled: boolean;
+  /** The decision recorded on the proposal's changes to this article, if any. */
+  readonly provisionDecision: string | null;
+}
+
+/** One single change of a proposal, as the desk lists it under its article. */
+export type DeskChange = StoredChange & {
+  /** The change's key for decisions on it (see `changeScopes` of `@concord/compile`). */
+  readonly key: string;
+  /**
+   * Where it stands, numbered in the draft's language: `in` a paragraph or subparagraph ("2 (a)"), as new text
+   * `after` one, or a new provision or the article's heading (`place` empty).
+   */
+  readonly where: { readonly kind: 'in' | 'after' | 'heading' | 'new'; readonly place: string };
+  /** The decision recorded on this one change, if any. */
+  readonly decision: string | null;
 }
 
 /** One article of the desk: the current text and every proposal received for it. */
@@ -84,24 +100,29 @@ export class CompileDeskService {
     const document = consolidatedDocument(instrumentId, language);
     const live = await this.live(instrumentId, language);
     const proposals = await this.repository.proposalsFor(instrumentId, language, ['submitted', 'incorporated', 'partially-incorporated', 'presented-as-option', 'not-retained']);
-    const decisions = new Map((await this.repository.decisionsFor(document)).map((d) => [d.proposalId, d]));
+    const rows = await this.repository.decisionsFor(document);
+    const whole = new Map(rows.filter((d) => d.provision === '').map((d) => [d.proposalId, d]));
+    const scoped = (proposalId: string, provision: string, change: string): string | null =>
+      rows.find((d) => d.proposalId === proposalId && d.provision === provision && d.change === change)?.decision ?? null;
     const directory = await this.context.directory(instrument.committeeId);
     const supports = await this.repository.supportsOf(proposals.map((p) => p.id));
     const numbers = numberDocument(live, language);
     const summary = summarize(live);
     const articles = listProvisions(live, language).filter((p) => p.kind === 'article');
+    const changesOf = new Map(proposals.map((p) => [p.id, deskChanges(p.baseDoc, p.proposedDoc, live, numbers)]));
     return {
       document,
       articles: articles.map((article) => {
         const node = live.nodeAt(article.pos);
-        const received = proposals.filter((p) => p.provisionIds.includes(article.id));
+        const received = proposals.filter((p) => p.provisionIds.includes(article.id) || (changesOf.get(p.id) ?? []).some((c) => c.provision === article.id));
         const counts = summary.get(article.id);
+        const number = numbers.get(article.id)?.label ?? '';
         return {
           id: article.id,
-          number: numbers.get(article.id)?.label ?? '',
+          number,
           heading: article.heading ?? '',
           status: article.status,
-          text: node ? docToText(treatySchema.node('doc', null, [node]), language) : '',
+          text: node ? articleText(node, number, language) : '',
           counts: { brackets: counts?.brackets ?? 0, optionGroups: counts?.optionGroups ?? 0, proposals: received.length },
           proposals: received.map((p) => ({
             id: p.id,
@@ -113,26 +134,50 @@ export class CompileDeskService {
             late: p.late,
             submittedAt: p.submittedAt.toISOString(),
             justification: p.justification,
-            changes: JSON.parse(p.changes) as StoredChange[],
+            changes: (changesOf.get(p.id) ?? [])
+              .filter((c) => c.provision === article.id)
+              .map(({ change, key, where }) => ({ ...change, key, where, decision: scoped(p.id, article.id, key) })),
             textWarnings: p.textWarnings,
-            decision: decisions.get(p.id)?.decision ?? null,
-            compiled: Boolean(decisions.get(p.id)?.compiledAt),
+            decision: whole.get(p.id)?.decision ?? null,
+            compiled: rows.some((d) => d.proposalId === p.id) && rows.filter((d) => d.proposalId === p.id).every((d) => Boolean(d.compiledAt)),
+            provisionDecision: scoped(p.id, article.id, ''),
           })),
         };
       }),
     };
   }
 
-  /** Records (or changes) the decision on a submitted proposal; it takes effect at the next compilation. */
-  async decide(user: AuthContext, proposalId: string, language: Language, decision: string): Promise<{ proposalId: string; document: string; decision: string }> {
+  /**
+   * Records (or changes) the decision on a submitted proposal, on its changes to one provision, or on one single
+   * change there; it takes effect at the next compilation. A decision replaces the narrower ones beneath it, as
+   * accepting all changes of a section does in Word.
+   */
+  async decide(user: AuthContext, proposalId: string, language: Language, decision: Decision, scope: { provision?: string; change?: string } = {}): Promise<{ proposalId: string; document: string; decision: string; provision: string | null; change: string | null }> {
     const proposal = await this.proposalFor(user, proposalId, language);
     const document = consolidatedDocument(proposal.instrumentId, language);
-    const row = Object.assign(new CompileDecision(), { document, proposalId, decision, decidedBy: user.user.id, decidedAt: new Date(), compiledAt: null });
+    const provision = scope.provision ?? '';
+    const change = scope.change ?? '';
+    if (change !== '' && provision === '') throw new AppException('validation-failed', 'A decision on one change names the provision it is in as well.');
+    if (change !== '' && decision === 'present-as-option') {
+      throw new AppException('validation-failed', 'A single change is accepted (incorporate) or rejected (not-retain); present the provision as an option instead.');
+    }
+    if (provision !== '') {
+      const scopes = scopesOf(proposal.baseDoc, proposal.proposedDoc).filter((s) => s.provision === provision);
+      if (scopes.length === 0) throw new AppException('validation-failed', `The proposal changes nothing in ${provision}; choose a provision it changes.`);
+      if (change !== '' && !scopes.some((s) => s.key === change)) throw new AppException('validation-failed', `The proposal has no change ${change} in ${provision}; reload the desk and choose one of its changes.`);
+    }
+    const row = Object.assign(new CompileDecision(), { document, proposalId, provision, change, decision, decidedBy: user.user.id, decidedAt: new Date(), compiledAt: null });
     await this.uow.run(async (manager) => {
-      await this.repository.saveDecision(row, manager);
-      await this.audit.record(manager, { actorId: user.user.id, action: 'consolidated.decide', entityType: 'proposal', entityId: proposalId, after: { document, decision } });
+      await this.repository.replaceDecision(row, manager);
+      await this.audit.record(manager, {
+        actorId: user.user.id,
+        action: 'consolidated.decide',
+        entityType: 'proposal',
+        entityId: proposalId,
+        after: { document, decision, ...(provision ? { provision } : {}), ...(change ? { change } : {}) },
+      });
     });
-    return { proposalId, document, decision };
+    return { proposalId, document, decision, provision: provision || null, change: change || null };
   }
 
   /** Sets a provision's status in the live draft (an attribute of the article or paragraph) and records it. */
@@ -217,4 +262,52 @@ function findElement(parent: Y.XmlFragment | Y.XmlElement, id: string): Y.XmlEle
     if (found) return found;
   }
   return null;
+}
+
+/** Every single change of a stored proposal with its scope. */
+function scopesOf(baseJson: string, proposedJson: string): { key: string; provision: string; node: string | null; change: Change; edit: number | null }[] {
+  const base = docFromJSON(JSON.parse(baseJson) as unknown);
+  const proposed = docFromJSON(JSON.parse(proposedJson) as unknown);
+  return scopedChanges(base, proposed).flatMap(({ change, scopes }) => scopes.map((scope, edit) => ({ ...scope, change, edit: change.kind === 'text' ? edit : null })));
+}
+
+/** The proposal's single changes, each with its provision, as the desk shows them (a text change per edit). */
+function deskChanges(baseJson: string, proposedJson: string, live: Node, numbers: ReadonlyMap<string, NumberLabel>): { provision: string; key: string; change: StoredChange; where: DeskChange['where'] }[] {
+  return scopesOf(baseJson, proposedJson).map(({ key, provision, node, change, edit }) => {
+    const [stored] = storeChanges([change.kind === 'text' && edit !== null ? { ...change, edits: change.edits.filter((_e, i) => i === edit) } : change]);
+    return { provision, key, change: stored as StoredChange, where: whereOf(change, node, live, numbers) };
+  });
+}
+
+/** Where a change stands in the live draft, numbered: the paragraph's number and the subparagraphs' letters. */
+function whereOf(change: Change, node: string | null, live: Node, numbers: ReadonlyMap<string, NumberLabel>): DeskChange['where'] {
+  const place = (id: string | null): string => {
+    if (!id) return '';
+    const found = findNodeById(live, id);
+    if (!found) return '';
+    const path: string[] = [];
+    const resolved = live.resolve(found.pos + 1);
+    for (let depth = 1; depth <= resolved.depth; depth++) {
+      const ancestor = resolved.node(depth);
+      const ancestorId = ancestor.attrs['id'];
+      if ((ancestor.type.name === 'paragraph' || ancestor.type.name === 'subparagraph') && typeof ancestorId === 'string') {
+        const label = numbers.get(ancestorId)?.label ?? '';
+        path.push(ancestor.type.name === 'paragraph' ? label.replace(/[.-]$/, '') : label);
+      }
+    }
+    return path.join(' ');
+  };
+  if (change.kind === 'text') return change.target.endsWith('#heading') ? { kind: 'heading', place: '' } : { kind: 'in', place: place(node) };
+  if (change.kind === 'delete') return { kind: 'in', place: place(node) };
+  const first = change.nodes[0]?.type.name;
+  if (first === 'article' || first === 'chapter' || change.after === null) return { kind: 'new', place: '' };
+  return { kind: 'after', place: place(change.after) };
+}
+
+/** An article's plain text numbered as it stands in the draft (not as the first article of a document of one). */
+function articleText(node: Node, number: string, language: Language): string {
+  const single = treatySchema.node('doc', null, [node]);
+  const text = docToText(single, language);
+  const alone = numberDocument(single, language).get(String(node.attrs['id']))?.label ?? '';
+  return alone && text.startsWith(alone) ? `${number}${text.slice(alone.length)}` : text;
 }

@@ -1,4 +1,4 @@
-import { type CompileResult, type Conflict, type Decision, type ProposalOutcome, compile } from '@concord/compile';
+import { type CompileResult, type Conflict, type Decision, type ProposalOutcome, type ScopedDecision, compile } from '@concord/compile';
 import { type Language, pickLocalized, type ProposalStatus } from '@concord/domain';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -54,7 +54,10 @@ export class CompileUseCase {
     const instrument = await this.instruments.get(user, instrumentId, 'compile');
     const document = consolidatedDocument(instrumentId, language);
     const initialContent = async () => (await this.instruments.baseDocument(instrumentId, language)).doc;
-    const decisions = (await this.repository.decisionsFor(document)).filter((d) => !d.compiledAt);
+    // A proposal is compiled with all its decisions once any of them is new.
+    const rows = await this.repository.decisionsFor(document);
+    const pending = new Set(rows.filter((d) => !d.compiledAt).map((d) => d.proposalId));
+    const decisions = rows.filter((d) => pending.has(d.proposalId));
     const candidates = (await this.repository.proposalsFor(instrumentId, language, ['submitted'])).filter((p) => decisions.some((d) => d.proposalId === p.id));
     if (candidates.length === 0) throw new AppException('nothing-to-compile', 'No submitted proposal has a decision that is not compiled yet.');
     const directory = await this.context.directory(instrument.committeeId);
@@ -68,7 +71,10 @@ export class CompileUseCase {
       const result = compile({
         base: { doc: live, revisionId: document, label: title },
         proposals: engineProposals,
-        decisions: new Map(decisions.map((d) => [d.proposalId, d.decision as Decision])),
+        decisions: new Map(decisions.filter((d) => d.provision === '').map((d) => [d.proposalId, d.decision as Decision])),
+        scopedDecisions: decisions
+          .filter((d) => d.provision !== '')
+          .map((d): ScopedDecision => ({ proposalId: d.proposalId, provision: d.provision, change: d.change === '' ? null : d.change, decision: d.decision as Decision })),
         delegations: directory.info,
         options: { bracketIncorporated, language },
       });

@@ -3,10 +3,11 @@ import { treatySchema } from '@concord/schema';
 import { baseKeymap } from 'prosemirror-commands';
 import { keymap } from 'prosemirror-keymap';
 import type { Node } from 'prosemirror-model';
-import { EditorState, type Plugin } from 'prosemirror-state';
+import { EditorState, Plugin } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import 'prosemirror-view/style/prosemirror.css';
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { redoCommand, undoCommand, yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror';
 import { useAuth, useUser } from '../auth';
 import { prefersReducedMotion } from '../components/motion';
@@ -15,7 +16,7 @@ import { useI18n } from '../i18n/i18n-context';
 import type { Translate } from '../i18n/strings';
 import { ArticleNavigator } from './article-navigator';
 import { ConnectionStatus } from './connection-status';
-import { splitProvision, stableIds } from './editing';
+import { bracketSelection, splitProvision, stableIds, unbracketSelection } from './editing';
 import { goToNode, navigationHighlight } from './navigation';
 import { documentOutline } from './outline';
 import type { AwarenessUser } from './presence';
@@ -69,6 +70,40 @@ export interface CollaborativeEditorProps {
   readonly plugins?: readonly Plugin[];
   /** A column beside the text, at its end (comments, a drafting space's proposal panels). */
   readonly margin?: ReactNode;
+  /** Whether the secretariat's tools for brackets are offered (the consolidated draft, when it may be edited). */
+  readonly bracketTools?: boolean;
+  /** Whether clicking text tells where it came from, with links to its proposals (the consolidated draft). */
+  readonly provenanceOnClick?: boolean;
+}
+
+/** Where the clicked text came from, read from its provenance mark. */
+interface ClickedOrigin {
+  readonly kind: string;
+  readonly label: string;
+  readonly proposalIds: readonly string[];
+}
+
+/** Tells `onOrigin` the provenance of the text clicked, and lets the click go on as usual. */
+function provenanceClicks(onOrigin: (origin: ClickedOrigin | null) => void): Plugin {
+  return new Plugin({
+    props: {
+      handleClick(view, pos) {
+        const text = view.state.doc.nodeAt(pos);
+        const marks = text?.isText ? text.marks : view.state.doc.resolve(pos).marks();
+        const mark = marks.find((candidate) => candidate.type.name === 'provenance');
+        onOrigin(
+          mark === undefined
+            ? null
+            : {
+                kind: String(mark.attrs['kind']),
+                label: String(mark.attrs['label']),
+                proposalIds: mark.attrs['kind'] === 'proposal' ? String(mark.attrs['ref']).split(' ').filter((id) => id !== '') : [],
+              },
+        );
+        return false;
+      },
+    },
+  });
 }
 
 const NO_PLUGINS: readonly Plugin[] = [];
@@ -87,7 +122,10 @@ export function CollaborativeEditor({
   numberingBase = null,
   plugins = NO_PLUGINS,
   margin,
+  bracketTools = false,
+  provenanceOnClick = false,
 }: CollaborativeEditorProps) {
+  const [origin, setOrigin] = useState<ClickedOrigin | null>(null);
   const { t, language } = useI18n();
   const user = useUser();
   const { sessionExpired } = useAuth();
@@ -127,6 +165,7 @@ export function CollaborativeEditor({
         treatyDecorations(textLanguage, () => textsRef.current, numberingBase),
         navigationHighlight(),
         stableIds(),
+        ...(provenanceOnClick ? [provenanceClicks(setOrigin)] : []),
         ...plugins,
       ],
     });
@@ -161,7 +200,7 @@ export function CollaborativeEditor({
       viewRef.current = null;
       setDoc(null);
     };
-  }, [session, textLanguage, editable, hintId, numberingBase, plugins]);
+  }, [session, textLanguage, editable, hintId, numberingBase, plugins, provenanceOnClick]);
 
   // A new interface language redraws the words around the text (statuses, "Proposed by").
   useEffect(() => {
@@ -194,11 +233,55 @@ export function CollaborativeEditor({
             {t(editable ? 'editor.modeEditing' : 'editor.modeReadOnly')}
           </span>
           <ConnectionStatus state={connection} editing={editable} onRetry={retry} />
+          {editable && bracketTools && (
+            <div className="editor-tools" role="toolbar" aria-label={t('editor.tools')}>
+              {([
+                ['editor.bracket', bracketSelection],
+                ['editor.unbracket', unbracketSelection],
+              ] as const).map(([key, command]) => (
+                <button
+                  key={key}
+                  type="button"
+                  className="button-secondary"
+                  // The editor keeps its selection: the button acts on it without taking the focus.
+                  onMouseDown={(event) => event.preventDefault()}
+                  onClick={() => {
+                    const view = viewRef.current;
+                    if (view !== null) command(view.state, view.dispatch);
+                  }}
+                >
+                  {t(key)}
+                </button>
+              ))}
+            </div>
+          )}
         </div>
         <p id={hintId} className="hint editor-hint">
           {t(editable ? 'editor.keys' : 'editor.keysReadOnly')}
         </p>
         {session === null && connection.kind !== 'closed' && <p className="loading editor-loading">{t('editor.opening')}</p>}
+        {origin !== null && (
+          <section className="origin-details live-origin" aria-label={t('room.originOfSelection')}>
+            <div className="origin-details-head">
+              <p className="origin-kind">
+                {origin.kind === 'proposal' ? origin.label : t(origin.kind === 'base' ? 'room.origin.base' : 'room.origin.edit')}
+              </p>
+              <button type="button" className="button-secondary origin-close" onClick={() => setOrigin(null)}>
+                {t('room.close')}
+              </button>
+            </div>
+            {origin.kind !== 'proposal' && origin.label !== '' && <p dir="auto">{origin.label}</p>}
+            {origin.proposalIds.length > 0 && (
+              <ul className="origin-proposals">
+                {origin.proposalIds.map((id) => (
+                  <li key={id}>
+                    <Link to={`/proposals/${encodeURIComponent(id)}`}>{t('editor.openProposal')}</Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        )}
         <div ref={mount} className="editor-paper" hidden={session === null} />
       </div>
       {margin !== undefined && <div className="editor-margin">{margin}</div>}

@@ -3,7 +3,7 @@ import type { Node } from 'prosemirror-model';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { ySyncPluginKey } from 'y-prosemirror';
-import { splitProvision, stableIds } from './editing';
+import { bracketSelection, splitProvision, stableIds, unbracketSelection } from './editing';
 import { sampleDraft } from './test-documents';
 
 /** The state with the cursor `offset` characters into the first text of the node with `id`. */
@@ -80,5 +80,29 @@ describe(stableIds.name, () => {
     const tr = state.tr.insert(state.doc.content.size, copyOfA1()).setMeta(ySyncPluginKey, { isChangeOrigin: true });
     const next = state.apply(tr);
     expect(next.doc.lastChild?.attrs['id']).toBe('a1');
+  });
+});
+
+describe(bracketSelection.name, () => {
+  const { article, doc, p } = builders;
+  const text = doc(article({ id: 'a1' }, p({ id: 'p1' }, 'States, including in cyberspace, and others')));
+  /** The state with the characters [from, to) of p1's text selected. */
+  const selected = (state: EditorState, from: number, to: number): EditorState => state.apply(state.tr.setSelection(TextSelection.create(state.doc, 3 + from, 3 + to)));
+  const run = (state: EditorState, command: typeof bracketSelection): EditorState => {
+    let next = state;
+    command(state, (tr) => {
+      next = state.apply(tr);
+    });
+    return next;
+  };
+
+  it('brackets the selected words, leaving the spaces at either end outside, and nests brackets', () => {
+    const start = EditorState.create({ doc: text });
+    const once = run(selected(start, 'States'.length, 'States, including in cyberspace, '.length), bracketSelection);
+    expect(inlineToText(once.doc.firstChild?.firstChild?.firstChild as Node)).toBe('States[, including in cyberspace,] and others');
+    const twice = run(selected(once, 'States, including '.length, 'States, including in cyberspace'.length), bracketSelection);
+    expect(inlineToText(twice.doc.firstChild?.firstChild?.firstChild as Node)).toBe('States[, including [in cyberspace],] and others');
+    const undone = run(selected(twice, 'States, including in'.length, 'States, including in cy'.length), unbracketSelection);
+    expect(inlineToText(undone.doc.firstChild?.firstChild?.firstChild as Node)).toBe('States[, including in cyberspace,] and others');
   });
 });

@@ -75,3 +75,51 @@ export function stableIds(): Plugin {
 export function secretariatEdits(userId: string): Plugin {
   return provenanceTracking({ attrs: { kind: 'edit', ref: userId, delegations: [], label: '' }, isRemote: fromYjs });
 }
+
+/** The selection's range without the spaces at either end, so that a bracket hugs the words. */
+function hugged(state: Parameters<Command>[0]): { from: number; to: number } | null {
+  const { from, to, $from, $to } = state.selection;
+  if (from === to || !$from.parent.isTextblock || !$from.sameParent($to)) return null;
+  const text = state.doc.textBetween(from, to);
+  const start = text.length - text.trimStart().length;
+  const end = text.trimEnd().length;
+  if (start >= end) return null;
+  return { from: from + start, to: from + end };
+}
+
+/**
+ * Puts the selected words of one text in a new bracket, inside any brackets already around them (brackets
+ * nest); the spaces at either end of the selection stay outside it.
+ */
+export const bracketSelection: Command = (state, dispatch) => {
+  const range = hugged(state);
+  const type = state.schema.marks['bracket'];
+  if (range === null || type === undefined) return false;
+  if (dispatch) dispatch(state.tr.addMark(range.from, range.to, type.create({ id: newNodeId() })).scrollIntoView());
+  return true;
+};
+
+/** Removes the innermost bracket around the selection (the one that opens last), leaving the brackets around it. */
+export const unbracketSelection: Command = (state, dispatch) => {
+  const { from, to } = state.selection;
+  const type = state.schema.marks['bracket'];
+  if (type === undefined) return false;
+  const at = state.doc.resolve(from === to ? from : from + 1);
+  const marks = (from === to ? at.marks() : (state.doc.nodeAt(from)?.marks ?? [])).filter((mark) => mark.type === type);
+  const inner = marks.at(-1);
+  if (inner === undefined) return false;
+  if (dispatch) {
+    // The whole extent of that bracket in this text, not only the selected part of it.
+    const parentStart = at.start();
+    let start = -1;
+    let end = -1;
+    at.parent.forEach((child, offset) => {
+      if (!inner.isInSet(child.marks)) return;
+      if (start < 0) start = parentStart + offset;
+      end = parentStart + offset + child.nodeSize;
+    });
+    if (start < 0) return false;
+    dispatch(state.tr.removeMark(start, end, inner).scrollIntoView());
+  }
+  return true;
+};

@@ -118,7 +118,9 @@ export function treatyWidgets(
       case 'option': {
         const sponsors = node.attrs['sponsors'] as readonly string[];
         const isBase = node.attrs['isBase'] === true;
-        const attribution = isBase ? texts.baseText : sponsors.length > 0 ? texts.sponsors(sponsors) : null;
+        // Options compiled since options carry their attribution name delegations in the reader's language.
+        const named = (node.attrs['attribution'] as Readonly<Record<string, string>> | undefined)?.[texts.language];
+        const attribution = isBase ? texts.baseText : named ? named : sponsors.length > 0 ? texts.sponsors(sponsors) : null;
         widgets.push({
           pos: pos + 1,
           side: -1,

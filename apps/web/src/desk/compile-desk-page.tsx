@@ -16,9 +16,9 @@ import { CompilationPanel } from './compilation-panel';
 import { CompilePanel } from './compile-panel';
 import { deskApi, type Decision, type DeskArticle, type StatusChange } from './desk-api';
 import { DeskErrorAlert } from './desk-error';
-import { pendingDecisions, selectedArticle, uniqueProposals, withDecision } from './desk-model';
+import { pendingDecisions, selectedArticle, uniqueProposals, withDecision, withScopedDecision } from './desk-model';
 import { LanguageVersionsPanel } from './language-versions-panel';
-import { ProposalCard, type NameOf } from './proposal-card';
+import { ProposalCard, type NameOf, type OnScoped } from './proposal-card';
 import { ProvisionStatusControl } from './provision-status';
 import { PublishRevision } from './publish-dialog';
 import './desk.css';
@@ -131,6 +131,8 @@ function CompileDesk({
   const articles = desk.resource.status === 'ready' && desk.resource.data !== null ? desk.resource.data.articles : null;
   const onDecided = (proposalId: string, decision: Decision) =>
     desk.update((data) => (data === null ? data : { ...data, articles: withDecision(data.articles, proposalId, decision) }));
+  const onScoped = (proposalId: string, articleId: string, change: string | null, decision: Decision) =>
+    desk.update((data) => (data === null ? data : { ...data, articles: withScopedDecision(data.articles, proposalId, articleId, change, decision) }));
   const onStatus = (provisionId: string, status: ProvisionStatus) => {
     desk.update((data) =>
       data === null
@@ -193,6 +195,7 @@ function CompileDesk({
               userName={userName}
               statusHistory={statusHistory}
               onDecided={onDecided}
+              onScoped={onScoped}
               onStatus={onStatus}
             />
           )}
@@ -217,6 +220,7 @@ function ArticlesDesk({
   userName,
   statusHistory,
   onDecided,
+  onScoped,
   onStatus,
 }: {
   articles: readonly DeskArticle[];
@@ -226,6 +230,7 @@ function ArticlesDesk({
   userName: (userId: string) => string;
   statusHistory: readonly StatusChange[];
   onDecided: (proposalId: string, decision: Decision) => void;
+  onScoped: OnScoped;
   onStatus: (provisionId: string, status: ProvisionStatus) => void;
 }) {
   const { t } = useI18n();
@@ -276,6 +281,7 @@ function ArticlesDesk({
           userName={userName}
           history={statusHistory.filter((entry) => entry.provisionId === current.id)}
           onDecided={onDecided}
+          onScoped={onScoped}
           onStatus={onStatus}
         />
       )}
@@ -312,6 +318,7 @@ function ArticleView({
   userName,
   history,
   onDecided,
+  onScoped,
   onStatus,
 }: {
   article: DeskArticle;
@@ -321,6 +328,7 @@ function ArticleView({
   userName: (userId: string) => string;
   history: readonly StatusChange[];
   onDecided: (proposalId: string, decision: Decision) => void;
+  onScoped: OnScoped;
   onStatus: (provisionId: string, status: ProvisionStatus) => void;
 }) {
   const { t, language } = useI18n();
@@ -378,7 +386,9 @@ function ArticleView({
                   proposal={proposal}
                   textLanguage={textLanguage}
                   nameOf={nameOf}
+                  articleId={article.id}
                   onDecided={onDecided}
+                  onScoped={onScoped}
                 />
               ))}
             </ol>

@@ -33,6 +33,20 @@ export type ChangeView =
     }
   | { readonly kind: 'delete'; readonly target: string; readonly node: unknown };
 
+/** Where a single change stands, numbered in the draft's language ("2 (a)"). */
+export interface ChangePlace {
+  readonly kind: 'in' | 'after' | 'heading' | 'new';
+  readonly place: string;
+}
+
+/** One single change of a proposal to an article, as the desk lists it, with its key and its own decision. */
+export type DeskChange = ChangeView & {
+  readonly key: string;
+  readonly where: ChangePlace;
+  /** `incorporate` (accepted) or `not-retain` (rejected), when decided on its own. */
+  readonly decision: Decision | null;
+};
+
 /** A proposal as the compile desk shows it beside the current text. */
 export interface DeskProposal {
   readonly id: string;
@@ -45,12 +59,15 @@ export interface DeskProposal {
   readonly late: boolean;
   readonly submittedAt: string;
   readonly justification: string;
-  readonly changes: readonly ChangeView[];
+  /** Only its changes to this article, one per single change. */
+  readonly changes: readonly DeskChange[];
   /** Bidirectional controls and invisible characters found in the proposal (English, from the server). */
   readonly textWarnings: readonly string[];
   readonly decision: Decision | null;
   /** Whether the decision has been compiled into the draft. */
   readonly compiled: boolean;
+  /** The decision on its changes to this article, when decided article by article. */
+  readonly provisionDecision: Decision | null;
 }
 
 /** One article of the desk. */
@@ -159,11 +176,11 @@ const instrumentPath = (instrumentId: string) => `/api/instruments/${segment(ins
 export const deskApi = {
   desk: (instrumentId: string, language: Language) =>
     request<Desk>('GET', `${instrumentPath(instrumentId)}/desk?lang=${segment(language)}`),
-  decide: (proposalId: string, language: Language, decision: Decision) =>
+  decide: (proposalId: string, language: Language, decision: Decision, scope: { provision?: string; change?: string } = {}) =>
     request<{ proposalId: string; document: string; decision: Decision }>(
       'PUT',
       `/api/proposals/${segment(proposalId)}/decision`,
-      { language, decision },
+      { language, decision, ...scope },
     ),
   compile: (instrumentId: string, language: Language, bracketIncorporated: boolean) =>
     request<CompileReport>('POST', `${instrumentPath(instrumentId)}/compile`, { language, bracketIncorporated }),

@@ -33,6 +33,7 @@ function proposal(id: string, overrides: Partial<DeskProposal> = {}): DeskPropos
     textWarnings: [],
     decision: null,
     compiled: false,
+    provisionDecision: null,
     ...overrides,
   };
 }

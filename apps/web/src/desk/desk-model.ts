@@ -96,7 +96,9 @@ export function uniqueProposals(articles: readonly DeskArticle[]): readonly Desk
 
 /** The proposals whose recorded decision the next compilation will apply. */
 export function pendingDecisions(articles: readonly DeskArticle[]): readonly DeskProposal[] {
-  return uniqueProposals(articles).filter((p) => p.status === 'submitted' && p.decision !== null && !p.compiled);
+  const decided = (p: DeskProposal): boolean => p.decision !== null || p.provisionDecision !== null || p.changes.some((c) => c.decision !== null);
+  const ids = new Set(articles.flatMap((a) => a.proposals).filter((p) => p.status === 'submitted' && decided(p) && !p.compiled).map((p) => p.id));
+  return uniqueProposals(articles).filter((p) => ids.has(p.id));
 }
 
 /** The desk with one proposal's decision changed, under every article that lists it. */
@@ -106,6 +108,25 @@ export function withDecision(articles: readonly DeskArticle[], proposalId: strin
       ? { ...article, proposals: article.proposals.map((p) => (p.id === proposalId ? { ...p, decision, compiled: false } : p)) }
       : article,
   );
+}
+
+/**
+ * The desk with a decision on one proposal's changes to one article (`change` null) or on one single change
+ * there; a decision on the article replaces those on its single changes, as the server does.
+ */
+export function withScopedDecision(articles: readonly DeskArticle[], proposalId: string, articleId: string, change: string | null, decision: Decision): readonly DeskArticle[] {
+  return articles.map((article) => {
+    if (!article.proposals.some((p) => p.id === proposalId)) return article;
+    return {
+      ...article,
+      proposals: article.proposals.map((p) => {
+        if (p.id !== proposalId) return p;
+        if (article.id !== articleId) return { ...p, compiled: false };
+        if (change === null) return { ...p, compiled: false, provisionDecision: decision, changes: p.changes.map((c) => ({ ...c, decision: null })) };
+        return { ...p, compiled: false, changes: p.changes.map((c) => (c.key === change ? { ...c, decision } : c)) };
+      }),
+    };
+  });
 }
 
 /** The article to show first: the one asked for, else the first with proposals, else the first. */

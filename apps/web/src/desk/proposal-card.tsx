@@ -5,11 +5,14 @@ import { useAuth } from '../auth';
 import { formatDateTime, formatList } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { ChangedText, RevealedText } from './changed-text';
-import { DECISIONS, deskApi, type Decision, type DeskProposal } from './desk-api';
+import { DECISIONS, deskApi, type ChangePlace, type Decision, type DeskChange, type DeskProposal } from './desk-api';
 import { DeskErrorAlert } from './desk-error';
 
 /** Names a delegation by its code, in the interface language. */
 export type NameOf = (code: string) => string;
+
+/** Told when a decision on a proposal's changes to an article (`change` null) or on one change was saved. */
+export type OnScoped = (proposalId: string, articleId: string, change: string | null, decision: Decision) => void;
 
 type SaveState = { readonly kind: 'idle' } | { readonly kind: 'saving' } | { readonly kind: 'saved' } | { readonly kind: 'failed'; readonly error: unknown };
 
@@ -22,12 +25,16 @@ export function ProposalCard({
   proposal,
   textLanguage,
   nameOf,
+  articleId,
   onDecided,
+  onScoped,
 }: {
   proposal: DeskProposal;
   textLanguage: Language;
   nameOf: NameOf;
+  articleId: string;
   onDecided: (proposalId: string, decision: Decision) => void;
+  onScoped: OnScoped;
 }) {
   const { t, language } = useI18n();
   const { sessionExpired } = useAuth();
@@ -40,6 +47,8 @@ export function ProposalCard({
   useEffect(() => setChoice(proposal.decision), [proposal.decision]);
   const decidable = proposal.status === 'submitted';
   const names = (codes: readonly string[]) => formatList(codes.map(nameOf), language);
+  const placeText = (where: ChangePlace): string =>
+    where.kind === 'heading' ? t('desk.place.heading') : where.kind === 'new' ? t('desk.place.new') : t(`desk.place.${where.kind}`, { place: where.place });
 
   const decide = (decision: Decision) => {
     setChoice(decision);
@@ -56,6 +65,22 @@ export function ProposalCard({
       }
     });
   };
+
+  const decideScoped = (decision: Decision, change: string | null) => {
+    setSave({ kind: 'saving' });
+    queue.current = queue.current.then(async () => {
+      try {
+        await deskApi.decide(proposal.id, textLanguage, decision, { provision: articleId, ...(change === null ? {} : { change }) });
+        setSave({ kind: 'saved' });
+        onScoped(proposal.id, articleId, change, decision);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) sessionExpired();
+        setSave({ kind: 'failed', error });
+      }
+    });
+  };
+  // A change decided on its own, else by its article's decision, else by the proposal's.
+  const effective = (change: DeskChange): Decision | null => change.decision ?? proposal.provisionDecision ?? choice;
 
   return (
     <li className="desk-proposal">
@@ -115,7 +140,27 @@ export function ProposalCard({
           {proposal.changes.length === 0 ? (
             <p className="empty">{t('desk.noChanges')}</p>
           ) : (
-            proposal.changes.map((change, index) => <ChangedText key={index} change={change} textLanguage={textLanguage} />)
+            <ol className="desk-change-list">
+              {proposal.changes.map((change) => {
+                const decided = effective(change);
+                return (
+                  <li key={change.key} className={`desk-change desk-change-${decided ?? 'undecided'}`}>
+                    <p className="desk-change-place">{placeText(change.where)}</p>
+                    <ChangedText change={change} textLanguage={textLanguage} />
+                    {decidable && (
+                      <div className="desk-change-actions" role="group" aria-label={t('desk.changeDecision', { place: placeText(change.where) })}>
+                        <button type="button" className="button-secondary" aria-pressed={decided === 'incorporate'} onClick={() => decideScoped('incorporate', change.key)}>
+                          {t('desk.change.accept')}
+                        </button>
+                        <button type="button" className="button-secondary" aria-pressed={decided === 'not-retain'} onClick={() => decideScoped('not-retain', change.key)}>
+                          {t('desk.change.reject')}
+                        </button>
+                      </div>
+                    )}
+                  </li>
+                );
+              })}
+            </ol>
           )}
         </div>
 
@@ -128,8 +173,28 @@ export function ProposalCard({
           </div>
         )}
 
+        {decidable && proposal.changes.length > 0 && (
+          <fieldset className="desk-decision desk-decision-article">
+            <legend>{t('desk.articleDecision')}</legend>
+            <div className="desk-decision-options">
+              {DECISIONS.map((decision) => (
+                <label key={decision} className={`desk-decision-option desk-decision-${decision}`}>
+                  <input
+                    type="radio"
+                    name={`article-decision-${proposal.id}-${articleId}`}
+                    value={decision}
+                    checked={proposal.provisionDecision === decision}
+                    onChange={() => decideScoped(decision, null)}
+                  />
+                  <span>{t(`desk.decision.${decision}`)}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
+
         <fieldset className="desk-decision" disabled={!decidable}>
-          <legend>{t('desk.decision')}</legend>
+          <legend>{t('desk.wholeDecision')}</legend>
           <div className="desk-decision-options">
             {DECISIONS.map((decision) => (
               <label key={decision} className={`desk-decision-option desk-decision-${decision}`}>

@@ -110,6 +110,8 @@ function ConsolidatedDraft({
               label={t('draft.editorLabel', { title: titleText, language: languageName(textLanguage, language) })}
               plugins={plugins}
               margin={comments.panel}
+              bracketTools={mayEdit}
+              provenanceOnClick
             />
           ) : (
             <p className="empty">{t('draft.notAvailable', { language: languageName(textLanguage, language) })}</p>

@@ -163,9 +163,12 @@ function OptionNode({ node, context }: { node: Node; context: RenderContext }) {
   const label = id === null ? undefined : context.labels.get(id)?.label;
   const sponsors = node.attrs['sponsors'] as readonly string[];
   const isBase = node.attrs['isBase'] === true;
+  const named = (node.attrs['attribution'] as Readonly<Record<string, string>> | undefined)?.[context.language];
   const attribution = isBase
     ? context.t('editor.baseOption')
-    : sponsors.length > 0
+    : named
+      ? named
+      : sponsors.length > 0
       ? context.t('editor.sponsors', { list: formatList(sponsors, context.language) })
       : null;
   return (

@@ -19,7 +19,7 @@ describe(compilationToDocx.name, () => {
   it('lists proposals with sponsors, the late mark and "in no order of priority"', async () => {
     const { xml } = await documentXml('en');
     expect(xml).toContain('The proposals are listed in no order of priority.');
-    expect(xml).toContain('Proposed by Egypt; co-sponsored by Brazil and China; supported by European Union and its member States');
+    expect(xml).toContain('Proposed by Egypt, co-sponsored by Brazil and China; supported by European Union and its member States');
     expect(xml).toContain('Russian Federation');
     expect(xml.split('Submitted after the deadline')).toHaveLength(2);
     expect(xml).toContain('Aligns with &lt;script&gt;');

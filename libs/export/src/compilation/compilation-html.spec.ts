@@ -8,7 +8,7 @@ describe(compilationToHtml.name, () => {
   it('lists every proposal of a provision with its sponsor, co-sponsors and supporters, in English', () => {
     const html = compilationToHtml(compilationInput('en'));
     expect(html).toContain('<h3><span class="num">(a)</span> Egypt</h3>');
-    expect(html).toContain('<p class="attribution">Proposed by Egypt; co-sponsored by Brazil and China; supported by European Union and its member States</p>');
+    expect(html).toContain('<p class="attribution">Proposed by Egypt, co-sponsored by Brazil and China; supported by European Union and its member States</p>');
     expect(html).toContain('<h3><span class="num">(b)</span> Russian Federation</h3>');
     expect(html).toContain('<p class="no-proposals">No proposals were received for this provision.</p>');
   });
@@ -17,7 +17,7 @@ describe(compilationToHtml.name, () => {
     const html = compilationToHtml(compilationInput('ar'));
     expect(html).toContain('<html lang="ar" dir="rtl">');
     expect(html).toContain('<h3><span class="num">(أ)</span> مصر</h3>');
-    expect(html).toContain('مقترح من مصر؛ شاركت في تقديمه البرازيل والصين؛ أيدته الاتحاد الأوروبي والدول الأعضاء فيه');
+    expect(html).toContain('مقترح من مصر، شاركت في تقديمه البرازيل والصين؛ أيدته الاتحاد الأوروبي والدول الأعضاء فيه');
     expect(html).toContain('<h3><span class="num">(ب)</span> الاتحاد الروسي</h3>');
     expect(html).toContain('المقترحات مدرجة دون ترتيب حسب الأولوية.');
   });

@@ -30,7 +30,7 @@ export interface ProposalView {
   /** "(a)", "(b)", … in the language's enumeration ("(أ)", "(ب)" in abjad order in Arabic). */
   readonly label: string;
   readonly sponsor: string;
-  /** "Proposed by …; co-sponsored by …; supported by …". */
+  /** "Proposed by …, co-sponsored by …; supported by …". */
   readonly attribution: string;
   readonly late: boolean;
   /** The submission date as the language writes it, and as given. */

@@ -104,7 +104,7 @@ describe(revisionToAkomaNtoso.name, { timeout: 30_000 }, () => {
   it('puts provenance footnotes in meta notes, referred to by noteRef after the attributed text', () => {
     const xml = revisionToAkomaNtoso(revisionInput('en'));
     expect(xml).toContain('<note eId="fn_1" marker="1" placement="bottom" class="provenance" refersTo="#EGY #BRA #EU">');
-    expect(xml).toContain('<p>Proposed by Egypt; co-sponsored by Brazil; supported by European Union and its member States (Austria and Belgium)</p>');
+    expect(xml).toContain('<p>Proposed by Egypt, co-sponsored by Brazil; supported by European Union and its member States (Austria and Belgium)</p>');
     expect(xml).toContain('<span class="provenance" refersTo="#EGY #BRA">"Service provider" means any entity</span><noteRef eId="fnref_1" href="#fn_1"');
   });
 

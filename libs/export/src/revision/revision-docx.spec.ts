@@ -56,7 +56,7 @@ describe(revisionToDocx.name, () => {
   it('puts provenance in real Word footnotes, one per reference', async () => {
     const { document, footnotes } = await parts('en');
     expect(document.match(/<w:footnoteReference w:id="\d+"\/>/g)).toHaveLength(5);
-    expect(text(footnotes)).toContain('Proposed by Egypt; co-sponsored by Brazil; supported by European Union and its member States (Austria and Belgium)');
+    expect(text(footnotes)).toContain('Proposed by Egypt, co-sponsored by Brazil; supported by European Union and its member States (Austria and Belgium)');
     expect(text(footnotes)).toContain('Proposed by Russian Federation');
   });
 

@@ -35,7 +35,7 @@ describe(revisionToHtml.name, () => {
 
   it('lists the footnotes in an ordered list, linked to and from their references', () => {
     const html = revisionToHtml(revisionInput('en'));
-    expect(html).toMatch(/<ol>\s*<li id="fn_1"[^>]*>Proposed by Egypt; co-sponsored by Brazil; supported by European Union and its member States \(Austria and Belgium\) <a href="#fnref_1"/);
+    expect(html).toMatch(/<ol>\s*<li id="fn_1"[^>]*>Proposed by Egypt, co-sponsored by Brazil; supported by European Union and its member States \(Austria and Belgium\) <a href="#fnref_1"/);
     expect(html).toContain('<a href="#fnref_1_2" class="note-back" role="doc-backlink">↩</a>');
     expect(html).toContain('<a id="fnref_1" href="#fn_1" role="doc-noteref">1</a>');
   });

@@ -197,13 +197,13 @@ class Notes {
   }
 
   /** A reference to the note for text or an option from these proposals, or with these sponsors alone. */
-  reference(proposalIds: readonly string[], sponsors: readonly string[]): NoteRefInline | null {
-    const note = proposalIds.length > 0 ? this.forProposals(proposalIds, sponsors) : this.forSponsors(sponsors);
+  reference(proposalIds: readonly string[], sponsors: readonly string[], words?: string): NoteRefInline | null {
+    const note = proposalIds.length > 0 ? this.forProposals(proposalIds, sponsors, words) : this.forSponsors(sponsors);
     if (!note) return null;
     return { kind: 'note-ref', note: note.number, eId: this.ids.claim(`fnref_${note.number}`) };
   }
 
-  private forProposals(proposalIds: readonly string[], codes: readonly string[]): NoteModel {
+  private forProposals(proposalIds: readonly string[], codes: readonly string[], words?: string): NoteModel {
     const key = proposalKey(proposalIds);
     const existing = this.byKey.get(key);
     if (existing) return existing;
@@ -211,7 +211,7 @@ class Notes {
     const delegations = known.every((proposal) => proposal !== undefined)
       ? unique(known.flatMap((proposal) => [proposal.sponsor, ...proposal.coSponsors, ...proposal.supporters]))
       : unique(codes);
-    const text = this.computed.get(key)?.text ?? formatAttribution({ proposers: codes, coSponsors: [], supporters: [] }, this.language, this.delegations);
+    const text = this.computed.get(key)?.text ?? words ?? formatAttribution({ proposers: codes, coSponsors: [], supporters: [] }, this.language, this.delegations);
     return this.add(key, text, [...proposalIds].sort(), delegations);
   }
 
@@ -341,7 +341,7 @@ export function revisionModel(input: RevisionExportInput): RevisionModel {
           sponsors,
           proposalIds,
           isBase: option.attrs['isBase'] === true,
-          note: notes.reference(proposalIds, sponsors),
+          note: notes.reference(proposalIds, sponsors, (option.attrs['attribution'] as Readonly<Record<string, string>> | undefined)?.[language]),
           children: blocks(children(option)),
         };
       }),

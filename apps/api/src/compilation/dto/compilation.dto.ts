@@ -1,7 +1,7 @@
 import { LANGUAGES, type Language, PROVISION_STATUSES, type ProvisionStatus } from '@concord/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
 
 export const DECISIONS = ['incorporate', 'present-as-option', 'not-retain'] as const;
 
@@ -19,6 +19,18 @@ export class DecisionDto {
   @ApiProperty({ enum: DECISIONS })
   @IsIn(DECISIONS, { message: `decision must be one of ${DECISIONS.join(', ')}` })
   decision!: (typeof DECISIONS)[number];
+
+  @ApiPropertyOptional({ description: 'Decide only the changes to this provision (an article id, #title or #preamble)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  provision?: string;
+
+  @ApiPropertyOptional({ description: 'Decide only this one change of the provision (its key on the desk); incorporate or not-retain' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  change?: string;
 }
 
 export class CompileDto {
