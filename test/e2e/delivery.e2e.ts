@@ -90,7 +90,6 @@ for (const backend of BACKENDS) {
         await as('secretariat').get(`/api/instruments/${instrumentId}/revisions`),
         await as('egypt.delegate').get('/api/drafting-spaces'),
         await as('egypt.head').get('/api/inbox'),
-        await anonymous().get('/api/public/revisions'),
         await as('secretariat').get(`/api/revisions/${publicRevision}/compare/live`),
         await as('secretariat').get(`/api/revisions/${publicRevision}/verify`),
       ];
@@ -98,6 +97,18 @@ for (const backend of BACKENDS) {
         expect(answer.headers.get('cache-control')).toBe('private, no-store');
         expect(sharedCacheMayKeep(answer.headers.get('cache-control'))).toBe(false);
       }
+    });
+
+    it("lets any cache keep the observers' API, which answers everyone alike, but only if it asks again each time", async () => {
+      const list = await as('secretariat').get('/api/public/revisions', BROTLI);
+      expect(list.headers.get('cache-control')).toBe('public, no-cache');
+      const etag = list.headers.get('etag') ?? '';
+      expect((await anonymous().get('/api/public/revisions', revalidate(etag))).status).toBe(304);
+      // A new public revision changes the answer.
+      expect((await as('secretariat').post(`/api/instruments/${instrumentId}/revisions`, { tier: 'public' })).status).toBe(201);
+      const changed = await anonymous().get('/api/public/revisions', revalidate(etag));
+      expect(changed.status).toBe(200);
+      expect(changed.body.items).toHaveLength((list.body.items as Json[]).length + 1);
     });
 
     it('serves a public revision, its exports and comparisons with a strong content-addressed ETag, immutable, and 304 on a match', async () => {

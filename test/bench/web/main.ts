@@ -68,6 +68,8 @@ interface RequestRecord {
   /** Bytes received over the network for it, headers included (0 when answered from the cache). */
   transferred: number;
   fromCache: boolean;
+  /** Answered 304 over the network. */
+  revalidated: boolean;
   contentEncoding: string;
   cacheControl: string;
 }
@@ -108,7 +110,7 @@ async function visit(context: BrowserContext, url: string, profile: NetworkProfi
   });
   const records = new Map<string, RequestRecord>();
   cdp.on('Network.requestWillBeSent', (e) => {
-    records.set(e.requestId, { url: e.request.url, type: e.type ?? 'Other', status: 0, transferred: 0, fromCache: false, contentEncoding: '', cacheControl: '' });
+    records.set(e.requestId, { url: e.request.url, type: e.type ?? 'Other', status: 0, transferred: 0, fromCache: false, revalidated: false, contentEncoding: '', cacheControl: '' });
   });
   cdp.on('Network.requestServedFromCache', (e) => {
     const record = records.get(e.requestId);
@@ -123,6 +125,11 @@ async function visit(context: BrowserContext, url: string, profile: NetworkProfi
     record.fromCache ||= e.response.fromDiskCache === true || e.response.fromPrefetchCache === true;
     record.contentEncoding = headers['content-encoding'] ?? '';
     record.cacheControl = headers['cache-control'] ?? '';
+  });
+  // A revalidated answer reaches the page as the cached 200; only the raw headers show the 304 that came over the wire.
+  cdp.on('Network.responseReceivedExtraInfo', (e) => {
+    const record = records.get(e.requestId);
+    if (record && e.statusCode === 304) record.revalidated = true;
   });
   cdp.on('Network.loadingFinished', (e) => {
     const record = records.get(e.requestId);
@@ -140,6 +147,7 @@ async function visit(context: BrowserContext, url: string, profile: NetworkProfi
   await cdp.detach();
   await page.close();
   const all = [...records.values()].filter((r) => r.url.startsWith('http'));
+  if (process.env.BENCH_WEB_DEBUG) for (const r of all) log(`  ${r.status}${r.revalidated ? '/304' : ''} ${r.fromCache ? 'cache' : 'net'} ${r.transferred} ${r.type} ${new URL(r.url).pathname} [${r.cacheControl}]`);
   const sum = (rs: readonly RequestRecord[]) => rs.reduce((n, r) => n + r.transferred, 0);
   return {
     requests: all.length,
@@ -147,8 +155,8 @@ async function visit(context: BrowserContext, url: string, profile: NetworkProfi
     scriptTransferredBytes: sum(all.filter((r) => r.type === 'Script')),
     apiTransferredBytes: sum(all.filter((r) => new URL(r.url).pathname.startsWith('/api/'))),
     fromCache: all.filter((r) => r.fromCache).length,
-    notModified: all.filter((r) => r.status === 304).length,
-    fetched: all.filter((r) => !r.fromCache && r.status !== 304).length,
+    notModified: all.filter((r) => r.revalidated).length,
+    fetched: all.filter((r) => !r.fromCache && !r.revalidated).length,
     firstContentfulPaintMs: timing.fcp,
     textVisibleMs: timing.text,
     encodings: [...new Set(all.filter((r) => !r.fromCache && r.status === 200).map((r) => `${r.type}:${r.contentEncoding || 'identity'}`))].sort(),

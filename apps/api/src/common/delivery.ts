@@ -6,6 +6,11 @@ import { sep } from 'node:path';
 
 /** What every API answer says about caching unless its route says otherwise: keep nothing, anywhere. */
 export const API_DEFAULT_CACHE = 'private, no-store';
+/**
+ * The observers' API (`/api/public`) answers every caller as an anonymous visitor, so one answer fits all: any cache
+ * may keep it, but asks each time whether it changed (a new revision published), and gets a 304 when it did not.
+ */
+export const PUBLIC_API_CACHE = 'public, no-cache';
 /** Files whose name carries a hash of their content (Vite's `assets/`): a new build gives them new names. */
 export const HASHED_ASSET_CACHE = 'public, max-age=31536000, immutable';
 /** index.html and the other unhashed files: kept, but asked about again each time, so a new build shows at once. */
@@ -14,10 +19,11 @@ export const REVALIDATE = 'no-cache';
 /**
  * Until a route says otherwise, an API answer may be stored by no cache at all: most of them are mutable, and
  * many are committee-tier or a delegation's own, which a shared cache must never keep and replay to someone else.
- * Routes that serve immutable published content replace this header (revision-cache.ts).
+ * The observers' API is the exception (`PUBLIC_API_CACHE`). Routes that serve immutable published content replace this header (revision-cache.ts).
  */
 export function apiCacheDefault(req: Request, res: Response, next: NextFunction): void {
-  if (req.path === '/api' || req.path.startsWith('/api/')) res.setHeader('Cache-Control', API_DEFAULT_CACHE);
+  if (req.path.startsWith('/api/public/')) res.setHeader('Cache-Control', PUBLIC_API_CACHE);
+  else if (req.path === '/api' || req.path.startsWith('/api/')) res.setHeader('Cache-Control', API_DEFAULT_CACHE);
   next();
 }
 
