@@ -1,6 +1,8 @@
+import { constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 const workspaceRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -14,12 +16,28 @@ export const workspaceAliases = {
 /** The API (apps/api) serves `dist/apps/web` at `/`; in development Vite proxies the API to it instead. */
 export default defineConfig({
   root: projectRoot,
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Each file's brotli and gzip forms, written once at their highest levels, which would cost too much per request;
+    // the server picks the one the browser accepts (apps/api/src/common/delivery.ts). Source maps are not sent to
+    // readers and stay as they are.
+    compression({
+      algorithms: [
+        defineAlgorithm('brotliCompress', { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }),
+        defineAlgorithm('gzip', { level: 9 }),
+      ],
+      exclude: [/\.map$/],
+      threshold: 1024,
+      skipIfLargerOrEqual: true,
+    }),
+  ],
   resolve: { alias: workspaceAliases },
   build: {
     outDir: `${workspaceRoot}dist/apps/web`,
     emptyOutDir: true,
     sourcemap: true,
+    // .vite/manifest.json: which chunks each page loads, for the bundle budget (test/e2e/web-bundle.e2e.ts).
+    manifest: true,
   },
   server: {
     port: 4200,

@@ -3,11 +3,12 @@ import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { ScratchDatabase } from './databases';
 
-const ROOT = join(__dirname, '../..');
+// The repository root, also when a benchmark runs this file compiled into dist/test/support/.
+const ROOT = basename(join(__dirname, '../..')) === 'dist' ? join(__dirname, '../../..') : join(__dirname, '../..');
 /** The built server; `npm test` builds it first (the e2e target depends on api:build). */
 export const MAIN = join(ROOT, 'dist/apps/api/src/main.js');
 export const CLI = join(ROOT, 'dist/apps/api/src/cli.js');

@@ -10,6 +10,7 @@ import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { CollabWsAdapter } from './collaboration/collab-ws.adapter';
 import { AppException } from './common/app.exception';
+import { apiCacheDefault, compressResponses, REVALIDATE, webApp } from './common/delivery';
 import { HttpErrorFilter, toErrorResponse } from './common/http-error.filter';
 import { bodyHygiene, urlHygiene } from './common/input-hygiene';
 import { jsonLimits } from './common/json-limits';
@@ -87,9 +88,12 @@ export async function createApp(env: Env, dataSource: DataSource, runtime: AppRu
   app.useWebSocketAdapter(new CollabWsAdapter(app, env.COLLAB_MAX_MESSAGE_BYTES, env.publicUrl(), runtime.readiness));
   // In this order: measured from the first byte; headers on every answer, refusals included; nothing but the
   // checks served before the server is ready; forged cross-site requests refused before their body is read; then
-  // the body parsed and measured.
+  // the body parsed and measured. Compression wraps every answer sent after it, refusals included; the default
+  // Cache-Control is set before any route, which may replace it.
   app.use(httpMetrics(runtime.metrics));
+  app.use(compressResponses());
   app.use(securityHeaders(env.publicUrl()));
+  app.use(apiCacheDefault);
   app.use(readinessGate(runtime.readiness));
   app.use(requestOriginGuard(env.publicUrl()));
   app.use(urlHygiene);
@@ -115,11 +119,12 @@ export async function createApp(env: Env, dataSource: DataSource, runtime: AppRu
 
   const web = webRoot();
   if (web) {
-    http.use(express.static(web, { index: false, maxAge: '1h' }));
+    http.use(webApp(web));
     // The web app routes on the client: every other page address gets its shell, but /api and /collab never do.
+    // The shell names the build's hashed files, so it is revalidated on every load.
     http.get(/^(?!\/(api|collab)(\/|$)).*/, (req: Request, res: Response, next: NextFunction) => {
       if (!req.accepts('html')) return next();
-      res.sendFile(join(web, 'index.html'));
+      res.sendFile(join(web, 'index.html'), { headers: { 'Cache-Control': REVALIDATE } });
     });
   }
   return app;

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { AppException, type ErrorBody, type ErrorCode } from './app.exception';
+import { API_DEFAULT_CACHE } from './delivery';
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.BAD_REQUEST]: 'bad-request',
@@ -50,6 +51,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body } = toErrorResponse(exception, this.logger);
     if (response.headersSent) return;
+    // A route that set the validator and lifetime of what it meant to send fails with something else: no cache may
+    // keep that, nor take it for the representation the ETag names.
+    response.removeHeader('ETag');
+    response.setHeader('Cache-Control', API_DEFAULT_CACHE);
     response.status(status).json(body);
   }
 }

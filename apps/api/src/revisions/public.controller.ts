@@ -5,8 +5,9 @@ import { Public } from '../auth/public.decorator';
 import { CompareQueryDto, ExportQueryDto, PublishedCompilationQueryDto, RevisionQueryDto } from './dto/revision.dto';
 import { ExportsService } from './exports.service';
 import { atomFeed } from './feed';
-import { sendComparison, sendDownload } from './revisions.controller';
-import { type Reader, type RevisionSummary, type RevisionText, RevisionsService, type SignedRevisionBundle, type Verification } from './revisions.service';
+import { answeredFromCache } from './revision-cache';
+import { sendComparison, sendDownload, variantOf } from './revisions.controller';
+import { type Reader, type RevisionSummary, RevisionsService, type Verification } from './revisions.service';
 
 // The observers' API reads as an anonymous visitor whoever calls it, so nothing committee-tier is reachable.
 const ANONYMOUS: Reader = { subject: null };
@@ -23,7 +24,8 @@ export class PublicController {
 
   @Get('revisions/:id/export')
   @ApiOperation({ summary: 'Download a public revision: Akoma Ntoso XML, DOCX or HTML' })
-  async export(@Param('id') id: string, @Query() query: ExportQueryDto, @Res() res: Response): Promise<void> {
+  async export(@Param('id') id: string, @Query() query: ExportQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+    if (answeredFromCache(req, res, await this.revisions.validator(ANONYMOUS, [id], variantOf('export', query.lang, query.format)), 'file')) return;
     sendDownload(res, await this.exports.revision(ANONYMOUS, id, query.lang, query.format));
   }
 
@@ -47,8 +49,9 @@ export class PublicController {
 
   @Get('revisions/:id')
   @ApiOperation({ summary: 'A public revision in one language' })
-  get(@Param('id') id: string, @Query() query: RevisionQueryDto): Promise<RevisionText> {
-    return this.revisions.get(ANONYMOUS, id, query.lang);
+  async get(@Param('id') id: string, @Query() query: RevisionQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+    if (answeredFromCache(req, res, await this.revisions.validator(ANONYMOUS, [id], variantOf('revision', query.lang)), 'api')) return;
+    res.json(await this.revisions.get(ANONYMOUS, id, query.lang));
   }
 
   @Get('revisions/:id/verify')
@@ -59,14 +62,16 @@ export class PublicController {
 
   @Get('revisions/:id/signed')
   @ApiOperation({ summary: 'A public revision as signed, to verify with the public key alone (revision:verify <file>)' })
-  signed(@Param('id') id: string): Promise<SignedRevisionBundle> {
-    return this.revisions.signed(ANONYMOUS, id);
+  async signed(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    if (answeredFromCache(req, res, await this.revisions.validator(ANONYMOUS, [id], variantOf('signed')), 'api')) return;
+    res.json(await this.revisions.signed(ANONYMOUS, id));
   }
 
   @Get('revisions/:id/compare/:other')
   @ApiOperation({ summary: 'Compare two public revisions' })
-  async compare(@Param('id') id: string, @Param('other') other: string, @Query() query: CompareQueryDto, @Res({ passthrough: true }) res: Response): Promise<unknown> {
-    return sendComparison(res, await this.revisions.compare(ANONYMOUS, id, other, query.lang, query.format ?? 'json'));
+  async compare(@Param('id') id: string, @Param('other') other: string, @Query() query: CompareQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+    if (answeredFromCache(req, res, await this.revisions.validator(ANONYMOUS, [id, other], variantOf('compare', query.lang, query.format)), 'api')) return;
+    sendComparison(res, await this.revisions.compare(ANONYMOUS, id, other, query.lang, query.format ?? 'json'));
   }
 
   @Get('feed.atom')

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { AuthContext } from '../auth/auth-context';
 import { CurrentUser, OptionalUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
@@ -8,7 +8,8 @@ import { CompareQueryDto, CompilationQueryDto, ConfirmTranslationDto, ExportQuer
 import { type Download, ExportsService } from './exports.service';
 import { LanguageVersionsService, type StaleNode } from './language-versions.service';
 import { PublishRevisionUseCase } from './publish-revision.usecase';
-import { type Reader, type RevisionSummary, type RevisionText, RevisionsService, type SignedRevisionBundle, type Verification } from './revisions.service';
+import { answeredFromCache } from './revision-cache';
+import { type Reader, type RevisionSummary, type RevisionText, RevisionsService, type Verification } from './revisions.service';
 import { LanguageQueryDto } from '../compilation/dto/compilation.dto';
 
 /** The reader behind an optional sign-in. */
@@ -27,12 +28,17 @@ export function sendDownload(res: Response, download: Download): void {
 }
 
 /** Sends a comparison as JSON or, when rendered, as HTML. */
-export function sendComparison(res: Response, result: unknown): unknown {
+export function sendComparison(res: Response, result: unknown): void {
   if (typeof result === 'string') {
-    res.type('html');
-    return result;
+    res.type('html').send(result);
+    return;
   }
-  return result;
+  res.json(result);
+}
+
+/** What a representation of revisions is, for its validator: the route's kind and every query value that shapes it. */
+export function variantOf(kind: string, ...parts: readonly (string | undefined)[]): string {
+  return [kind, ...parts.map((p) => p ?? '')].join(':');
 }
 
 @ApiTags('revisions')
@@ -48,7 +54,8 @@ export class RevisionsController {
   @Public()
   @Get('revisions/:id/export')
   @ApiOperation({ summary: 'Download a revision in one language: Akoma Ntoso XML, DOCX or HTML' })
-  async export(@OptionalUser() user: AuthContext | null, @Param('id') id: string, @Query() query: ExportQueryDto, @Res() res: Response): Promise<void> {
+  async export(@OptionalUser() user: AuthContext | null, @Param('id') id: string, @Query() query: ExportQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+    if (answeredFromCache(req, res, await this.revisions.validator(readerOf(user), [id], variantOf('export', query.lang, query.format)), 'file')) return;
     sendDownload(res, await this.exports.revision(readerOf(user), id, query.lang, query.format));
   }
 
@@ -81,8 +88,9 @@ export class RevisionsController {
   @Public()
   @Get('revisions/:id')
   @ApiOperation({ summary: 'A revision in one language (by id or document symbol)' })
-  get(@OptionalUser() user: AuthContext | null, @Param('id') id: string, @Query() query: RevisionQueryDto): Promise<RevisionText> {
-    return this.revisions.get(readerOf(user), id, query.lang);
+  async get(@OptionalUser() user: AuthContext | null, @Param('id') id: string, @Query() query: RevisionQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+    if (answeredFromCache(req, res, await this.revisions.validator(readerOf(user), [id], variantOf('revision', query.lang)), 'api')) return;
+    res.json(await this.revisions.get(readerOf(user), id, query.lang));
   }
 
   @Public()
@@ -95,8 +103,9 @@ export class RevisionsController {
   @Public()
   @Get('revisions/:id/signed')
   @ApiOperation({ summary: 'A revision as signed, to verify with the public key alone (revision:verify <file>)' })
-  signed(@OptionalUser() user: AuthContext | null, @Param('id') id: string): Promise<SignedRevisionBundle> {
-    return this.revisions.signed(readerOf(user), id);
+  async signed(@OptionalUser() user: AuthContext | null, @Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    if (answeredFromCache(req, res, await this.revisions.validator(readerOf(user), [id], variantOf('signed')), 'api')) return;
+    res.json(await this.revisions.signed(readerOf(user), id));
   }
 
   @Public()
@@ -107,9 +116,11 @@ export class RevisionsController {
     @Param('id') id: string,
     @Param('other') other: string,
     @Query() query: CompareQueryDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<unknown> {
-    return sendComparison(res, await this.revisions.compare(readerOf(user), id, other, query.lang, query.format ?? 'json'));
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    if (answeredFromCache(req, res, await this.revisions.validator(readerOf(user), [id, other], variantOf('compare', query.lang, query.format)), 'api')) return;
+    sendComparison(res, await this.revisions.compare(readerOf(user), id, other, query.lang, query.format ?? 'json'));
   }
 
   @Post('instruments/:id/languages')

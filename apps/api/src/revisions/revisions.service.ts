@@ -9,6 +9,7 @@ import { ServerKey } from '../signing/server-key';
 import type { COMPARE_FORMATS } from './dto/revision.dto';
 import { LanguageVersionsService } from './language-versions.service';
 import type { RevisionContent } from './publish-revision.usecase';
+import { revisionValidator, type RevisionValidator } from './revision-cache';
 import type { Revision } from './revision.entity';
 import { checkRevision, type RevisionCheck } from './revision-signature';
 import { signedBundle, verification } from './revision-verification';
@@ -77,6 +78,23 @@ export class RevisionsService {
     const revision = await this.readable(reader, id);
     const [check] = await this.checks([revision]);
     return verification(revision, check, this.key.public);
+  }
+
+  /**
+   * The validator of a representation (`variant`: which route, language and format) of these revisions, read as
+   * the reader may (404 as for the representation itself). None for the live draft, which changes, nor for a
+   * revision that fails verification, which must not be kept as if it were the published text.
+   */
+  async validator(reader: Reader, ids: readonly string[], variant: string): Promise<RevisionValidator | null> {
+    if (ids.includes('live')) return null;
+    const revisions = await Promise.all(ids.map((id) => this.readable(reader, id)));
+    const checks = await this.checks(revisions);
+    if (checks.some((check) => check.status !== 'verified')) return null;
+    return revisionValidator(
+      revisions.map((r) => r.contentHash),
+      variant,
+      revisions.every((r) => r.tier === 'public'),
+    );
   }
 
   /** The revision as signed, for checking it with `revision:verify <file>` and the public key alone. */
