@@ -14,7 +14,7 @@ import { prefersReducedMotion } from '../components/motion';
 import { formatList } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import type { Translate } from '../i18n/strings';
-import { ArticleNavigator } from './article-navigator';
+import { ArticleNavigator } from '../components/article-navigator';
 import { ConnectionStatus } from './connection-status';
 import { bracketSelection, splitProvision, stableIds, unbracketSelection } from './editing';
 import { goToNode, navigationHighlight } from './navigation';

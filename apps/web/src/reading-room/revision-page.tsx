@@ -3,7 +3,7 @@ import { docFromJSON, type ProvenanceAttrs } from '@concord/schema';
 import type { Node } from 'prosemirror-model';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ArticleNavigator } from '../collab/article-navigator';
+import { ArticleNavigator } from '../components/article-navigator';
 import { documentOutline } from '../collab/outline';
 import { useFollowedRemarks, WrittenCommentsAside } from '../comments/written-comments-aside';
 import { useDocumentTitle } from '../components/document-title';

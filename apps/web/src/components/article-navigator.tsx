@@ -2,7 +2,7 @@ import type { Language } from '@concord/domain';
 import { useId } from 'react';
 import { formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
-import type { OutlineEntry } from './outline';
+import type { OutlineEntry } from '../collab/outline';
 
 /**
  * The chapters and articles of the text, numbered as the reader's interface language numbers them, each a button
