@@ -27,3 +27,5 @@ export type {
   ProposalAttribution,
   ProposalOutcome,
 } from './types';
+export { wordEdits } from './word-diff';
+export type { WordEdit } from './word-diff';

@@ -50,6 +50,7 @@ export const ERROR_STATUS = {
   'provision-not-found': HttpStatus.NOT_FOUND,
   'language-exists': HttpStatus.CONFLICT,
   'stale-translations': HttpStatus.CONFLICT,
+  'translation-mismatch': HttpStatus.UNPROCESSABLE_ENTITY,
   'symbol-required': HttpStatus.BAD_REQUEST,
   'symbol-taken': HttpStatus.CONFLICT,
   'comment-not-found': HttpStatus.NOT_FOUND,

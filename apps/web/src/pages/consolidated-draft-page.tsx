@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../api';
 import { subjectOf, useUser } from '../auth';
 import { CollaborativeEditor } from '../collab/collaborative-editor';
-import { secretariatEdits } from '../collab/editing';
+import { secretariatEdits, translatorEdits } from '../collab/editing';
 import { useDocumentComments } from '../comments/use-document-comments';
 import { useDocumentTitle } from '../components/document-title';
 import { ErrorAlert, Loading } from '../components/error-alert';
@@ -55,7 +55,12 @@ function ConsolidatedDraft({
   const titleText = title?.text ?? t('instruments.untitled');
   useDocumentTitle(instrument === null ? t('draft.kicker') : `${t('draft.kicker')}: ${titleText}`);
   const comments = useDocumentComments(consolidatedDocument(instrumentId, textLanguage));
-  const plugins = useMemo(() => (mayEdit ? [...comments.plugins, secretariatEdits(user.id)] : comments.plugins), [comments.plugins, mayEdit, user.id]);
+  // Until the instrument arrives the editor is not shown, so the plugin is chosen once the original is known.
+  const translating = instrument !== null && instrument.originalLanguage !== textLanguage;
+  const plugins = useMemo(
+    () => (mayEdit ? [...comments.plugins, translating ? translatorEdits(user.id) : secretariatEdits(user.id)] : comments.plugins),
+    [comments.plugins, mayEdit, translating, user.id],
+  );
 
   const available = instrument?.languages?.includes(textLanguage) ?? true;
   const others = LANGUAGES.filter((code) => code !== textLanguage && (instrument?.languages?.includes(code) ?? false));
