@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   'validation-failed': HttpStatus.BAD_REQUEST,
   'malformed-json': HttpStatus.BAD_REQUEST,
   'bad-request': HttpStatus.BAD_REQUEST,
+  'invalid-id': HttpStatus.BAD_REQUEST,
   'payload-too-large': HttpStatus.PAYLOAD_TOO_LARGE,
   'unsupported-media-type': HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   'json-too-complex': HttpStatus.BAD_REQUEST,
