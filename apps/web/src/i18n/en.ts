@@ -306,6 +306,10 @@ export const en = {
 
   'form.submitting': 'Saving…',
   'room.title': 'Reading room',
+  'room.mayComment': 'What you may comment on',
+  'room.mayCommentIntro': 'As an observer you read the published texts below, and submit written comments where the committee invites observers to.',
+  'room.mayCommentNone': 'No call for comments is open to observers at the moment. You will find it here when the committee opens one.',
+  'room.mayCommentDeadline': 'on {target}, until {date}',
   'room.kicker': 'Public documents',
   'room.intro':
     'The revisions of the negotiating texts published to the public, in every language in which they were issued, and the compilations of proposals received. No account is needed.',

@@ -305,6 +305,10 @@ export const es: Strings = {
 
   'form.submitting': 'Guardando…',
   'room.title': 'Sala de lectura',
+  'room.mayComment': 'Lo que puede comentar',
+  'room.mayCommentIntro': 'Como observador, usted lee los textos publicados a continuación y presenta comentarios escritos cuando el comité invita a los observadores a hacerlo.',
+  'room.mayCommentNone': 'En este momento no hay ninguna convocatoria de comentarios abierta a los observadores. La encontrará aquí cuando el comité abra una.',
+  'room.mayCommentDeadline': 'sobre {target}, hasta el {date}',
   'room.kicker': 'Documentos públicos',
   'room.intro':
     'Las revisiones de los textos de negociación publicadas para el público, en todos los idiomas en que se publicaron, y las recopilaciones de las propuestas recibidas. No se necesita una cuenta.',

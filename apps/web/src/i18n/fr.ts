@@ -306,6 +306,10 @@ export const fr: Strings = {
 
   'form.submitting': 'Enregistrement…',
   'room.title': 'Salle de lecture',
+  'room.mayComment': 'Ce que vous pouvez commenter',
+  'room.mayCommentIntro': 'En tant qu’observateur, vous lisez les textes publiés ci-dessous et soumettez des observations écrites lorsque le comité y invite les observateurs.',
+  'room.mayCommentNone': 'Aucun appel à commentaires n’est ouvert aux observateurs pour le moment. Vous le trouverez ici lorsque le comité en ouvrira un.',
+  'room.mayCommentDeadline': 'sur {target}, jusqu’au {date}',
   'room.kicker': 'Documents publics',
   'room.intro':
     'Les révisions des textes de négociation rendues publiques, dans toutes les langues dans lesquelles elles ont été publiées, et les compilations des propositions reçues. Aucun compte n’est nécessaire.',

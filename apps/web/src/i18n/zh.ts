@@ -304,6 +304,10 @@ export const zh: Strings = {
 
   'form.submitting': '正在保存…',
   'room.title': '阅览室',
+  'room.mayComment': '您可以评论的内容',
+  'room.mayCommentIntro': '作为观察员，您可以阅读下列已发布的案文，并在委员会邀请观察员时提交书面评论。',
+  'room.mayCommentNone': '目前没有向观察员开放的征求意见。委员会开放征求意见后，您可在此处找到。',
+  'room.mayCommentDeadline': '关于{target}，截止{date}',
   'room.kicker': '公开文件',
   'room.intro': '向公众发布的谈判案文各修订本（以其发布的所有语文提供），以及所收到提案的汇编。无需账户。',
   'room.feed': '关注新发布的文件（Atom 订阅源）',
