@@ -302,6 +302,23 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       await screenshot(page, 'translation-draft-stale-ar.png');
       await context.close();
     }, 120_000);
+
+    it('lets only the secretariat translate: a delegation, an observer and a modified client change nothing', async () => {
+      for (const who of ['egypt.delegate', 'observer']) tokens[who] = await login(server, `${who}@concord.test`);
+      const path = `/api/instruments/${instrumentId}/languages/translate?lang=fr`;
+      const before = (await as('secretariat').get(`/api/instruments/${instrumentId}/languages/stale?lang=fr`)).body.items as Json[];
+      expect((await as('egypt.head').post(path, { nodeId: bracketedParagraph, texts: ['x'] })).status).toBe(403);
+      expect((await as('egypt.delegate').post(path, { nodeId: bracketedParagraph, texts: ['x'] })).status).toBe(403);
+      expect((await as('observer').post(path, { nodeId: bracketedParagraph, texts: ['x'] })).status).toBe(404);
+      expect((await client(server).post(path, { nodeId: bracketedParagraph, texts: ['x'] })).status).toBe(401);
+      // The secretariat with runs that do not fit the original: refused with a sentence, nothing written.
+      const misfit = await as('secretariat').post(path, { nodeId: bracketedParagraph, texts: ['un seul'] });
+      expect(misfit.status).toBe(422);
+      expect(misfit.body.error).toMatchObject({ code: 'translation-mismatch', message: expect.stringMatching(/^Expected \d+ translated runs, got 1\. Give one translation per run/) });
+      expect((await as('secretariat').post(`/api/instruments/${instrumentId}/languages/translate?lang=en`, { nodeId: bracketedParagraph, texts: [] })).status).toBe(400);
+      const after = (await as('secretariat').get(`/api/instruments/${instrumentId}/languages/stale?lang=fr`)).body.items as Json[];
+      expect(after).toEqual(before);
+    }, 60_000);
   },
 );
 
