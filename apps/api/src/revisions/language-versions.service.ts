@@ -91,7 +91,8 @@ export class LanguageVersionsService {
     if (language === instrument.originalLanguage) throw new AppException('language-exists', 'That is the original language.');
     const original = await this.live(instrumentId, instrument.originalLanguage);
     await this.instruments.addLanguageVersion(user, instrumentId, language, original);
-    return { language, stale: ownTextHashes(original).size };
+    // The same count as the stale queue's: structure without words of its own has nothing to translate.
+    return { language, stale: (await this.staleNodes(instrumentId, instrument.originalLanguage, language)).length };
   }
 
   async stale(user: AuthContext, instrumentId: string, language: Language): Promise<StaleNode[]> {
