@@ -197,6 +197,12 @@ const CALLS: Readonly<Record<string, Call>> = {
     body: (ids) => ({ nodeIds: [ids.article] }),
     expect: ABSENT,
   },
+  'POST /api/instruments/{id}/languages/translate': {
+    path: '/api/instruments/{instrument}/languages/translate',
+    query: 'lang=fr',
+    body: (ids) => ({ nodeId: ids.article, texts: ['Portée'] }),
+    expect: ABSENT,
+  },
 
   'GET /api/public/revisions': { path: '/api/public/revisions', expect: READ_PUBLIC },
   'GET /api/public/revisions/{id}': { path: '/api/public/revisions/{revision}', expect: { signedIn: 404, anonymous: 404 } },

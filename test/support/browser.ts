@@ -69,7 +69,10 @@ export function recordProblems(page: Page, errors: string[]): void {
   });
 }
 
-/** Signs a new browser context in as a demo user through the sign-in page, and waits for the committee dashboard. */
+/**
+ * Signs a new browser context in as a demo user through the sign-in page, and waits for the page made for their
+ * role: the reading room for the observer, the committee dashboard for everyone else.
+ */
 export async function signIn(browser: Browser, server: TestServer, email: string, viewport = { width: 1280, height: 900 }): Promise<SignedIn> {
   const context = await browser.newContext({ baseURL: server.url, viewport });
   const page = await context.newPage();
@@ -79,7 +82,7 @@ export async function signIn(browser: Browser, server: TestServer, email: string
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Instruments' }).waitFor();
+  await page.getByRole('heading', email.startsWith('observer@') ? { level: 1, name: 'Reading room' } : { name: 'Instruments' }).waitFor();
   return { context, page, errors };
 }
 

@@ -52,7 +52,10 @@ export function footnotes(
   const visit = (node: Node, owner: string | null): void => {
     if (node.isText) {
       const mark = provenanceOf(node);
-      if (mark?.attrs['kind'] === 'proposal') note(provenanceRefs(mark), mark.attrs['delegations'] as readonly string[], owner);
+      // A translation of a proposal's words keeps its ref and delegations, so its language version cites it too.
+      const kind = mark?.attrs['kind'];
+      const delegations = (mark?.attrs['delegations'] ?? []) as readonly string[];
+      if (mark && (kind === 'proposal' || (kind === 'translation' && delegations.length > 0))) note(provenanceRefs(mark), mark.attrs['delegations'] as readonly string[], owner);
       return;
     }
     const id = hasStableId(node) && typeof node.attrs['id'] === 'string' ? node.attrs['id'] : owner;

@@ -30,3 +30,5 @@ export type {
   ProposalOutcome,
   ScopedDecision,
 } from './types';
+export { wordEdits } from './word-diff';
+export type { WordEdit } from './word-diff';

@@ -38,7 +38,7 @@ export type { DelegationKind, ProvisionStatus, Role, Tier } from './vocabulary';
 export { describeSuspiciousCharacters, findSuspiciousCharacters } from './text-safety';
 export type { SuspiciousCharacter } from './text-safety';
 export { COLLAB_CLOSE_CODES } from './collab-close-codes';
-export { USER_COLORS, userColor } from './presence-contract';
+export { USER_COLORS, distinctUserColor, userColor } from './presence-contract';
 export type { ParticipationMode, PresenceUser } from './presence-contract';
 export {
   COMMENT_PERIOD_TARGETS,

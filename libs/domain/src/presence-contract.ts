@@ -52,3 +52,18 @@ function fnv1a(text: string): number {
 export function userColor(userId: string): string {
   return USER_COLORS[fnv1a(userId) % USER_COLORS.length];
 }
+
+/**
+ * The colour of a user among those present: their own colour ({@link userColor}) unless another present user
+ * already shows it, then the next colour nobody present shows, so that two people in one document are told apart
+ * (beyond ten present, colours repeat). `present` maps each colour shown to the user showing it.
+ */
+export function distinctUserColor(userId: string, present: ReadonlyMap<string, string>): string {
+  const preferred = USER_COLORS.indexOf(userColor(userId));
+  for (let step = 0; step < USER_COLORS.length; step++) {
+    const color = USER_COLORS[(preferred + step) % USER_COLORS.length];
+    const holder = present.get(color);
+    if (holder === undefined || holder === userId) return color;
+  }
+  return userColor(userId);
+}

@@ -45,3 +45,5 @@ export { docToText, inlineToText } from './text';
 export { docFromYFragment, docToYFragment } from './yjs';
 export { provenanceTracking } from './provenance-plugin';
 export type { ProvenanceTrackingOptions } from './provenance-plugin';
+export { ownSegments, ownText, ownTextBlocks, translateOwnText, TranslationError } from './translation';
+export type { TextSegment } from './translation';

@@ -73,7 +73,7 @@ describe(docFromJSON.name, () => {
       'a provenance of an unknown kind',
       withParagraph({ type: 'paragraph', attrs: { id: 'p' }, content: [{ type: 'text_block', content: [{ type: 'text', text: 'x', marks: [{ type: 'provenance', attrs: { kind: 'rumour', ref: 'r' } }] }] }] }),
       SchemaErrorCode.InvalidDocument,
-      /base, proposal, edit for attribute kind/,
+      /base, proposal, edit, translation for attribute kind/,
     ],
     [
       'an empty text node',

@@ -33,4 +33,15 @@ describe(provenanceTracking.name, () => {
     const next = state.applyTransaction(state.tr.insertText('X', 3).setMeta('remote', true)).state;
     expect(marksOf(next).join(' ')).not.toContain(':edit');
   });
+
+  it('keeps the ref, delegations and label of the text a translator types over', () => {
+    const proposed = { kind: 'proposal' as const, ref: 'prop-1', delegations: ['EGY', 'MEX'], label: 'Proposal of Egypt' };
+    const state = EditorState.create({
+      doc: doc(article({ id: 'a1' }, p({ id: 'p1' }, provenance(proposed, 'shall act')))),
+      plugins: [provenanceTracking({ attrs: { kind: 'translation', ref: 'user-2', delegations: [], label: '' }, inheritAttribution: true })],
+    });
+    const next = state.applyTransaction(state.tr.insertText('agissent', 3, 3 + 'shall act'.length)).state;
+    const marks = next.doc.nodeAt(3)?.marks.map((m) => m.attrs) ?? [];
+    expect(marks).toEqual([{ kind: 'translation', ref: 'prop-1', delegations: ['EGY', 'MEX'], label: 'Proposal of Egypt' }]);
+  });
 });

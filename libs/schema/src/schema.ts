@@ -1,8 +1,11 @@
 import { isProvisionStatus, type ProvisionStatus } from '@concord/domain';
 import { Schema, type Attrs, type DOMOutputSpec, type MarkSpec, type NodeSpec } from 'prosemirror-model';
 
-/** Where a span of consolidated text came from: the base text, a proposal, or a secretariat edit. */
-export const PROVENANCE_KINDS = ['base', 'proposal', 'edit'] as const;
+/**
+ * Where a span of consolidated text came from: the base text, a proposal, a secretariat edit, or a translation of
+ * the original's words (which keeps the delegations and label of the text it renders).
+ */
+export const PROVENANCE_KINDS = ['base', 'proposal', 'edit', 'translation'] as const;
 
 /** The origin kind recorded by a `provenance` mark. */
 export type ProvenanceKind = (typeof PROVENANCE_KINDS)[number];
@@ -40,9 +43,15 @@ export interface BracketAttrs {
 /** Attributes of a `provenance` mark. */
 export interface ProvenanceAttrs {
   readonly kind: ProvenanceKind;
-  /** The revision id (`base`), proposal id (`proposal`) or user id (`edit`) the text comes from. */
+  /**
+   * The revision id (`base`), proposal id (`proposal`) or user id (`edit`) the text comes from; a `translation`
+   * keeps the ref of the original words it renders (the translator's user id where it renders none).
+   */
   readonly ref: string;
-  /** Codes of the delegations behind the text (proposer first, then co-sponsors and supporters). */
+  /**
+   * Codes of the delegations behind the text (proposer first, then co-sponsors and supporters); a translation
+   * keeps those of the original words it renders.
+   */
   readonly delegations: readonly string[];
   /** A human-readable description, e.g. a footnote text. */
   readonly label: string;

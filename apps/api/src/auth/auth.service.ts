@@ -276,7 +276,7 @@ export class AuthService {
     }
     const needsDelegation = dto.roles.some((role) => DELEGATION_ROLES.includes(role));
     if (needsDelegation && !dto.delegationId) {
-      throw new AppException('validation-failed', 'Delegates and heads of delegation belong to a delegation: give delegationId.');
+      throw new AppException('validation-failed', 'Delegates and heads of delegation speak for a delegation: choose the delegation this person belongs to.');
     }
     if (dto.delegationId) {
       const delegation = await this.delegations.findById(dto.delegationId);

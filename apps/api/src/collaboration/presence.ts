@@ -58,6 +58,8 @@ export class RateBudget {
 export interface PresenceClaims {
   /** Whether an entry's client id is free to introduce. */
   claimable(entry: AwarenessEntry): boolean;
+  /** The colour `userId` shows here: one that no other user present on the document shows, where possible. */
+  colorFor(userId: string): string;
   /** Records that the receiving connection now holds the client id. */
   claim(clientID: number): void;
 }
@@ -75,13 +77,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The `user` field of a presence state, from the session; only the mode is the client's, and only if it may write. */
-export function presenceUser(identity: PresenceIdentity, claimed: unknown): PresenceUser {
+export function presenceUser(identity: PresenceIdentity, claimed: unknown, color = userColor(identity.auth.user.id)): PresenceUser {
   const { user, subject } = identity.auth;
   const editing = identity.level === 'write' && isRecord(claimed) && claimed['mode'] === 'editing';
   return {
     id: user.id,
     name: user.displayName,
-    color: userColor(user.id),
+    color,
     mode: editing ? 'editing' : 'reading',
     role: subject.roles[0] ?? null,
     delegation: identity.delegation,
@@ -122,7 +124,7 @@ export class ConnectionPresence {
         this.clients.add(entry.clientID);
         document.claim(entry.clientID);
       }
-      mine.push(this.rewrite(entry));
+      mine.push(this.rewrite(entry, document));
     }
     if (mine.length === 0) return;
     for (const entry of mine) this.held.set(entry.clientID, entry);
@@ -144,7 +146,7 @@ export class ConnectionPresence {
     apply(encodeAwarenessEntries(entries));
   }
 
-  private rewrite(entry: AwarenessEntry): AwarenessEntry {
+  private rewrite(entry: AwarenessEntry, document: PresenceClaims): AwarenessEntry {
     if (entry.state === 'null') return entry;
     if (entry.state.length > MAX_STATE_CHARS) throw new PresenceRefused(1009, 'presence state too large');
     let parsed: unknown;
@@ -154,7 +156,7 @@ export class ConnectionPresence {
       throw new PresenceRefused(4400, 'presence state is not JSON');
     }
     const state = isRecord(parsed) ? parsed : {};
-    return { ...entry, state: JSON.stringify({ ...state, user: presenceUser(this.identity, state['user']) }) };
+    return { ...entry, state: JSON.stringify({ ...state, user: presenceUser(this.identity, state['user'], document.colorFor(this.identity.auth.user.id)) }) };
   }
 
   /** Stops applying held changes (the connection closed). */

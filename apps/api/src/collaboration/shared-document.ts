@@ -1,4 +1,4 @@
-import { COLLAB_CLOSE_CODES } from '@concord/domain';
+import { COLLAB_CLOSE_CODES, distinctUserColor } from '@concord/domain';
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -163,6 +163,17 @@ export class SharedDocument {
       },
       claim: (clientID) => {
         this.presenceOwners.set(clientID, connection);
+      },
+      colorFor: (userId) => {
+        // Colours shown by others present (from every instance, since awareness crosses them through Redis).
+        const present = new Map<string, string>();
+        for (const state of this.awareness.getStates().values()) {
+          const user: unknown = state['user'];
+          if (typeof user !== 'object' || user === null) continue;
+          const { id, color } = user as { id?: unknown; color?: unknown };
+          if (typeof id === 'string' && typeof color === 'string' && !present.has(color)) present.set(color, id);
+        }
+        return distinctUserColor(userId, present);
       },
     };
   }

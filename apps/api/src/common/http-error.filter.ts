@@ -14,12 +14,18 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.TOO_MANY_REQUESTS]: 'too-many-attempts',
 };
 
+const INVALID_ID = 'The address names a record with an id that is not valid. Check the link, or open the record again from its list.';
+
 /** Turns whatever was thrown into `{ error: { code, message } }`; a stack trace goes to the log, never to the client. */
 export function toErrorResponse(exception: unknown, logger?: Logger): { status: number; body: ErrorBody } {
   if (exception instanceof AppException) return { status: exception.status, body: exception.toBody() };
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const code = STATUS_CODES[status] ?? (status >= 500 ? 'internal' : 'bad-request');
+    // ParseUUIDPipe says "Validation failed (uuid is expected)": people get what to do instead.
+    if (status === HttpStatus.BAD_REQUEST && /uuid is expected/i.test(exception.message)) {
+      return { status, body: { error: { code: 'invalid-id', message: INVALID_ID } } };
+    }
     return { status, body: { error: { code, message: httpMessage(exception, code) } } };
   }
   logger?.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));

@@ -1,10 +1,13 @@
+import { wordEdits } from '@concord/compile';
 import { type Language } from '@concord/domain';
-import { findNodeById } from '@concord/schema';
+import { findNodeById, numberDocument, ownSegments, ownText, translateOwnText, TranslationError, type NumberLabel, type TextSegment } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
-import type { Node } from 'prosemirror-model';
+import { Fragment, Slice, type Node } from 'prosemirror-model';
+import { updateYFragment } from 'y-prosemirror';
 import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
 import { consolidatedDocument } from '../collaboration/collab-access.service';
+import { CollabService, PROSEMIRROR_FRAGMENT } from '../collaboration/collab.service';
 import { DocumentReader } from '../collaboration/document-reader';
 import { AppException } from '../common/app.exception';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -20,6 +23,46 @@ export interface StaleNode {
   readonly reason: 'missing' | 'unconfirmed' | 'changed';
   readonly original: string;
   readonly translation: string | null;
+  /** The node's type (`article`, `paragraph`, `recital`, …). */
+  readonly nodeType: string;
+  /** Where the node is: the numbers of the nodes around it and its own, outermost first, in the original. */
+  readonly place: readonly NumberLabel[];
+  /** The original's own words when the translation was last made or confirmed; `null` if never. */
+  readonly translatedFrom: string | null;
+  /** The word changes from `translatedFrom` to `original`, as offsets in both (empty when either is unknown). */
+  readonly changes: readonly { readonly from: number; readonly to: number; readonly deleted: string; readonly inserted: string }[];
+  /** The runs of the original's own words that a translation renders one by one, keeping their marks. */
+  readonly segments: readonly TextSegment[];
+  /** The translation's current words per run, when it still has the original's runs; else `null`. */
+  readonly translatedSegments: readonly string[] | null;
+}
+
+/** The numbers of the nodes from the outermost down to `nodeId` (nodes without a number are left out). */
+function placeOf(doc: Node, labels: ReadonlyMap<string, NumberLabel>, nodeId: string): NumberLabel[] {
+  const place: NumberLabel[] = [];
+  const visit = (node: Node, path: readonly NumberLabel[]): boolean => {
+    const id = node.attrs['id'];
+    const label = typeof id === 'string' ? labels.get(id) : undefined;
+    const here = label && label.label !== '' ? [...path, label] : path;
+    if (id === nodeId) {
+      place.push(...here);
+      return true;
+    }
+    if (node.isTextblock) return false;
+    let found = false;
+    node.forEach((child) => {
+      if (!found) found = visit(child, here);
+    });
+    return found;
+  };
+  visit(doc, []);
+  return place;
+}
+
+/** The word changes that turn `before` into `after`, with the words themselves. */
+function changesBetween(before: string | null, after: string): StaleNode['changes'] {
+  if (before === null) return [];
+  return wordEdits(before, after).map((e) => ({ from: e.from, to: e.to, deleted: before.slice(e.from, e.to), inserted: after.slice(e.newFrom, e.newTo) }));
 }
 
 /**
@@ -34,6 +77,7 @@ export class LanguageVersionsService {
     private readonly repository: RevisionsRepository,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly collab: CollabService,
   ) {}
 
   /** The live consolidated draft in a language (its base text until anyone opened it). */
@@ -47,7 +91,8 @@ export class LanguageVersionsService {
     if (language === instrument.originalLanguage) throw new AppException('language-exists', 'That is the original language.');
     const original = await this.live(instrumentId, instrument.originalLanguage);
     await this.instruments.addLanguageVersion(user, instrumentId, language, original);
-    return { language, stale: ownTextHashes(original).size };
+    // The same count as the stale queue's: structure without words of its own has nothing to translate.
+    return { language, stale: (await this.staleNodes(instrumentId, instrument.originalLanguage, language)).length };
   }
 
   async stale(user: AuthContext, instrumentId: string, language: Language): Promise<StaleNode[]> {
@@ -63,13 +108,33 @@ export class LanguageVersionsService {
       this.live(instrumentId, language),
       this.repository.translationSources(instrumentId, language),
     ]);
-    const confirmed = new Map(sources.map((s) => [s.nodeId, s.sourceHash]));
+    const confirmed = new Map(sources.map((s) => [s.nodeId, s]));
+    const labels = numberDocument(original, originalLanguage);
     const stale: StaleNode[] = [];
     for (const [nodeId, hash] of ownTextHashes(original)) {
+      const source = findNodeById(original, nodeId)?.node;
+      if (!source) continue;
+      const segments = ownSegments(source);
+      // Structure without words of its own (an option group, a chapter without a heading) has nothing to translate.
+      if (segments.length === 0 && ownText(source) === '') continue;
       const translated = findNodeById(translation, nodeId)?.node ?? null;
-      const reason = !translated ? 'missing' : !confirmed.has(nodeId) ? 'unconfirmed' : confirmed.get(nodeId) !== hash ? 'changed' : null;
+      const row = confirmed.get(nodeId);
+      const reason = !translated ? 'missing' : !row ? 'unconfirmed' : row.sourceHash !== hash ? 'changed' : null;
       if (!reason) continue;
-      stale.push({ nodeId, reason, original: findNodeById(original, nodeId)?.node.textContent ?? '', translation: translated?.textContent ?? null });
+      const current = ownText(source);
+      const translatedRuns = translated ? ownSegments(translated) : null;
+      stale.push({
+        nodeId,
+        reason,
+        original: current,
+        translation: translated ? ownText(translated) : null,
+        nodeType: source.type.name,
+        place: placeOf(original, labels, nodeId),
+        translatedFrom: row?.sourceText ?? null,
+        changes: changesBetween(row?.sourceText ?? null, current),
+        segments,
+        translatedSegments: translatedRuns && translatedRuns.length === segments.length ? translatedRuns.map((r) => r.text) : null,
+      });
     }
     return stale;
   }
@@ -78,18 +143,85 @@ export class LanguageVersionsService {
   async confirm(user: AuthContext, instrumentId: string, language: Language, nodeIds: readonly string[]): Promise<{ confirmed: number; stale: number }> {
     const instrument = await this.instruments.get(user, instrumentId, 'edit-consolidated');
     if (language === instrument.originalLanguage) throw new AppException('validation-failed', 'The original language has nothing to confirm.');
-    const hashes = ownTextHashes(await this.live(instrumentId, instrument.originalLanguage));
+    const original = await this.live(instrumentId, instrument.originalLanguage);
+    const hashes = ownTextHashes(original);
     const translation = await this.live(instrumentId, language);
     const unknown = nodeIds.filter((id) => !hashes.has(id) || !findNodeById(translation, id));
     if (unknown.length) throw new AppException('provision-not-found', `Not in both the original and the ${language} version: ${unknown.join(', ')}.`);
     const now = new Date();
     await this.uow.run(async (manager) => {
       await this.repository.saveTranslationSources(
-        nodeIds.map((nodeId) => Object.assign(new TranslationSource(), { instrumentId, language, nodeId, sourceHash: hashes.get(nodeId) ?? '', confirmedBy: user.user.id, confirmedAt: now })),
+        nodeIds.map((nodeId) => Object.assign(new TranslationSource(), {
+            instrumentId,
+            language,
+            nodeId,
+            sourceHash: hashes.get(nodeId) ?? '',
+            sourceText: ownTextOf(original, nodeId),
+            confirmedBy: user.user.id,
+            confirmedAt: now,
+          })),
         manager,
       );
       await this.audit.record(manager, { actorId: user.user.id, action: 'translation.confirm', entityType: 'instrument', entityId: instrumentId, after: { language, nodeIds } });
     });
     return { confirmed: nodeIds.length, stale: (await this.staleNodes(instrumentId, instrument.originalLanguage, language)).length };
   }
+
+  /**
+   * Translates the own words of one node of a language version run by run (see `ownSegments`): each run keeps the
+   * original's brackets, and its provenance becomes a `translation` that keeps whom the words come from. The
+   * translation is recorded as rendering the original's current words, which are kept to show later changes.
+   */
+  async translate(user: AuthContext, instrumentId: string, language: Language, nodeId: string, texts: readonly string[]): Promise<{ nodeId: string; stale: number }> {
+    const instrument = await this.instruments.get(user, instrumentId, 'edit-consolidated');
+    if (language === instrument.originalLanguage) throw new AppException('validation-failed', 'The original is not a translation: choose another language to translate into.');
+    if (!(instrument.languages ?? []).includes(language)) throw new AppException('language-not-available', `There is no ${language} version yet: add it under Language versions first.`);
+    const original = await this.live(instrumentId, instrument.originalLanguage);
+    const source = findNodeById(original, nodeId)?.node;
+    if (!source) throw new AppException('provision-not-found', 'That provision is no longer in the original; reload the stale queue.');
+    const document = consolidatedDocument(instrumentId, language);
+    const initialContent = async () => (await this.instruments.baseDocument(instrumentId, language)).doc;
+    const run: { outcome: 'done' | 'missing' | TranslationError } = { outcome: 'missing' };
+    await this.collab.change(document, initialContent, (ydoc) => {
+      const fragment = ydoc.getXmlFragment(PROSEMIRROR_FRAGMENT);
+      const live = this.reader.fromFragment(fragment);
+      const target = findNodeById(live, nodeId);
+      if (!target) return;
+      try {
+        const translated = translateOwnText(source, target.node, texts, user.user.id);
+        const next = live.replace(target.pos, target.pos + target.node.nodeSize, new Slice(Fragment.from(translated), 0, 0));
+        updateYFragment(ydoc, fragment, next, { mapping: new Map(), isOMark: new Map() });
+        run.outcome = 'done';
+      } catch (error) {
+        if (!(error instanceof TranslationError)) throw error;
+        run.outcome = error;
+      }
+    });
+    const result = run.outcome;
+    if (result === 'missing') throw new AppException('provision-not-found', `The ${language} version has no such provision; add it to that version first.`);
+    if (result instanceof TranslationError) throw new AppException('translation-mismatch', `${result.message} Give one translation per run of the original's words.`);
+    await this.uow.run(async (manager) => {
+      await this.repository.saveTranslationSources(
+        [
+          Object.assign(new TranslationSource(), {
+            instrumentId,
+            language,
+            nodeId,
+            sourceHash: ownTextHashes(original).get(nodeId) ?? '',
+            sourceText: ownText(source),
+            confirmedBy: user.user.id,
+            confirmedAt: new Date(),
+          }),
+        ],
+        manager,
+      );
+      await this.audit.record(manager, { actorId: user.user.id, action: 'translation.translate', entityType: 'instrument', entityId: instrumentId, after: { language, nodeId } });
+    });
+    return { nodeId, stale: (await this.staleNodes(instrumentId, instrument.originalLanguage, language)).length };
+  }
+}
+
+function ownTextOf(doc: Node, nodeId: string): string | null {
+  const node = findNodeById(doc, nodeId)?.node;
+  return node ? ownText(node) : null;
 }

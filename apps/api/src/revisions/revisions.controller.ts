@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import type { AuthContext } from '../auth/auth-context';
 import { CurrentUser, OptionalUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
-import { CompareQueryDto, CompilationQueryDto, ConfirmTranslationDto, ExportQueryDto, LanguageVersionDto, PublishRevisionDto, RevisionQueryDto } from './dto/revision.dto';
+import { CompareQueryDto, CompilationQueryDto, ConfirmTranslationDto, ExportQueryDto, LanguageVersionDto, PublishRevisionDto, RevisionQueryDto, TranslateProvisionDto } from './dto/revision.dto';
 import { type Download, ExportsService } from './exports.service';
 import { LanguageVersionsService, type StaleNode } from './language-versions.service';
 import { PublishRevisionUseCase } from './publish-revision.usecase';
@@ -139,5 +139,11 @@ export class RevisionsController {
   @ApiOperation({ summary: 'Confirm translated nodes as rendering the original’s current text (secretariat)' })
   confirm(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Query() query: LanguageQueryDto, @Body() dto: ConfirmTranslationDto) {
     return this.languages.confirm(user, id, query.lang, dto.nodeIds);
+  }
+
+  @Post('instruments/:id/languages/translate')
+  @ApiOperation({ summary: 'Translate one provision’s own words run by run, keeping brackets and attribution (secretariat)' })
+  translate(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Query() query: LanguageQueryDto, @Body() dto: TranslateProvisionDto) {
+    return this.languages.translate(user, id, query.lang, dto.nodeId, dto.texts);
   }
 }

@@ -18,6 +18,10 @@ export class TranslationSource {
   @Column('varchar', { name: 'source_hash', length: 64 })
   sourceHash!: string;
 
+  /** The original node's own words when the translation was made or confirmed, to show what changed since. */
+  @Column('text', { name: 'source_text', nullable: true })
+  sourceText!: string | null;
+
   @Column('varchar', { name: 'confirmed_by', length: 36 })
   confirmedBy!: string;
 

@@ -123,3 +123,11 @@ export const unbracketSelection: Command = (state, dispatch) => {
   }
   return true;
 };
+/**
+ * Marks what a translator types into a language version as a translation (provenance `translation`), keeping the
+ * ref, delegations and label of the original words it replaces (the translator's user id where there are none),
+ * so that a translated span still names whom it comes from and is counted apart from secretariat edits.
+ */
+export function translatorEdits(userId: string): Plugin {
+  return provenanceTracking({ attrs: { kind: 'translation', ref: userId, delegations: [], label: '' }, isRemote: fromYjs, inheritAttribution: true });
+}

@@ -1,4 +1,5 @@
 import type { Language, ProposalStatus, ProvisionStatus } from '@concord/domain';
+import type { NumberLabel, TextSegment } from '@concord/schema';
 import { request } from '../api';
 
 /** The secretariat's decision on a proposal, applied at the next compilation. */
@@ -161,6 +162,18 @@ export interface StaleNode {
   readonly reason: 'missing' | 'unconfirmed' | 'changed';
   readonly original: string;
   readonly translation: string | null;
+  /** `article`, `paragraph`, `subparagraph`, `recital`, `chapter`, `option`… */
+  readonly nodeType: string;
+  /** The numbers from the outermost node down to this one. */
+  readonly place: readonly NumberLabel[];
+  /** The original's own words when it was last translated or confirmed; `null` if never. */
+  readonly translatedFrom: string | null;
+  /** The word changes from `translatedFrom` to `original`. */
+  readonly changes: readonly TextEditView[];
+  /** The runs of the original's own words, each translated on its own so that its marks survive. */
+  readonly segments: readonly TextSegment[];
+  /** The translation's current words per run, when it still has the original's runs. */
+  readonly translatedSegments: readonly string[] | null;
 }
 
 export interface PublishedCompilation {
@@ -217,6 +230,13 @@ export const deskApi = {
       'POST',
       `${instrumentPath(instrumentId)}/languages/confirm?lang=${segment(language)}`,
       { nodeIds },
+    ),
+
+  translate: (instrumentId: string, language: Language, nodeId: string, texts: readonly string[]) =>
+    request<{ nodeId: string; stale: number }>(
+      'POST',
+      `${instrumentPath(instrumentId)}/languages/translate?lang=${segment(language)}`,
+      { nodeId, texts },
     ),
 
   publishCompilation: (instrumentId: string, language: Language) =>

@@ -1,4 +1,5 @@
 import { LANGUAGES, isLanguage, isRightToLeft, type Language } from '@concord/domain';
+import { formatLabel } from '@concord/schema';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { Instrument } from '../api';
@@ -8,6 +9,7 @@ import { formatNumber, languageName } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { consolidatedDraftPath } from '../routes';
 import { useResource } from '../use-resource';
+import { ChangedText } from './changed-text';
 import { deskApi, type StaleNode } from './desk-api';
 import { DeskErrorAlert } from './desk-error';
 
@@ -251,11 +253,16 @@ function StaleQueue({
               <StaleItem
                 key={item.nodeId}
                 item={item}
+                instrumentId={instrument.id}
                 original={instrument.originalLanguage}
                 translation={translation}
                 dir={dir}
                 checked={selected.has(item.nodeId)}
                 onToggle={toggle}
+                onTranslated={(stale) => {
+                  update((previous) => previous.filter((other) => other.nodeId !== item.nodeId));
+                  onConfirmed(stale);
+                }}
               />
             ))}
           </ol>
@@ -269,26 +276,40 @@ function StaleQueue({
   );
 }
 
+/** Where a stale node is, in the interface language: "Article 3 › 2. › (a)", or what it is when it has no number. */
+function placeText(item: StaleNode, language: Language, t: ReturnType<typeof useI18n>['t']): string {
+  if (item.place.length === 0) return item.nodeType === 'recital' ? t('desk.stale.recital') : t('desk.stale.unnumbered');
+  return item.place.map((label) => formatLabel(label.kind, label.ordinal, language, label.depth)).join(' › ');
+}
+
 function StaleItem({
   item,
+  instrumentId,
   original,
   translation,
   dir,
   checked,
   onToggle,
+  onTranslated,
 }: {
   item: StaleNode;
+  instrumentId: string;
   original: Language;
   translation: Language;
   dir: (code: Language) => 'rtl' | 'ltr';
   checked: boolean;
   onToggle: (id: string, on: boolean) => void;
+  /** Called with the number of nodes still stale once this one is translated. */
+  onTranslated: (stale: number) => void;
 }) {
   const { t, language } = useI18n();
   const checkId = useId();
   const textsId = useId();
+  const [translating, setTranslating] = useState(false);
+  const place = placeText(item, language, t);
   return (
-    <li className="desk-stale-item">
+    <li className="desk-stale-item" data-node-id={item.nodeId}>
+      <h4 className="desk-stale-place">{place}</h4>
       <div className="check">
         <input
           id={checkId}
@@ -302,6 +323,15 @@ function StaleItem({
           {t('desk.stale.confirmNode')} <span className={`desk-badge desk-stale-${item.reason}`}>{t(`desk.stale.${item.reason}`)}</span>
         </label>
       </div>
+      {item.translatedFrom !== null && item.changes.length > 0 && (
+        <div className="desk-stale-changes">
+          <p className="desk-label">{t('desk.stale.changedSince')}</p>
+          <ChangedText
+            change={{ kind: 'text', target: item.nodeId, before: item.translatedFrom, after: item.original, edits: item.changes }}
+            textLanguage={original}
+          />
+        </div>
+      )}
       <div className="desk-stale-texts" id={textsId}>
         <div>
           <p className="desk-label">{languageName(original, language)}</p>
@@ -320,6 +350,103 @@ function StaleItem({
           )}
         </div>
       </div>
+      {item.translation !== null && item.segments.length > 0 && (
+        <button type="button" className="button-secondary" aria-expanded={translating} onClick={() => setTranslating((on) => !on)}>
+          {t('desk.stale.translate', { place })}
+        </button>
+      )}
+      {translating && (
+        <TranslateForm
+          item={item}
+          instrumentId={instrumentId}
+          original={original}
+          translation={translation}
+          dir={dir}
+          onTranslated={onTranslated}
+        />
+      )}
     </li>
+  );
+}
+
+/**
+ * The translation of one node's own words, run by run: each run of the original (plain, bracketed, from a
+ * proposal) gets its own field, so that the translation keeps the original's brackets and attribution around the
+ * translated words.
+ */
+function TranslateForm({
+  item,
+  instrumentId,
+  original,
+  translation,
+  dir,
+  onTranslated,
+}: {
+  item: StaleNode;
+  instrumentId: string;
+  original: Language;
+  translation: Language;
+  dir: (code: Language) => 'rtl' | 'ltr';
+  onTranslated: (stale: number) => void;
+}) {
+  const { t } = useI18n();
+  const formId = useId();
+  const [texts, setTexts] = useState<readonly string[]>(() => item.segments.map((_segment, index) => item.translatedSegments?.[index] ?? ''));
+  const { submitting, error, run, problem, reject } = useFormAction();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const blank = item.segments.findIndex((segment, index) => segment.brackets.length > 0 && (texts[index] ?? '').trim() === '');
+    if (blank >= 0) {
+      reject(t('desk.stale.bracketNeedsWords', { n: blank + 1 }));
+      return;
+    }
+    const result = await run(() => deskApi.translate(instrumentId, translation, item.nodeId, texts));
+    if (result.ok) onTranslated(result.value.stale);
+  };
+
+  return (
+    <form className="form desk-translate" onSubmit={submit} aria-labelledby={`${formId}-title`}>
+      <p id={`${formId}-title`} className="hint">
+        {t('desk.stale.translateHint')}
+      </p>
+      <ol className="desk-translate-runs">
+        {item.segments.map((segment, index) => {
+          const fieldId = `${formId}-${index}`;
+          const attribution = segment.provenance?.delegations.length ? segment.provenance.delegations.join(', ') : null;
+          return (
+            <li key={index} className={segment.brackets.length > 0 ? 'desk-translate-run bracketed' : 'desk-translate-run'}>
+              <label htmlFor={fieldId}>
+                <span lang={original} dir={dir(original)}>
+                  {segment.brackets.length > 0 ? `[${segment.text}]` : segment.text}
+                </span>
+                {segment.brackets.length > 0 && <span className="desk-badge">{t('desk.stale.bracketed')}</span>}
+                {attribution !== null && <span className="desk-badge">{attribution}</span>}
+              </label>
+              <input
+                id={fieldId}
+                type="text"
+                lang={translation}
+                dir={dir(translation)}
+                value={texts[index] ?? ''}
+                onChange={(event) => {
+                  const value = event.target.value;
+                  setTexts((previous) => previous.map((text, at) => (at === index ? value : text)));
+                }}
+              />
+            </li>
+          );
+        })}
+      </ol>
+      <button type="submit" disabled={submitting}>
+        {submitting ? t('form.submitting') : t('desk.stale.translateSubmit')}
+      </button>
+      {problem !== null && (
+        <div role="alert" className="alert alert-error">
+          <p>{problem}</p>
+        </div>
+      )}
+      {error !== null && <DeskErrorAlert error={error} />}
+    </form>
   );
 }

@@ -4,12 +4,14 @@ import { Link, useParams } from 'react-router';
 import { api } from '../api';
 import { subjectOf, useUser } from '../auth';
 import { CollaborativeEditor } from '../collab/collaborative-editor';
-import { secretariatEdits } from '../collab/editing';
+import { secretariatEdits, translatorEdits } from '../collab/editing';
+import { staleMarks } from '../collab/stale-marks';
+import { deskApi } from '../desk/desk-api';
 import { useDocumentComments } from '../comments/use-document-comments';
 import { useDocumentTitle } from '../components/document-title';
 import { ErrorAlert, Loading } from '../components/error-alert';
 import { DraftDeskTools } from '../desk/desk-links';
-import { languageName } from '../i18n/format';
+import { formatNumber, languageName } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { pickLocalizedEntry } from '../localized';
 import { committeePath, consolidatedDraftPath } from '../routes';
@@ -55,7 +57,34 @@ function ConsolidatedDraft({
   const titleText = title?.text ?? t('instruments.untitled');
   useDocumentTitle(instrument === null ? t('draft.kicker') : `${t('draft.kicker')}: ${titleText}`);
   const comments = useDocumentComments(consolidatedDocument(instrumentId, textLanguage));
-  const plugins = useMemo(() => (mayEdit ? [...comments.plugins, secretariatEdits(user.id)] : comments.plugins), [comments.plugins, mayEdit, user.id]);
+  // Until the instrument arrives the editor is not shown, so the plugin is chosen once the original is known.
+  const translating = instrument !== null && instrument.originalLanguage !== textLanguage;
+  // A language version marks the provisions that do not render the original's current words.
+  const stale = useResource(
+    () => (translating ? deskApi.stale(instrumentId, textLanguage) : Promise.resolve([])),
+    [instrumentId, textLanguage, translating],
+  );
+  const staleNodes = stale.resource.status === 'ready' ? stale.resource.data : null;
+  const stalePlugin = useMemo(
+    () =>
+      staleNodes === null || staleNodes.length === 0
+        ? null
+        : staleMarks({
+            nodes: new Map(staleNodes.filter((node) => node.reason !== 'missing').map((node) => [node.nodeId, node.reason])),
+            label: (reason) => t(reason === 'changed' ? 'draft.stale.changed' : 'draft.stale.unconfirmed'),
+            language,
+          }),
+    [staleNodes, t, language],
+  );
+  const plugins = useMemo(
+    () => [
+      ...comments.plugins,
+      ...(mayEdit ? [translating ? translatorEdits(user.id) : secretariatEdits(user.id)] : []),
+      ...(stalePlugin ? [stalePlugin] : []),
+    ],
+    [comments.plugins, mayEdit, translating, user.id, stalePlugin],
+  );
+  const staleCount = staleNodes?.filter((node) => node.reason !== 'missing').length ?? 0;
 
   const available = instrument?.languages?.includes(textLanguage) ?? true;
   const others = LANGUAGES.filter((code) => code !== textLanguage && (instrument?.languages?.includes(code) ?? false));
@@ -99,6 +128,11 @@ function ConsolidatedDraft({
               )}
             </p>
             <p className="lead">{t(mayEdit ? 'draft.editing' : 'draft.readOnly')}</p>
+            {translating && staleCount > 0 && (
+              <p className="draft-stale-summary" role="status">
+                {t('draft.stale.summary', { n: formatNumber(staleCount, language) })}
+              </p>
+            )}
             <LiveComparisonDownload instrumentId={instrumentId} textLanguage={textLanguage} />
           </header>
           <DraftDeskTools committeeId={committeeId} instrumentId={instrumentId} textLanguage={textLanguage} />

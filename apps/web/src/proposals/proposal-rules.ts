@@ -61,6 +61,19 @@ export function supportAction(subject: Subject, proposal: Proposal): 'support' |
   return proposal.status === 'submitted' ? 'support' : null;
 }
 
+/**
+ * Why a delegation member sees no Support button on a submitted proposal, when that is the case: support is the
+ * delegation's act, declared by its head as submitting and co-sponsoring are (`not-head`), and a sponsor does not
+ * support its own proposal (`sponsor`). `null` for everyone else (the secretariat, observers, heads who may act).
+ */
+export function supportHint(subject: Subject, proposal: Proposal): 'not-head' | 'sponsor' | null {
+  const delegationId = subject.delegationId;
+  if (delegationId === null || proposal.status !== 'submitted') return null;
+  if (supportAction(subject, proposal) !== null) return null;
+  if (proposal.sponsorDelegationId === delegationId || proposal.coSponsorIds.includes(delegationId)) return 'sponsor';
+  return subject.roles.includes('delegate') ? 'not-head' : null;
+}
+
 /** The delegations that may be invited to co-sponsor a space: Member States and groups not already owning or asked. */
 export function invitable(space: DraftingSpace, delegations: readonly Delegation[]): readonly Delegation[] {
   const taken = new Set([space.ownerDelegationId, ...space.coSponsorIds, ...space.invitedCoSponsorIds]);

@@ -8,7 +8,7 @@ import { useFormAction } from '../components/form';
 import { formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { delegationLabel, delegationList, LateBadge, ProposalStatusBadge, unknownDelegation } from './proposal-bits';
-import { mayWithdraw, supportAction } from './proposal-rules';
+import { mayWithdraw, supportAction, supportHint } from './proposal-rules';
 import { proposalsApi, type Proposal } from './proposals-api';
 
 /**
@@ -34,6 +34,7 @@ export function ProposalSummary({
   const unknown = unknownDelegation(delegations, t);
   const withdrawable = mayWithdraw(subject, proposal);
   const support = supportAction(subject, proposal);
+  const hint = supportHint(subject, proposal);
 
   const run = async (request: () => Promise<Proposal>) => {
     const result = await action.run(request);
@@ -105,6 +106,7 @@ export function ProposalSummary({
           ))}
         </ol>
       </div>
+      {hint !== null && <p className="hint support-hint">{t(`proposal.supportHint.${hint}`)}</p>}
       {(withdrawable || support !== null) && (
         <div className="proposal-actions">
           {support === 'support' && (

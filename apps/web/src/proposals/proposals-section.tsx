@@ -12,7 +12,7 @@ import { pickLocalizedEntry } from '../localized';
 import { useResource } from '../use-resource';
 import { delegationLabel, delegationList, LateBadge, ProposalStatusBadge, unknownDelegation } from './proposal-bits';
 import { proposalPath } from './proposal-path';
-import { mayWithdraw, supportAction } from './proposal-rules';
+import { mayWithdraw, supportAction, supportHint } from './proposal-rules';
 import { proposalsApi, type Proposal } from './proposals-api';
 
 /**
@@ -70,6 +70,7 @@ export function ProposalsSection({
             <tbody>
               {resource.data.map((proposal) => {
                 const support = supportAction(subject, proposal);
+                const hint = supportHint(subject, proposal);
                 const withdrawable = mayWithdraw(subject, proposal);
                 const instrument = instrumentTitle(proposal.instrumentId);
                 return (
@@ -136,6 +137,7 @@ export function ProposalsSection({
                           <span className="visually-hidden"> {proposal.title}</span>
                         </button>
                       )}
+                      {hint !== null && <span className="hint support-hint">{t(`proposal.supportHint.${hint}`)}</span>}
                       {withdrawable && (
                         <Link to={proposalPath(proposal.id)} className="row-link">
                           {t('proposal.manage')}

@@ -15,7 +15,7 @@ export function delegationLabel(code: string, directory: DelegationDirectory, la
   return name === undefined || name === code ? code : `${name} (${code})`;
 }
 
-/** The name of an origin in the interface language: a delegation, "Base text", "Secretariat edits", "Unattributed". */
+/** The name of an origin in the interface language: a delegation, "Base text", "Secretariat edits", "Translation", "Unattributed". */
 export function originName(origin: Origin, directory: DelegationDirectory, t: Translate, language: Language): string {
   switch (origin.kind) {
     case 'delegation':
@@ -24,6 +24,8 @@ export function originName(origin: Origin, directory: DelegationDirectory, t: Tr
       return t('room.origin.base');
     case 'edit':
       return t('room.origin.edit');
+    case 'translation':
+      return t('room.origin.translation');
     case 'none':
       return t('room.origin.none');
   }

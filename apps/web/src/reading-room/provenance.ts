@@ -2,15 +2,15 @@ import { PROVENANCE_KINDS, type ProvenanceAttrs, type ProvenanceKind } from '@co
 import type { Mark, Node } from 'prosemirror-model';
 
 /** What a reader is told a span of text comes from: a delegation, the base text, the secretariat, or nobody known. */
-export type OriginKind = 'delegation' | 'base' | 'edit' | 'none';
+export type OriginKind = 'delegation' | 'base' | 'edit' | 'translation' | 'none';
 
 /**
  * The origin a span of text is counted and coloured under. Proposed text counts for its first delegation, the
  * proposer (a provenance mark lists the proposer first, then co-sponsors and supporters); every base text counts
- * as one origin, every secretariat edit as another.
+ * as one origin, every secretariat edit as another, and every translation (whatever it renders) as a third.
  */
 export interface Origin {
-  /** `delegation:EGY`, `base`, `edit` or `none`. */
+  /** `delegation:EGY`, `base`, `edit`, `translation` or `none`. */
   readonly key: string;
   readonly kind: OriginKind;
   /** The delegation's code, for `delegation` origins. */
@@ -62,6 +62,8 @@ export function originOf(attrs: ProvenanceAttrs | null): Origin {
       return { key: 'base', kind: 'base', delegation: null };
     case 'edit':
       return { key: 'edit', kind: 'edit', delegation: null };
+    case 'translation':
+      return { key: 'translation', kind: 'translation', delegation: null };
     case 'proposal': {
       const proposer = attrs.delegations[0];
       return proposer === undefined ? NO_ORIGIN : { key: `delegation:${proposer}`, kind: 'delegation', delegation: proposer };
@@ -69,12 +71,12 @@ export function originOf(attrs: ProvenanceAttrs | null): Origin {
   }
 }
 
-const KIND_ORDER: Readonly<Record<OriginKind, number>> = { base: 0, delegation: 1, edit: 2, none: 3 };
+const KIND_ORDER: Readonly<Record<OriginKind, number>> = { base: 0, delegation: 1, translation: 2, edit: 3, none: 4 };
 
 /**
  * The share of a document's characters by origin (see {@link Origin}), every text counted once, options and
  * bracketed text included: the base text first, then delegations from the largest share down (ties by code),
- * then secretariat edits and unattributed text. An empty document has no shares.
+ * then translation, secretariat edits and unattributed text. An empty document has no shares.
  */
 export function provenanceShares(doc: Node): readonly ProvenanceShare[] {
   const counts = new Map<string, { origin: Origin; characters: number }>();
@@ -126,6 +128,7 @@ export const DELEGATION_PALETTE: readonly OriginColor[] = [
 const FIXED_COLORS: Readonly<Record<Exclude<OriginKind, 'delegation'>, OriginColor>> = {
   base: { strong: '#5f6368', tint: '#eceef0' },
   edit: { strong: '#1d1d1b', tint: '#fff1b8' },
+  translation: { strong: '#2f5d62', tint: '#dcecee' },
   none: { strong: '#8a8d90', tint: '#f5f6f7' },
 };
 

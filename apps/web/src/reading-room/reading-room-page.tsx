@@ -1,7 +1,10 @@
 import { LANGUAGE_NAMES, isLanguage, type Language } from '@concord/domain';
 import { useId } from 'react';
 import { Link } from 'react-router';
+import { useAuth } from '../auth';
+import { commentPeriodsApi } from '../comments/comment-periods-api';
 import { useDocumentTitle } from '../components/document-title';
+import { isObserverOnly } from '../pages/home-page';
 import { Loading } from '../components/error-alert';
 import { formatCalendarDate, formatDate, formatNumber, languageName } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
@@ -43,6 +46,8 @@ export function groupByInstrument(revisions: readonly PublicRevision[]): readonl
 export function ReadingRoomPage() {
   const { t } = useI18n();
   useDocumentTitle(t('room.title'));
+  const { state } = useAuth();
+  const observer = state.status === 'signed-in' && isObserverOnly(state.user.roles);
   const revisions = useResource(() => publicApi.revisions(), []);
   const compilations = useResource(() => publicApi.compilations(), []);
   const titles = new Map(
@@ -64,6 +69,7 @@ export function ReadingRoomPage() {
           </a>
         </p>
       </header>
+      {observer && <ObserverCommentPeriods />}
       <section className="panel" aria-labelledby="room-revisions-heading">
         <h2 id="room-revisions-heading">{t('room.revisions')}</h2>
         {revisions.resource.status === 'loading' && <Loading />}
@@ -91,6 +97,42 @@ export function ReadingRoomPage() {
         )}
       </section>
     </div>
+  );
+}
+
+/**
+ * For a signed-in observer: the calls for written comments it may answer (open to observers), with their
+ * deadlines, or a sentence saying that none is open. An observer lands here, not on the committee's pages.
+ */
+function ObserverCommentPeriods() {
+  const { t, language } = useI18n();
+  const periods = useResource(() => commentPeriodsApi.periods(), []);
+  const open =
+    periods.resource.status === 'ready'
+      ? periods.resource.data.filter((period) => period.allowObservers && period.state !== 'closed')
+      : [];
+  return (
+    <section className="panel" aria-labelledby="room-comment-heading">
+      <h2 id="room-comment-heading">{t('room.mayComment')}</h2>
+      <p className="hint">{t('room.mayCommentIntro')}</p>
+      {periods.resource.status === 'loading' && <Loading />}
+      {periods.resource.status === 'error' && <RoomErrorAlert error={periods.resource.error} onRetry={periods.reload} />}
+      {periods.resource.status === 'ready' && open.length === 0 && <p className="empty">{t('room.mayCommentNone')}</p>}
+      {open.length > 0 && (
+        <ul className="room-comment-periods">
+          {open.map((period) => (
+            <li key={period.id}>
+              <Link to={`/comment-periods/${encodeURIComponent(period.id)}`} dir="auto">
+                {period.title}
+              </Link>{' '}
+              <span className="hint">
+                {t('room.mayCommentDeadline', { target: period.targetLabel, date: formatDate(period.deadline, language) })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

@@ -14,7 +14,12 @@ export interface Block {
   readonly listDepth: number | null;
   /** Where the block starts, for warnings: "line 12", "paragraph 5". */
   readonly where: string;
+  /** What the reader did about an irregularity of the source at this block, reported as a warning. */
+  readonly note?: string;
 }
+
+/** Blocks standing for source lines that were left out, each carrying only its warning. */
+export const SKIPPED = '\uE004';
 
 /** Stands for a literal `[` that must not open a bracket. */
 export const LITERAL_OPEN = '\uE000';
@@ -102,11 +107,19 @@ export function markdownBlocks(source: string, kindOf: LineKind): Block[] {
         flush();
         return;
       }
-      const heading = /^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/.exec(raw);
+      // A line that is nothing but HTML tags (a <div>, a </span> left by a copy from a web page) carries no text.
+      if (/^\s*(?:<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>\s*)+$/i.test(raw)) {
+        flush();
+        blocks.push({ text: SKIPPED, headingLevel: null, listDepth: null, where, note: `a line of HTML tags (${excerptOf(raw.trim())}) holds no text; left out` });
+        return;
+      }
+      // Published texts pasted as Markdown often write "#Article 1" without the space CommonMark asks for.
+      const heading = /^\s{0,3}(#{1,6})(\s+|(?=[\p{L}\p{N}]))(.*?)(?:\s+#+)?\s*$/u.exec(raw);
       if (heading) {
         flush();
         listIndents.length = 0;
-        blocks.push({ text: collapse(markdownInline(heading[2] ?? '')), headingLevel: heading[1]?.length ?? 1, listDepth: null, where });
+        const note = heading[2] === '' ? 'a heading without a space after # was read as a heading' : undefined;
+        blocks.push({ text: collapse(markdownInline(heading[3] ?? '')), headingLevel: heading[1]?.length ?? 1, listDepth: null, where, ...(note ? { note } : {}) });
         return;
       }
       const bullet = /^(\s*)[-*+]\s+(.*)$/.exec(raw);
@@ -129,6 +142,10 @@ export function markdownBlocks(source: string, kindOf: LineKind): Block[] {
     });
   flush();
   return blocks;
+}
+
+function excerptOf(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };

@@ -53,7 +53,8 @@ function sequenceOrdinal(label: string, item: (n: number) => string, size: numbe
   return null;
 }
 
-const ABJAD_LABEL = new RegExp(`^[(（](${Array.from({ length: 28 }, (_, i) => abjad(i + 1)).sort((a, b) => b.length - a.length).map((letter) => `(?:${letter})+`).join('|')})[)）]\\s*(.*)$`, 'u');
+// Published Arabic texts write the fifth letter (هـ) with or without its tatweel: (ه) is the same item.
+const ABJAD_LABEL = new RegExp(`^[(（](${[...Array.from({ length: 28 }, (_, i) => abjad(i + 1)), 'ه'].sort((a, b) => b.length - a.length).map((letter) => `(?:${letter})+`).join('|')})[)）]\\s*(.*)$`, 'u');
 
 /** Readings of a subparagraph label and the text after it, or `null` when the text has no label. */
 function subparagraph(text: string): { label: string; readings: LabelReading[]; text: string } | null {
@@ -84,8 +85,9 @@ function subparagraph(text: string): { label: string; readings: LabelReading[]; 
   }
   const arabic = ABJAD_LABEL.exec(text);
   if (arabic) {
-    const ordinal = sequenceOrdinal(arabic[1] ?? '', abjad, 28);
-    return ordinal === null ? null : { label: arabic[1] ?? '', readings: [{ depth: 1, ordinal }], text: arabic[2] ?? '' };
+    const label = (arabic[1] ?? '').replace(/ه(?!ـ)/gu, 'هـ');
+    const ordinal = sequenceOrdinal(label, abjad, 28);
+    return ordinal === null ? null : { label, readings: [{ depth: 1, ordinal }], text: arabic[2] ?? '' };
   }
   const arabicDepth2 = /^['‘’`]([\d٠-٩]{1,3})['‘’`]\s*(.*)$/u.exec(text);
   if (arabicDepth2) {

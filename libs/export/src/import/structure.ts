@@ -1,6 +1,6 @@
 import type { Language } from '@concord/domain';
 import { docFromJSON, docToJSON, newNodeId, type DocJSON, type NodeJSON } from '@concord/schema';
-import { LITERAL_CLOSE, LITERAL_OPEN, type Block } from './blocks';
+import { LITERAL_CLOSE, LITERAL_OPEN, SKIPPED, type Block } from './blocks';
 import { ImportError, ImportErrorCode } from './import-error';
 import { classify, looksLikeHeading, type LabelReading, type Line } from './patterns';
 
@@ -367,7 +367,9 @@ class DocumentBuilder {
  *
  * @throws ImportError when no article heading is found.
  */
-export function buildDocument(blocks: readonly Block[], language: Language): ImportResult {
+export function buildDocument(all: readonly Block[], language: Language): ImportResult {
+  const notes = all.filter((block) => block.note !== undefined).map((block) => `${block.where}: ${block.note ?? ''}`);
+  const blocks = all.filter((block) => block.text !== SKIPPED);
   const lines = blocks.map((block) => ({ block, line: classify(block.text) }));
   const first = lines.findIndex(({ line }) => line.kind === 'article' || line.kind === 'chapter');
   if (!lines.some(({ line }) => line.kind === 'article')) {
@@ -377,5 +379,5 @@ export function buildDocument(blocks: readonly Block[], language: Language): Imp
   builder.build(first);
   // Checking against the schema makes a recogniser bug fail here, not in an editor; it also orders brackets.
   const doc = docToJSON(docFromJSON(builder.toJSON()));
-  return { doc, warnings: builder.warnings };
+  return { doc, warnings: [...notes, ...builder.warnings] };
 }

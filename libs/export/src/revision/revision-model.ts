@@ -5,6 +5,12 @@ import type { Mark, Node } from 'prosemirror-model';
 import { IdAllocator, organizationId } from './eids';
 import type { RevisionExportInput } from './revision-input';
 
+/** Whether a provenance mark's text is a proposal's, in the original or translated (a translation keeps its ref). */
+function rendersProposal(mark: Mark): boolean {
+  const kind = mark.attrs['kind'];
+  return kind === 'proposal' || (kind === 'translation' && strings(mark.attrs['delegations']).length > 0);
+}
+
 /**
  * The content of a revision laid out once for every writer: numbered in the language, with element ids,
  * footnotes numbered in order of first reference and the delegations they name. Akoma Ntoso, DOCX and HTML
@@ -280,10 +286,10 @@ export function revisionModel(input: RevisionExportInput): RevisionModel {
       return { kind: 'bracket', bracketId, eId: ids.allocate('brk', bracketId, ++ordinal), continued, children: content };
     }
     const codes = strings(mark.attrs['delegations']);
-    if (mark.attrs['kind'] === 'proposal') name(codes);
+    if (rendersProposal(mark)) name(codes);
     return {
       kind: 'provenance',
-      origin: mark.attrs['kind'] === 'proposal' ? 'proposal' : 'edit',
+      origin: rendersProposal(mark) ? 'proposal' : 'edit',
       ref: String(mark.attrs['ref']),
       delegations: codes,
       label: String(mark.attrs['label'] ?? ''),
@@ -308,7 +314,7 @@ export function revisionModel(input: RevisionExportInput): RevisionModel {
       let keep = 0;
       while (keep < stack.length - 1 && keep < wanted.length && (stack[keep + 1] as Frame).mark?.eq(wanted[keep] as Mark)) keep++;
       stack.length = keep + 1;
-      const provenance = text.marks.find((mark) => mark.type.name === 'provenance' && mark.attrs['kind'] === 'proposal') ?? null;
+      const provenance = text.marks.find((mark) => mark.type.name === 'provenance' && rendersProposal(mark)) ?? null;
       if (run && !(provenance && proposalKey(provenanceRefs(provenance)) === proposalKey(provenanceRefs(run)))) endRun();
       run = provenance;
       for (const mark of wanted.slice(keep)) {

@@ -49,6 +49,20 @@ export class ConfirmTranslationDto {
   nodeIds!: string[];
 }
 
+export class TranslateProvisionDto {
+  @ApiProperty({ description: 'Id of the node of the original whose own words are translated' })
+  @IsString()
+  @MaxLength(100)
+  nodeId!: string;
+
+  @ApiProperty({ type: [String], description: 'The translation of each run of the original’s own words, in order' })
+  @IsArray()
+  @ArrayMaxSize(1_000)
+  @IsString({ each: true })
+  @MaxLength(20_000, { each: true })
+  texts!: string[];
+}
+
 export const COMPARE_FORMATS = ['json', 'inline', 'side-by-side', 'concordance'] as const;
 
 export class CompareQueryDto {
