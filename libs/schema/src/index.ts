@@ -13,8 +13,17 @@ export { assignMissingIds, findIdConflicts, hasStableId, newNodeId } from './ids
 export type { IdConflict } from './ids';
 export { docFromJSON, docToJSON } from './json';
 export type { DocFromJSONOptions, DocJSON, MarkJSON, NodeJSON } from './json';
-export { formatLabel, numberDocument } from './numbering';
-export type { NumberedKind, NumberingOptions, NumberLabel } from './numbering';
+export {
+  articleNumbers,
+  formatArticleNumber,
+  formatLabel,
+  frozenNumberToString,
+  numberDocument,
+  parseFrozenNumber,
+  sequentialNumbers,
+  suffixWord,
+} from './numbering';
+export type { FrozenNumber, NumberedKind, NumberingOptions, NumberLabel } from './numbering';
 export {
   abjad,
   arabicOrdinal,
@@ -29,8 +38,9 @@ export {
 } from './numerals';
 export { findNodeById, listProvisions } from './query';
 export type { NodeWithPos, Provision } from './query';
-export { PROVENANCE_KINDS, STRUCTURAL_NODE_NAMES, treatySchema } from './schema';
+export { FROZEN_NUMBER, PROVENANCE_KINDS, STRUCTURAL_NODE_NAMES, treatySchema } from './schema';
 export type {
+  ArticleAttrs,
   BracketAttrs,
   NodeIdAttrs,
   OptionAttrs,
@@ -39,6 +49,7 @@ export type {
   ProvisionAttrs,
   TreatyMarkName,
   TreatyNodeName,
+  XrefAttrs,
 } from './schema';
 export { SchemaError, SchemaErrorCode } from './schema-error';
 export { docToText, inlineToText } from './text';

@@ -215,3 +215,44 @@ describe(formatLabel.name, () => {
     expect(formatLabel(...args)).toBe(expected);
   });
 });
+
+describe('frozen article numbers', () => {
+  /** Articles 1 to 3 numbered by the secretariat, two inserted after article 2 while numbers were frozen. */
+  const frozen = doc(
+    article({ id: 'a1', number: '1' }, p('One.')),
+    article({ id: 'a2', number: '2' }, p('Two.')),
+    article({ id: 'n1' }, p('New.')),
+    article({ id: 'n2' }, p('Newer.')),
+    article({ id: 'a3', number: '3' }, p('Three.')),
+  );
+
+  it.each<[Language, string, string]>([
+    ['en', 'n1', 'Article 2 bis'],
+    ['en', 'n2', 'Article 2 ter'],
+    ['en', 'a3', 'Article 3'],
+    ['fr', 'n1', 'Article 2 bis'],
+    ['es', 'n2', 'Artículo 2 ter'],
+    ['ru', 'n1', 'Статья 2 бис'],
+    ['ru', 'n2', 'Статья 2 тер'],
+    ['zh', 'n1', '第二条之二'],
+    ['zh', 'n2', '第二条之三'],
+    ['ar', 'n1', 'المادة ٢ مكرراً'],
+    ['ar', 'n2', 'المادة ٢ مكرراً ثانياً'],
+  ])('numbers an inserted article in %s after its predecessor: %s is %s', (language, id, expected) => {
+    expect(labelOf(id, language, {}, frozen)).toBe(expected);
+  });
+
+  it('keeps the numbers of the articles after an insertion', () => {
+    expect(labelOf('a3', 'en', {}, frozen)).toBe('Article 3');
+  });
+
+  it('reads a stored suffix: 2.2 is 2 ter, and the next insertion after it is 2 quater', () => {
+    const stored = doc(article({ id: 'x', number: '2.2' }, p('X.')), article({ id: 'y' }, p('Y.')));
+    expect([labelOf('x', 'en', {}, stored), labelOf('y', 'en', {}, stored)]).toEqual(['Article 2 ter', 'Article 2 quater']);
+  });
+
+  it('numbers by order a text that no one has numbered yet', () => {
+    const fresh = doc(article({ id: 'a' }, p('A.')), article({ id: 'b' }, p('B.')));
+    expect(labelOf('b', 'en', {}, fresh)).toBe('Article 2');
+  });
+});
