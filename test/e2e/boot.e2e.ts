@@ -34,7 +34,7 @@ describe('Server start-up', () => {
     try {
       const applied = run(CLI, database.env, ['db:migrate']).stdout.trim().split('\n');
       expect(applied[0]).toMatch(/^applied Foundation\d+$/);
-      expect(applied.at(-1)).toMatch(/^applied MailOutbox\d+$/);
+      expect(applied.at(-1)).toMatch(/^applied AgreedTextAndNumbering\d+$/);
       expect(run(CLI, database.env, ['db:migrate']).stdout).toBe('The database is up to date.\n');
       const verify = run(CLI, database.env, ['audit:verify']);
       expect(verify.code).toBe(0);

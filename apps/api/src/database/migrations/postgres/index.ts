@@ -9,6 +9,7 @@ import { DelegationMembership1796526264641 } from './1796526264641-delegation-me
 import { SignedRevisionsAndAuditHead1796528227656 } from './1796528227656-signed-revisions-and-audit-head';
 import { CommentTracking1796541614437 } from './1796541614437-comment-tracking';
 import { MailOutbox1796542654973 } from './1796542654973-mail-outbox';
+import { AgreedTextAndNumbering1796573572470 } from './1796573572470-agreed-text-and-numbering';
 
 /** PostgreSQL migrations, oldest first. */
-export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1764000000000, Collaboration1795537203515, ProposalsAndComments1795537661775, CompileDesk1795537949014, Revisions1795538195247, ImmutableRecords1795538300000, DelegationMembership1796526264641, SignedRevisionsAndAuditHead1796528227656, CommentTracking1796541614437, MailOutbox1796542654973];
+export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1764000000000, Collaboration1795537203515, ProposalsAndComments1795537661775, CompileDesk1795537949014, Revisions1795538195247, ImmutableRecords1795538300000, DelegationMembership1796526264641, SignedRevisionsAndAuditHead1796528227656, CommentTracking1796541614437, MailOutbox1796542654973, AgreedTextAndNumbering1796573572470];

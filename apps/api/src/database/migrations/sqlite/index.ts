@@ -10,6 +10,7 @@ import { SignedRevisionsAndAuditHead1796528192028 } from './1796528192028-signed
 import { RevisionsStayImmutable1796528192029 } from './1796528192029-revisions-stay-immutable';
 import { CommentTracking1796541606547 } from './1796541606547-comment-tracking';
 import { MailOutbox1796542654141 } from './1796542654141-mail-outbox';
+import { AgreedTextAndNumbering1796573566908 } from './1796573566908-agreed-text-and-numbering';
 
 /** SQLite migrations, oldest first. */
-export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1764000000000, Collaboration1795537204385, ProposalsAndComments1795537662974, CompileDesk1795537950411, Revisions1795538196137, ImmutableRecords1795538300000, DelegationMembership1796526259871, SignedRevisionsAndAuditHead1796528192028, RevisionsStayImmutable1796528192029, CommentTracking1796541606547, MailOutbox1796542654141];
+export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1764000000000, Collaboration1795537204385, ProposalsAndComments1795537662974, CompileDesk1795537950411, Revisions1795538196137, ImmutableRecords1795538300000, DelegationMembership1796526259871, SignedRevisionsAndAuditHead1796528192028, RevisionsStayImmutable1796528192029, CommentTracking1796541606547, MailOutbox1796542654141, AgreedTextAndNumbering1796573566908];
