@@ -17,6 +17,7 @@ export {
   articleNumbers,
   formatArticleNumber,
   formatLabel,
+  freezeNumbers,
   frozenNumberToString,
   numberDocument,
   parseFrozenNumber,
@@ -37,6 +38,7 @@ export {
   toArabicIndic,
 } from './numerals';
 export { findNodeById, listProvisions } from './query';
+export { referenceLabels } from './references';
 export type { NodeWithPos, Provision } from './query';
 export { FROZEN_NUMBER, PROVENANCE_KINDS, STRUCTURAL_NODE_NAMES, treatySchema } from './schema';
 export type {

@@ -1,5 +1,5 @@
 import type { Language } from '@concord/domain';
-import type { Node } from 'prosemirror-model';
+import { Fragment, type Node } from 'prosemirror-model';
 import { abjad, arabicOrdinal, chineseNumeral, cyrillicLetters, latinLetters, roman, toArabicIndic } from './numerals';
 
 /** What a number label numbers. */
@@ -308,4 +308,29 @@ export function numberDocument(doc: Node, language: Language, options: Numbering
     });
   });
   return labels;
+}
+
+/**
+ * The document with its article numbers frozen: each article gets the number it shows now (by order, or bis/ter
+ * after a frozen predecessor) in its `number` attribute, and keeps it while articles are inserted around it until
+ * the secretariat renumbers. Articles that already have a number keep it; an unchanged document is returned as is.
+ */
+export function freezeNumbers(doc: Node): Node {
+  const numbers = articleNumbers(doc);
+  let changed = false;
+  const freeze = (node: Node): Node => {
+    if (node.type.name === 'article') {
+      const id: unknown = node.attrs['id'];
+      const number = typeof id === 'string' ? numbers.get(id) : undefined;
+      if (!number || node.attrs['number'] === frozenNumberToString(number)) return node;
+      changed = true;
+      return node.type.create({ ...node.attrs, number: frozenNumberToString(number) }, node.content, node.marks);
+    }
+    if (node.type.name !== 'doc' && node.type.name !== 'chapter') return node;
+    const children: Node[] = [];
+    node.forEach((child) => children.push(freeze(child)));
+    return node.copy(Fragment.fromArray(children));
+  };
+  const frozen = freeze(doc);
+  return changed ? frozen : doc;
 }

@@ -150,7 +150,7 @@ export class CompileDeskService {
   ): Promise<{ provisionId: string; status: ProvisionStatus; reason: string | null }> {
     await this.instruments.authorize(user, instrumentId, 'set-provision-status');
     const document = consolidatedDocument(instrumentId, language);
-    const initialContent = async () => (await this.instruments.baseDocument(instrumentId, language)).doc;
+    const initialContent = async () => this.instruments.consolidatedSeed(instrumentId, language);
     const why = reason?.trim() ? reason.trim() : null;
     let previous: string | null = null;
     await this.collab.change(

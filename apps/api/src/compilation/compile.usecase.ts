@@ -53,7 +53,7 @@ export class CompileUseCase {
   async execute(user: AuthContext, instrumentId: string, language: Language, bracketIncorporated: boolean): Promise<CompileReport> {
     const instrument = await this.instruments.get(user, instrumentId, 'compile');
     const document = consolidatedDocument(instrumentId, language);
-    const initialContent = async () => (await this.instruments.baseDocument(instrumentId, language)).doc;
+    const initialContent = async () => this.instruments.consolidatedSeed(instrumentId, language);
     const decisions = (await this.repository.decisionsFor(document)).filter((d) => !d.compiledAt);
     const candidates = (await this.repository.proposalsFor(instrumentId, language, ['submitted'])).filter((p) => decisions.some((d) => d.proposalId === p.id));
     if (candidates.length === 0) throw new AppException('nothing-to-compile', 'No submitted proposal has a decision that is not compiled yet.');

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { CollabModule } from '../collaboration/collab.module';
+import { InstrumentsModule } from '../instruments/instruments.module';
+import { NumberingController } from './numbering.controller';
+import { NumberingRepository } from './numbering.repository';
+import { NumberingService } from './numbering.service';
+
+@Module({
+  imports: [AuditModule, CollabModule, InstrumentsModule],
+  controllers: [NumberingController],
+  providers: [NumberingRepository, NumberingService],
+})
+export class NumberingModule {}
