@@ -194,6 +194,10 @@ for (const backend of BACKENDS) {
         const threads = (await as('egypt.delegate').get(`/api/comments?targetKind=document&targetId=${encodeURIComponent(document)}`)).body.items as Json[];
         expect(threads.find((t) => t.id === thread.id)).toMatchObject({ article: { id: 'new-ter', label: 'Article 4' }, comment: { body: 'We support this new article.' } });
 
+        const consultations = await as('chair').get(`/api/instruments/${instrumentId}/consultations?lang=en`);
+        expect((consultations.body.items as Json[]).find((i) => i.provisionId === 'new-ter')).toMatchObject({ label: 'Article 4', status: 'open', proposals: 0, comments: 1 });
+        expect((await as('egypt.head').get(`/api/instruments/${instrumentId}/consultations?lang=en`)).status).toBe(403);
+
         const again = await as('secretariat').post(`/api/instruments/${instrumentId}/renumber`);
         expect(again.status).toBe(409);
         expect(again.body.error?.code).toBe('renumbering-unchanged');

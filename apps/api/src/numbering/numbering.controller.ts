@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../auth/auth-context';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { LanguageQueryDto } from '../compilation/dto/compilation.dto';
-import { type ArticleNumberView, NumberingService, type RenumberingView } from './numbering.service';
+import { type ArticleNumberView, type ConsultationItem, NumberingService, type RenumberingView } from './numbering.service';
 
 @ApiTags('numbering')
 @Controller('instruments/:id')
@@ -14,6 +14,12 @@ export class NumberingController {
   @ApiOperation({ summary: 'The current article numbers of the live draft, frozen or inserted since (bis, ter …)' })
   numbers(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Query() query: LanguageQueryDto): Promise<{ language: string; items: ArticleNumberView[] }> {
     return this.numbering.numbers(user, id, query.lang);
+  }
+
+  @Get('consultations')
+  @ApiOperation({ summary: "The Chair's view of informal consultations: each article's number, status, proposals and open comments (chair, secretariat)" })
+  consultations(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Query() query: LanguageQueryDto): Promise<{ items: ConsultationItem[] }> {
+    return this.numbering.consultations(user, id, query.lang);
   }
 
   @Post('renumber')

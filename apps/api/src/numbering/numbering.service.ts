@@ -11,6 +11,8 @@ import { CollabService, PROSEMIRROR_FRAGMENT } from '../collaboration/collab.ser
 import { DocumentReader } from '../collaboration/document-reader';
 import { AppException } from '../common/app.exception';
 import { UnitOfWork } from '../database/unit-of-work';
+import { CommentsService } from '../comments/comments.service';
+import { CompilationRepository } from '../compilation/compilation.repository';
 import { InstrumentsService } from '../instruments/instruments.service';
 import { NumberingRepository } from './numbering.repository';
 import { type ConcordanceEntry, Renumbering } from './renumbering.entity';
@@ -29,6 +31,18 @@ export interface ConcordanceLine extends ConcordanceEntry {
   readonly fromLabel: string;
   readonly toLabel: string;
   readonly changed: boolean;
+}
+
+/** One article as the Chair follows it in informal consultations. */
+export interface ConsultationItem {
+  readonly provisionId: string;
+  readonly label: string;
+  readonly heading: string;
+  readonly status: string;
+  /** Proposals received for it (submitted or decided). */
+  readonly proposals: number;
+  /** Open comment threads anchored in it. */
+  readonly comments: number;
 }
 
 export interface RenumberingView {
@@ -56,7 +70,38 @@ export class NumberingService {
     private readonly repository: NumberingRepository,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly proposals: CompilationRepository,
+    private readonly comments: CommentsService,
   ) {}
+
+  /**
+   * What the Chair follows in informal consultations: every article with its number, status, and how many
+   * proposals and open comment threads bear on it. For those who may set provision status (Chair, secretariat).
+   */
+  async consultations(user: AuthContext, instrumentId: string, language: Language): Promise<{ items: ConsultationItem[] }> {
+    await this.instruments.authorize(user, instrumentId, 'set-provision-status');
+    const live = await this.live(instrumentId, language);
+    const labels = numberDocument(live, language);
+    const received = await this.proposals.proposalsFor(instrumentId, language, ['submitted', 'incorporated', 'partially-incorporated', 'presented-as-option', 'not-retained']);
+    const threads = await this.comments.list(user, { targetKind: 'document', targetId: consolidatedDocument(instrumentId, language) });
+    const items: ConsultationItem[] = [];
+    live.descendants((node) => {
+      if (node.type.name !== 'article') return node.type.name === 'doc' || node.type.name === 'chapter';
+      const id = node.attrs['id'];
+      if (typeof id !== 'string') return false;
+      const heading = node.firstChild?.type.name === 'heading' ? node.firstChild.textContent : '';
+      items.push({
+        provisionId: id,
+        label: labels.get(id)?.label ?? '',
+        heading,
+        status: String(node.attrs['status']),
+        proposals: received.filter((p) => p.provisionIds.includes(id)).length,
+        comments: threads.filter((t) => !t.resolved && t.article?.id === id).length,
+      });
+      return false;
+    });
+    return { items };
+  }
 
   async numbers(user: AuthContext, instrumentId: string, language: Language): Promise<{ language: Language; items: ArticleNumberView[] }> {
     await this.instruments.authorize(user, instrumentId, 'read');

@@ -12,6 +12,7 @@ import { useAuth, useUser } from '../auth';
 import { formatList } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import type { Translate } from '../i18n/strings';
+import { agreedLock } from './agreed-lock';
 import { ArticleNavigator } from './article-navigator';
 import { ConnectionStatus } from './connection-status';
 import { splitProvision, stableIds } from './editing';
@@ -127,6 +128,7 @@ export function CollaborativeEditor({
         treatyDecorations(textLanguage, () => textsRef.current, numberingBase),
         navigationHighlight(),
         stableIds(),
+        ...(document.startsWith('consolidated:') ? [agreedLock()] : []),
         ...plugins,
       ],
     });
@@ -162,7 +164,7 @@ export function CollaborativeEditor({
       viewRef.current = null;
       setDoc(null);
     };
-  }, [session, textLanguage, editable, hintId, numberingBase, plugins]);
+  }, [session, textLanguage, editable, hintId, numberingBase, plugins, document]);
 
   // A new interface language redraws the words around the text (statuses, "Proposed by").
   useEffect(() => {
