@@ -1,7 +1,7 @@
 import type { Language } from '@concord/domain';
 import { describe, expect, it } from 'vitest';
 import { article, chapter, doc, heading, option, options, p, preamble, sub, title } from './builders';
-import { formatLabel, numberDocument, type NumberingOptions } from './numbering';
+import { formatLabel, freezeNumbers, numberDocument, type NumberingOptions } from './numbering';
 
 /** Articles 1–6 in chapter 1, 7–12 in chapter 2; article 7 has two paragraphs, the second with subparagraphs. */
 const convention = doc(
@@ -254,5 +254,19 @@ describe('frozen article numbers', () => {
   it('numbers by order a text that no one has numbered yet', () => {
     const fresh = doc(article({ id: 'a' }, p('A.')), article({ id: 'b' }, p('B.')));
     expect(labelOf('b', 'en', {}, fresh)).toBe('Article 2');
+  });
+});
+
+describe(freezeNumbers.name, () => {
+  it('stores the number each article shows, and leaves a frozen document as it is', () => {
+    const fresh = doc(article({ id: 'a' }, p('A.')), article({ id: 'b' }, p('B.')));
+    const frozen = freezeNumbers(fresh);
+    expect([frozen.child(0).attrs['number'], frozen.child(1).attrs['number']]).toEqual(['1', '2']);
+    expect(freezeNumbers(frozen)).toBe(frozen);
+  });
+
+  it('freezes an inserted article at its bis number', () => {
+    const inserted = doc(article({ id: 'a', number: '1' }, p('A.')), article({ id: 'n' }, p('N.')), article({ id: 'b', number: '2' }, p('B.')));
+    expect(freezeNumbers(inserted).child(1).attrs['number']).toBe('1.1');
   });
 });
