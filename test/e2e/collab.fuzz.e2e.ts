@@ -21,7 +21,7 @@ type Json = Record<string, unknown>;
 const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
 
 /** Close codes a refused or misbehaving connection may get; 4500 (a server error) is not among them. */
-const EXPECTED_CLOSES = new Set([1009, 4002, 4003, 4004, 4400, 4401, 4403, 4404, 4422]);
+const EXPECTED_CLOSES = new Set([1009, 4002, 4003, 4004, 4400, 4401, 4403, 4404, 4422, 4423]);
 
 const NODE_NAMES = ['script', 'iframe', 'article', 'paragraph', 'text_block', 'heading', 'text', 'doc', 'option_group', 'option', '__proto__', 'constructor', ''];
 const ATTRIBUTE_KEYS = ['id', 'status', 'onclick', '__proto__', 'sponsors', 'isBase', 'style', 'toString'];

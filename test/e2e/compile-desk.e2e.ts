@@ -212,7 +212,7 @@ for (const backend of BACKENDS) {
     it('lets the chair and the secretariat set provision status, with its history, and nobody else', async () => {
       expect((await as('egypt.head').put(`/api/instruments/${instrumentId}/provisions/${sovereignty}/status`, { language: 'en', status: 'agreed-ad-referendum' })).status).toBe(403);
       const set = await as('chair').put(`/api/instruments/${instrumentId}/provisions/${sovereignty}/status`, { language: 'en', status: 'agreed-ad-referendum' });
-      expect(set.body).toEqual({ provisionId: sovereignty, status: 'agreed-ad-referendum' });
+      expect(set.body).toEqual({ provisionId: sovereignty, status: 'agreed-ad-referendum', reason: null });
       expect((await as('secretariat').put(`/api/instruments/${instrumentId}/provisions/nope/status`, { language: 'en', status: 'open' })).body.error?.code).toBe('provision-not-found');
       const history = (await as('egypt.delegate').get(`/api/instruments/${instrumentId}/provisions/status-history?lang=en`)).body.items as Json[];
       expect(history).toEqual([expect.objectContaining({ provisionId: sovereignty, from: 'open', to: 'agreed-ad-referendum' })]);

@@ -172,6 +172,10 @@ const CALLS: Readonly<Record<string, Call>> = {
     expect: ABSENT,
   },
   'GET /api/instruments/{id}/provisions/status-history': { path: '/api/instruments/{instrument}/provisions/status-history', query: 'lang=en', expect: ABSENT },
+  'GET /api/instruments/{id}/numbers': { path: '/api/instruments/{instrument}/numbers', query: 'lang=en', expect: ABSENT },
+  'GET /api/instruments/{id}/consultations': { path: '/api/instruments/{instrument}/consultations', query: 'lang=en', expect: ABSENT },
+  'POST /api/instruments/{id}/renumber': { path: '/api/instruments/{instrument}/renumber', expect: ABSENT },
+  'GET /api/instruments/{id}/renumberings': { path: '/api/instruments/{instrument}/renumberings', query: 'lang=en', expect: ABSENT },
   'GET /api/documents/{document}/provenance': { path: '/api/documents/{consolidated}/provenance', query: 'from=0&to=20', expect: ABSENT },
 
   'GET /api/instruments/{id}/compilation': { path: '/api/instruments/{instrument}/compilation', query: 'lang=en', expect: ABSENT },

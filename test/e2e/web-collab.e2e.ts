@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, BROWSER_SKIP_REASON, launchBrowser, seriousAccessibilityViolations, signIn, screenshot, connected, treatyText, typeAtEndOf } from '../support/browser';
-import { provider, synced } from '../support/collab';
+import { provider, relayed, synced } from '../support/collab';
 import { scratchSqlite } from '../support/databases';
 import { client, login, startServer, type TestServer } from '../support/server';
 
@@ -21,7 +21,17 @@ function typedProvenance(ydoc: Y.Doc, text: string): unknown {
 
 const { article, bracket, chapter, doc, heading, option, options, p, preamble, recital, sub, title } = builders;
 
-/** An Arabic consolidated draft as the compile engine leaves it: statuses, nested brackets, sponsored options. */
+/** The agreed provisions of {@link arabicDraft} and their statuses, which the Chair sets through the API. */
+const ARABIC_STATUSES = [
+  ['ar-art-1', 'agreed-ad-referendum'],
+  ['ar-art-2', 'informally-agreed'],
+  ['ar-art-2-p2', 'agreed-ad-referendum'],
+] as const;
+
+/**
+ * An Arabic consolidated draft as the compile engine leaves it: nested brackets, sponsored options. Its provisions
+ * are open: a client may not write agreed text (issue 15), so the statuses of ARABIC_STATUSES are set afterwards.
+ */
 function arabicDraft() {
   return doc(
     title('مشروع اتفاقية الأمم المتحدة لمكافحة الجريمة السيبرانية'),
@@ -29,19 +39,19 @@ function arabicDraft() {
     chapter(
       heading('أحكام عامة'),
       article(
-        { status: 'agreed-ad-referendum' },
+        { id: 'ar-art-1' },
         heading('بيان الغرض'),
         p('أغراض هذه الاتفاقية هي تعزيز التدابير الرامية إلى منع الجريمة السيبرانية ومكافحتها.'),
       ),
       article(
-        { status: 'informally-agreed' },
+        { id: 'ar-art-2' },
         heading('المصطلحات المستخدمة'),
         p(
           'لأغراض هذه الاتفاقية:',
           sub('يقصد بتعبير "نظام حاسوبي" ', bracket('أي جهاز ', bracket('أو مجموعة من الأجهزة'), ' المترابطة'), '؛'),
           sub('يقصد بتعبير "بيانات حاسوبية" أي تمثيل للوقائع أو المعلومات.'),
         ),
-        p({ status: 'agreed-ad-referendum' }, 'يجوز للدول الأطراف ', bracket('اعتماد'), ' تدابير إضافية.'),
+        p({ id: 'ar-art-2-p2' }, 'يجوز للدول الأطراف ', bracket('اعتماد'), ' تدابير إضافية.'),
       ),
     ),
     chapter(
@@ -279,6 +289,10 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       const secretariatCopy = provider(server, `consolidated:${instrumentId}:ar`, token);
       await synced(secretariatCopy);
       docToYFragment(arabicDraft(), secretariatCopy.doc.getXmlFragment('prosemirror'));
+      await relayed(server, `consolidated:${instrumentId}:ar`, token, (d) => d.getXmlFragment('prosemirror').toString().includes('ar-art-2-p2'));
+      for (const [provisionId, status] of ARABIC_STATUSES) {
+        expect((await api.put(`/api/instruments/${instrumentId}/provisions/${provisionId}/status`, { language: 'ar', status })).status).toBe(200);
+      }
 
       const delegate = await signIn(browser, server, 'egypt.delegate@concord.test');
       await delegate.page.getByLabel('Language', { exact: true }).selectOption('ar');

@@ -22,6 +22,7 @@ import { InboxModule } from './inbox/inbox.module';
 import { InstrumentsModule } from './instruments/instruments.module';
 import { Metrics } from './metrics/metrics';
 import { MetricsModule } from './metrics/metrics.module';
+import { NumberingModule } from './numbering/numbering.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { RevisionsModule } from './revisions/revisions.module';
 import { SigningModule } from './signing/signing.module';
@@ -54,6 +55,7 @@ export class AppModule {
         ProposalsModule,
         CommentsModule,
         CompilationModule,
+        NumberingModule,
         RevisionsModule,
         ArchiveModule,
         InboxModule,

@@ -32,6 +32,11 @@ export const COLLAB_CLOSE_CODES = {
    * nothing of it was stored or relayed.
    */
   rejected: 4422,
+  /**
+   * An update that touches a provision agreed (informally or ad referendum): agreed text is changed only after the
+   * Chair or the secretariat reopens the provision. Nothing of it was stored or relayed; the reason is `agreed`.
+   */
+  agreed: 4423,
   /** Too many documents loading at once for this user. */
   tooManyLoads: 4429,
   /** The document could not be loaded from the database; it is never replaced by an empty one. */

@@ -44,6 +44,11 @@ export interface ThreadView {
   readonly orphaned: boolean;
   /** The text the anchor covers now; null when orphaned or not anchored in a document. */
   readonly anchoredText: string | null;
+  /**
+   * The article of a consolidated draft the anchor lies in now, with its current number ("Article 4" after a
+   * renumbering of what was "Article 2 ter"); absent when not anchored in a consolidated draft.
+   */
+  readonly article?: { readonly id: string; readonly label: string };
   readonly resolved: boolean;
   readonly resolvedAt: string | null;
   readonly resolvedBy: string | null;

@@ -28,6 +28,7 @@ export {
   DELEGATION_KINDS,
   PROVISION_STATUSES,
   ROLES,
+  isAgreedStatus,
   TIERS,
   isDelegationKind,
   isProvisionStatus,

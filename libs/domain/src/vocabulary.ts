@@ -27,6 +27,11 @@ export const PROVISION_STATUSES = ['open', 'informally-agreed', 'agreed-ad-refer
 /** The negotiation status of a provision. */
 export type ProvisionStatus = (typeof PROVISION_STATUSES)[number];
 
+/** Whether a status locks its provision: agreed text is edited only after the provision is reopened. */
+export function isAgreedStatus(status: unknown): boolean {
+  return status === 'informally-agreed' || status === 'agreed-ad-referendum';
+}
+
 /** Whether `value` is a role. */
 export function isRole(value: unknown): value is Role {
   return isMemberOf(ROLES, value);

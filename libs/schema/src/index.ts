@@ -13,8 +13,18 @@ export { assignMissingIds, findIdConflicts, hasStableId, newNodeId } from './ids
 export type { IdConflict } from './ids';
 export { docFromJSON, docToJSON } from './json';
 export type { DocFromJSONOptions, DocJSON, MarkJSON, NodeJSON } from './json';
-export { formatLabel, numberDocument } from './numbering';
-export type { NumberedKind, NumberingOptions, NumberLabel } from './numbering';
+export {
+  articleNumbers,
+  formatArticleNumber,
+  formatLabel,
+  freezeNumbers,
+  frozenNumberToString,
+  numberDocument,
+  parseFrozenNumber,
+  sequentialNumbers,
+  suffixWord,
+} from './numbering';
+export type { FrozenNumber, NumberedKind, NumberingOptions, NumberLabel } from './numbering';
 export {
   abjad,
   arabicOrdinal,
@@ -28,9 +38,11 @@ export {
   toArabicIndic,
 } from './numerals';
 export { findNodeById, listProvisions } from './query';
+export { referenceLabels } from './references';
 export type { NodeWithPos, Provision } from './query';
-export { PROVENANCE_KINDS, STRUCTURAL_NODE_NAMES, treatySchema } from './schema';
+export { FROZEN_NUMBER, PROVENANCE_KINDS, STRUCTURAL_NODE_NAMES, treatySchema } from './schema';
 export type {
+  ArticleAttrs,
   BracketAttrs,
   NodeIdAttrs,
   OptionAttrs,
@@ -39,6 +51,7 @@ export type {
   ProvisionAttrs,
   TreatyMarkName,
   TreatyNodeName,
+  XrefAttrs,
 } from './schema';
 export { SchemaError, SchemaErrorCode } from './schema-error';
 export { docToText, inlineToText } from './text';

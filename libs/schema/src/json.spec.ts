@@ -18,7 +18,7 @@ describe(docFromJSON.name, () => {
       content: [
         {
           type: 'article',
-          attrs: { id: 'a', status: 'open' },
+          attrs: { id: 'a', status: 'open', number: null },
           content: [{ type: 'paragraph', attrs: { id: 'p', status: 'open' }, content: [{ type: 'text_block', content: [{ type: 'text', text: 'x' }] }] }],
         },
       ],

@@ -1,7 +1,7 @@
 import type { Language } from '@concord/domain';
 import { describe, expect, it } from 'vitest';
 import { article, chapter, doc, heading, option, options, p, preamble, sub, title } from './builders';
-import { formatLabel, numberDocument, type NumberingOptions } from './numbering';
+import { formatLabel, freezeNumbers, numberDocument, type NumberingOptions } from './numbering';
 
 /** Articles 1–6 in chapter 1, 7–12 in chapter 2; article 7 has two paragraphs, the second with subparagraphs. */
 const convention = doc(
@@ -213,5 +213,60 @@ describe(formatLabel.name, () => {
     [['paragraph', 12, 'ar', 0, { arabicDigits: 'western' }], '12-'],
   ])('formats %j as %s', (args, expected) => {
     expect(formatLabel(...args)).toBe(expected);
+  });
+});
+
+describe('frozen article numbers', () => {
+  /** Articles 1 to 3 numbered by the secretariat, two inserted after article 2 while numbers were frozen. */
+  const frozen = doc(
+    article({ id: 'a1', number: '1' }, p('One.')),
+    article({ id: 'a2', number: '2' }, p('Two.')),
+    article({ id: 'n1' }, p('New.')),
+    article({ id: 'n2' }, p('Newer.')),
+    article({ id: 'a3', number: '3' }, p('Three.')),
+  );
+
+  it.each<[Language, string, string]>([
+    ['en', 'n1', 'Article 2 bis'],
+    ['en', 'n2', 'Article 2 ter'],
+    ['en', 'a3', 'Article 3'],
+    ['fr', 'n1', 'Article 2 bis'],
+    ['es', 'n2', 'Artículo 2 ter'],
+    ['ru', 'n1', 'Статья 2 бис'],
+    ['ru', 'n2', 'Статья 2 тер'],
+    ['zh', 'n1', '第二条之二'],
+    ['zh', 'n2', '第二条之三'],
+    ['ar', 'n1', 'المادة ٢ مكرراً'],
+    ['ar', 'n2', 'المادة ٢ مكرراً ثانياً'],
+  ])('numbers an inserted article in %s after its predecessor: %s is %s', (language, id, expected) => {
+    expect(labelOf(id, language, {}, frozen)).toBe(expected);
+  });
+
+  it('keeps the numbers of the articles after an insertion', () => {
+    expect(labelOf('a3', 'en', {}, frozen)).toBe('Article 3');
+  });
+
+  it('reads a stored suffix: 2.2 is 2 ter, and the next insertion after it is 2 quater', () => {
+    const stored = doc(article({ id: 'x', number: '2.2' }, p('X.')), article({ id: 'y' }, p('Y.')));
+    expect([labelOf('x', 'en', {}, stored), labelOf('y', 'en', {}, stored)]).toEqual(['Article 2 ter', 'Article 2 quater']);
+  });
+
+  it('numbers by order a text that no one has numbered yet', () => {
+    const fresh = doc(article({ id: 'a' }, p('A.')), article({ id: 'b' }, p('B.')));
+    expect(labelOf('b', 'en', {}, fresh)).toBe('Article 2');
+  });
+});
+
+describe(freezeNumbers.name, () => {
+  it('stores the number each article shows, and leaves a frozen document as it is', () => {
+    const fresh = doc(article({ id: 'a' }, p('A.')), article({ id: 'b' }, p('B.')));
+    const frozen = freezeNumbers(fresh);
+    expect([frozen.child(0).attrs['number'], frozen.child(1).attrs['number']]).toEqual(['1', '2']);
+    expect(freezeNumbers(frozen)).toBe(frozen);
+  });
+
+  it('freezes an inserted article at its bis number', () => {
+    const inserted = doc(article({ id: 'a', number: '1' }, p('A.')), article({ id: 'n' }, p('N.')), article({ id: 'b', number: '2' }, p('B.')));
+    expect(freezeNumbers(inserted).child(1).attrs['number']).toBe('1.1');
   });
 });

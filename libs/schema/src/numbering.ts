@@ -1,5 +1,5 @@
 import type { Language } from '@concord/domain';
-import type { Node } from 'prosemirror-model';
+import { Fragment, type Node } from 'prosemirror-model';
 import { abjad, arabicOrdinal, chineseNumeral, cyrillicLetters, latinLetters, roman, toArabicIndic } from './numerals';
 
 /** What a number label numbers. */
@@ -53,6 +53,105 @@ export function formatLabel(kind: NumberedKind, ordinal: number, language: Langu
     case 'option':
       return optionLabel(n, language, digits);
   }
+}
+
+/** The Latin adverbs of UN English, French and Spanish texts: 7 bis, 7 ter, 7 quater … */
+const LATIN_SUFFIXES = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies', 'undecies', 'duodecies', 'terdecies', 'quaterdecies', 'quindecies', 'sexdecies', 'septdecies', 'octodecies', 'novodecies', 'vicies'];
+/** The same in Russian texts: статья 7 бис, 7 тер … */
+const RUSSIAN_SUFFIXES = ['бис', 'тер', 'кватер', 'квинквиес', 'сексиес', 'септиес', 'октиес', 'новиес', 'дециес'];
+/** Arabic: مكرراً for bis, then مكرراً with the ordinal adverb (ثانياً for ter, ثالثاً for quater …). */
+const ARABIC_ORDINAL_ADVERBS = ['ثانياً', 'ثالثاً', 'رابعاً', 'خامساً', 'سادساً', 'سابعاً', 'ثامناً', 'تاسعاً', 'عاشراً'];
+
+/**
+ * The words after an inserted provision's base number, `rank` 1 for bis: "bis", "ter" … in English, French and
+ * Spanish; "бис", "тер" … in Russian; "مكرراً", "مكرراً ثانياً" … in Arabic. Past the known words, the rank in
+ * digits. Chinese writes the rank into the label itself ("第七条之二"), see {@link formatArticleNumber}.
+ */
+export function suffixWord(rank: number, language: Language, options: NumberingOptions = {}): string {
+  const digits = (n: number): string => (options.arabicDigits === 'western' ? String(n) : toArabicIndic(n));
+  switch (language) {
+    case 'ru':
+      return RUSSIAN_SUFFIXES[rank - 1] ?? `-${rank + 1}`;
+    case 'ar':
+      return rank === 1 ? 'مكرراً' : `مكرراً ${ARABIC_ORDINAL_ADVERBS[rank - 2] ?? digits(rank)}`;
+    case 'zh':
+      return `之${chineseNumeral(rank + 1)}`;
+    default:
+      return LATIN_SUFFIXES[rank - 1] ?? `-${rank + 1}`;
+  }
+}
+
+/** A frozen number parsed: "7.2" is base 7, rank 2 (7 ter); "7" is base 7, rank 0. */
+export interface FrozenNumber {
+  readonly base: number;
+  readonly rank: number;
+}
+
+export function parseFrozenNumber(value: unknown): FrozenNumber | null {
+  if (typeof value !== 'string') return null;
+  const match = /^([1-9][0-9]*)(?:\.([1-9][0-9]*))?$/.exec(value);
+  return match ? { base: Number(match[1]), rank: match[2] ? Number(match[2]) : 0 } : null;
+}
+
+export function frozenNumberToString(number: FrozenNumber): string {
+  return number.rank === 0 ? String(number.base) : `${number.base}.${number.rank}`;
+}
+
+/**
+ * The label of an article numbered `number` (base and suffix rank): "Article 7 bis", "Article 7 ter",
+ * "Artículo 7 bis", "Статья 7 бис", "第七条之二", "المادة ٧ مكرراً"; rank 0 gives the plain label.
+ */
+export function formatArticleNumber(number: FrozenNumber, language: Language, options: NumberingOptions = {}): string {
+  const plain = formatLabel('article', number.base, language, 0, options);
+  if (number.rank === 0) return plain;
+  // "Article premier" keeps its word; 1 bis is written "Article 1er bis" in French practice.
+  if (language === 'fr' && number.base === 1) return `Article 1er ${suffixWord(number.rank, language, options)}`;
+  if (language === 'zh') return `${plain}${suffixWord(number.rank, language, options)}`;
+  return `${plain} ${suffixWord(number.rank, language, options)}`;
+}
+
+/**
+ * The number of every article of a document, by id. An article with a frozen `number` keeps it; one without (a
+ * provision inserted while numbers are frozen) takes its predecessor's base number with the next suffix (bis,
+ * ter …). A document in which no article has a frozen number yet is numbered by order, as before any freezing.
+ */
+export function articleNumbers(doc: Node): ReadonlyMap<string, FrozenNumber> {
+  const articles: Node[] = [];
+  doc.forEach((child) => {
+    if (child.type.name === 'article') articles.push(child);
+    else if (child.type.name === 'chapter') child.forEach((grandchild) => grandchild.type.name === 'article' && articles.push(grandchild));
+  });
+  const frozen = articles.some((article) => parseFrozenNumber(article.attrs['number']) !== null);
+  const numbers = new Map<string, FrozenNumber>();
+  let previous: FrozenNumber = { base: 0, rank: 0 };
+  articles.forEach((article, index) => {
+    const stored = frozen ? parseFrozenNumber(article.attrs['number']) : null;
+    let number: FrozenNumber;
+    if (!frozen) number = { base: index + 1, rank: 0 };
+    else if (stored) number = stored;
+    // Inserted before the first numbered article: it takes the first number there is to follow.
+    else number = previous.base === 0 ? { base: 1, rank: 0 } : { base: previous.base, rank: previous.rank + 1 };
+    previous = number;
+    const id: unknown = article.attrs['id'];
+    if (typeof id === 'string' && id !== '') numbers.set(id, number);
+  });
+  return numbers;
+}
+
+/** Numbers every article of a document by order, as the secretariat's renumbering does: ids to "1", "2" … */
+export function sequentialNumbers(doc: Node): ReadonlyMap<string, string> {
+  const numbers = new Map<string, string>();
+  let count = 0;
+  doc.descendants((node) => {
+    if (node.type.name === 'article') {
+      count++;
+      const id: unknown = node.attrs['id'];
+      if (typeof id === 'string' && id !== '') numbers.set(id, String(count));
+      return false;
+    }
+    return node.type.name === 'doc' || node.type.name === 'chapter';
+  });
+  return numbers;
 }
 
 function chapterLabel(n: number, language: Language, digits: (n: number) => string): string {
@@ -143,8 +242,10 @@ function positions(items: readonly Node[], type: 'paragraph' | 'subparagraph'): 
 
 /**
  * Numbers a treaty document in a language: every chapter, article, paragraph, subparagraph and option with an
- * id gets a {@link NumberLabel}, keyed by node id. Numbers come from order alone, so they change when
- * provisions move while ids do not.
+ * id gets a {@link NumberLabel}, keyed by node id. Articles keep their frozen numbers once the secretariat has
+ * numbered the text, and articles inserted since are "bis", "ter" … after their predecessor (see
+ * {@link articleNumbers}); everything else is numbered by order, so it changes when provisions move while ids do
+ * not.
  *
  * - Articles are numbered through the whole document, across chapters; chapters in Roman numerals (ordinal
  *   words in Arabic, Chinese numerals in Chinese).
@@ -188,9 +289,13 @@ export function numberDocument(doc: Node, language: Language, options: Numbering
 
   let chapters = 0;
   let articles = 0;
+  const frozen = articleNumbers(doc);
   const numberArticle = (article: Node): void => {
     articles++;
-    put(article, 'article', articles, 0, formatLabel('article', articles, language, 0, options));
+    const id: unknown = article.attrs['id'];
+    const number = typeof id === 'string' ? frozen.get(id) : undefined;
+    const label = number ? formatArticleNumber(number, language, options) : formatLabel('article', articles, language, 0, options);
+    put(article, 'article', number && number.rank === 0 ? number.base : articles, 0, label);
     numberSequence(children(article), 'paragraph', 0);
   };
   doc.forEach((child) => {
@@ -203,4 +308,29 @@ export function numberDocument(doc: Node, language: Language, options: Numbering
     });
   });
   return labels;
+}
+
+/**
+ * The document with its article numbers frozen: each article gets the number it shows now (by order, or bis/ter
+ * after a frozen predecessor) in its `number` attribute, and keeps it while articles are inserted around it until
+ * the secretariat renumbers. Articles that already have a number keep it; an unchanged document is returned as is.
+ */
+export function freezeNumbers(doc: Node): Node {
+  const numbers = articleNumbers(doc);
+  let changed = false;
+  const freeze = (node: Node): Node => {
+    if (node.type.name === 'article') {
+      const id: unknown = node.attrs['id'];
+      const number = typeof id === 'string' ? numbers.get(id) : undefined;
+      if (!number || node.attrs['number'] === frozenNumberToString(number)) return node;
+      changed = true;
+      return node.type.create({ ...node.attrs, number: frozenNumberToString(number) }, node.content, node.marks);
+    }
+    if (node.type.name !== 'doc' && node.type.name !== 'chapter') return node;
+    const children: Node[] = [];
+    node.forEach((child) => children.push(freeze(child)));
+    return node.copy(Fragment.fromArray(children));
+  };
+  const frozen = freeze(doc);
+  return changed ? frozen : doc;
 }

@@ -20,6 +20,19 @@ export interface ProvisionAttrs extends NodeIdAttrs {
   readonly status: ProvisionStatus;
 }
 
+/**
+ * Attributes of an `article`: besides its status, its frozen number, `"7"` or, for a provision inserted after
+ * article 7 while numbers were frozen, `"7.1"` (7 bis), `"7.2"` (7 ter); `null` until the secretariat numbers it.
+ */
+export interface ArticleAttrs extends ProvisionAttrs {
+  readonly number: string | null;
+}
+
+/** Attributes of an `xref` mark: the stable id of the provision the marked words refer to. */
+export interface XrefAttrs {
+  readonly target: string;
+}
+
 /** Attributes of an `option`: who proposed it, from which proposals, and whether it is the base text's option. */
 export interface OptionAttrs extends NodeIdAttrs {
   /** Codes of the delegations that sponsor or support this formulation. */
@@ -74,7 +87,7 @@ export type TreatyNodeName =
   | 'text';
 
 /** Names of the mark types of {@link treatySchema}. */
-export type TreatyMarkName = 'bracket' | 'provenance';
+export type TreatyMarkName = 'bracket' | 'provenance' | 'xref';
 
 /** Node types that carry a stable `id` attribute. */
 export const STRUCTURAL_NODE_NAMES: readonly TreatyNodeName[] = [
@@ -119,7 +132,17 @@ function validateProvenanceKind(value: unknown): void {
   }
 }
 
+/** A frozen article number: its base number, then after a dot the rank of its suffix (1 bis, 2 ter …). */
+export const FROZEN_NUMBER = /^[1-9][0-9]{0,3}(\.[1-9][0-9]?)?$/;
+
+function validateNumber(value: unknown): void {
+  if (value !== null && !(typeof value === 'string' && FROZEN_NUMBER.test(value))) {
+    throw new RangeError(`Expected a frozen number such as "7" or "7.1" for attribute number, got ${JSON.stringify(value)}`);
+  }
+}
+
 const idAttr = { default: null, validate: 'string|null' } as const;
+const numberAttr = { default: null, validate: validateNumber } as const;
 const statusAttr = { default: 'open', validate: validateStatus } as const;
 
 function words(value: string | null): string[] {
@@ -163,10 +186,25 @@ function provision(tag: string, name: string): Pick<NodeSpec, 'toDOM' | 'parseDO
   return {
     toDOM: (node): DOMOutputSpec => [
       tag,
-      { 'data-node': name, ...idDOM(node.attrs), 'data-status': String(node.attrs['status']) },
+      {
+        'data-node': name,
+        ...idDOM(node.attrs),
+        'data-status': String(node.attrs['status']),
+        ...(typeof node.attrs['number'] === 'string' ? { 'data-number': node.attrs['number'] } : {}),
+      },
       0,
     ],
-    parseDOM: [{ tag: `${tag}[data-node="${name}"]`, getAttrs: (dom) => provisionOf(dom as ElementAttributes) }],
+    parseDOM: [
+      {
+        tag: `${tag}[data-node="${name}"]`,
+        getAttrs: (dom) => {
+          const attrs = provisionOf(dom as ElementAttributes);
+          if (name !== 'article') return attrs;
+          const number = (dom as ElementAttributes).getAttribute('data-number');
+          return { ...attrs, number: number !== null && FROZEN_NUMBER.test(number) ? number : null };
+        },
+      },
+    ],
   };
 }
 
@@ -193,7 +231,7 @@ const nodes: Record<TreatyNodeName, NodeSpec> = {
   },
   article: {
     content: 'heading? (paragraph | option_group)+',
-    attrs: { id: idAttr, status: statusAttr },
+    attrs: { id: idAttr, status: statusAttr, number: numberAttr },
     ...provision('section', 'article'),
   },
   paragraph: {
@@ -309,6 +347,22 @@ const marks: Record<TreatyMarkName, MarkSpec> = {
       },
     ],
   },
+  xref: {
+    attrs: { target: { validate: 'string' } },
+    // Words typed after a reference are not part of it.
+    inclusive: false,
+    excludes: 'xref',
+    toDOM: (mark): DOMOutputSpec => ['span', { class: 'xref', 'data-target': String(mark.attrs['target']) }, 0],
+    parseDOM: [
+      {
+        tag: 'span.xref',
+        getAttrs: (dom) => {
+          const target = (dom as ElementAttributes).getAttribute('data-target');
+          return target ? { target } : false;
+        },
+      },
+    ],
+  },
 };
 
 /**
@@ -318,7 +372,7 @@ const marks: Record<TreatyMarkName, MarkSpec> = {
  * doc          title? preamble? (chapter | article)+
  * preamble     recital+
  * chapter      heading article*                          id
- * article      heading? (paragraph | option_group)+      id, status
+ * article      heading? (paragraph | option_group)+      id, status, number
  * paragraph    (text_block | option_group) (subparagraph | option_group)*   id, status
  * subparagraph (text_block | option_group) (subparagraph | option_group)*   id
  * option_group option{2,}                                id
@@ -328,8 +382,10 @@ const marks: Record<TreatyMarkName, MarkSpec> = {
  *
  * An option group stands wherever what its options hold may stand: options of paragraphs in an article,
  * options of subparagraphs in a paragraph, options of text_blocks in place of a paragraph's own text.
- * Marks: `bracket` (nestable and overlapping unagreed text) and `provenance` (origin of the text).
- * Numbers are never stored; see `numberDocument`.
+ * Marks: `bracket` (nestable and overlapping unagreed text), `provenance` (origin of the text) and `xref` (words
+ * that refer to a provision by id, rewritten when the provision is renumbered).
+ * Numbers of paragraphs and below are derived from order; an article's is frozen in its `number` attribute once
+ * the secretariat has numbered the text (see `numberDocument`).
  */
 export const treatySchema: Schema<TreatyNodeName, TreatyMarkName> = new Schema<TreatyNodeName, TreatyMarkName>({
   nodes,

@@ -91,6 +91,10 @@ export class ClientMessages {
     if (result.kind === 'applied') return;
     // The client keeps its change: out of order, it sends it again after a fresh sync; refused, the page says so.
     this.logger.warn(`update to ${shared.name} refused: ${result.reason}`);
+    if (result.agreed) {
+      connection.socket.close(CloseCode.agreed, 'agreed');
+      return;
+    }
     const code = result.missing ? CloseCode.outOfOrder : CloseCode.rejected;
     connection.socket.close(code, result.reason.slice(0, 120));
   }

@@ -57,7 +57,7 @@ export class CollabAccessService {
       if (error instanceof AppException && (error.code === 'instrument-not-found' || error.code === 'language-not-available')) return null;
       throw error;
     }
-    const initialContent = async () => (await this.instruments.baseDocument(instrumentId, language)).doc;
+    const initialContent = async () => this.instruments.consolidatedSeed(instrumentId, language);
     const resource = { tier: 'committee', committeeId } as const;
     if (!decide(auth.subject, 'read', resource).allowed) return null;
     const write = decide(auth.subject, 'edit-consolidated', resource);

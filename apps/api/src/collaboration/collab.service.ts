@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { type AuthContext, onSessionExpiry } from '../auth/auth-context';
 import { requestToken } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
+import { AppException } from '../common/app.exception';
 import { Env } from '../config/env';
 import { Metrics } from '../metrics/metrics';
 import { DelegationsRepository } from '../delegations/delegations.repository';
@@ -18,7 +19,8 @@ import { CloseCode, awarenessMessage, decodeAwarenessEntries, encodeAwarenessEnt
 import { RedisRelay } from './redis-relay';
 import { type Connection, SharedDocument } from './shared-document';
 import { UpdateLog } from './update-log';
-import { type CheckedApply, PROSEMIRROR_FRAGMENT, applyQuietly, foldStored, isEmptyUpdate, storedUpdates } from './yjs-state';
+import type { AgreedGuardOptions } from './agreed-guard';
+import { type CheckedApply, type CheckOptions, PROSEMIRROR_FRAGMENT, applyQuietly, foldStored, isEmptyUpdate, storedUpdates } from './yjs-state';
 
 export { PROSEMIRROR_FRAGMENT } from './yjs-state';
 
@@ -40,6 +42,15 @@ function documentName(url: URL): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The checks a document's changes pass beyond the schema: in a consolidated draft, agreed provisions are locked
+ * (for clients always; the server's own changes say what they may pass). Drafting spaces are a delegation's own
+ * working copies, whose statuses are the base text's and lock nothing.
+ */
+function checksFor(document: string, lock: AgreedGuardOptions = {}): CheckOptions {
+  return document.startsWith('consolidated:') ? { agreedLock: lock } : {};
 }
 
 /** Lets the event loop serve what is waiting (other documents' messages) before going on. */
@@ -343,11 +354,11 @@ export class CollabService implements BeforeApplicationShutdown {
    * before it, stored or not yet; reads of the state wait for the writes they include (see `SharedDocument`).
    * Rejects if the host failed or the change could not be stored (then the document is dropped).
    */
-  private async accept(shared: SharedDocument, update: Uint8Array, origin: Connection | 'server'): Promise<CheckedApply> {
+  private async accept(shared: SharedDocument, update: Uint8Array, origin: Connection | 'server', lock?: AgreedGuardOptions): Promise<CheckedApply> {
     const write = shared.beginWrite();
     let result: CheckedApply;
     try {
-      result = await shared.host.applyChecked(update);
+      result = await shared.host.applyChecked(update, checksFor(shared.name, lock));
     } catch (error) {
       write.settle();
       throw error;
@@ -376,9 +387,11 @@ export class CollabService implements BeforeApplicationShutdown {
   /**
    * Makes a change on the server's behalf, such as compiling proposals into a consolidated draft: `mutate` edits a
    * copy of the current state, the resulting update is stored, and only then applied and relayed to every client,
-   * as one transaction. Concurrent client edits merge with it like two edits always do.
+   * as one transaction. Concurrent client edits merge with it like two edits always do. In a consolidated draft
+   * the change may not touch an agreed provision unless `lock` lets it (a status change, a renumbering); one that
+   * does is refused with `provision-agreed` and changes nothing.
    */
-  async change(document: string, initialContent: DocumentAccess['initialContent'], mutate: (doc: Y.Doc) => void): Promise<Uint8Array | null> {
+  async change(document: string, initialContent: DocumentAccess['initialContent'], mutate: (doc: Y.Doc) => void, lock?: AgreedGuardOptions): Promise<Uint8Array | null> {
     const shared = await this.open(document, { level: 'write', reason: 'server', initialContent });
     const scratch = new Y.Doc();
     try {
@@ -387,7 +400,14 @@ export class CollabService implements BeforeApplicationShutdown {
       mutate(scratch);
       const update = Y.encodeStateAsUpdate(scratch, before);
       if (isEmptyUpdate(update)) return null;
-      const result = await this.accept(shared, update, 'server');
+      const result = await this.accept(shared, update, 'server', lock);
+      if (result.kind === 'refused' && result.agreed) {
+        throw new AppException(
+          'provision-agreed',
+          `This change would alter ${result.agreed.length === 1 ? 'a provision' : `${result.agreed.length} provisions`} agreed by the committee; reopen ${result.agreed.length === 1 ? 'it' : 'them'} first (the Chair or the secretariat, giving a reason), then try again.`,
+          result.agreed.map((id) => `agreed provision ${id}`),
+        );
+      }
       if (result.kind === 'refused') throw new Error(`the server's change to ${document} was refused: ${result.reason}`);
       return update;
     } finally {

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
 import type { StoredDocument } from './collab.repository';
 import type { WorkerReply, WorkerRequest } from './document-worker';
-import { addsNothing, applyChecked, applyUpdates, type CheckedApply, foldLoaded, storedUpdates } from './yjs-state';
+import { addsNothing, applyChecked, applyUpdates, type CheckedApply, type CheckOptions, foldLoaded, storedUpdates } from './yjs-state';
 
 /**
  * Where a loaded document's Yjs state lives and is worked on. Ordinary documents live on the main thread; a large
@@ -15,7 +15,7 @@ export interface DocumentHost {
   /** Applies updates as one change; resolves with what they changed (only what the document lacked), or null. */
   apply(updates: readonly Uint8Array[]): Promise<Uint8Array | null>;
   /** Applies a client's update only if it applies in full and leaves a schema-valid treaty text (see `applyChecked`). */
-  applyChecked(update: Uint8Array): Promise<CheckedApply>;
+  applyChecked(update: Uint8Array, options?: CheckOptions): Promise<CheckedApply>;
   stateVector(): Promise<Uint8Array>;
   /** The whole state as one update, or what the document holds beyond a client's state vector. */
   encode(stateVector?: Uint8Array): Promise<Uint8Array>;
@@ -34,9 +34,9 @@ export class LocalHost implements DocumentHost {
     return settle(() => applyUpdates(this.doc, updates));
   }
 
-  applyChecked(update: Uint8Array): Promise<CheckedApply> {
+  applyChecked(update: Uint8Array, options: CheckOptions = {}): Promise<CheckedApply> {
     return settle(() => {
-      const { doc, result } = applyChecked(this.doc, update);
+      const { doc, result } = applyChecked(this.doc, update, options);
       this.doc = doc;
       return result;
     });
@@ -123,8 +123,8 @@ export class WorkerHost implements DocumentHost {
     return (await this.request({ op: 'apply', updates })) as Uint8Array | null;
   }
 
-  async applyChecked(update: Uint8Array): Promise<CheckedApply> {
-    return (await this.request({ op: 'apply-checked', update })) as CheckedApply;
+  async applyChecked(update: Uint8Array, options: CheckOptions = {}): Promise<CheckedApply> {
+    return (await this.request({ op: 'apply-checked', update, options })) as CheckedApply;
   }
 
   async stateVector(): Promise<Uint8Array> {

@@ -1,13 +1,13 @@
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
 import type { StoredDocument } from './collab.repository';
-import { addsNothing, applyChecked, applyQuietly, applyUpdates, type CheckedApply, foldLoaded } from './yjs-state';
+import { addsNothing, applyChecked, applyQuietly, applyUpdates, type CheckedApply, type CheckOptions, foldLoaded } from './yjs-state';
 
 /** What the main thread asks of a document's worker (document-host.ts); answered one at a time, in order. */
 export type WorkerRequest =
   | { readonly id: number; readonly op: 'load'; readonly updates: readonly Uint8Array[] }
   | { readonly id: number; readonly op: 'apply'; readonly updates: readonly Uint8Array[] }
-  | { readonly id: number; readonly op: 'apply-checked'; readonly update: Uint8Array }
+  | { readonly id: number; readonly op: 'apply-checked'; readonly update: Uint8Array; readonly options: CheckOptions }
   | { readonly id: number; readonly op: 'state-vector' }
   | { readonly id: number; readonly op: 'encode'; readonly stateVector: Uint8Array | null }
   | { readonly id: number; readonly op: 'adds-nothing'; readonly update: Uint8Array }
@@ -38,7 +38,7 @@ function answer(request: WorkerRequest): WorkerReply['value'] {
     case 'apply':
       return applyUpdates(loaded(), request.updates);
     case 'apply-checked': {
-      const { doc: kept, result } = applyChecked(loaded(), request.update);
+      const { doc: kept, result } = applyChecked(loaded(), request.update, request.options);
       doc = kept;
       return result;
     }

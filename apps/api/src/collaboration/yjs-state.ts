@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { type AgreedGuardOptions, touchedAgreedProvisions } from './agreed-guard';
 import type { StoredDocument } from './collab.repository';
 import { findSchemaViolation } from './schema-guard';
 
@@ -100,16 +101,23 @@ export type CheckedApply =
    * Refused, and the document left as it was. `missing`: it depends on changes the document does not hold (the
    * client reconnects and syncs again); otherwise it does not apply, or leaves text the treaty schema refuses.
    */
-  | { readonly kind: 'refused'; readonly reason: string; readonly missing: boolean };
+  | { readonly kind: 'refused'; readonly reason: string; readonly missing: boolean; readonly agreed?: readonly string[] };
+
+/** How a document's changes are checked beyond the schema. */
+export interface CheckOptions {
+  /** Refuse changes that touch agreed provisions (consolidated drafts), and what may pass all the same. */
+  readonly agreedLock?: AgreedGuardOptions | null;
+}
 
 /**
  * Applies a client's update only if it applies in full (no exception, nothing left waiting for changes the
  * document lacks) and leaves the treaty text valid against the treaty schema, checked on what it touched only.
  * Otherwise the document is put back as it was: garbage collection is held off for the one transaction, so that
  * what it deleted can be restored, and a refused update costs one rebuild of the document (as much as loading
- * it). Returns the document to keep using: `doc` itself, or its rebuilt copy (and `doc` is destroyed).
+ * it). With `options.agreedLock`, an update that touches an agreed provision is refused the same way (its `agreed`
+ * lists them). Returns the document to keep using: `doc` itself, or its rebuilt copy (and `doc` is destroyed).
  */
-export function applyChecked(doc: Y.Doc, update: Uint8Array): { readonly doc: Y.Doc; readonly result: CheckedApply } {
+export function applyChecked(doc: Y.Doc, update: Uint8Array, options: CheckOptions = {}): { readonly doc: Y.Doc; readonly result: CheckedApply } {
   const fragment = doc.getXmlFragment(PROSEMIRROR_FRAGMENT);
   const pendingBefore = doc.store.pendingStructs?.update ?? null;
   const pendingDsBefore = doc.store.pendingDs;
@@ -125,7 +133,7 @@ export function applyChecked(doc: Y.Doc, update: Uint8Array): { readonly doc: Y.
   doc.gc = false;
   doc.on('afterTransaction', onTransaction);
   doc.on('update', onUpdate);
-  let problem: { reason: string; missing: boolean } | null = null;
+  let problem: { reason: string; missing: boolean; agreed?: readonly string[] } | null = null;
   try {
     Y.applyUpdate(doc, update);
   } catch (error) {
@@ -141,6 +149,10 @@ export function applyChecked(doc: Y.Doc, update: Uint8Array): { readonly doc: Y.
   if (!problem) {
     const violation = findSchemaViolation(fragment, transactions);
     if (violation) problem = { reason: `the treaty schema refuses it: ${violation}`, missing: false };
+  }
+  if (!problem && options.agreedLock) {
+    const agreed = touchedAgreedProvisions(transactions, options.agreedLock);
+    if (agreed.length > 0) problem = { reason: 'agreed', missing: false, agreed };
   }
   if (problem) {
     return { doc: rollBack(doc, transactions, pendingBefore, pendingDsBefore), result: { kind: 'refused', ...problem } };

@@ -1,4 +1,6 @@
-import { treatySchema } from '@concord/schema';
+import type { Language } from '@concord/domain';
+import { numberDocument, treatySchema } from '@concord/schema';
+import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { initProseMirrorDoc, relativePositionToAbsolutePosition } from 'y-prosemirror';
 import * as Y from 'yjs';
 
@@ -11,6 +13,8 @@ export type AnchorResolution =
       readonly to: number;
       /** The text the range covers now, blocks separated by a line feed. */
       readonly text: string;
+      /** The article the range starts in and its current number ("Article 2 bis"), when the language is known. */
+      readonly article?: { readonly id: string; readonly label: string } | null;
     }
   | { readonly orphaned: true };
 
@@ -50,7 +54,7 @@ export type AnchorResolver = (start: Y.RelativePosition, end: Y.RelativePosition
  * while the resolver is used. An anchor is orphaned when either end no longer resolves into the live text (its
  * item was garbage-collected, or the node holding it was deleted), or when everything between the ends was deleted.
  */
-export function anchorResolver(doc: Y.Doc, fragmentName: string): AnchorResolver {
+export function anchorResolver(doc: Y.Doc, fragmentName: string, language?: Language): AnchorResolver {
   const fragment = doc.getXmlFragment(fragmentName);
   // Mapping the fragment to a ProseMirror document is the costly part; it is done once, for the first anchor.
   let mapped: ReturnType<typeof initProseMirrorDoc> | null | undefined;
@@ -77,7 +81,8 @@ export function anchorResolver(doc: Y.Doc, fragmentName: string): AnchorResolver
       const to = relativePositionToAbsolutePosition(doc, fragment, end, pm.mapping);
       if (from === null || to === null || from < 0 || to > pm.doc.content.size || to <= from) return ORPHANED;
       const text = pm.doc.textBetween(from, to, '\n');
-      return sameText(text, '') ? ORPHANED : { orphaned: false, from, to, text };
+      if (sameText(text, '')) return ORPHANED;
+      return { orphaned: false, from, to, text, ...(language ? { article: articleAt(pm.doc, from, language) } : {}) };
     } catch {
       // y-prosemirror reads node sizes from the mapping, which lacks any node the schema refused.
       return ORPHANED;
@@ -91,4 +96,15 @@ export function anchorResolver(doc: Y.Doc, fragmentName: string): AnchorResolver
  */
 export function sameText(a: string, b: string): boolean {
   return a.replace(/\s+/gu, '') === b.replace(/\s+/gu, '');
+}
+
+/** The article a position lies in, with its current number in a language. */
+function articleAt(doc: ProseMirrorNode, pos: number, language: Language): { id: string; label: string } | null {
+  const $pos = doc.resolve(pos);
+  for (let depth = $pos.depth; depth > 0; depth--) {
+    const node = $pos.node(depth);
+    const id: unknown = node.attrs['id'];
+    if (node.type.name === 'article' && typeof id === 'string') return { id, label: numberDocument(doc, language).get(id)?.label ?? '' };
+  }
+  return null;
 }

@@ -56,6 +56,7 @@ export function threadView(thread: ThreadRows, names: ReadonlyMap<string, string
     quote: first.quote,
     orphaned: anchor !== null && (resolution === null || resolution.orphaned),
     anchoredText: anchor !== null && resolution !== null && !resolution.orphaned ? resolution.text : null,
+    ...(resolution !== null && !resolution.orphaned && resolution.article ? { article: resolution.article } : {}),
     resolved: first.resolvedAt !== null,
     resolvedAt: first.resolvedAt ? first.resolvedAt.toISOString() : null,
     resolvedBy: first.resolvedBy,

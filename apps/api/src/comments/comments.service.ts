@@ -1,3 +1,4 @@
+import { isLanguage, type Language } from '@concord/domain';
 import { Injectable, type MessageEvent } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Observable } from 'rxjs';
@@ -239,7 +240,7 @@ export class CommentsService {
     const anchored = threads.some((t) => t.first.anchorStart !== null);
     const doc = target.document && anchored ? await this.targets.snapshot(target.document) : null;
     try {
-      const resolve = doc ? anchorResolver(doc, PROSEMIRROR_FRAGMENT) : null;
+      const resolve = doc ? anchorResolver(doc, PROSEMIRROR_FRAGMENT, documentLanguage(target.document)) : null;
       return threads.map((t) => threadView(t, names, resolve ? resolveStored(resolve, t.first) : null));
     } finally {
       doc?.destroy();
@@ -255,7 +256,7 @@ export class CommentsService {
     }
     const doc: Y.Doc = await this.targets.snapshot(document);
     try {
-      const resolution = anchorResolver(doc, PROSEMIRROR_FRAGMENT)(start, end);
+      const resolution = anchorResolver(doc, PROSEMIRROR_FRAGMENT, documentLanguage(document))(start, end);
       if (resolution.orphaned) {
         throw new CommentsException('invalid-anchor', 'The anchor does not cover any text of the document as it is now; select the text again.');
       }
@@ -293,4 +294,10 @@ function threadLink(targetKind: string, targetId: string): string {
   if (targetKind === 'revision') return `/revisions/${targetId}`;
   const [kind, id] = targetId.split(':');
   return kind === 'space' ? `/drafting-spaces/${id ?? ''}` : `/instruments/${id ?? ''}`;
+}
+
+/** The language of a consolidated draft from its name (`consolidated:<instrument>:<language>`); none for a space. */
+function documentLanguage(document: string | null | undefined): Language | undefined {
+  const language = /^consolidated:[0-9a-f-]{36}:([a-z]{2})$/.exec(document ?? '')?.[1];
+  return isLanguage(language) ? language : undefined;
 }

@@ -34,14 +34,14 @@ export class CompilationController {
   }
 
   @Put('instruments/:id/provisions/:provisionId/status')
-  @ApiOperation({ summary: "Set a provision's status: open, informally-agreed, agreed-ad-referendum (secretariat, chair)" })
+  @ApiOperation({ summary: "Set a provision's status: open, informally-agreed, agreed-ad-referendum (secretariat, chair); reopening agreed text needs a reason" })
   setStatus(
     @CurrentUser() user: AuthContext,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('provisionId') provisionId: string,
     @Body() dto: ProvisionStatusDto,
   ) {
-    return this.desk.setStatus(user, id, provisionId, dto.language, dto.status);
+    return this.desk.setStatus(user, id, provisionId, dto.language, dto.status, dto.reason);
   }
 
   @Get('instruments/:id/provisions/status-history')

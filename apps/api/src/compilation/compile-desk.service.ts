@@ -1,5 +1,5 @@
 import { type Change, type Decision, provenanceRefs, scopedChanges, summarize } from '@concord/compile';
-import { decide, type Language, type ProvisionStatus } from '@concord/domain';
+import { decide, isAgreedStatus, type Language, type ProvisionStatus } from '@concord/domain';
 import { docFromJSON, docToText, findNodeById, listProvisions, numberDocument, type NumberLabel, treatySchema } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -180,33 +180,54 @@ export class CompileDeskService {
     return { proposalId, document, decision, provision: provision || null, change: change || null };
   }
 
-  /** Sets a provision's status in the live draft (an attribute of the article or paragraph) and records it. */
-  async setStatus(user: AuthContext, instrumentId: string, provisionId: string, language: Language, status: ProvisionStatus): Promise<{ provisionId: string; status: ProvisionStatus }> {
+  /**
+   * Sets a provision's status in the live draft (an attribute of the article or paragraph) and records it with who
+   * and, for a reopening, why. Agreed text is locked (see collaboration/agreed-guard.ts), so reopening an agreed
+   * provision (back to open) is the way to edit it again, and it needs a reason.
+   */
+  async setStatus(
+    user: AuthContext,
+    instrumentId: string,
+    provisionId: string,
+    language: Language,
+    status: ProvisionStatus,
+    reason?: string,
+  ): Promise<{ provisionId: string; status: ProvisionStatus; reason: string | null }> {
     await this.instruments.authorize(user, instrumentId, 'set-provision-status');
     const document = consolidatedDocument(instrumentId, language);
-    const initialContent = async () => (await this.instruments.baseDocument(instrumentId, language)).doc;
+    const initialContent = async () => this.instruments.consolidatedSeed(instrumentId, language);
+    const why = reason?.trim() ? reason.trim() : null;
     let previous: string | null = null;
-    await this.collab.change(document, initialContent, (ydoc) => {
-      const element = findElement(ydoc.getXmlFragment(PROSEMIRROR_FRAGMENT), provisionId);
-      if (!element || !['article', 'paragraph'].includes(element.nodeName)) return;
-      previous = String(element.getAttribute('status') ?? 'open');
-      if (previous !== status) element.setAttribute('status', status);
-    });
+    await this.collab.change(
+      document,
+      initialContent,
+      (ydoc) => {
+        const element = findElement(ydoc.getXmlFragment(PROSEMIRROR_FRAGMENT), provisionId);
+        if (!element || !['article', 'paragraph'].includes(element.nodeName)) return;
+        previous = String(element.getAttribute('status') ?? 'open');
+        if (isAgreedStatus(previous) && status === 'open' && why === null) {
+          throw new AppException('reason-required', 'Reopening agreed text needs a reason: say why the provision is reopened, then try again.');
+        }
+        if (previous !== status) element.setAttribute('status', status);
+      },
+      { statusChanges: true },
+    );
     if (previous === null) throw new AppException('provision-not-found', `The draft has no article or paragraph ${provisionId}.`);
     const from: string = previous;
+    const recorded = isAgreedStatus(from) && status === 'open' ? why : null;
     if (from !== status) {
       await this.uow.run(async (manager) => {
-        await this.repository.insertStatusEvent(Object.assign(new ProvisionStatusEvent(), { id: randomUUID(), document, provisionId, fromStatus: from, toStatus: status, actorId: user.user.id, at: new Date() }), manager);
-        await this.audit.record(manager, { actorId: user.user.id, action: 'provision.status', entityType: 'provision', entityId: `${document}#${provisionId}`, before: { status: from }, after: { status } });
+        await this.repository.insertStatusEvent(Object.assign(new ProvisionStatusEvent(), { id: randomUUID(), document, provisionId, fromStatus: from, toStatus: status, actorId: user.user.id, at: new Date(), reason: why }), manager);
+        await this.audit.record(manager, { actorId: user.user.id, action: 'provision.status', entityType: 'provision', entityId: `${document}#${provisionId}`, before: { status: from }, after: { status, ...(why ? { reason: why } : {}) } });
       });
     }
-    return { provisionId, status };
+    return { provisionId, status, reason: recorded };
   }
 
   async statusHistory(user: AuthContext, instrumentId: string, language: Language, provisionId?: string) {
     await this.instruments.authorize(user, instrumentId, 'read');
     const events = await this.repository.statusHistory(consolidatedDocument(instrumentId, language), provisionId);
-    return events.map((e) => ({ provisionId: e.provisionId, from: e.fromStatus, to: e.toStatus, actorId: e.actorId, at: e.at.toISOString() }));
+    return events.map((e) => ({ provisionId: e.provisionId, from: e.fromStatus, to: e.toStatus, actorId: e.actorId, at: e.at.toISOString(), reason: e.reason }));
   }
 
   /** Where the text between two positions of a live document came from, span by span. */

@@ -53,7 +53,7 @@ export class CompileUseCase {
   async execute(user: AuthContext, instrumentId: string, language: Language, bracketIncorporated: boolean): Promise<CompileReport> {
     const instrument = await this.instruments.get(user, instrumentId, 'compile');
     const document = consolidatedDocument(instrumentId, language);
-    const initialContent = async () => (await this.instruments.baseDocument(instrumentId, language)).doc;
+    const initialContent = async () => this.instruments.consolidatedSeed(instrumentId, language);
     // A proposal is compiled with all its decisions once any of them is new.
     const rows = await this.repository.decisionsFor(document);
     const pending = new Set(rows.filter((d) => !d.compiledAt).map((d) => d.proposalId));

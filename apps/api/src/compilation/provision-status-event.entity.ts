@@ -22,6 +22,10 @@ export class ProvisionStatusEvent {
   @Column('varchar', { name: 'actor_id', length: 36 })
   actorId!: string;
 
+  /** Why the provision was reopened (required when agreed text goes back to open); null otherwise. */
+  @Column('text', { nullable: true })
+  reason!: string | null;
+
   @Column()
   at!: Date;
 }

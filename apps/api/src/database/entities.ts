@@ -11,6 +11,7 @@ import { RemarkDisposition, WrittenComment, WrittenRemark } from '../comment-per
 import { InboxItem } from '../inbox/inbox-item.entity';
 import { CompileDecision } from '../compilation/compile-decision.entity';
 import { ProvisionStatusEvent } from '../compilation/provision-status-event.entity';
+import { Renumbering } from '../numbering/renumbering.entity';
 import { CommitteeSession } from '../committees/committee-session.entity';
 import { Committee } from '../committees/committee.entity';
 import { Delegation } from '../delegations/delegation.entity';
@@ -49,6 +50,7 @@ export const ENTITIES = [
   Comment,
   CompileDecision,
   ProvisionStatusEvent,
+  Renumbering,
   Revision,
   ProposalCompilation,
   TranslationSource,

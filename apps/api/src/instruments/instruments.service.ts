@@ -1,6 +1,6 @@
 import { type Action, decide, isLanguage, type Language, type Localized } from '@concord/domain';
 import { ImportError, ImportErrorCode, importText } from '@concord/export';
-import { docFromJSON, docToText } from '@concord/schema';
+import { docFromJSON, docToText, freezeNumbers } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import type { Node } from 'prosemirror-model';
 import { randomUUID } from 'node:crypto';
@@ -117,6 +117,15 @@ export class InstrumentsService {
     const row = await this.instruments.findText(id, language);
     if (!row) throw new AppException('language-not-available', `The instrument has no ${language} version yet.`);
     return { doc: docFromJSON(JSON.parse(row.doc) as unknown), committeeId: instrument.committeeId };
+  }
+
+  /**
+   * The text a consolidated draft starts from: the base text with its article numbers frozen, so that provisions
+   * inserted during the negotiation are numbered "bis", "ter" … and nothing is renumbered until the secretariat
+   * decides to (see numbering/).
+   */
+  async consolidatedSeed(id: string, language: Language): Promise<Node> {
+    return freezeNumbers((await this.baseDocument(id, language)).doc);
   }
 
   /** Adds a language version of an instrument, aligned to the original by node id (the same ids). */

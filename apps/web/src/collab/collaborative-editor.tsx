@@ -15,6 +15,7 @@ import { formatList } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import type { Translate } from '../i18n/strings';
 import { ArticleNavigator } from '../components/article-navigator';
+import { agreedLock } from './agreed-lock';
 import { ConnectionStatus } from './connection-status';
 import { bracketSelection, splitProvision, stableIds, unbracketSelection } from './editing';
 import { goToNode, navigationHighlight } from './navigation';
@@ -166,6 +167,7 @@ export function CollaborativeEditor({
         navigationHighlight(),
         stableIds(),
         ...(provenanceOnClick ? [provenanceClicks(setOrigin)] : []),
+        ...(document.startsWith('consolidated:') ? [agreedLock()] : []),
         ...plugins,
       ],
     });
@@ -200,7 +202,7 @@ export function CollaborativeEditor({
       viewRef.current = null;
       setDoc(null);
     };
-  }, [session, textLanguage, editable, hintId, numberingBase, plugins, provenanceOnClick]);
+  }, [session, textLanguage, editable, hintId, numberingBase, plugins, provenanceOnClick, document]);
 
   // A new interface language redraws the words around the text (statuses, "Proposed by").
   useEffect(() => {

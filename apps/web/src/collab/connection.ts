@@ -23,6 +23,7 @@ const CLOSE_MESSAGES: ReadonlyMap<number, StringKey> = new Map<number, StringKey
   [COLLAB_CLOSE_CODES.unknownDocument, 'collab.close.unknown-document'],
   [COLLAB_CLOSE_CODES.tooManyLoads, 'collab.close.too-many-loads'],
   [COLLAB_CLOSE_CODES.rejected, 'collab.close.rejected'],
+  [COLLAB_CLOSE_CODES.agreed, 'collab.close.agreed'],
   [COLLAB_CLOSE_CODES.loadFailed, 'collab.close.load-failed'],
 ]);
 

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api';
 import { subjectOf, useUser } from '../auth';
+import { ChairDesk } from '../chair/chair-desk';
 import { CollaborativeEditor } from '../collab/collaborative-editor';
 import { secretariatEdits, translatorEdits } from '../collab/editing';
 import { staleMarks } from '../collab/stale-marks';
@@ -48,6 +49,7 @@ function ConsolidatedDraft({
   const subject = subjectOf(user);
   const mayRead = decide(subject, 'read', { tier: 'committee' }).allowed;
   const mayEdit = decide(subject, 'edit-consolidated', { tier: 'committee' }).allowed;
+  const maySetStatus = decide(subject, 'set-provision-status', { tier: 'committee' }).allowed;
   const { resource, reload } = useResource(
     () => (mayRead ? api.instrument(instrumentId) : Promise.resolve(null)),
     [instrumentId, mayRead],
@@ -136,6 +138,7 @@ function ConsolidatedDraft({
             <LiveComparisonDownload instrumentId={instrumentId} textLanguage={textLanguage} />
           </header>
           <DraftDeskTools committeeId={committeeId} instrumentId={instrumentId} textLanguage={textLanguage} />
+          {maySetStatus && available && <ChairDesk instrumentId={instrumentId} textLanguage={textLanguage} />}
           {available ? (
             <CollaborativeEditor
               document={consolidatedDocument(instrumentId, textLanguage)}

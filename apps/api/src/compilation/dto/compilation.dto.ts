@@ -1,7 +1,7 @@
 import { LANGUAGES, type Language, PROVISION_STATUSES, type ProvisionStatus } from '@concord/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
 
 export const DECISIONS = ['incorporate', 'present-as-option', 'not-retain'] as const;
 
@@ -52,6 +52,12 @@ export class ProvisionStatusDto {
   @ApiProperty({ enum: PROVISION_STATUSES })
   @IsIn(PROVISION_STATUSES, { message: `status must be one of ${PROVISION_STATUSES.join(', ')}` })
   status!: ProvisionStatus;
+
+  @ApiPropertyOptional({ description: 'Why the provision is reopened; required to take agreed text back to open', maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
 }
 
 export class ProvenanceQueryDto {

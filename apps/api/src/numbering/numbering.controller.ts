@@ -1,0 +1,37 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthContext } from '../auth/auth-context';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { LanguageQueryDto } from '../compilation/dto/compilation.dto';
+import { type ArticleNumberView, type ConsultationItem, NumberingService, type RenumberingView } from './numbering.service';
+
+@ApiTags('numbering')
+@Controller('instruments/:id')
+export class NumberingController {
+  constructor(private readonly numbering: NumberingService) {}
+
+  @Get('numbers')
+  @ApiOperation({ summary: 'The current article numbers of the live draft, frozen or inserted since (bis, ter …)' })
+  numbers(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Query() query: LanguageQueryDto): Promise<{ language: string; items: ArticleNumberView[] }> {
+    return this.numbering.numbers(user, id, query.lang);
+  }
+
+  @Get('consultations')
+  @ApiOperation({ summary: "The Chair's view of informal consultations: each article's number, status, proposals and open comments (chair, secretariat)" })
+  consultations(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Query() query: LanguageQueryDto): Promise<{ items: ConsultationItem[] }> {
+    return this.numbering.consultations(user, id, query.lang);
+  }
+
+  @Post('renumber')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Renumber the articles by order in every language, rewrite cross-references and record the concordance (secretariat)' })
+  renumber(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<RenumberingView> {
+    return this.numbering.renumber(user, id);
+  }
+
+  @Get('renumberings')
+  @ApiOperation({ summary: 'Every renumbering of the instrument with its concordance (old number to new, per provision id)' })
+  renumberings(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Query() query: LanguageQueryDto): Promise<{ items: RenumberingView[] }> {
+    return this.numbering.renumberings(user, id, query.lang);
+  }
+}
