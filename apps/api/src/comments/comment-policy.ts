@@ -63,6 +63,11 @@ export function canSeeThread(viewer: Viewer, target: TargetAccess, thread: Threa
  * delegation-tier thread) or reply to one. The target's readability and allowed tiers are checked before.
  */
 export function decideComment(viewer: Writer, thread: Pick<ThreadAccess, 'tier' | 'committeeId' | 'authorDelegationId'>): Decision {
+  // An observer organization owns its written comments while drafting them (a delegation-tier record), but
+  // discussion threads kept to one delegation are for the members of a delegation.
+  if (thread.tier === 'delegation' && !viewer.subject.roles.some((role) => role === 'delegate' || role === 'head-of-delegation')) {
+    return deny('Only members of a delegation may write in a thread kept to their delegation.');
+  }
   return decide(viewer.subject, 'comment', threadResource(thread));
 }
 
