@@ -43,7 +43,7 @@ const EXPECTED = {
   sponsors: 4,
   revisions: ['A/AC.291/22/Rev.2 ar+en', 'A/AC.291/22/Rev.1 ar+en', 'A/AC.291/22 ar+en'],
   statuses: ['agreed-ad-referendum', 'open', 'agreed-ad-referendum', 'open', 'open', 'informally-agreed'],
-  brackets: 2,
+  brackets: 4,
   optionGroups: 2,
   threads: 3,
   replies: 4,

@@ -119,7 +119,10 @@ export async function createApp(env: Env, dataSource: DataSource, runtime: AppRu
 
   const web = webRoot();
   if (web) {
-    http.use(webApp(web));
+    const files = webApp(web);
+    // The API's and collaboration's addresses are never files: they go on to Nest, whose errors are JSON (a
+    // malformed escape such as %ZZ would otherwise get the static server's HTML error).
+    http.use((req: Request, res: Response, next: NextFunction) => (/^\/(api|collab)(\/|$)/.test(req.path) ? next() : files(req, res, next)));
     // The web app routes on the client: every other page address gets its shell, but /api and /collab never do.
     // The shell names the build's hashed files, so it is revalidated on every load.
     http.get(/^(?!\/(api|collab)(\/|$)).*/, (req: Request, res: Response, next: NextFunction) => {

@@ -88,7 +88,6 @@ class DemoNegotiationPlayer {
     const [first, second, pending] = ROUNDS;
     await this.propose(first.proposals);
     await this.compile(first.decisions, true);
-    await this.statuses(first.statuses);
     await this.translate();
     const rev1 = await this.publish(undefined, 28);
     await this.service(ExportsService).publishCompilation(secretariat, this.instrumentId, ORIGINAL);
@@ -97,6 +96,10 @@ class DemoNegotiationPlayer {
 
     await this.propose(second.proposals);
     await this.compile(second.decisions, false);
+    await this.translate();
+    // Agreement forms once the text is translated: agreed text is locked, and the Arabic draft then only takes
+    // the statuses (a change the lock lets the server make).
+    await this.statuses(first.statuses);
     await this.statuses(second.statuses);
     await this.translate();
     const rev2 = await this.publish(undefined, 5);
@@ -199,7 +202,8 @@ class DemoNegotiationPlayer {
     const base = async () => arabic;
     await this.service(CollabService).change(document, base, (ydoc) => {
       updateYFragment(ydoc, ydoc.getXmlFragment(PROSEMIRROR_FRAGMENT), arabic, { mapping: new Map(), isOMark: new Map() });
-    });
+      // The Arabic draft takes the statuses the English one was given (agreed text is translated before agreement).
+    }, { statusChanges: true });
     const stale = await languages.stale(this.as('secretariat'), this.instrumentId, 'ar');
     if (stale.length) await languages.confirm(this.as('secretariat'), this.instrumentId, 'ar', stale.map((s) => s.nodeId));
   }

@@ -34,12 +34,6 @@ const instrumentPath = (id: string) => `/api/instruments/${segment(id)}`;
 export const chairApi = {
   consultations: async (instrumentId: string, language: Language) =>
     (await request<{ items: readonly ConsultationItem[] }>('GET', `${instrumentPath(instrumentId)}/consultations?lang=${segment(language)}`)).items,
-  setStatus: (instrumentId: string, provisionId: string, language: Language, status: ProvisionStatus, reason?: string) =>
-    request<{ provisionId: string; status: ProvisionStatus }>('PUT', `${instrumentPath(instrumentId)}/provisions/${segment(provisionId)}/status`, {
-      language,
-      status,
-      ...(reason ? { reason } : {}),
-    }),
   renumberings: async (instrumentId: string, language: Language) =>
     (await request<{ items: readonly Renumbering[] }>('GET', `${instrumentPath(instrumentId)}/renumberings?lang=${segment(language)}`)).items,
   renumber: (instrumentId: string) => request<Renumbering>('POST', `${instrumentPath(instrumentId)}/renumber`),

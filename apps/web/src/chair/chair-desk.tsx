@@ -1,11 +1,13 @@
 import { decide, isAgreedStatus, isProvisionStatus, PROVISION_STATUSES, type Language, type ProvisionStatus } from '@concord/domain';
-import { useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { subjectOf, useUser } from '../auth';
 import { ErrorAlert } from '../components/error-alert';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { useResource } from '../use-resource';
+import { deskApi } from '../desk/desk-api';
 import { chairApi, type ConsultationItem } from './chair-api';
+import { ReopenDialog } from './reopen-dialog';
 import './chair.css';
 
 /**
@@ -26,7 +28,7 @@ export function ChairDesk({ instrumentId, textLanguage }: { instrumentId: string
     setError(null);
     setSaved(false);
     try {
-      await chairApi.setStatus(instrumentId, item.provisionId, textLanguage, status, reason);
+      await deskApi.setStatus(instrumentId, item.provisionId, textLanguage, status, reason);
       setSaved(true);
       setReopening(null);
       reload();
@@ -89,43 +91,9 @@ export function ChairDesk({ instrumentId, textLanguage }: { instrumentId: string
             </tbody>
           </table>
         ))}
-      {reopening !== null && <ReopenDialog item={reopening} onCancel={() => setReopening(null)} onReopen={(reason) => void save(reopening, 'open', reason)} />}
+      {reopening !== null && <ReopenDialog label={reopening.label} onCancel={() => setReopening(null)} onReopen={(reason) => void save(reopening, 'open', reason)} />}
       {mayRenumber && <Numbering instrumentId={instrumentId} textLanguage={textLanguage} onRenumbered={reload} />}
     </section>
-  );
-}
-
-function ReopenDialog({ item, onCancel, onReopen }: { item: ConsultationItem; onCancel: () => void; onReopen: (reason: string) => void }) {
-  const { t } = useI18n();
-  const fieldId = useId();
-  const hintId = useId();
-  const [reason, setReason] = useState('');
-  const area = useRef<HTMLTextAreaElement>(null);
-  return (
-    <div className="chair-dialog" role="dialog" aria-modal="true" aria-labelledby={`${fieldId}-title`}>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (reason.trim()) onReopen(reason.trim());
-          else area.current?.focus();
-        }}
-      >
-        <h3 id={`${fieldId}-title`}>{t('chair.reopenTitle', { article: item.label })}</h3>
-        <label htmlFor={fieldId}>{t('chair.reopenReason')}</label>
-        <textarea id={fieldId} ref={area} required autoFocus rows={3} value={reason} aria-describedby={hintId} onChange={(event) => setReason(event.target.value)} />
-        <p id={hintId} className="hint">
-          {t('chair.reopenHint')}
-        </p>
-        <div className="chair-dialog-actions">
-          <button type="submit" className="button button-primary">
-            {t('chair.reopen')}
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            {t('chair.cancel')}
-          </button>
-        </div>
-      </form>
-    </div>
   );
 }
 

@@ -197,11 +197,12 @@ export const deskApi = {
     ),
   compile: (instrumentId: string, language: Language, bracketIncorporated: boolean) =>
     request<CompileReport>('POST', `${instrumentPath(instrumentId)}/compile`, { language, bracketIncorporated }),
-  setStatus: (instrumentId: string, provisionId: string, language: Language, status: ProvisionStatus) =>
-    request<{ provisionId: string; status: ProvisionStatus }>(
+  /** Sets a provision's status; reopening agreed text (back to open) needs a reason. */
+  setStatus: (instrumentId: string, provisionId: string, language: Language, status: ProvisionStatus, reason?: string) =>
+    request<{ provisionId: string; status: ProvisionStatus; reason: string | null }>(
       'PUT',
       `${instrumentPath(instrumentId)}/provisions/${segment(provisionId)}/status`,
-      { language, status },
+      { language, status, ...(reason ? { reason } : {}) },
     ),
   statusHistory: async (instrumentId: string, language: Language) =>
     (

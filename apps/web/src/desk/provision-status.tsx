@@ -1,7 +1,8 @@
-import { PROVISION_STATUSES, isProvisionStatus, type Language, type ProvisionStatus } from '@concord/domain';
+import { PROVISION_STATUSES, isAgreedStatus, isProvisionStatus, type Language, type ProvisionStatus } from '@concord/domain';
 import { useId, useState } from 'react';
 import { ApiError } from '../api';
 import { useAuth } from '../auth';
+import { ReopenDialog } from '../chair/reopen-dialog';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { deskApi, type StatusChange } from './desk-api';
@@ -40,14 +41,17 @@ export function ProvisionStatusControl({
   const [pending, setPending] = useState<ProvisionStatus | null>(null);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // Agreed text is reopened only with a reason, asked for before anything is sent.
+  const [reopening, setReopening] = useState(false);
 
-  const change = async (next: ProvisionStatus) => {
+  const change = async (next: ProvisionStatus, reason?: string) => {
+    setReopening(false);
     setSaving(true);
     setPending(next);
     setSaved(false);
     setError(null);
     try {
-      await deskApi.setStatus(instrumentId, provisionId, textLanguage, next);
+      await deskApi.setStatus(instrumentId, provisionId, textLanguage, next, reason);
       setSaved(true);
       onChanged(provisionId, next);
     } catch (caught) {
@@ -67,7 +71,10 @@ export function ProvisionStatusControl({
           id={selectId}
           value={pending ?? status}
           onChange={(event) => {
-            if (isProvisionStatus(event.target.value)) void change(event.target.value);
+            const next = event.target.value;
+            if (!isProvisionStatus(next) || next === status) return;
+            if (isAgreedStatus(status) && next === 'open') setReopening(true);
+            else void change(next);
           }}
         >
           {PROVISION_STATUSES.map((option) => (
@@ -82,6 +89,7 @@ export function ProvisionStatusControl({
         </span>
       </div>
       {error !== null && <DeskErrorAlert error={error} />}
+      {reopening && <ReopenDialog label={label} onCancel={() => setReopening(false)} onReopen={(reason) => void change('open', reason)} />}
       <details className="desk-history">
         <summary>{t('desk.history', { n: history.length })}</summary>
         {history.length === 0 ? (
