@@ -202,6 +202,47 @@ for (const backend of BACKENDS) {
         expect(again.status).toBe(409);
         expect(again.body.error?.code).toBe('renumbering-unchanged');
       });
+
+      it('lets the translation of an agreed provision reach a language version, where clients still may not change it', async () => {
+        const agreed = ids[2];
+        const set = await as('chair').put(`/api/instruments/${instrumentId}/provisions/${agreed}/status`, { language: 'en', status: 'agreed-ad-referendum' });
+        expect(set.status).toBe(200);
+        await until(() => articleStatus(live(), agreed) === 'agreed-ad-referendum', 'the status to reach the secretariat');
+        expect((await as('secretariat').post(`/api/instruments/${instrumentId}/languages`, { language: 'ar' })).status).toBe(201);
+        const arabicName = `consolidated:${instrumentId}:ar`;
+        const arabic = provider(server, arabicName, tokens.secretariat);
+        providers.push(arabic);
+        await synced(arabic);
+        const arabicLive = () => docFromYFragment(arabic.doc.getXmlFragment('prosemirror'));
+        expect(articleStatus(arabicLive(), agreed)).toBe('agreed-ad-referendum');
+
+        // Every node of the agreed article with words of its own is translated, run by run, through the API.
+        const inside = new Set<string>();
+        live().descendants((node) => {
+          if (node.type.name === 'article' && node.attrs['id'] === agreed) node.descendants((child) => void (typeof child.attrs['id'] === 'string' && inside.add(String(child.attrs['id']))));
+          return true;
+        });
+        inside.add(agreed);
+        const queue = (await as('secretariat').get(`/api/instruments/${instrumentId}/languages/stale?lang=ar`)).body.items as Json[];
+        const toTranslate = queue.filter((item) => inside.has(String(item.nodeId)));
+        expect(toTranslate.length).toBeGreaterThan(1);
+        for (const item of toTranslate) {
+          const texts = (item.segments as Json[]).map((_, i) => `نص متفق عليه ${i + 1}`);
+          const translated = await as('secretariat').post(`/api/instruments/${instrumentId}/languages/translate?lang=ar`, { nodeId: item.nodeId, texts });
+          expect(translated.status, JSON.stringify(translated.body)).toBe(201);
+        }
+        await until(() => arabic.doc.getXmlFragment('prosemirror').toString().includes('نص متفق عليه'), 'the translation to reach the Arabic draft');
+        expect(articleStatus(arabicLive(), agreed)).toBe('agreed-ad-referendum');
+        const left = (await as('secretariat').get(`/api/instruments/${instrumentId}/languages/stale?lang=ar`)).body.items as Json[];
+        expect(left.filter((item) => inside.has(String(item.nodeId)))).toEqual([]);
+
+        // A client's own edit of the agreed article is refused in the language version as in the original.
+        const raw = new RawClient(server, arabicName, tokens.secretariat);
+        expect(await raw.opened).toBe(true);
+        raw.send(frames.update(updateFrom(arabic.doc, (doc) => insertText(doc, endOfArticleText(doc, agreed), ' SNEAKED'))));
+        expect(await raw.closed).toEqual({ code: 4423, reason: 'agreed' });
+        expect(arabic.doc.getXmlFragment('prosemirror').toString()).not.toContain('SNEAKED');
+      });
     });
   }
 }

@@ -37,7 +37,7 @@ export {
   roman,
   toArabicIndic,
 } from './numerals';
-export { findNodeById, listProvisions } from './query';
+export { findNodeById, listProvisions, provisionsHolding } from './query';
 export { referenceLabels } from './references';
 export type { NodeWithPos, Provision } from './query';
 export { FROZEN_NUMBER, PROVENANCE_KINDS, STRUCTURAL_NODE_NAMES, treatySchema } from './schema';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { consolidatedDraft } from './fixtures';
-import { findNodeById, listProvisions } from './query';
+import { findNodeById, listProvisions, provisionsHolding } from './query';
 
 describe(findNodeById.name, () => {
   const draft = consolidatedDraft();
@@ -25,6 +25,21 @@ describe(findNodeById.name, () => {
 
   it('does not mistake a bracket id for a node id', () => {
     expect(findNodeById(draft, 'b1')).toBeNull();
+  });
+});
+
+describe(provisionsHolding.name, () => {
+  const draft = consolidatedDraft();
+
+  it.each([
+    ['a2b1', ['a2', 'a2p1']],
+    ['a2p1', ['a2', 'a2p1']],
+    ['a2', ['a2']],
+    ['o4q', ['a3', 'o4q']],
+    ['r1', []],
+    ['nowhere', []],
+  ])('finds the articles and paragraphs holding %s, outermost first', (id, expected) => {
+    expect(provisionsHolding(draft, id)).toEqual(expected);
   });
 });
 

@@ -22,6 +22,22 @@ export function findNodeById(doc: Node, id: string): NodeWithPos | null {
   return found;
 }
 
+/**
+ * The ids of the articles and paragraphs that hold the node with the given id, the node itself included when it is
+ * one, outermost first; none when the document has no such node.
+ */
+export function provisionsHolding(doc: Node, id: string): readonly string[] {
+  const found = findNodeById(doc, id);
+  if (!found) return [];
+  const inside = doc.resolve(found.pos + 1);
+  const ids: string[] = [];
+  for (let depth = 1; depth <= inside.depth; depth += 1) {
+    const node = inside.node(depth);
+    if ((node.type.name === 'article' || node.type.name === 'paragraph') && typeof node.attrs['id'] === 'string') ids.push(node.attrs['id']);
+  }
+  return ids;
+}
+
 /** An article or paragraph of a document: a unit that has a negotiation status. */
 export interface Provision {
   readonly id: string;

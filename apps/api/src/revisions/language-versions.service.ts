@@ -1,6 +1,6 @@
 import { wordEdits } from '@concord/compile';
 import { type Language } from '@concord/domain';
-import { findNodeById, numberDocument, ownSegments, ownText, translateOwnText, TranslationError, type NumberLabel, type TextSegment } from '@concord/schema';
+import { findNodeById, numberDocument, ownSegments, provisionsHolding, ownText, translateOwnText, TranslationError, type NumberLabel, type TextSegment } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import { Fragment, Slice, type Node } from 'prosemirror-model';
 import { updateYFragment } from 'y-prosemirror';
@@ -182,6 +182,10 @@ export class LanguageVersionsService {
     const document = consolidatedDocument(instrumentId, language);
     const initialContent = async () => (await this.instruments.baseDocument(instrumentId, language)).doc;
     const run: { outcome: 'done' | 'missing' | TranslationError } = { outcome: 'missing' };
+    // A language version renders the original, so an agreed provision must still reach every language: the
+    // translation may change the provisions holding the translated node whatever their status, and nothing else.
+    // Clients' own edits to agreed text stay refused in every language (collaboration/agreed-guard.ts).
+    const holding = provisionsHolding(await this.live(instrumentId, language), nodeId);
     await this.collab.change(document, initialContent, (ydoc) => {
       const fragment = ydoc.getXmlFragment(PROSEMIRROR_FRAGMENT);
       const live = this.reader.fromFragment(fragment);
@@ -196,7 +200,7 @@ export class LanguageVersionsService {
         if (!(error instanceof TranslationError)) throw error;
         run.outcome = error;
       }
-    });
+    }, { exempt: holding });
     const result = run.outcome;
     if (result === 'missing') throw new AppException('provision-not-found', `The ${language} version has no such provision; add it to that version first.`);
     if (result instanceof TranslationError) throw new AppException('translation-mismatch', `${result.message} Give one translation per run of the original's words.`);
