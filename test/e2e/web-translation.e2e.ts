@@ -298,6 +298,10 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       await marked.locator('.stale-badge').getByText('Stale: original changed').waitFor();
       await page.getByText(/^Provisions marked stale in this version: \d+\./).waitFor();
       for (const id of optionParagraphs) expect(await page.locator(`.treaty-text [data-id="${id}"].stale-translation`).count()).toBe(0);
+      // Words never translated are still English: they are marked so and read left to right inside the Arabic text.
+      const untranslated = page.locator('.treaty-text .stale-unconfirmed span[lang="en"][dir="ltr"]');
+      expect(await untranslated.count()).toBeGreaterThan(0);
+      expect(await page.locator(`.treaty-text [data-id="${bracketedParagraph}"] span[lang="en"][dir="ltr"]`).count()).toBe(0);
       await screenshot(page, 'translation-draft-stale-ar.png');
       await context.close();
     }, 120_000);

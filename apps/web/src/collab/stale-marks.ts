@@ -9,11 +9,17 @@ export interface StaleMarks {
   /** The badge's words for a reason, in the interface language. */
   readonly label: (reason: string) => string;
   readonly language: string;
+  /**
+   * Stale nodes whose own words are still the original's (never translated), and the original's language: their
+   * words are marked as that language, so that English left in an Arabic version reads left to right.
+   */
+  readonly untranslated?: { readonly nodes: ReadonlySet<string>; readonly language: string; readonly dir: 'ltr' | 'rtl' };
 }
 
 /**
  * Decorations for a language version's stale nodes: a class on the node (a bar in the margin) and a badge before
- * its own words, saying why it is stale. Nothing is stored in the document.
+ * its own words, saying why it is stale; own words still in the original's language carry its language and
+ * direction. Nothing is stored in the document.
  */
 export function staleDecorations(doc: Node, marks: StaleMarks): DecorationSet {
   const decorations: Decoration[] = [];
@@ -22,6 +28,13 @@ export function staleDecorations(doc: Node, marks: StaleMarks): DecorationSet {
     const reason = typeof id === 'string' ? marks.nodes.get(id) : undefined;
     if (reason !== undefined) {
       decorations.push(Decoration.node(pos, pos + node.nodeSize, { class: `stale-translation stale-${reason}`, 'data-stale': reason }));
+      if (typeof id === 'string' && marks.untranslated?.nodes.has(id)) {
+        const attrs = { lang: marks.untranslated.language, dir: marks.untranslated.dir };
+        // An inline isolate: the block keeps the version's direction (its number and bar stay where they are).
+        const words = (start: number, block: Node) => block.content.size > 0 && decorations.push(Decoration.inline(start + 1, start + 1 + block.content.size, attrs));
+        if (node.isTextblock) words(pos, node);
+        else node.forEach((child, offset) => void (child.isTextblock && words(pos + 1 + offset, child)));
+      }
       const at = node.isTextblock ? pos + 1 : node.firstChild?.isTextblock ? pos + 2 : pos + 1;
       decorations.push(
         Decoration.widget(

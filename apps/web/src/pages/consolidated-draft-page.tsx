@@ -1,4 +1,4 @@
-import { LANGUAGES, decide, isLanguage, type Language } from '@concord/domain';
+import { LANGUAGES, decide, isLanguage, isRightToLeft, type Language } from '@concord/domain';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api';
@@ -75,8 +75,15 @@ function ConsolidatedDraft({
             nodes: new Map(staleNodes.filter((node) => node.reason !== 'missing').map((node) => [node.nodeId, node.reason])),
             label: (reason) => t(reason === 'changed' ? 'draft.stale.changed' : 'draft.stale.unconfirmed'),
             language,
+            untranslated: instrument
+              ? {
+                  nodes: new Set(staleNodes.filter((node) => node.reason === 'unconfirmed' && node.translation === node.original).map((node) => node.nodeId)),
+                  language: instrument.originalLanguage,
+                  dir: isRightToLeft(instrument.originalLanguage) ? 'rtl' : 'ltr',
+                }
+              : undefined,
           }),
-    [staleNodes, t, language],
+    [staleNodes, t, language, instrument],
   );
   const plugins = useMemo(
     () => [
