@@ -1,6 +1,6 @@
 import { isLanguage, isRightToLeft, type Language } from '@concord/domain';
 import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
-import { translator, type Translate } from './strings';
+import { loadStrings, translator, type Translate } from './strings';
 
 const STORAGE_KEY = 'concord.language';
 
@@ -41,12 +41,17 @@ export function I18nProvider({ initial, children }: { initial: Language; childre
   useLayoutEffect(() => applyLanguageToDocument(language), [language]);
 
   const setLanguage = useCallback((next: Language) => {
-    setLanguageState(next);
     try {
       window.localStorage.setItem(STORAGE_KEY, next);
     } catch {
       // Without storage the choice lasts until the page is reloaded.
     }
+    // The page switches once the language's words are here, never half in one language and half in another; if
+    // they cannot be fetched (offline), it stays in the language it is in.
+    loadStrings(next).then(
+      () => setLanguageState(next),
+      () => undefined,
+    );
   }, []);
 
   const value = useMemo<I18n>(() => ({ language, t: translator(language), setLanguage }), [language, setLanguage]);

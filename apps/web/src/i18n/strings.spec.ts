@@ -1,7 +1,12 @@
 import { LANGUAGES, ROLES, DELEGATION_KINDS } from '@concord/domain';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { en } from './en';
-import { STRING_TABLES, translate } from './strings';
+import { STRING_LOADERS, translate, type Strings } from './strings';
+
+const STRING_TABLES = Object.fromEntries(await Promise.all(LANGUAGES.map(async (language) => [language, await STRING_LOADERS[language]()] as const))) as Record<
+  (typeof LANGUAGES)[number],
+  Strings
+>;
 
 const englishKeys = Object.keys(en).sort();
 /** Words of two letters or more, placeholders aside: "{n} h" has none, "Original: {language}" one. */
@@ -43,6 +48,17 @@ describe('STRING_TABLES', () => {
 });
 
 describe(translate.name, () => {
+  it('answers in English until a language’s table is loaded, then in that language', async () => {
+    // A fresh copy of the module, as a page starts: English only (the specs' setup loads every table).
+    vi.resetModules();
+    const fresh = await import('./strings');
+    expect(fresh.hasStrings('zh')).toBe(false);
+    expect(fresh.translate('zh', 'app.tagline')).toBe(en['app.tagline']);
+    await fresh.loadStrings('zh');
+    expect(fresh.hasStrings('zh')).toBe(true);
+    expect(fresh.translate('zh', 'app.tagline')).toBe(STRING_TABLES.zh['app.tagline']);
+  });
+
   it('fills placeholders', () => {
     expect(translate('en', 'invite.tooShort', { min: 12 })).toBe('The password must be at least 12 characters long.');
   });
