@@ -19,12 +19,13 @@ export {
   formatLabel,
   freezeNumbers,
   frozenNumberToString,
+  insertionNumber,
   numberDocument,
   parseFrozenNumber,
   sequentialNumbers,
   suffixWord,
 } from './numbering';
-export type { FrozenNumber, NumberedKind, NumberingOptions, NumberLabel } from './numbering';
+export type { FrozenNumber, InsertionNumber, NumberedKind, NumberingOptions, NumberLabel } from './numbering';
 export {
   abjad,
   arabicOrdinal,
