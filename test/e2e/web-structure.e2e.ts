@@ -21,8 +21,9 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(`The secretariat's structure tools
   let committeeId = '';
   let instrumentId = '';
   let token = '';
-  /** An open article of the demo text, and an agreed one. */
+  /** An open article of the demo text, another for the Arabic version, and an agreed one. */
   let open: Json = {};
+  let otherOpen: Json = {};
   let agreed: Json = {};
 
   const numbers = async (lang: string): Promise<Json[]> => (await client(server, token).get(`/api/instruments/${instrumentId}/numbers?lang=${lang}`)).body.items as Json[];
@@ -36,13 +37,14 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(`The secretariat's structure tools
     const items = (await client(server, token).get(`/api/instruments/${instrumentId}/consultations?lang=en`)).body.items as Json[];
     const opens = items.filter((item) => item.status === 'open');
     open = opens[0] ?? {};
+    otherOpen = opens[1] ?? {};
     agreed = items.find((item) => item.status !== 'open') ?? {};
     if (agreed.provisionId === undefined) {
       agreed = opens[opens.length - 1] ?? {};
       const chair = await login(server, 'chair@concord.test');
       await client(server, chair).put(`/api/instruments/${instrumentId}/provisions/${String(agreed.provisionId)}/status`, { language: 'en', status: 'informally-agreed' });
     }
-    expect(open.provisionId).toBeDefined();
+    expect(otherOpen.provisionId).toBeDefined();
   });
   afterAll(async () => {
     await browser?.close();
@@ -100,6 +102,18 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(`The secretariat's structure tools
     await connected(page);
     await expect.poll(() => article(page, insertedId).innerText()).toContain('A new article on cooperation.');
     await expect.poll(() => treatyText(page).locator(`.xref[data-target="${insertedId}"]`).innerText()).toBe(`${label.toLowerCase()} bis`);
+
+    // Deleting the article referred to (its second paragraph, then the article with its lone one) leaves the
+    // reference's words, flagged for the secretariat.
+    for (const block of [1, 0]) {
+      await placeCaret(page, article(page, insertedId).locator('p[data-node="text-block"]').nth(block));
+      await tools.getByRole('button', { name: 'Delete provision…' }).click();
+      await page.getByRole('alertdialog', { name: 'Delete this provision?' }).getByRole('button', { name: 'Delete', exact: true }).click();
+      await expect.poll(() => article(page, insertedId).locator('p[data-node="text-block"]').count()).toBe(block);
+    }
+    await expect.poll(() => article(page, insertedId).count()).toBe(0);
+    const dangling = treatyText(page).locator('.xref-stale');
+    await expect.poll(() => dangling.getAttribute('title')).toBe('The provision this reference names is no longer in the text.');
     expect(secretariat.errors).toEqual([]);
     await secretariat.context.close();
   });
@@ -116,9 +130,9 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(`The secretariat's structure tools
     const tools = page.getByRole('toolbar', { name: 'أدوات الأمانة' });
     const before = new Set((await numbers('ar')).map((item) => item.provisionId));
 
-    await placeCaret(page, article(page, String(open.provisionId)).locator('p[data-node="text-block"]').first());
+    await placeCaret(page, article(page, String(otherOpen.provisionId)).locator('p[data-node="text-block"]').first());
     await tools.getByRole('button', { name: 'إدراج مادة بعدها' }).click();
-    await page.getByRole('status').filter({ hasText: 'مكرراً' }).waitFor();
+    await page.getByRole('status').filter({ hasText: /^أُدرجت المادة [٠-٩]+ مكرراً\.$/ }).waitFor();
     await page.keyboard.type('مادة جديدة بشأن التعاون.');
     let inserted: Json | undefined;
     await expect.poll(async () => (inserted = (await numbers('ar')).find((item) => !before.has(item.provisionId)))).toMatchObject({ frozen: true });
@@ -132,7 +146,7 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(`The secretariat's structure tools
     await confirm.getByRole('button', { name: 'إلغاء' }).click();
     expect(await article(page, insertedId).count()).toBe(1);
 
-    await placeCaret(page, article(page, String(open.provisionId)).locator('p[data-node="text-block"]').first());
+    await placeCaret(page, article(page, String(otherOpen.provisionId)).locator('p[data-node="text-block"]').first());
     await page.keyboard.press('End');
     await page.keyboard.type(' انظر ');
     await tools.getByRole('button', { name: 'إدراج إحالة…' }).click();

@@ -3,7 +3,7 @@ import type { Node } from 'prosemirror-model';
 import { EditorState, TextSelection, type Command } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { agreedLock } from './agreed-lock';
-import { deletableProvision, deleteProvision, deletionRefusal, insertArticleAfter, insertParagraphAfter, insertReference, insertSubparagraph } from './structure';
+import { deletableProvision, deleteProvision, deletionRefusal, insertArticleAfter, insertParagraphAfter, insertReference, insertSubparagraph, staleReferences } from './structure';
 import { sampleDraft } from './test-documents';
 
 const { article, doc, p, sub } = builders;
@@ -142,5 +142,29 @@ describe(insertReference.name, () => {
 
   it('is refused in agreed text', () => {
     expect(run(insertReference('b', 'article 6 bis'), cursorIn(session(), 'a7p1'))).toBeNull();
+  });
+});
+
+describe(staleReferences.name, () => {
+  const referring = (words: string) =>
+    doc(
+      article({ id: 'a6', number: '6' }, p({ id: 'a6p1' }, 'Six.'), p({ id: 'a6p2' }, 'Again.')),
+      article({ id: 'a7', number: '7' }, p({ id: 'a7p1' }, 'See ', builders.xref('a6p2', words), ' and ', builders.xref('gone', 'article 9'), '.')),
+    );
+
+  it('finds the references whose words no longer name their provision, and those to a deleted one', () => {
+    expect(staleReferences(referring('article 6, paragraph 3'), 'en').map(({ target, current }) => [target, current])).toEqual([
+      ['a6p2', 'article 6, paragraph 2'],
+      ['gone', null],
+    ]);
+  });
+
+  it('leaves the references that read right, whatever their capital', () => {
+    expect(staleReferences(referring('Article 6, paragraph 2'), 'en').map(({ target }) => target)).toEqual(['gone']);
+  });
+
+  it('finds a reference gone stale when a paragraph is inserted before the one it names', () => {
+    const next = run(insertParagraphAfter, cursorIn(referring('article 6, paragraph 2'), 'a6p1'));
+    expect(next && staleReferences(next.doc, 'en').map(({ current }) => current)).toEqual(['article 6, paragraph 3', null]);
   });
 });

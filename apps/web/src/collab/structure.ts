@@ -1,6 +1,8 @@
-import { insertionNumber, frozenNumberToString, newNodeId, type InsertionNumber } from '@concord/schema';
+import type { Language } from '@concord/domain';
+import { insertionNumber, frozenNumberToString, newNodeId, referenceLabels, type InsertionNumber } from '@concord/schema';
 import type { Node, ResolvedPos } from 'prosemirror-model';
-import { TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
+import { Plugin, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
+import { Decoration, DecorationSet } from 'prosemirror-view';
 import { touchesAgreed } from './agreed-lock';
 
 /*
@@ -162,4 +164,63 @@ export function insertReference(target: string, words: string): Command {
     }
     return true;
   };
+}
+
+/** A cross-reference whose words no longer name its provision as the text numbers it now. */
+export interface StaleReference {
+  readonly from: number;
+  readonly to: number;
+  readonly target: string;
+  /** How the text refers to the provision now; `null` when the provision is no longer in the text. */
+  readonly current: string | null;
+}
+
+/**
+ * The cross-references of a text whose words differ from their provision's current reference in `language`
+ * (a paragraph inserted before the one referred to, a provision deleted). Exports and the reading room print
+ * the current reference anyway, and renumbering rewrites the words; the editor shows these to the secretariat.
+ */
+export function staleReferences(doc: Node, language: Language): StaleReference[] {
+  const runs: { from: number; to: number; target: string; words: string }[] = [];
+  doc.descendants((node, pos) => {
+    if (!node.isText) return true;
+    const mark = node.marks.find((candidate) => candidate.type.name === 'xref');
+    const last = runs[runs.length - 1];
+    if (mark === undefined) return false;
+    const target = String(mark.attrs['target']);
+    if (last !== undefined && last.to === pos && last.target === target) {
+      last.to = pos + node.nodeSize;
+      last.words += node.text ?? '';
+    } else runs.push({ from: pos, to: pos + node.nodeSize, target, words: node.text ?? '' });
+    return false;
+  });
+  if (runs.length === 0) return [];
+  const references = referenceLabels(doc, language);
+  return runs
+    .map((run) => ({ ...run, current: references.get(run.target) ?? null }))
+    .filter((run) => run.current === null || run.current.toLocaleLowerCase(language) !== run.words.toLocaleLowerCase(language))
+    .map(({ from, to, target, current }) => ({ from, to, target, current }));
+}
+
+/**
+ * Marks the cross-references whose words are stale, with what they should now say as their title
+ * (`describe(null)` for a provision no longer in the text).
+ */
+export function staleReferenceMarks(language: Language, describe: (current: string | null) => string): Plugin<DecorationSet> {
+  const decorate = (doc: Node): DecorationSet =>
+    DecorationSet.create(
+      doc,
+      staleReferences(doc, language).map((stale) => Decoration.inline(stale.from, stale.to, { class: 'xref-stale', title: describe(stale.current) })),
+    );
+  return new Plugin<DecorationSet>({
+    state: {
+      init: (_config, state) => decorate(state.doc),
+      apply: (tr, set) => (tr.docChanged ? decorate(tr.doc) : set),
+    },
+    props: {
+      decorations(state) {
+        return this.getState(state);
+      },
+    },
+  });
 }

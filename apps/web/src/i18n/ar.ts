@@ -180,6 +180,8 @@ export const ar: Strings = {
   'editor.referenceTitle': 'إدراج إحالة إلى حكم',
   'editor.referenceTarget': 'الحكم المحال إليه',
   'editor.referenceInsert': 'إدراج الإحالة',
+  'editor.staleReference': 'تُقرأ هذه الإحالة الآن «{reference}»؛ وتُحدِّث إعادةُ الترقيم كلماتها.',
+  'editor.danglingReference': 'لم يعد الحكم المحال إليه موجوداً في النص.',
   'editor.openProposal': 'فتح المقترح',
 
   'collab.connecting': 'جارٍ الاتصال…',

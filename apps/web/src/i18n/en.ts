@@ -181,6 +181,8 @@ export const en = {
   'editor.referenceTitle': 'Insert a reference to a provision',
   'editor.referenceTarget': 'Provision referred to',
   'editor.referenceInsert': 'Insert reference',
+  'editor.staleReference': 'This reference now reads “{reference}”; renumbering updates its words.',
+  'editor.danglingReference': 'The provision this reference names is no longer in the text.',
   'editor.openProposal': 'Open the proposal',
 
   'collab.connecting': 'Connecting…',

@@ -180,6 +180,8 @@ export const es: Strings = {
   'editor.referenceTitle': 'Insertar una remisión a una disposición',
   'editor.referenceTarget': 'Disposición a la que se remite',
   'editor.referenceInsert': 'Insertar la remisión',
+  'editor.staleReference': 'Esta remisión se lee ahora «{reference}»; la renumeración actualiza sus palabras.',
+  'editor.danglingReference': 'La disposición a la que remite ya no figura en el texto.',
   'editor.openProposal': 'Abrir la propuesta',
 
   'collab.connecting': 'Conectando…',

@@ -180,6 +180,8 @@ export const fr: Strings = {
   'editor.referenceTitle': 'Insérer un renvoi à une disposition',
   'editor.referenceTarget': 'Disposition visée',
   'editor.referenceInsert': 'Insérer le renvoi',
+  'editor.staleReference': 'Ce renvoi se lit désormais « {reference} » ; la renumérotation en met à jour les mots.',
+  'editor.danglingReference': 'La disposition visée par ce renvoi ne figure plus dans le texte.',
   'editor.openProposal': 'Ouvrir la proposition',
 
   'collab.connecting': 'Connexion…',

@@ -180,6 +180,8 @@ export const ru: Strings = {
   'editor.referenceTitle': 'Вставить ссылку на положение',
   'editor.referenceTarget': 'Положение, на которое делается ссылка',
   'editor.referenceInsert': 'Вставить ссылку',
+  'editor.staleReference': 'Теперь эта ссылка читается «{reference}»; перенумерация обновит её слова.',
+  'editor.danglingReference': 'Положения, на которое указывает эта ссылка, больше нет в тексте.',
   'editor.openProposal': 'Открыть предложение',
 
   'collab.connecting': 'Подключение…',

@@ -179,6 +179,8 @@ export const zh: Strings = {
   'editor.referenceTitle': '插入对某一条款的援引',
   'editor.referenceTarget': '所援引的条款',
   'editor.referenceInsert': '插入援引',
+  'editor.staleReference': '该援引现应为“{reference}”；重新编号时会更新其文字。',
+  'editor.danglingReference': '该援引所指的条款已不在案文中。',
   'editor.openProposal': '打开提案',
 
   'collab.connecting': '正在连接…',
