@@ -14,8 +14,11 @@ const MANIFEST = join(WEB, '.vite/manifest.json');
 
 /** The budget, in bytes as sent (brotli): about a tenth above what the build needed when it was set. */
 const BUDGET = {
-  /** The app's entry with its static imports: what the sign-in form and every page load first. */
-  entry: 190 * 1024,
+  /**
+   * The app's entry with its static imports: what the sign-in form and every page load first. Raised from 190 KiB
+   * when the six string tables, which the entry holds whole, took the secretariat's structure tools' words.
+   */
+  entry: 195 * 1024,
   /** The reading room's revision page, entry included: what an observer downloads to read a revision. */
   revisionPage: 210 * 1024,
 };
