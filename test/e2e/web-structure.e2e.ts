@@ -83,11 +83,17 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(`The secretariat's structure tools
     await placeCaret(page, article(page, String(open.provisionId)).locator('p[data-node="text-block"]').first());
     await page.keyboard.press('End');
     await page.keyboard.type(' See ');
-    await tools.getByRole('button', { name: 'Insert reference…' }).click();
+    // By keyboard: back from the text to the last tool, open the picker, choose, and insert.
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Insert reference…');
+    await page.keyboard.press('Enter');
     const picker = page.getByRole('dialog', { name: 'Insert a reference to a provision' });
-    await picker.getByLabel('Provision referred to').selectOption(insertedId);
+    const choice = picker.getByLabel('Provision referred to');
+    await expect.poll(() => choice.evaluate((element) => element === document.activeElement)).toBe(true);
+    await choice.selectOption(insertedId);
     await screenshot(page, 'structure-reference-en.png');
-    await picker.getByRole('button', { name: 'Insert reference' }).click();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
     const reference = treatyText(page).locator(`.xref[data-target="${insertedId}"]`);
     await expect.poll(() => reference.innerText()).toBe(`${label.toLowerCase()} bis`);
 
