@@ -39,7 +39,9 @@ function referenceChoices(doc: Node, textLanguage: Language): Choice[] {
     if (reference === undefined) return true;
     // A lone paragraph is referred to as its article, which is already offered.
     if (node.type.name !== 'article' && choices.some((choice) => choice.words === reference)) return true;
-    const text = node.textContent.trim();
+    // An article is known by its heading where it has one; otherwise a provision by its first words.
+    const heading = node.type.name === 'article' && node.firstChild?.type.name === 'heading' ? node.firstChild.textContent : '';
+    const text = (heading || node.textBetween(0, node.content.size, ' ')).trim();
     choices.push({ id, words: reference, excerpt: text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text });
     return true;
   });
