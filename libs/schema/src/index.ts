@@ -17,6 +17,7 @@ export {
   articleNumbers,
   formatArticleNumber,
   formatLabel,
+  freezeNewArticles,
   freezeNumbers,
   frozenNumberToString,
   insertionNumber,

@@ -357,13 +357,15 @@ export function numberDocument(doc: Node, language: Language, options: Numbering
  * The document with its article numbers frozen: each article gets the number it shows now (by order, or bis/ter
  * after a frozen predecessor) in its `number` attribute, and keeps it while articles are inserted around it until
  * the secretariat renumbers. Articles that already have a number keep it; an unchanged document is returned as is.
+ * With `only`, only the articles with those ids are frozen (the ones a compilation has just inserted).
  */
-export function freezeNumbers(doc: Node): Node {
+export function freezeNumbers(doc: Node, only?: ReadonlySet<string>): Node {
   const numbers = articleNumbers(doc);
   let changed = false;
   const freeze = (node: Node): Node => {
     if (node.type.name === 'article') {
       const id: unknown = node.attrs['id'];
+      if (only !== undefined && !(typeof id === 'string' && only.has(id))) return node;
       const number = typeof id === 'string' ? numbers.get(id) : undefined;
       if (!number || node.attrs['number'] === frozenNumberToString(number)) return node;
       changed = true;
@@ -376,4 +378,28 @@ export function freezeNumbers(doc: Node): Node {
   };
   const frozen = freeze(doc);
   return changed ? frozen : doc;
+}
+
+/** The ids of a document's articles, and whether any of them stores a number. */
+function articleIdsOf(doc: Node): { readonly ids: Set<string>; readonly frozen: boolean } {
+  const ids = new Set<string>();
+  let frozen = false;
+  for (const article of articlesOf(doc)) {
+    const id: unknown = article.attrs['id'];
+    if (typeof id === 'string') ids.add(id);
+    if (parseFrozenNumber(article.attrs['number']) !== null) frozen = true;
+  }
+  return { ids, frozen };
+}
+
+/**
+ * `after` (a text a compilation made of `before`) with the articles it inserted numbered for good ("7 bis" after
+ * 7), as the secretariat's editor numbers the articles it inserts, when `before`'s numbers are frozen: so that
+ * deleting a provision before them later does not shift their numbers. Other articles are left as they are.
+ */
+export function freezeNewArticles(before: Node, after: Node): Node {
+  const old = articleIdsOf(before);
+  if (!old.frozen) return after;
+  const inserted = new Set([...articleIdsOf(after).ids].filter((id) => !old.ids.has(id)));
+  return inserted.size === 0 ? after : freezeNumbers(after, inserted);
 }
