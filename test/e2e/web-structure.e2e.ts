@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_SKIP_REASON, connected, launchBrowser, screenshot, signIn, treatyText } from '../support/browser';
+import { BROWSER_SKIP_REASON, connected, launchBrowser, screenshot, seriousAccessibilityViolations, signIn, treatyText } from '../support/browser';
 import { scratchSqlite } from '../support/databases';
 import { client, login, startServer, type TestServer } from '../support/server';
 
@@ -77,6 +77,7 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(`The secretariat's structure tools
     const confirm = page.getByRole('alertdialog', { name: 'Delete this provision?' });
     await confirm.getByText(`${label.toLowerCase()} bis, paragraph 2 (a)`).waitFor();
     await screenshot(page, 'structure-delete-en.png');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect.poll(() => treatyText(page).innerText()).not.toContain('a point to withdraw');
 
@@ -159,6 +160,7 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(`The secretariat's structure tools
     const picker = page.getByRole('dialog', { name: 'إدراج إحالة إلى حكم' });
     await picker.getByLabel('الحكم المحال إليه').selectOption(insertedId);
     await screenshot(page, 'structure-reference-ar.png');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await picker.getByRole('button', { name: 'إدراج الإحالة' }).click();
     await expect.poll(() => treatyText(page).locator(`.xref[data-target="${insertedId}"]`).innerText()).toBe(String(inserted?.label));
     await screenshot(page, 'structure-tools-ar.png');
