@@ -102,6 +102,12 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(`The secretariat's structure tools
     await tools.getByRole('button', { name: 'Delete provision…' }).click();
     await page.getByRole('status').filter({ hasText: 'This provision is agreed' }).waitFor();
     expect(await page.getByRole('alertdialog').count()).toBe(0);
+    await tools.getByRole('button', { name: 'Insert paragraph after' }).click();
+    await expect.poll(() => page.locator('.editor-tools-status').innerText()).toBe('This provision is agreed: the Chair or the secretariat must reopen it before it changes.');
+    // In the title no tool applies, and the message says where to place the cursor.
+    await placeCaret(page, treatyText(page).locator('h1[data-node="title"]'));
+    await tools.getByRole('button', { name: 'Insert subparagraph' }).click();
+    await expect.poll(() => page.locator('.editor-tools-status').innerText()).toBe('Place the cursor in the text of a provision first.');
     await screenshot(page, 'structure-tools-en.png');
 
     // What the server stored: a fresh page reads the inserted article and the reference back.

@@ -5,6 +5,7 @@ import type { Command } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { useId, useState, type ReactNode, type RefObject } from 'react';
 import { useI18n } from '../i18n/i18n-context';
+import { touchesAgreed } from './agreed-lock';
 import type { StringKey } from '../i18n/strings';
 import {
   articleInsertion,
@@ -68,24 +69,25 @@ export function StructureTools({ view, textLanguage, children }: { view: RefObje
     view.current?.focus();
   };
 
-  const run = (command: Command, done: string): void => {
+  const run = (command: Command, done: string, article = false): void => {
     const editor = view.current;
     if (editor === null) return;
-    setMessage(command(editor.state, editor.dispatch) ? done : refusal(editor));
+    setMessage(command(editor.state, editor.dispatch) ? done : refusal(editor, article));
     editor.focus();
   };
 
-  const refusal = (editor: EditorView): string => {
+  /** Why a tool did nothing where the cursor is. */
+  const refusal = (editor: EditorView, article: boolean): string => {
     const { $from } = editor.state.selection;
     if (provisionAround($from) === null) return t('editor.refused.noProvision');
-    const insertion = articleInsertion(editor.state);
+    const insertion = article ? articleInsertion(editor.state) : null;
     if (insertion?.number.kind === 'taken') {
       return t('editor.refused.numberTaken', {
         after: formatArticleNumber(insertion.number.after, textLanguage),
         next: formatArticleNumber(insertion.number.next, textLanguage),
       });
     }
-    return t('editor.refused.agreed');
+    return touchesAgreed(editor.state.doc, $from.pos, $from.pos) ? t('editor.refused.agreed') : t('editor.refused.here');
   };
 
   const insertArticle = (): void => {
@@ -93,7 +95,7 @@ export function StructureTools({ view, textLanguage, children }: { view: RefObje
     if (editor === null) return;
     const insertion = articleInsertion(editor.state);
     const number = insertion?.number.kind === 'number' ? insertion.number.number : null;
-    run(insertArticleAfter, number === null ? t('editor.done') : t('editor.insertedArticle', { article: formatArticleNumber(number, textLanguage) }));
+    run(insertArticleAfter, number === null ? t('editor.done') : t('editor.insertedArticle', { article: formatArticleNumber(number, textLanguage) }), true);
   };
 
   const askDelete = (): void => {
@@ -195,7 +197,7 @@ export function StructureTools({ view, textLanguage, children }: { view: RefObje
             const picked = dialog.choices.find((candidate) => candidate.id === choice);
             if (editor === null || picked === undefined) return;
             const inserted = insertReference(picked.id, picked.words)(editor.state, editor.dispatch);
-            setMessage(inserted ? t('editor.referenceInserted', { provision: picked.words }) : t('editor.refused.agreed'));
+            setMessage(inserted ? t('editor.referenceInserted', { provision: picked.words }) : refusal(editor, false));
             close();
           }}
         >

@@ -174,6 +174,7 @@ export const ar: Strings = {
   'editor.refused.agreed': 'هذا الحكم متفق عليه: يجب أن يعيد الرئيس أو الأمانة فتحه قبل تغييره.',
   'editor.refused.numberTaken': 'لا يتسع أي رقم بين {after} و{next}: أعد ترقيم النص قبل إدراج مادة هنا.',
   'editor.refused.lastProvision': 'يحتفظ النص بمادة واحدة على الأقل.',
+  'editor.refused.here': 'لا تنطبق هذه الأداة حيث يوجد المؤشر: ضعه في نص مادة أو فقرة أو فقرة فرعية.',
   'editor.deleteTitle': 'حذف هذا الحكم؟',
   'editor.deleteHint': 'يخرج من المشروع بهذه اللغة مع كل ما يتضمنه. يعيده Ctrl+Z ما دمت في هذه الصفحة.',
   'editor.delete': 'حذف',

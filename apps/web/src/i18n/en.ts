@@ -175,6 +175,7 @@ export const en = {
   'editor.refused.agreed': 'This provision is agreed: the Chair or the secretariat must reopen it before it changes.',
   'editor.refused.numberTaken': 'No number fits between {after} and {next}: renumber the text before inserting an article here.',
   'editor.refused.lastProvision': 'A text keeps at least one article.',
+  'editor.refused.here': 'This tool does not apply where the cursor is: place it in the text of an article, paragraph or subparagraph.',
   'editor.deleteTitle': 'Delete this provision?',
   'editor.deleteHint': 'It leaves the draft in this language with everything it contains. Ctrl+Z brings it back while you stay on this page.',
   'editor.delete': 'Delete',

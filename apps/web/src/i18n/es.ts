@@ -174,6 +174,7 @@ export const es: Strings = {
   'editor.refused.agreed': 'Esta disposición está acordada: la Presidencia o la secretaría debe reabrirla antes de modificarla.',
   'editor.refused.numberTaken': 'No cabe ningún número entre {after} y {next}: renumere el texto antes de insertar aquí un artículo.',
   'editor.refused.lastProvision': 'Un texto conserva al menos un artículo.',
+  'editor.refused.here': 'Esta herramienta no se aplica donde está el cursor: colóquelo en el texto de un artículo, párrafo o apartado.',
   'editor.deleteTitle': '¿Eliminar esta disposición?',
   'editor.deleteHint': 'Sale del proyecto en este idioma con todo su contenido. Ctrl+Z la restablece mientras permanezca en esta página.',
   'editor.delete': 'Eliminar',

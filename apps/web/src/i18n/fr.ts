@@ -174,6 +174,7 @@ export const fr: Strings = {
   'editor.refused.agreed': 'Cette disposition est convenue : le Président ou le secrétariat doit la rouvrir avant toute modification.',
   'editor.refused.numberTaken': 'Aucun numéro ne tient entre {after} et {next} : renumérotez le texte avant d’insérer un article ici.',
   'editor.refused.lastProvision': 'Un texte garde au moins un article.',
+  'editor.refused.here': 'Cet outil ne s’applique pas à l’emplacement du curseur : placez-le dans le texte d’un article, d’un paragraphe ou d’un alinéa.',
   'editor.deleteTitle': 'Supprimer cette disposition ?',
   'editor.deleteHint': 'Elle quitte le projet dans cette langue avec tout ce qu’elle contient. Ctrl+Z la rétablit tant que vous restez sur cette page.',
   'editor.delete': 'Supprimer',

@@ -173,6 +173,7 @@ export const zh: Strings = {
   'editor.refused.agreed': '该条款已商定：须由主席或秘书处重新开放后方可修改。',
   'editor.refused.numberTaken': '{after}与{next}之间没有可用的编号：请先重新编号，再在此处插入条文。',
   'editor.refused.lastProvision': '案文至少须保留一条。',
+  'editor.refused.here': '此工具不适用于光标所在位置：请将光标置于某一条、款或项的文本中。',
   'editor.deleteTitle': '删除该条款？',
   'editor.deleteHint': '该条款及其全部内容将从此语文的草案中删除。只要停留在本页，按 Ctrl+Z 即可恢复。',
   'editor.delete': '删除',
