@@ -109,6 +109,20 @@ for (const backend of BACKENDS) {
         other.close();
       });
 
+      it('refuses over the socket an update deleting an agreed article, and stores nothing', async () => {
+        const [agreed] = ids;
+        expect(articleStatus(live(), agreed)).toBe('agreed-ad-referendum');
+        const withoutArticle = new RawClient(server, document, tokens.secretariat);
+        expect(await withoutArticle.opened).toBe(true);
+        withoutArticle.send(frames.update(updateFrom(secretariat.doc, (doc) => deleteNode(doc, (node) => node.type.name === 'article' && node.attrs['id'] === agreed))));
+        expect(await withoutArticle.closed).toEqual({ code: 4423, reason: 'agreed' });
+        const reader = provider(server, document, tokens['egypt.delegate']);
+        providers.push(reader);
+        await synced(reader);
+        expect(articleIds(docFromYFragment(reader.doc.getXmlFragment('prosemirror')))).toEqual(articleIds(live()));
+        expect(articleIds(live())).toContain(agreed);
+      });
+
       it('needs a reason to reopen agreed text, records who and why, and then lets it be edited', async () => {
         const [agreed] = ids;
         const bare = await as('chair').put(`/api/instruments/${instrumentId}/provisions/${agreed}/status`, { language: 'en', status: 'open' });
@@ -132,23 +146,18 @@ for (const backend of BACKENDS) {
         expect(before.every((item) => item.frozen === true)).toBe(true);
         const second = ids[1];
         const last = ids[ids.length - 1];
-        // The secretariat inserts two articles after article 2, as its editor would.
-        editTreaty(secretariat.doc, (state) => {
-          let at = -1;
-          state.doc.descendants((node, pos) => {
-            if (node.type.name === 'article' && node.attrs['id'] === second) at = pos + node.nodeSize;
-            return at < 0 && (node.type.name === 'doc' || node.type.name === 'chapter');
-          });
-          const article = (id: string, words: string) =>
-            treatySchema.nodes.article.create({ id }, [treatySchema.nodes.paragraph.create({ id: `${id}-p` }, [treatySchema.nodes.text_block.create(null, [treatySchema.text(words)])])]);
-          return state.tr.insert(at, [article('new-bis', 'Inserted first.'), article('new-ter', 'Inserted second.')]).doc;
-        });
+        // Two articles inserted after article 2: the first as the secretariat's editor inserts one, storing its
+        // number; the second as a compilation does, without a number, which it derives from its predecessor.
+        insertArticles(secretariat.doc, second, [
+          { id: 'new-bis', number: '2.1', words: 'Inserted first.' },
+          { id: 'new-ter', number: null, words: 'Inserted second.' },
+        ]);
         let numbers: Json[] = [];
         for (let i = 0; i < 50 && !numbers.some((n) => n.provisionId === 'new-ter'); i++) {
           numbers = (await as('egypt.delegate').get(`/api/instruments/${instrumentId}/numbers?lang=en`)).body.items as Json[];
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
-        expect(numbers.find((n) => n.provisionId === 'new-bis')).toMatchObject({ number: '2.1', label: 'Article 2 bis', frozen: false });
+        expect(numbers.find((n) => n.provisionId === 'new-bis')).toMatchObject({ number: '2.1', label: 'Article 2 bis', frozen: true });
         expect(numbers.find((n) => n.provisionId === 'new-ter')).toMatchObject({ number: '2.2', label: 'Article 2 ter', frozen: false });
         expect(numbers.find((n) => n.provisionId === ids[2])).toMatchObject({ number: '3', label: 'Article 3' });
 
@@ -243,8 +252,53 @@ for (const backend of BACKENDS) {
         expect(await raw.closed).toEqual({ code: 4423, reason: 'agreed' });
         expect(arabic.doc.getXmlFragment('prosemirror').toString()).not.toContain('SNEAKED');
       });
+
+      it('keeps a stored ter when the bis before it is deleted, until the secretariat renumbers', async () => {
+        const last = ids[ids.length - 1];
+        const numbered = (await as('egypt.delegate').get(`/api/instruments/${instrumentId}/numbers?lang=en`)).body.items as Json[];
+        const base = String(numbered.find((n) => n.provisionId === last)?.number);
+        insertArticles(secretariat.doc, last, [
+          { id: 'late-bis', number: `${base}.1`, words: 'Late first.' },
+          { id: 'late-ter', number: `${base}.2`, words: 'Late second.' },
+        ]);
+        editTreaty(secretariat.doc, (state) => deleteNode(state.doc, (node) => node.type.name === 'article' && node.attrs['id'] === 'late-bis'));
+        let numbers: Json[] = [];
+        for (let i = 0; i < 50 && (numbers.some((n) => n.provisionId === 'late-bis') || !numbers.some((n) => n.provisionId === 'late-ter')); i++) {
+          numbers = (await as('egypt.delegate').get(`/api/instruments/${instrumentId}/numbers?lang=en`)).body.items as Json[];
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        expect(numbers.find((n) => n.provisionId === 'late-ter')).toMatchObject({ number: `${base}.2`, label: `Article ${base} ter`, frozen: true });
+        expect(numbers.some((n) => n.provisionId === 'late-bis')).toBe(false);
+      });
     });
   }
+}
+
+/** Inserts articles after the article `after` in a live document, each with one paragraph of words. */
+function insertArticles(ydoc: Y.Doc, after: string, articles: readonly { id: string; number: string | null; words: string }[]): void {
+  editTreaty(ydoc, (state) => {
+    let at = -1;
+    state.doc.descendants((node, pos) => {
+      if (node.type.name === 'article' && node.attrs['id'] === after) at = pos + node.nodeSize;
+      return at < 0 && (node.type.name === 'doc' || node.type.name === 'chapter');
+    });
+    const nodes = articles.map(({ id, number, words }) =>
+      treatySchema.nodes.article.create({ id, number }, [treatySchema.nodes.paragraph.create({ id: `${id}-p` }, [treatySchema.nodes.text_block.create(null, [treatySchema.text(words)])])]),
+    );
+    return state.tr.insert(at, nodes).doc;
+  });
+}
+
+/** The document without the first node `matches` picks. */
+function deleteNode(doc: Node, matches: (node: Node) => boolean): Node {
+  let found: { pos: number; node: Node } | null = null;
+  doc.descendants((node, pos) => {
+    if (found === null && matches(node)) found = { pos, node };
+    return found === null;
+  });
+  if (found === null) throw new Error('no node to delete');
+  const { pos, node } = found as { pos: number; node: Node };
+  return new Transform(doc).delete(pos, pos + node.nodeSize).doc;
 }
 
 function articleStatus(doc: Node, id: string): string | null {

@@ -155,6 +155,11 @@ export function bracket(...args: readonly [{ readonly id?: string } | Child, ...
   return marked(treatySchema.marks.bracket.create({ id }), children);
 }
 
+/** Words referring to the provision `target` (an `xref` mark). */
+export function xref(target: string, ...children: Child[]): MarkedText {
+  return marked(treatySchema.marks.xref.create({ target }), children);
+}
+
 /** Text carrying a provenance mark. */
 export function provenance(attrs: Partial<ProvenanceAttrs> & Pick<ProvenanceAttrs, 'kind' | 'ref'>, ...children: Child[]): MarkedText {
   return marked(treatySchema.marks.provenance.create(attrs), children);

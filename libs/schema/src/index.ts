@@ -17,14 +17,16 @@ export {
   articleNumbers,
   formatArticleNumber,
   formatLabel,
+  freezeNewArticles,
   freezeNumbers,
   frozenNumberToString,
+  insertionNumber,
   numberDocument,
   parseFrozenNumber,
   sequentialNumbers,
   suffixWord,
 } from './numbering';
-export type { FrozenNumber, NumberedKind, NumberingOptions, NumberLabel } from './numbering';
+export type { FrozenNumber, InsertionNumber, NumberedKind, NumberingOptions, NumberLabel } from './numbering';
 export {
   abjad,
   arabicOrdinal,

@@ -1,7 +1,7 @@
 import type { Language } from '@concord/domain';
 import { describe, expect, it } from 'vitest';
 import { article, chapter, doc, heading, option, options, p, preamble, sub, title } from './builders';
-import { formatLabel, freezeNumbers, numberDocument, type NumberingOptions } from './numbering';
+import { articleNumbers, formatLabel, freezeNewArticles, freezeNumbers, insertionNumber, numberDocument, type InsertionNumber, type NumberingOptions } from './numbering';
 
 /** Articles 1–6 in chapter 1, 7–12 in chapter 2; article 7 has two paragraphs, the second with subparagraphs. */
 const convention = doc(
@@ -265,8 +265,70 @@ describe(freezeNumbers.name, () => {
     expect(freezeNumbers(frozen)).toBe(frozen);
   });
 
+  it('freezes only the articles it is asked to, leaving the others as they are', () => {
+    const inserted = doc(article({ id: 'a', number: '1' }, p('A.')), article({ id: 'n' }, p('N.')), article({ id: 'm' }, p('M.')));
+    const frozen = freezeNumbers(inserted, new Set(['m']));
+    expect([frozen.child(1).attrs['number'], frozen.child(2).attrs['number']]).toEqual([null, '1.2']);
+    expect(freezeNumbers(inserted, new Set())).toBe(inserted);
+  });
+
   it('freezes an inserted article at its bis number', () => {
     const inserted = doc(article({ id: 'a', number: '1' }, p('A.')), article({ id: 'n' }, p('N.')), article({ id: 'b', number: '2' }, p('B.')));
     expect(freezeNumbers(inserted).child(1).attrs['number']).toBe('1.1');
+  });
+});
+
+describe(insertionNumber.name, () => {
+  const frozen = doc(article({ id: 'a6', number: '6' }, p('Six.')), article({ id: 'b', number: '6.1' }, p('Bis.')), article({ id: 'a7', number: '7' }, p('Seven.')));
+
+  it.each<[string, string, InsertionNumber]>([
+    ['after 6 bis, 6 ter', 'b', { kind: 'number', number: { base: 6, rank: 2 } }],
+    ['after 7, 7 bis', 'a7', { kind: 'number', number: { base: 7, rank: 1 } }],
+    ['between 6 and 6 bis, none: the secretariat renumbers first', 'a6', { kind: 'taken', after: { base: 6, rank: 0 }, next: { base: 6, rank: 1 } }],
+  ])('numbers an article inserted %s', (_, afterId, expected) => {
+    expect(insertionNumber(frozen, afterId)).toEqual(expected);
+  });
+
+  it('stores nothing in a text not numbered yet, whose numbers follow order', () => {
+    expect(insertionNumber(doc(article({ id: 'a' }, p('A.'))), 'a')).toEqual({ kind: 'number', number: null });
+  });
+
+  it('lets an article without a stored number move along, since its number is derived', () => {
+    const derived = doc(article({ id: 'a', number: '2' }, p('A.')), article({ id: 'n' }, p('N.')));
+    expect(insertionNumber(derived, 'a')).toEqual({ kind: 'number', number: { base: 2, rank: 1 } });
+  });
+
+  it('refuses an article that is not in the text', () => {
+    expect(() => insertionNumber(frozen, 'nowhere')).toThrow('No article nowhere');
+  });
+});
+
+describe('stored numbers when a provision is deleted', () => {
+  it('keeps a stored 6 ter when 6 bis is deleted, as the text was numbered for the session', () => {
+    const after = doc(article({ id: 'a6', number: '6' }, p('Six.')), article({ id: 't', number: '6.2' }, p('Ter.')), article({ id: 'a7', number: '7' }, p('Seven.')));
+    expect(numberDocument(after, 'en').get('t')?.label).toBe('Article 6 ter');
+    expect(numberDocument(after, 'ar').get('t')?.label).toBe('المادة ٦ مكرراً ثانياً');
+  });
+
+  it('gives an article without a stored number a suffix no stored number holds', () => {
+    const mixed = doc(article({ id: 'a6', number: '6' }, p('Six.')), article({ id: 'n' }, p('New.')), article({ id: 'b', number: '6.1' }, p('Bis.')));
+    expect(articleNumbers(mixed).get('n')).toEqual({ base: 6, rank: 2 });
+  });
+});
+
+describe(freezeNewArticles.name, () => {
+  const before = doc(article({ id: 'a6', number: '6' }, p('Six.')), article({ id: 'old' }, p('Derived.')), article({ id: 'a7', number: '7' }, p('Seven.')));
+
+  it('stores the number of an article a compilation inserted, and only of those', () => {
+    const after = doc(before.child(0), before.child(1), article({ id: 'new' }, p('New.')), before.child(2));
+    const frozen = freezeNewArticles(before, after);
+    expect([frozen.child(1).attrs['number'], frozen.child(2).attrs['number']]).toEqual([null, '6.2']);
+  });
+
+  it('leaves a text not numbered yet, and a compilation that inserted no article, as they are', () => {
+    const fresh = doc(article({ id: 'a' }, p('A.')));
+    const grown = doc(fresh.child(0), article({ id: 'b' }, p('B.')));
+    expect(freezeNewArticles(fresh, grown)).toBe(grown);
+    expect(freezeNewArticles(before, before)).toBe(before);
   });
 });

@@ -110,18 +110,29 @@ export function formatArticleNumber(number: FrozenNumber, language: Language, op
   return `${plain} ${suffixWord(number.rank, language, options)}`;
 }
 
-/**
- * The number of every article of a document, by id. An article with a frozen `number` keeps it; one without (a
- * provision inserted while numbers are frozen) takes its predecessor's base number with the next suffix (bis,
- * ter …). A document in which no article has a frozen number yet is numbered by order, as before any freezing.
- */
-export function articleNumbers(doc: Node): ReadonlyMap<string, FrozenNumber> {
+function articlesOf(doc: Node): Node[] {
   const articles: Node[] = [];
   doc.forEach((child) => {
     if (child.type.name === 'article') articles.push(child);
     else if (child.type.name === 'chapter') child.forEach((grandchild) => grandchild.type.name === 'article' && articles.push(grandchild));
   });
+  return articles;
+}
+
+/**
+ * The number of every article of a document, by id. An article with a frozen `number` keeps it, whatever is
+ * inserted or deleted around it: deleting "7 bis" leaves "7 ter" as it is until the secretariat renumbers, as in
+ * United Nations practice, since delegations have referred to it by that number. One without a stored number (an
+ * article a compilation or an older client inserted while numbers are frozen) takes its predecessor's base
+ * number with the next suffix (bis, ter …) that no stored number holds; such a derived number does shift with
+ * its predecessor, which is why the secretariat's editor stores the number of an article it inserts (see
+ * {@link insertionNumber}). A document in which no article has a frozen number yet is numbered by order, as
+ * before any freezing.
+ */
+export function articleNumbers(doc: Node): ReadonlyMap<string, FrozenNumber> {
+  const articles = articlesOf(doc);
   const frozen = articles.some((article) => parseFrozenNumber(article.attrs['number']) !== null);
+  const taken = new Set(articles.map((article) => article.attrs['number']).filter((value): value is string => parseFrozenNumber(value) !== null));
   const numbers = new Map<string, FrozenNumber>();
   let previous: FrozenNumber = { base: 0, rank: 0 };
   articles.forEach((article, index) => {
@@ -130,12 +141,44 @@ export function articleNumbers(doc: Node): ReadonlyMap<string, FrozenNumber> {
     if (!frozen) number = { base: index + 1, rank: 0 };
     else if (stored) number = stored;
     // Inserted before the first numbered article: it takes the first number there is to follow.
-    else number = previous.base === 0 ? { base: 1, rank: 0 } : { base: previous.base, rank: previous.rank + 1 };
+    else if (previous.base === 0) number = { base: 1, rank: 0 };
+    else {
+      let rank = previous.rank + 1;
+      while (taken.has(frozenNumberToString({ base: previous.base, rank }))) rank++;
+      number = { base: previous.base, rank };
+    }
     previous = number;
     const id: unknown = article.attrs['id'];
     if (typeof id === 'string' && id !== '') numbers.set(id, number);
   });
   return numbers;
+}
+
+/** What number an article inserted after another takes: see {@link insertionNumber}. */
+export type InsertionNumber =
+  /** Store this number on the new article (`null`: the text is not numbered yet, and numbers follow order). */
+  | { readonly kind: 'number'; readonly number: FrozenNumber | null }
+  /** No number fits between the predecessor and the article holding the next suffix; renumber first. */
+  | { readonly kind: 'taken'; readonly after: FrozenNumber; readonly next: FrozenNumber };
+
+/**
+ * The number to store on an article inserted right after the article `afterId` while numbers are frozen: the
+ * predecessor's base with the next suffix, "7 bis" after 7, "7 ter" after 7 bis. If another article already
+ * stores that number (inserting between 7 and an existing 7 bis), none keeps the order, and the answer says so:
+ * the secretariat renumbers first. A number freed by a deletion is taken again only by an insertion at its place.
+ * In a text not numbered yet, the new article stores nothing and numbers keep following order.
+ */
+export function insertionNumber(doc: Node, afterId: string): InsertionNumber {
+  const articles = articlesOf(doc);
+  if (!articles.some((article) => parseFrozenNumber(article.attrs['number']) !== null)) return { kind: 'number', number: null };
+  const numbers = articleNumbers(doc);
+  const after = numbers.get(afterId);
+  if (after === undefined) throw new RangeError(`No article ${afterId} in the document`);
+  const next: FrozenNumber = { base: after.base, rank: after.rank + 1 };
+  const key = frozenNumberToString(next);
+  // Only a stored number holds its place: an article without one derives its number and moves along.
+  const holder = articles.some((article) => article.attrs['number'] === key);
+  return holder ? { kind: 'taken', after, next } : { kind: 'number', number: next };
 }
 
 /** Numbers every article of a document by order, as the secretariat's renumbering does: ids to "1", "2" … */
@@ -314,13 +357,15 @@ export function numberDocument(doc: Node, language: Language, options: Numbering
  * The document with its article numbers frozen: each article gets the number it shows now (by order, or bis/ter
  * after a frozen predecessor) in its `number` attribute, and keeps it while articles are inserted around it until
  * the secretariat renumbers. Articles that already have a number keep it; an unchanged document is returned as is.
+ * With `only`, only the articles with those ids are frozen (the ones a compilation has just inserted).
  */
-export function freezeNumbers(doc: Node): Node {
+export function freezeNumbers(doc: Node, only?: ReadonlySet<string>): Node {
   const numbers = articleNumbers(doc);
   let changed = false;
   const freeze = (node: Node): Node => {
     if (node.type.name === 'article') {
       const id: unknown = node.attrs['id'];
+      if (only !== undefined && !(typeof id === 'string' && only.has(id))) return node;
       const number = typeof id === 'string' ? numbers.get(id) : undefined;
       if (!number || node.attrs['number'] === frozenNumberToString(number)) return node;
       changed = true;
@@ -333,4 +378,28 @@ export function freezeNumbers(doc: Node): Node {
   };
   const frozen = freeze(doc);
   return changed ? frozen : doc;
+}
+
+/** The ids of a document's articles, and whether any of them stores a number. */
+function articleIdsOf(doc: Node): { readonly ids: Set<string>; readonly frozen: boolean } {
+  const ids = new Set<string>();
+  let frozen = false;
+  for (const article of articlesOf(doc)) {
+    const id: unknown = article.attrs['id'];
+    if (typeof id === 'string') ids.add(id);
+    if (parseFrozenNumber(article.attrs['number']) !== null) frozen = true;
+  }
+  return { ids, frozen };
+}
+
+/**
+ * `after` (a text a compilation made of `before`) with the articles it inserted numbered for good ("7 bis" after
+ * 7), as the secretariat's editor numbers the articles it inserts, when `before`'s numbers are frozen: so that
+ * deleting a provision before them later does not shift their numbers. Other articles are left as they are.
+ */
+export function freezeNewArticles(before: Node, after: Node): Node {
+  const old = articleIdsOf(before);
+  if (!old.frozen) return after;
+  const inserted = new Set([...articleIdsOf(after).ids].filter((id) => !old.ids.has(id)));
+  return inserted.size === 0 ? after : freezeNumbers(after, inserted);
 }

@@ -2,6 +2,7 @@ import { type CompileResult, type Conflict, type Decision, type ProposalOutcome,
 import { type Language, pickLocalized, type ProposalStatus } from '@concord/domain';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { freezeNewArticles } from '@concord/schema';
 import type { Node } from 'prosemirror-model';
 import { updateYFragment } from 'y-prosemirror';
 import type { AuthContext } from '../auth/auth-context';
@@ -79,7 +80,7 @@ export class CompileUseCase {
         options: { bracketIncorporated, language },
       });
       run.result = result;
-      updateYFragment(ydoc, fragment, result.doc, { mapping: new Map(), isOMark: new Map() });
+      updateYFragment(ydoc, fragment, freezeNewArticles(live, result.doc), { mapping: new Map(), isOMark: new Map() });
     });
     const compiled = run.result;
     if (!compiled) throw new AppException('internal', 'The compilation did not run.');
@@ -103,3 +104,4 @@ export class CompileUseCase {
     return { document, compiled: compiled.outcomes.filter((o) => OUTCOME_STATUS[o.status]).length, outcomes: compiled.outcomes, conflicts: compiled.conflicts };
   }
 }
+

@@ -18,6 +18,7 @@ import { ArticleNavigator } from '../components/article-navigator';
 import { agreedLock } from './agreed-lock';
 import { ConnectionStatus } from './connection-status';
 import { bracketSelection, splitProvision, stableIds, unbracketSelection } from './editing';
+import { StructureTools } from './structure-tools';
 import { goToNode, navigationHighlight } from './navigation';
 import { documentOutline } from './outline';
 import type { AwarenessUser } from './presence';
@@ -71,7 +72,10 @@ export interface CollaborativeEditorProps {
   readonly plugins?: readonly Plugin[];
   /** A column beside the text, at its end (comments, a drafting space's proposal panels). */
   readonly margin?: ReactNode;
-  /** Whether the secretariat's tools for brackets are offered (the consolidated draft, when it may be edited). */
+  /**
+   * Whether the secretariat's tools are offered (the consolidated draft, when it may be edited): brackets, and
+   * inserting and deleting provisions and references.
+   */
   readonly bracketTools?: boolean;
   /** Whether clicking text tells where it came from, with links to its proposals (the consolidated draft). */
   readonly provenanceOnClick?: boolean;
@@ -236,7 +240,7 @@ export function CollaborativeEditor({
           </span>
           <ConnectionStatus state={connection} editing={editable} onRetry={retry} />
           {editable && bracketTools && (
-            <div className="editor-tools" role="toolbar" aria-label={t('editor.tools')}>
+            <StructureTools view={viewRef} textLanguage={textLanguage}>
               {([
                 ['editor.bracket', bracketSelection],
                 ['editor.unbracket', unbracketSelection],
@@ -255,7 +259,7 @@ export function CollaborativeEditor({
                   {t(key)}
                 </button>
               ))}
-            </div>
+            </StructureTools>
           )}
         </div>
         <p id={hintId} className="hint editor-hint">

@@ -1,11 +1,12 @@
 import { LANGUAGES, decide, isLanguage, isRightToLeft, type Language } from '@concord/domain';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api';
 import { subjectOf, useUser } from '../auth';
 import { ChairDesk } from '../chair/chair-desk';
 import { CollaborativeEditor } from '../collab/collaborative-editor';
 import { secretariatEdits, translatorEdits } from '../collab/editing';
+import { staleReferenceMarks } from '../collab/structure';
 import { staleMarks } from '../collab/stale-marks';
 import { deskApi } from '../desk/desk-api';
 import { useDocumentComments } from '../comments/use-document-comments';
@@ -85,13 +86,25 @@ function ConsolidatedDraft({
           }),
     [staleNodes, t, language, instrument],
   );
+  // Cross-references whose words a structural change has made stale are shown to every reader until renumbering.
+  // The words are read when the text changes; a ref keeps the plugin, and so the editor, across interface languages.
+  const translate = useRef(t);
+  translate.current = t;
+  const referencesPlugin = useMemo(
+    () =>
+      staleReferenceMarks(textLanguage, (current) =>
+        current === null ? translate.current('editor.danglingReference') : translate.current('editor.staleReference', { reference: current }),
+      ),
+    [textLanguage],
+  );
   const plugins = useMemo(
     () => [
       ...comments.plugins,
       ...(mayEdit ? [translating ? translatorEdits(user.id) : secretariatEdits(user.id)] : []),
       ...(stalePlugin ? [stalePlugin] : []),
+      referencesPlugin,
     ],
-    [comments.plugins, mayEdit, translating, user.id, stalePlugin],
+    [comments.plugins, mayEdit, translating, user.id, stalePlugin, referencesPlugin],
   );
   const staleCount = staleNodes?.filter((node) => node.reason !== 'missing').length ?? 0;
 

@@ -1,5 +1,5 @@
 import { isProvisionStatus, isRightToLeft, type Language, type ProvisionStatus } from '@concord/domain';
-import { numberDocument, type NumberLabel, type ProvenanceAttrs } from '@concord/schema';
+import { numberDocument, referenceLabels, type NumberLabel, type ProvenanceAttrs } from '@concord/schema';
 import type { Node } from 'prosemirror-model';
 import { useMemo, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { formatList } from '../i18n/format';
@@ -18,6 +18,8 @@ export interface ProvenanceDisplay {
 
 interface RenderContext {
   readonly labels: ReadonlyMap<string, NumberLabel>;
+  /** How running text refers to each provision now, for cross-references ("article 7 bis, paragraph 2"). */
+  readonly references: ReadonlyMap<string, string>;
   readonly stale: ReadonlySet<string>;
   readonly provenance: ProvenanceDisplay | null;
   /** The interface language, for the words around the text (statuses, sponsors). */
@@ -81,11 +83,28 @@ function onActivate(event: KeyboardEvent<HTMLElement>, action: () => void): void
   action();
 }
 
+function textOf(items: readonly InlineItem[]): string {
+  return items.map((item) => (item.type === 'text' ? item.text : textOf(item.children))).join('');
+}
+
 function renderInline(items: readonly InlineItem[], context: RenderContext, path: string): ReactNode[] {
   return items.map((item, index) => {
     const key = `${path}.${index}`;
     if (item.type === 'text') return item.text;
     const inner = renderInline(item.children, context, key);
+    if (item.mark.type.name === 'xref') {
+      // A reference reads with its provision's number in this text, whatever words were stored when it was typed.
+      const target = String(item.mark.attrs['target']);
+      const current = context.references.get(target);
+      const stored = textOf(item.children);
+      // Words that begin a sentence ("Article 7 applies") keep their capital.
+      const capital = current !== undefined && stored.charAt(0) !== stored.charAt(0).toLowerCase();
+      return (
+        <span key={key} className="xref" data-target={target}>
+          {current === undefined ? inner : capital ? current.charAt(0).toUpperCase() + current.slice(1) : current}
+        </span>
+      );
+    }
     if (item.mark.type.name === 'bracket') {
       return (
         <span key={key} className="bracket">
@@ -302,7 +321,8 @@ export interface TreatyDocumentProps {
 export function TreatyDocument({ doc, textLanguage, stale, provenance, label }: TreatyDocumentProps) {
   const { t, language } = useI18n();
   const labels = useMemo(() => numberDocument(doc, textLanguage), [doc, textLanguage]);
-  const context: RenderContext = { labels, stale, provenance, language, t };
+  const references = useMemo(() => referenceLabels(doc, textLanguage), [doc, textLanguage]);
+  const context: RenderContext = { labels, references, stale, provenance, language, t };
   return (
     <article
       className={provenance === null ? 'treaty-text reading-text' : 'treaty-text reading-text shows-provenance'}

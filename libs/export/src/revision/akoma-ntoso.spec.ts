@@ -5,7 +5,14 @@ import { revisionToAkomaNtoso } from './akoma-ntoso';
 import { revisionInput } from './testing/fixtures';
 import { aknSchemaErrors } from './testing/xmllint';
 
-const { article, bracket, doc, heading, p } = builders;
+const { article, bracket, doc, heading, p, xref } = builders;
+
+/** Articles 6, 6 bis (stored) and 7, which refers to 6 bis in words written before it was renumbered, and to a provision since deleted. */
+const withReferences = doc(
+  article({ id: 'a6', number: '6' }, p({ id: 'a6p1' }, 'Six.')),
+  article({ id: 'b', number: '6.1' }, p({ id: 'bp1' }, 'Bis.'), p({ id: 'bp2' }, 'Bis again.')),
+  article({ id: 'a7', number: '7' }, p({ id: 'a7p1' }, xref('b', 'Article 6 ter'), ' applies, as does ', xref('bp2', 'the second paragraph'), ' but not ', xref('gone', 'article 9'), '.')),
+);
 
 const NCNAME = /^[A-Za-z_][A-Za-z0-9._-]*$/;
 
@@ -22,6 +29,15 @@ describe(revisionToAkomaNtoso.name, { timeout: 30_000 }, () => {
     expect(xml).toContain('<inline name="bracket" eId="brk_b2"');
     expect(xml).toContain('class="option-group"');
     expect(xml).toContain('<noteRef');
+    expect(await aknSchemaErrors(xml)).toEqual([]);
+  });
+
+  it.each([
+    ['en', '<ref href="#art_b" class="xref">Article 6 bis</ref> applies, as does <ref href="#para_bp2" class="xref">article 6 bis, paragraph 2</ref> but not article 9.'],
+    ['ar', '<ref href="#art_b" class="xref">المادة ٦ مكرراً</ref>'],
+  ] as const)('writes a cross-reference as <ref> to its provision with its current number in %s, and validates', async (language, expected) => {
+    const xml = revisionToAkomaNtoso({ ...revisionInput(language), doc: withReferences });
+    expect(xml).toContain(expected);
     expect(await aknSchemaErrors(xml)).toEqual([]);
   });
 

@@ -71,6 +71,10 @@ class AknWriter {
             : el('span', { class: 'provenance-edit', title: node.label || null }, this.inline(node.children));
         case 'note-ref':
           return el('noteRef', { eId: node.eId, href: `#${this.noteEId(node.note)}`, marker: String(node.note), placement: 'bottom', class: 'footnote' });
+        case 'xref': {
+          const eId = this.model.eIds.get(node.target);
+          return eId === undefined ? node.text : el('ref', { href: `#${eId}`, class: 'xref' }, [node.text]);
+        }
       }
     });
   }

@@ -1,3 +1,4 @@
+import { builders } from '@concord/schema';
 import { describe, expect, it } from 'vitest';
 import { revisionToDocx } from './revision-docx';
 import { revisionInput } from './testing/fixtures';
@@ -21,6 +22,13 @@ async function parts(language: 'en' | 'ar'): Promise<{ bytes: Uint8Array; docume
 }
 
 describe(revisionToDocx.name, () => {
+  it('writes a cross-reference as the words of its provision\'s current number', async () => {
+    const { article, doc, p, xref } = builders;
+    const document = doc(article({ id: 'a1', number: '1' }, p({ id: 'a1p1' }, 'One.')), article({ id: 'n', number: '1.1' }, p({ id: 'np' }, 'Bis.')), article({ id: 'a2', number: '2' }, p({ id: 'a2p' }, 'See ', xref('n', 'article 1'), '.')));
+    const files = unzipText(await revisionToDocx({ ...revisionInput('en'), doc: document }));
+    expect(text(files.get('word/document.xml') ?? '')).toContain('See article 1 bis.');
+  });
+
   it('writes a ZIP archive whose Word parts are well-formed XML', async () => {
     const { bytes, files } = await parts('en');
     expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);

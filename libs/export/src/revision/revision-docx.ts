@@ -36,6 +36,9 @@ class RevisionDocx {
           return this.runs(node.children, style);
         case 'note-ref':
           return [this.footnote(node.note)];
+        case 'xref':
+          // The reference's words with the provision's current number; Word has no link to a provision to follow.
+          return [this.text.run(node.text, style)];
       }
     });
   }

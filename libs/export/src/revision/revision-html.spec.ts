@@ -4,7 +4,7 @@ import { revisionToAkomaNtoso } from './akoma-ntoso';
 import { revisionToHtml } from './revision-html';
 import { DELEGATIONS, revisionInput } from './testing/fixtures';
 
-const { article, doc, heading, p, provenance } = builders;
+const { article, doc, heading, p, provenance, xref } = builders;
 
 describe(revisionToHtml.name, () => {
   it('writes a complete standalone HTML5 document with lang and dir', () => {
@@ -24,6 +24,12 @@ describe(revisionToHtml.name, () => {
     expect(arabic).toContain('<p class="distribution">التوزيع: عام</p>');
     expect(arabic).toContain('<time datetime="2024-05-08">8 أيار/مايو 2024</time>');
     expect(arabic).toContain('<p class="original">الأصل: بالإنكليزية</p>');
+  });
+
+  it('links a cross-reference to its provision, with the number the provision has now', () => {
+    const document = doc(article({ id: 'a1', number: '1' }, p({ id: 'a1p1' }, 'One.')), article({ id: 'n', number: '1.2' }, p({ id: 'np' }, 'Ter.')), article({ id: 'a2', number: '2' }, p({ id: 'a2p' }, 'See ', xref('n', 'article 1 bis'), '.')));
+    expect(revisionToHtml({ ...revisionInput('en'), doc: document })).toContain('See <a class="xref" href="#art_n">article 1 ter</a>.');
+    expect(revisionToHtml({ ...revisionInput('ar'), doc: document })).toContain('<a class="xref" href="#art_n">المادة ١ مكرراً ثانياً</a>');
   });
 
   it('numbers provisions, prints nested brackets and labels options', () => {

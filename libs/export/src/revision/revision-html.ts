@@ -85,6 +85,10 @@ class RevisionHtml {
           const marker = formatNumber(node.note, this.input.language);
           return [el('sup', { class: 'note-ref' }, [el('a', { id: node.eId, href: `#${note.eId}`, role: 'doc-noteref' }, [marker])])];
         }
+        case 'xref': {
+          const eId = this.model.eIds.get(node.target);
+          return [eId === undefined ? node.text : el('a', { class: 'xref', href: `#${eId}` }, [node.text])];
+        }
       }
     });
   }

@@ -17,6 +17,8 @@ function shape(nodes: readonly InlineNode[]): string {
           return `{${shape(node.children)}}`;
         case 'note-ref':
           return `^${node.note}`;
+        case 'xref':
+          return `<${node.text}>`;
       }
     })
     .join('');

@@ -1,6 +1,6 @@
 import { formatAttribution, footnotes, provenanceRefs, type DelegationInfo, type Footnote, type ProposalAttribution } from '@concord/compile';
 import { pickLocalized, type Language, type ProvisionStatus } from '@concord/domain';
-import { numberDocument, type NumberLabel } from '@concord/schema';
+import { numberDocument, referenceLabels, type NumberLabel } from '@concord/schema';
 import type { Mark, Node } from 'prosemirror-model';
 import { IdAllocator, organizationId } from './eids';
 import type { RevisionExportInput } from './revision-input';
@@ -17,8 +17,8 @@ function rendersProposal(mark: Mark): boolean {
  * render this model, so they show the same numbers, notes and ids.
  */
 
-/** Inline content: text, brackets (which nest), attributed text and footnote references. */
-export type InlineNode = TextInline | BracketInline | ProvenanceInline | NoteRefInline;
+/** Inline content: text, brackets (which nest), attributed text, footnote references and cross-references. */
+export type InlineNode = TextInline | BracketInline | ProvenanceInline | NoteRefInline | XrefInline;
 
 /** Plain text. */
 export interface TextInline {
@@ -54,6 +54,18 @@ export interface NoteRefInline {
   readonly note: number;
   /** The id of this reference; a footnote referenced twice has two. */
   readonly eId: string;
+}
+
+/**
+ * Words that refer to a provision (an `xref` mark), rendered with the provision's number in this revision and
+ * language ("article 7 bis, paragraph 2"), whatever words were stored; the stored words when the provision is
+ * no longer in the text. Writers link it to the provision's element id ({@link RevisionModel.eIds}).
+ */
+export interface XrefInline {
+  readonly kind: 'xref';
+  /** The id of the provision referred to. */
+  readonly target: string;
+  readonly text: string;
 }
 
 /** A run of text: a text block, a recital, a heading, the title. */
@@ -158,6 +170,8 @@ export interface RevisionModel {
   readonly organizations: readonly OrganizationModel[];
   /** Organization eId by delegation code. */
   readonly organizationIds: ReadonlyMap<string, string>;
+  /** Element id by node id, for the links of cross-references. */
+  readonly eIds: ReadonlyMap<string, string>;
 }
 
 /** Element ids that the writers use for fixed parts of a document. */
@@ -269,7 +283,14 @@ export function revisionModel(input: RevisionExportInput): RevisionModel {
   const notes = new Notes(ids, language, delegations, footnotes(doc, language, delegations, input.proposals ?? []), input.proposals ?? [], name);
   const seenBrackets = new Set<string>();
   let ordinal = 0;
-  const eIdOf = (prefix: string, node: Node): string => ids.allocate(prefix, idOf(node), ++ordinal);
+  const eIds = new Map<string, string>();
+  const eIdOf = (prefix: string, node: Node): string => {
+    const eId = ids.allocate(prefix, idOf(node), ++ordinal);
+    const id = idOf(node);
+    if (id !== null) eIds.set(id, eId);
+    return eId;
+  };
+  const references = referenceLabels(doc, language);
   const labelOf = (node: Node): NumberLabel | undefined => {
     const id = idOf(node);
     return id === null ? undefined : labels.get(id);
@@ -303,6 +324,8 @@ export function revisionModel(input: RevisionExportInput): RevisionModel {
     const root: Frame = { mark: null, children: [] };
     const stack: Frame[] = [root];
     let run: Mark | null = null;
+    // The words of one reference may span several texts (a bracket inside them); the reference is written once.
+    let previousXref: Mark | null = null;
     const endRun = (): void => {
       if (!run) return;
       const ref = notes.reference(provenanceRefs(run), strings(run.attrs['delegations']));
@@ -322,7 +345,19 @@ export function revisionModel(input: RevisionExportInput): RevisionModel {
         (stack[stack.length - 1] as Frame).children.push(open(mark, frame.children));
         stack.push(frame);
       }
-      (stack[stack.length - 1] as Frame).children.push({ kind: 'text', text: text.text ?? '' });
+      const xref = text.marks.find((mark) => mark.type.name === 'xref') ?? null;
+      const target = xref === null ? null : String(xref.attrs['target']);
+      const current = target === null ? undefined : references.get(target);
+      const continues = xref !== null && previousXref !== null && xref.eq(previousXref);
+      previousXref = xref;
+      const words = text.text ?? '';
+      if (target === null || current === undefined) {
+        (stack[stack.length - 1] as Frame).children.push(target === null ? { kind: 'text', text: words } : { kind: 'xref', target, text: words });
+      } else if (!continues) {
+        // The stored words may begin a sentence ("Article 7 applies"); the current reference keeps their capital.
+        const capital = words.charAt(0) !== words.charAt(0).toLocaleLowerCase(language);
+        (stack[stack.length - 1] as Frame).children.push({ kind: 'xref', target, text: capital ? current.charAt(0).toLocaleUpperCase(language) + current.slice(1) : current });
+      }
     });
     stack.length = 1;
     endRun();
@@ -438,5 +473,6 @@ export function revisionModel(input: RevisionExportInput): RevisionModel {
     notes: notes.list,
     organizations,
     organizationIds: new Map(organizations.map((organization) => [organization.code, organization.eId])),
+    eIds,
   };
 }
