@@ -16,6 +16,7 @@ export type { DocFromJSONOptions, DocJSON, MarkJSON, NodeJSON } from './json';
 export {
   articleNumbers,
   formatArticleNumber,
+  formatDivisionLabel,
   formatLabel,
   freezeNumbers,
   frozenNumberToString,
@@ -40,10 +41,12 @@ export {
 export { findNodeById, listProvisions } from './query';
 export { referenceLabels } from './references';
 export type { NodeWithPos, Provision } from './query';
-export { FROZEN_NUMBER, PROVENANCE_KINDS, STRUCTURAL_NODE_NAMES, treatySchema } from './schema';
+export { DIVISION_KINDS, FROZEN_NUMBER, PROVENANCE_KINDS, STRUCTURAL_NODE_NAMES, treatySchema } from './schema';
 export type {
   ArticleAttrs,
   BracketAttrs,
+  ChapterAttrs,
+  DivisionKind,
   NodeIdAttrs,
   OptionAttrs,
   ProvenanceAttrs,
