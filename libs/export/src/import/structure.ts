@@ -261,8 +261,24 @@ class DocumentBuilder {
         return 0;
       }
     }
+    const last = this.lastSubparagraph();
+    if (last) {
+      // Published texts go on after a list without a number: the closing words of the paragraph ("where the
+      // offence is transnational …"), or a subparagraph's text carried over a page break. A paragraph here would
+      // renumber every paragraph after it; the words stay with the subparagraph they follow.
+      this.warnings.push(`${block.where}: unnumbered text after a subparagraph continues it (a paragraph of its own would renumber those after it): ${excerpt(block.text)}`);
+      last.text = `${last.text} ${this.text(block.text)}`;
+      return 0;
+    }
     this.addParagraph(block.text, block.where);
     return 0;
+  }
+
+  /** The innermost last subparagraph of the open paragraph, if it has any. */
+  private lastSubparagraph(): SubDraft | null {
+    let last = this.paragraph?.subs.at(-1) ?? null;
+    while (last && last.children.length > 0) last = last.children.at(-1) ?? null;
+    return last;
   }
 
   /**
