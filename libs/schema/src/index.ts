@@ -2,6 +2,7 @@
  * The ProseMirror schema of treaty text, shared by the server and the editor: the schema itself, stable ids,
  * numbering per language, and conversions to and from JSON, Yjs fragments and plain text.
  */
+export { bringFromOriginal } from './bring';
 export { canonicalizeBrackets } from './brackets';
 /**
  * Tiny document builders for tests and fixtures, in the manner of prosemirror-test-builder:

@@ -350,9 +350,10 @@ function StaleItem({
           )}
         </div>
       </div>
-      {item.translation !== null && item.segments.length > 0 && (
+      {item.segments.length > 0 && (
+        // A provision missing from this version is brought to its place in it when its translation is saved.
         <button type="button" className="button-secondary" aria-expanded={translating} onClick={() => setTranslating((on) => !on)}>
-          {t('desk.stale.translate', { place })}
+          {t(item.reason === 'missing' ? 'desk.stale.bring' : 'desk.stale.translate', { place })}
         </button>
       )}
       {translating && (
@@ -410,6 +411,7 @@ function TranslateForm({
       <p id={`${formId}-title`} className="hint">
         {t('desk.stale.translateHint')}
       </p>
+      {item.reason === 'missing' && <p className="hint">{t('desk.stale.bringHint')}</p>}
       <ol className="desk-translate-runs">
         {item.segments.map((segment, index) => {
           const fieldId = `${formId}-${index}`;

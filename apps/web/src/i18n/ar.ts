@@ -596,6 +596,8 @@ export const ar: Strings = {
   'desk.stale.changedSince': 'ما تغيّر في النص الأصلي منذ ترجمته',
   'desk.stale.translate': 'ترجمة {place}',
   'desk.stale.translateHint': 'ترجم كل مقطع من الأصل في حقله: تبقى الأقواس المعقوفة والإسناد حول الكلمات المترجمة.',
+  'desk.stale.bring': 'إدراج {place} في هذه النسخة وترجمته',
+  'desk.stale.bringHint': 'هذا الحكم غير موجود بعد في هذه النسخة: حفظ ترجمته يضعه في موضعه من الأصل. وما يُدرج معه (مادته وفقراته الأخرى) يبقى بلغة الأصل ويُدرج هنا للترجمة.',
   'desk.stale.bracketed': 'بين أقواس معقوفة',
   'desk.stale.bracketNeedsWords': 'المقطع {n} بين أقواس معقوفة: أدخل ترجمته حتى لا تبقى الأقواس فارغة.',
   'desk.stale.translateSubmit': 'حفظ الترجمة',

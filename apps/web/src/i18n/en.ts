@@ -598,6 +598,8 @@ export const en = {
   'desk.stale.changedSince': 'What changed in the original since it was translated',
   'desk.stale.translate': 'Translate {place}',
   'desk.stale.translateHint': 'Translate each run of the original on its own line: brackets and attribution stay around the translated words.',
+  'desk.stale.bring': 'Bring {place} into this version and translate it',
+  'desk.stale.bringHint': "This provision is not in this version yet: saving its translation places it where it stands in the original. Whatever comes with it (its article, its other paragraphs) stays in the original's words, listed here to be translated.",
   'desk.stale.bracketed': 'in brackets',
   'desk.stale.bracketNeedsWords': 'Run {n} is in brackets: give its translation, so that the brackets keep words inside them.',
   'desk.stale.translateSubmit': 'Save the translation',

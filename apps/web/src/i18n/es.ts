@@ -597,6 +597,8 @@ export const es: Strings = {
   'desk.stale.changedSince': 'Lo que cambió en el original desde que se tradujo',
   'desk.stale.translate': 'Traducir {place}',
   'desk.stale.translateHint': 'Traduzca cada segmento del original en su propio campo: los corchetes y la atribución se mantienen en torno a las palabras traducidas.',
+  'desk.stale.bring': 'Incorporar {place} a esta versión y traducirlo',
+  'desk.stale.bringHint': 'Esta disposición aún no figura en esta versión: al guardar su traducción se coloca donde está en el original. Lo que la acompaña (su artículo, sus demás párrafos) queda en el idioma del original y aparece aquí, pendiente de traducción.',
   'desk.stale.bracketed': 'entre corchetes',
   'desk.stale.bracketNeedsWords': 'El segmento {n} está entre corchetes: indique su traducción para que los corchetes conserven palabras.',
   'desk.stale.translateSubmit': 'Guardar la traducción',

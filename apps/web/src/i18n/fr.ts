@@ -599,6 +599,8 @@ export const fr: Strings = {
   'desk.stale.changedSince': 'Ce qui a changé dans l’original depuis la traduction',
   'desk.stale.translate': 'Traduire {place}',
   'desk.stale.translateHint': 'Traduisez chaque segment de l’original dans son propre champ : les crochets et l’attribution restent autour des mots traduits.',
+  'desk.stale.bring': 'Intégrer {place} à cette version et le traduire',
+  'desk.stale.bringHint': 'Cette disposition ne figure pas encore dans cette version : enregistrer sa traduction la place là où elle se trouve dans l’original. Ce qui l’accompagne (son article, ses autres paragraphes) reste dans la langue de l’original et figure ici, à traduire.',
   'desk.stale.bracketed': 'entre crochets',
   'desk.stale.bracketNeedsWords': 'Le segment {n} est entre crochets : indiquez sa traduction, afin que les crochets gardent des mots.',
   'desk.stale.translateSubmit': 'Enregistrer la traduction',

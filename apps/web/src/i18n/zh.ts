@@ -592,6 +592,8 @@ export const zh: Strings = {
   'desk.stale.changedSince': '翻译之后原文的改动',
   'desk.stale.translate': '翻译{place}',
   'desk.stale.translateHint': '请在各自的栏中逐段翻译原文：方括号和出处会保留在译文周围。',
+  'desk.stale.bring': '将{place}纳入此版本并翻译',
+  'desk.stale.bringHint': '此条款尚未列入此版本：保存其译文后，它将置于原文中的相应位置。随之带入的内容（所属条款、其他各款）仍为原文文字，列于此处待译。',
   'desk.stale.bracketed': '方括号内',
   'desk.stale.bracketNeedsWords': '第{n}段在方括号内：请填写其译文，使方括号内保留文字。',
   'desk.stale.translateSubmit': '保存译文',
