@@ -391,12 +391,14 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       const versions = page.getByRole('region', { name: 'Language versions' });
       await versions.getByRole('button', { name: 'Stale queue (Spanish)' }).click();
       const queue = versions.getByRole('region', { name: 'Stale queue: Spanish' });
-      const item = queue.locator(`.desk-stale-item[data-node-id="${paragraphId}"]`);
+      // Found by node id, as the queue's name changes with the interface's language.
+      await queue.waitFor();
+      const item = page.locator(`.desk-stale-item[data-node-id="${paragraphId}"]`);
       await item.getByText('Missing', { exact: true }).waitFor();
       await item.getByText('Not in this version yet.').waitFor();
       // A missing provision has nothing to confirm, but can be brought in with its translation.
       expect(await item.getByRole('checkbox').isDisabled()).toBe(true);
-      await item.getByRole('button', { name: /^Bring Article .+ into this version and translate it$/ }).click();
+      await item.getByRole('button', { name: 'Bring Chapter I › Article 2 into this version and translate it' }).click();
       await item.getByText(/^This provision is not in this version yet: saving its translation places it where it stands in the original\./).waitFor();
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await item.screenshot({ path: join(ARTIFACTS, 'stale-queue-bring-en.png') });
@@ -408,15 +410,15 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await item.screenshot({ path: join(ARTIFACTS, 'stale-queue-bring-ar.png') });
 
-      await page.getByLabel('Language', { exact: true }).selectOption('en');
+      await page.getByLabel('اللغة', { exact: true }).selectOption('en');
       await item.getByRole('textbox').fill('Los Estados partes cooperarán con los proveedores de servicios.');
       await item.getByRole('button', { name: 'Save the translation' }).click();
       await item.waitFor({ state: 'detached' });
       // The article came with its paragraph, its heading still in English and to be translated.
-      const heading = queue.locator(`.desk-stale-item[data-node-id="${articleId}"]`);
+      const heading = page.locator(`.desk-stale-item[data-node-id="${articleId}"]`);
       await heading.getByText('Not yet confirmed', { exact: true }).waitFor();
       await heading.getByText('Cooperation with the private sector').first().waitFor();
-      await screenshot(page, 'stale-queue-brought-en.png');
+      await heading.screenshot({ path: join(ARTIFACTS, 'stale-queue-brought-en.png') });
       const spanish = (await as('secretariat').get(`/api/instruments/${instrumentId}/languages/stale?lang=es`)).body.items as Json[];
       expect(spanish.filter((s) => s.reason === 'missing')).toEqual([]);
       expect(secretariat.errors).toEqual([]);

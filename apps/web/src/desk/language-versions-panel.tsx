@@ -260,7 +260,9 @@ function StaleQueue({
                 checked={selected.has(item.nodeId)}
                 onToggle={toggle}
                 onTranslated={(stale) => {
-                  update((previous) => previous.filter((other) => other.nodeId !== item.nodeId));
+                  // What came into the version with a missing provision is no longer missing: read the queue again.
+                  if (item.reason === 'missing') reload();
+                  else update((previous) => previous.filter((other) => other.nodeId !== item.nodeId));
                   onConfirmed(stale);
                 }}
               />
