@@ -218,6 +218,29 @@ for (const backend of BACKENDS) {
       expect(docFromYFragment(french.doc.getXmlFragment('prosemirror')).textContent).toContain('Texte à apporter.');
     });
 
+    it('imports a published treaty with parts and a section, serves them numbered and keeps them through an edit of the live draft', async () => {
+      const committeeId = String(((await anonymous().get('/api/committees')).body.items as Json[])[0].id);
+      const content = readFileSync(new URL('../../libs/export/src/import/corpus/vclt.en.txt', import.meta.url), 'utf8');
+      const imported = await as('secretariat').post(`/api/committees/${committeeId}/instruments/import`, { titles: { en: 'Vienna Convention on the Law of Treaties' }, originalLanguage: 'en', format: 'text', content });
+      expect(imported.status).toBe(201);
+      const vienna = String(imported.body.id);
+      const text = String((await as('secretariat').get(`/api/instruments/${vienna}/text?lang=en`)).body.text);
+      expect(text).toMatch(/Part I\nINTRODUCTION\n\nArticle 1\nScope of the present Convention[\s\S]*Part II\nCONCLUSION AND ENTRY INTO FORCE OF TREATIES\n\nSection 1\nCONCLUSION OF TREATIES\n\nArticle 6/);
+
+      // The live draft holds the divisions, and an edit inside one passes the server's schema check.
+      const live = `consolidated:${vienna}:en`;
+      const editor = provider(server, live, tokens.secretariat);
+      providers.push(editor);
+      await synced(editor);
+      replaceText(editor.doc, 'Every State possesses capacity', 'Every State possesses the capacity');
+      await relayed(server, live, tokens.secretariat, (doc) => docFromYFragment(doc.getXmlFragment('prosemirror')).textContent.includes('possesses the capacity'));
+      const kinds: string[] = [];
+      docFromYFragment(editor.doc.getXmlFragment('prosemirror')).forEach((node) => {
+        if (node.type.name === 'chapter') kinds.push(String(node.attrs['kind']));
+      });
+      expect(kinds).toEqual(['part', 'part', 'section']);
+    });
+
     describe('the demo revision in English and Arabic, checked with the tools delegations and observers open it with', () => {
       let revision: Json;
       beforeAll(async () => {
