@@ -467,7 +467,7 @@ for (const backend of BACKENDS) {
         ['a body over 20,000 characters', onProposal('x'.repeat(20_001)), 400, 'validation-failed', /body must be at most 20000 characters/],
         ['a body that is no string', onProposal(42), 400, 'validation-failed', /body must be a string/],
         ['a 10 MB body', onProposal('x'.repeat(10 * 1024 * 1024)), 413, 'payload-too-large'],
-        ['an unknown field', { ...onProposal('Hi.'), color: 'red' }, 400, 'validation-failed', /color should not exist/],
+        ['an unknown field', { ...onProposal('Hi.'), color: 'red' }, 400, 'validation-failed', /color is not something this request takes: leave it out/],
         ['a thread on an unknown proposal', { ...onProposal('Hi.'), targetId: randomUUID() }, 404, 'comment-target-not-found'],
         ['a thread on an unknown revision', { targetKind: 'revision', targetId: randomUUID(), provisionId: 'art-1', tier: 'committee', body: 'Hi.' }, 404, 'revision-not-found'],
         ['a revision thread without its provision', { targetKind: 'revision', targetId: randomUUID(), tier: 'committee', body: 'Hi.' }, 400, 'validation-failed', /provisionId is required/],

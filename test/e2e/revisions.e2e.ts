@@ -169,6 +169,78 @@ for (const backend of BACKENDS) {
       expect(french.body.stale).toEqual([again[0].nodeId]);
     });
 
+    it('brings a provision the French version lacks into it at its place when the stale queue translates it, to the secretariat only', async () => {
+      const editor = provider(server, document, tokens.secretariat);
+      providers.push(editor);
+      await synced(editor);
+      const [articleId, paragraphId] = [newNodeId(), newNodeId()];
+      let after = '';
+      editTreaty(editor.doc, (state) => {
+        const article = treatySchema.nodes.article.create({ id: articleId }, [
+          treatySchema.nodes.heading.create(null, treatySchema.text('Brought provision')),
+          treatySchema.nodes.paragraph.create({ id: paragraphId }, [treatySchema.nodes.text_block.create(null, treatySchema.text('Text to bring.'))]),
+        ]);
+        let at = -1;
+        state.doc.descendants((node, pos) => {
+          if (at < 0 && node.type.name === 'article') {
+            at = pos + node.nodeSize;
+            after = String(node.attrs['id']);
+          }
+          return at < 0;
+        });
+        return state.tr.insert(at, article).doc;
+      });
+      let missing: Json[] = [];
+      for (let i = 0; i < 40 && missing.length < 2; i += 1) {
+        missing = ((await as('secretariat').get(`/api/instruments/${instrumentId}/languages/stale?lang=fr`)).body.items as Json[]).filter((s) => s.reason === 'missing');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(missing.map((s) => s.nodeId).sort()).toEqual([articleId, paragraphId].sort());
+
+      const translate = (who: string, nodeId: string, texts: string[]) => as(who).post(`/api/instruments/${instrumentId}/languages/translate?lang=fr`, { nodeId, texts });
+      expect((await translate('egypt.delegate', paragraphId, ['Texte à apporter.'])).status).toBe(403);
+      expect((await translate('secretariat', paragraphId, ['Un.', 'Deux.'])).body.error?.code).toBe('translation-mismatch');
+      const done = await translate('secretariat', paragraphId, ['Texte à apporter.']);
+      expect(done.status).toBe(201);
+
+      // The paragraph is translated; the article it needed came with it, its heading in English, to be translated.
+      const left = ((await as('secretariat').get(`/api/instruments/${instrumentId}/languages/stale?lang=fr`)).body.items as Json[]).filter((s) => s.nodeId === articleId || s.nodeId === paragraphId);
+      expect(left.map((s) => [s.nodeId, s.reason, s.translation])).toEqual([[articleId, 'unconfirmed', 'Brought provision']]);
+      const french = provider(server, `consolidated:${instrumentId}:fr`, tokens.secretariat);
+      providers.push(french);
+      await synced(french);
+      const articles: string[] = [];
+      docFromYFragment(french.doc.getXmlFragment('prosemirror')).descendants((node) => {
+        if (node.type.name === 'article') articles.push(String(node.attrs['id']));
+        return node.type.name !== 'article';
+      });
+      expect(articles.indexOf(articleId)).toBe(articles.indexOf(after) + 1);
+      expect(docFromYFragment(french.doc.getXmlFragment('prosemirror')).textContent).toContain('Texte à apporter.');
+    });
+
+    it('imports a published treaty with parts and a section, serves them numbered and keeps them through an edit of the live draft', async () => {
+      const committeeId = String(((await anonymous().get('/api/committees')).body.items as Json[])[0].id);
+      const content = readFileSync(new URL('../../libs/export/src/import/corpus/vclt.en.txt', import.meta.url), 'utf8');
+      const imported = await as('secretariat').post(`/api/committees/${committeeId}/instruments/import`, { titles: { en: 'Vienna Convention on the Law of Treaties' }, originalLanguage: 'en', format: 'text', content });
+      expect(imported.status).toBe(201);
+      const vienna = String(imported.body.id);
+      const text = String((await as('secretariat').get(`/api/instruments/${vienna}/text?lang=en`)).body.text);
+      expect(text).toMatch(/Part I\nINTRODUCTION\n\nArticle 1\nScope of the present Convention[\s\S]*Part II\nCONCLUSION AND ENTRY INTO FORCE OF TREATIES\n\nSection 1\nCONCLUSION OF TREATIES\n\nArticle 6/);
+
+      // The live draft holds the divisions, and an edit inside one passes the server's schema check.
+      const live = `consolidated:${vienna}:en`;
+      const editor = provider(server, live, tokens.secretariat);
+      providers.push(editor);
+      await synced(editor);
+      replaceText(editor.doc, 'Every State possesses capacity', 'Every State possesses the capacity');
+      await relayed(server, live, tokens.secretariat, (doc) => docFromYFragment(doc.getXmlFragment('prosemirror')).textContent.includes('possesses the capacity'));
+      const kinds: string[] = [];
+      docFromYFragment(editor.doc.getXmlFragment('prosemirror')).forEach((node) => {
+        if (node.type.name === 'chapter') kinds.push(String(node.attrs['kind']));
+      });
+      expect(kinds).toEqual(['part', 'part', 'section']);
+    });
+
     describe('the demo revision in English and Arabic, checked with the tools delegations and observers open it with', () => {
       let revision: Json;
       beforeAll(async () => {

@@ -6,7 +6,8 @@ import { ARTIFACTS, BROWSER_SKIP_REASON, launchBrowser, seriousAccessibilityViol
 import { provider, relayed, synced } from '../support/collab';
 import { scratchSqlite } from '../support/databases';
 import { client, login, startServer, type TestServer } from '../support/server';
-import { replaceText } from '../support/treaty-edit';
+import { editTreaty, replaceText } from '../support/treaty-edit';
+import { newNodeId, treatySchema } from '@concord/schema';
 
 type Json = Record<string, unknown>;
 
@@ -357,6 +358,69 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       await expect.poll(() => page.locator('.treaty-text .bracket .bracket').count()).toBe(0);
       expect(await page.locator('.treaty-text .bracket', { hasText: 'technical means' }).count()).toBe(1);
       await screenshot(page, 'draft-brackets-ar.png');
+      expect(secretariat.errors).toEqual([]);
+      await secretariat.context.close();
+    }, 120_000);
+
+    it('brings a provision the Spanish version lacks into it from the stale queue, translated, in English and Arabic', async () => {
+      expect((await as('secretariat').post(`/api/instruments/${instrumentId}/languages`, { language: 'es' })).status).toBe(201);
+      // An article added to the English original after the Spanish version was made: the Spanish version lacks it.
+      const original = provider(server, `consolidated:${instrumentId}:en`, tokens.secretariat);
+      providers.push(original);
+      await synced(original);
+      const [articleId, paragraphId] = [newNodeId(), newNodeId()];
+      editTreaty(original.doc, (state) => {
+        const article = treatySchema.nodes.article.create({ id: articleId }, [
+          treatySchema.nodes.heading.create(null, treatySchema.text('Cooperation with the private sector')),
+          treatySchema.nodes.paragraph.create({ id: paragraphId }, [treatySchema.nodes.text_block.create(null, treatySchema.text('States Parties shall cooperate with service providers.'))]),
+        ]);
+        let at = -1;
+        state.doc.descendants((node, pos) => {
+          if (at < 0 && node.type.name === 'article') at = pos + node.nodeSize;
+          return at < 0;
+        });
+        return state.tr.insert(at, article).doc;
+      });
+      await expect
+        .poll(async () => ((await as('secretariat').get(`/api/instruments/${instrumentId}/languages/stale?lang=es`)).body.items as Json[]).filter((s) => s.reason === 'missing').length)
+        .toBe(2);
+
+      const secretariat = await signIn(browser, server, 'secretariat@concord.test');
+      const { page } = secretariat;
+      await page.getByRole('link', { name: 'Compile desk (English)' }).click();
+      const versions = page.getByRole('region', { name: 'Language versions' });
+      await versions.getByRole('button', { name: 'Stale queue (Spanish)' }).click();
+      const queue = versions.getByRole('region', { name: 'Stale queue: Spanish' });
+      // Found by node id, as the queue's name changes with the interface's language.
+      await queue.waitFor();
+      const item = page.locator(`.desk-stale-item[data-node-id="${paragraphId}"]`);
+      await item.getByText('Missing', { exact: true }).waitFor();
+      await item.getByText('Not in this version yet.').waitFor();
+      // A missing provision has nothing to confirm, but can be brought in with its translation.
+      expect(await item.getByRole('checkbox').isDisabled()).toBe(true);
+      await item.getByRole('button', { name: 'Bring Chapter I › Article 2 into this version and translate it' }).click();
+      await item.getByText(/^This provision is not in this version yet: saving its translation places it where it stands in the original\./).waitFor();
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await item.screenshot({ path: join(ARTIFACTS, 'stale-queue-bring-en.png') });
+
+      await page.getByLabel('Language', { exact: true }).selectOption('ar');
+      await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      await item.getByText(/^هذا الحكم غير موجود بعد في هذه النسخة/).waitFor();
+      await item.getByRole('button', { name: /^إدراج .+ في هذه النسخة وترجمته$/ }).waitFor();
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await item.screenshot({ path: join(ARTIFACTS, 'stale-queue-bring-ar.png') });
+
+      await page.getByLabel('اللغة', { exact: true }).selectOption('en');
+      await item.getByRole('textbox').fill('Los Estados partes cooperarán con los proveedores de servicios.');
+      await item.getByRole('button', { name: 'Save the translation' }).click();
+      await item.waitFor({ state: 'detached' });
+      // The article came with its paragraph, its heading still in English and to be translated.
+      const heading = page.locator(`.desk-stale-item[data-node-id="${articleId}"]`);
+      await heading.getByText('Not yet confirmed', { exact: true }).waitFor();
+      await heading.getByText('Cooperation with the private sector').first().waitFor();
+      await heading.screenshot({ path: join(ARTIFACTS, 'stale-queue-brought-en.png') });
+      const spanish = (await as('secretariat').get(`/api/instruments/${instrumentId}/languages/stale?lang=es`)).body.items as Json[];
+      expect(spanish.filter((s) => s.reason === 'missing')).toEqual([]);
       expect(secretariat.errors).toEqual([]);
       await secretariat.context.close();
     }, 120_000);

@@ -91,6 +91,17 @@ describe(compare.name, () => {
       ]);
     });
 
+    it('numbers parts and sections in their own sequences, a section anew after each part', () => {
+      const older = doc(chapter({ id: 'p1', kind: 'part' }, heading('One')), chapter({ id: 's1', kind: 'section' }, heading('A'), art('a1')), chapter({ id: 'p2', kind: 'part' }, heading('Two'), art('a2')));
+      const newer = doc(
+        chapter({ id: 'p1', kind: 'part' }, heading('One')),
+        chapter({ id: 's1', kind: 'section' }, heading('A'), art('a1')),
+        chapter({ id: 'p2', kind: 'part' }, heading('Two')),
+        chapter({ id: 's2', kind: 'section' }, heading('B'), art('a2')),
+      );
+      expect(concordance(older, newer, 'chapter')).toEqual(['p1: Part I → Part I unchanged', 's1: Section 1 → Section 1 unchanged', 'p2: Part II → Part II unchanged', 's2: — → Section 1 added']);
+    });
+
     it('renumbers chapters and keeps articles numbered through the document', () => {
       const older = doc(chapter({ id: 'c1' }, heading('One'), art('a1')), chapter({ id: 'c2' }, heading('Two'), art('a2')));
       const newer = doc(chapter({ id: 'c0' }, heading('Zero'), art('a0')), chapter({ id: 'c1' }, heading('One'), art('a1')), chapter({ id: 'c2' }, heading('Two'), art('a2')));

@@ -2,6 +2,7 @@
  * The ProseMirror schema of treaty text, shared by the server and the editor: the schema itself, stable ids,
  * numbering per language, and conversions to and from JSON, Yjs fragments and plain text.
  */
+export { bringFromOriginal } from './bring';
 export { canonicalizeBrackets } from './brackets';
 /**
  * Tiny document builders for tests and fixtures, in the manner of prosemirror-test-builder:
@@ -16,6 +17,7 @@ export type { DocFromJSONOptions, DocJSON, MarkJSON, NodeJSON } from './json';
 export {
   articleNumbers,
   formatArticleNumber,
+  formatDivisionLabel,
   formatLabel,
   freezeNewArticles,
   freezeNumbers,
@@ -42,10 +44,12 @@ export {
 export { findNodeById, listProvisions, provisionsHolding } from './query';
 export { referenceLabels } from './references';
 export type { NodeWithPos, Provision } from './query';
-export { FROZEN_NUMBER, PROVENANCE_KINDS, STRUCTURAL_NODE_NAMES, treatySchema } from './schema';
+export { DIVISION_KINDS, FROZEN_NUMBER, PROVENANCE_KINDS, STRUCTURAL_NODE_NAMES, treatySchema } from './schema';
 export type {
   ArticleAttrs,
   BracketAttrs,
+  ChapterAttrs,
+  DivisionKind,
   NodeIdAttrs,
   OptionAttrs,
   ProvenanceAttrs,

@@ -1,5 +1,6 @@
 import type { Language } from '@concord/domain';
 import { Fragment, type Node } from 'prosemirror-model';
+import type { DivisionKind } from './schema';
 import { abjad, arabicOrdinal, chineseNumeral, cyrillicLetters, latinLetters, roman, toArabicIndic } from './numerals';
 
 /** What a number label numbers. */
@@ -197,6 +198,27 @@ export function sequentialNumbers(doc: Node): ReadonlyMap<string, string> {
   return numbers;
 }
 
+/**
+ * The label of a division of the text other than a chapter, the `n`-th of its kind: "Part I", "Partie I",
+ * "Parte I", "Часть I", "第一部分", "الجزء الأول"; "Section 1", "Section 1", "Sección 1", "Раздел 1", "第一节",
+ * "الفرع ١"; "Annex I", "Annexe I", "Anexo I", "Приложение I", "附件一", "المرفق الأول" (`n` 0: the lone annex,
+ * unnumbered: "Annex", "附件", "المرفق"). A chapter's label is {@link formatLabel}'s.
+ */
+export function formatDivisionLabel(kind: DivisionKind, n: number, language: Language, options: NumberingOptions = {}): string {
+  const digits = (value: number): string => (options.arabicDigits === 'western' ? String(value) : toArabicIndic(value));
+  if (kind === 'chapter') return chapterLabel(n, language, digits);
+  const words: Record<Exclude<DivisionKind, 'chapter'>, Record<Language, string>> = {
+    part: { en: 'Part', fr: 'Partie', es: 'Parte', ru: 'Часть', zh: '部分', ar: 'الجزء' },
+    section: { en: 'Section', fr: 'Section', es: 'Sección', ru: 'Раздел', zh: '节', ar: 'الفرع' },
+    annex: { en: 'Annex', fr: 'Annexe', es: 'Anexo', ru: 'Приложение', zh: '附件', ar: 'المرفق' },
+  };
+  const word = words[kind][language];
+  if (n === 0) return word;
+  if (language === 'zh') return kind === 'annex' ? `${word}${chineseNumeral(n)}` : `第${chineseNumeral(n)}${word}`;
+  if (language === 'ar') return kind === 'section' ? `${word} ${digits(n)}` : `${word} ${arabicOrdinal(n) ?? digits(n)}`;
+  return kind === 'section' ? `${word} ${n}` : `${word} ${roman(n)}`;
+}
+
 function chapterLabel(n: number, language: Language, digits: (n: number) => string): string {
   switch (language) {
     case 'en':
@@ -291,7 +313,8 @@ function positions(items: readonly Node[], type: 'paragraph' | 'subparagraph'): 
  * not.
  *
  * - Articles are numbered through the whole document, across chapters; chapters in Roman numerals (ordinal
- *   words in Arabic, Chinese numerals in Chinese).
+ *   words in Arabic, Chinese numerals in Chinese). Parts, sections and annexes (chapters of another `kind`) are
+ *   numbered each in their own sequence, sections anew after each part or chapter ({@link formatDivisionLabel}).
  * - Paragraphs are numbered within their article; the single paragraph of an article is unnumbered (label
  *   `''`), as in United Nations conventions. Subparagraphs are numbered within their parent, by depth.
  * - The options of a group all start at the number the group stands at; numbering resumes after the longest.
@@ -330,7 +353,11 @@ export function numberDocument(doc: Node, language: Language, options: Numbering
     }
   };
 
-  let chapters = 0;
+  const divisions: Record<DivisionKind, number> = { chapter: 0, part: 0, section: 0, annex: 0 };
+  let annexes = 0;
+  doc.forEach((child) => {
+    if (child.type.name === 'chapter' && child.attrs['kind'] === 'annex') annexes++;
+  });
   let articles = 0;
   const frozen = articleNumbers(doc);
   const numberArticle = (article: Node): void => {
@@ -344,8 +371,12 @@ export function numberDocument(doc: Node, language: Language, options: Numbering
   doc.forEach((child) => {
     if (child.type.name === 'article') numberArticle(child);
     if (child.type.name !== 'chapter') return;
-    chapters++;
-    put(child, 'chapter', chapters, 0, formatLabel('chapter', chapters, language, 0, options));
+    const kind = child.attrs['kind'] as DivisionKind;
+    divisions[kind]++;
+    // Sections are numbered within their part or chapter.
+    if (kind === 'part' || kind === 'chapter') divisions.section = 0;
+    const ordinal = divisions[kind];
+    put(child, 'chapter', ordinal, 0, formatDivisionLabel(kind, kind === 'annex' && annexes === 1 ? 0 : ordinal, language, options));
     child.forEach((grandchild) => {
       if (grandchild.type.name === 'article') numberArticle(grandchild);
     });

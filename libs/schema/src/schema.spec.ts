@@ -1,6 +1,6 @@
 import { Fragment, type DOMOutputSpec, type Node } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
-import { article, bracket, doc, option, options, p, provenance } from './builders';
+import { article, bracket, chapter, doc, heading, option, options, p, provenance } from './builders';
 import { treatySchema, type TreatyNodeName } from './schema';
 
 function domOf(node: Node): DOMOutputSpec | undefined {
@@ -47,6 +47,12 @@ describe('treatySchema', () => {
     const first = treatySchema.marks.provenance.create({ kind: 'base', ref: 'rev-1' });
     const second = treatySchema.marks.provenance.create({ kind: 'edit', ref: 'user-1' });
     expect(second.addToSet(first.addToSet([]))).toEqual([second]);
+  });
+
+  it('makes a chapter a chapter unless it is given another kind of division, and refuses an unknown kind', () => {
+    expect(chapter(heading('Scope')).attrs['kind']).toBe('chapter');
+    expect(chapter({ kind: 'annex' }, heading('Form')).attrs['kind']).toBe('annex');
+    expect(() => treatySchema.nodes.chapter.create({ kind: 'book' }, [treatySchema.nodes.heading.create()])).toThrow(/Expected one of chapter, part, section, annex/);
   });
 
   it('defaults article and paragraph status to open and option attribution to none', () => {

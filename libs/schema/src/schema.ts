@@ -28,6 +28,21 @@ export interface ArticleAttrs extends ProvisionAttrs {
   readonly number: string | null;
 }
 
+/**
+ * The kinds of division a `chapter` node stands for: a chapter, or a part, section or annex of texts that are
+ * divided so. Divisions do not nest; a part's chapters and a chapter's sections follow it as siblings, each
+ * numbered in its own sequence (see `numberDocument`).
+ */
+export const DIVISION_KINDS = ['chapter', 'part', 'section', 'annex'] as const;
+
+/** What a `chapter` node is a division of the text as. */
+export type DivisionKind = (typeof DIVISION_KINDS)[number];
+
+/** Attributes of a `chapter`: its id and the kind of division it is (`chapter` unless imported otherwise). */
+export interface ChapterAttrs extends NodeIdAttrs {
+  readonly kind: DivisionKind;
+}
+
 /** Attributes of an `xref` mark: the stable id of the provision the marked words refer to. */
 export interface XrefAttrs {
   readonly target: string;
@@ -123,6 +138,12 @@ function validateStringRecord(name: string): (value: unknown) => void {
 function validateStatus(value: unknown): void {
   if (!isProvisionStatus(value)) {
     throw new RangeError(`Expected a provision status for attribute status, got ${JSON.stringify(value)}`);
+  }
+}
+
+function validateDivisionKind(value: unknown): void {
+  if (!(DIVISION_KINDS as readonly unknown[]).includes(value)) {
+    throw new RangeError(`Expected one of ${DIVISION_KINDS.join(', ')} for attribute kind, got ${JSON.stringify(value)}`);
   }
 }
 
@@ -222,7 +243,24 @@ const nodes: Record<TreatyNodeName, NodeSpec> = {
     parseDOM: [{ tag: 'section[data-node="preamble"]' }],
   },
   recital: { content: 'inline*', attrs: { id: idAttr }, defining: true, ...structural('p', 'recital') },
-  chapter: { content: 'heading article*', attrs: { id: idAttr }, ...structural('section', 'chapter') },
+  chapter: {
+    content: 'heading article*',
+    attrs: { id: idAttr, kind: { default: 'chapter', validate: validateDivisionKind } },
+    toDOM: (node): DOMOutputSpec => [
+      'section',
+      { 'data-node': 'chapter', ...idDOM(node.attrs), ...(node.attrs['kind'] === 'chapter' ? {} : { 'data-kind': String(node.attrs['kind']) }) },
+      0,
+    ],
+    parseDOM: [
+      {
+        tag: 'section[data-node="chapter"]',
+        getAttrs: (dom) => {
+          const kind = (dom as ElementAttributes).getAttribute('data-kind');
+          return { ...idOf(dom as ElementAttributes), kind: (DIVISION_KINDS as readonly (string | null)[]).includes(kind) ? kind : 'chapter' };
+        },
+      },
+    ],
+  },
   heading: {
     content: 'inline*',
     defining: true,
@@ -371,7 +409,7 @@ const marks: Record<TreatyMarkName, MarkSpec> = {
  * ```
  * doc          title? preamble? (chapter | article)+
  * preamble     recital+
- * chapter      heading article*                          id
+ * chapter      heading article*                          id, kind (chapter, part, section or annex)
  * article      heading? (paragraph | option_group)+      id, status, number
  * paragraph    (text_block | option_group) (subparagraph | option_group)*   id, status
  * subparagraph (text_block | option_group) (subparagraph | option_group)*   id

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { article, bracket, doc, p, sub } from './builders';
+import { article, bracket, chapter, doc, heading, p, sub } from './builders';
 import { consolidatedDraft } from './fixtures';
 import { docFromJSON, docToJSON } from './json';
 import { SchemaError } from './schema-error';
@@ -36,6 +36,12 @@ describe(docFromYFragment.name, () => {
   it('round-trips JSON → Y.XmlFragment → JSON identically, with nested brackets, provenance and options', () => {
     const json = docToJSON(consolidatedDraft());
     expect(throughYjs(json)).toEqual(json);
+  });
+
+  it('round-trips the kind of a division (a part, a section, an annex) and leaves a chapter without one', () => {
+    const json = docToJSON(doc(chapter({ id: 'p1', kind: 'part' }, heading('General')), chapter({ id: 'c1' }, heading('Scope'), article({ id: 'a1' }, p({ id: 'a1p' }, 'Text.')))));
+    expect(throughYjs(json)).toEqual(json);
+    expect(json.content?.map((node) => node.attrs?.['kind'])).toEqual(['part', 'chapter']);
   });
 
   it('round-trips a document received by another replica as a Yjs update', () => {

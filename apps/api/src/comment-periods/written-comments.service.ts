@@ -185,7 +185,7 @@ export class WrittenCommentsService {
     const period = comment ? await this.repository.findPeriod(comment.periodId) : null;
     if (!comment || !period || comment.status === 'draft' || !canReadComment(user.subject, comment, period)) throw absent();
     assertAllowed(decide(user.subject, 'record-disposition', commentResource(comment, period)), absent);
-    if (dto.addressedProvisionId && !dto.addressedRevisionId) throw new AppException('validation-failed', 'addressedProvisionId needs addressedRevisionId.');
+    if (dto.addressedProvisionId && !dto.addressedRevisionId) throw new AppException('validation-failed', 'A remark on a provision names the revision its provision was read in: give addressedRevisionId as well.');
     if (dto.addressedRevisionId) {
       const revision = await this.repository.findRevision(dto.addressedRevisionId);
       if (!revision || revision.instrumentId !== period.instrumentId) throw new AppException('revision-not-found', `No revision ${dto.addressedRevisionId} of this instrument.`);

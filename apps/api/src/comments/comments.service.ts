@@ -7,6 +7,7 @@ import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
 import { PROSEMIRROR_FRAGMENT } from '../collaboration/collab.service';
 import { assertAllowed } from '../common/policy';
+import { validationMessage } from '../common/validation.pipe';
 import { UnitOfWork } from '../database/unit-of-work';
 import { InboxService } from '../inbox/inbox.service';
 import { type AnchorResolution, type AnchorResolver, anchorResolver, decodeRelativePosition, sameText } from './comment-anchor';
@@ -285,7 +286,7 @@ function checkShape(dto: CreateThreadDto): void {
   if (dto.targetKind !== 'document' && dto.anchor) problems.push(`anchor is only for document targets, not ${dto.targetKind}`);
   if (dto.targetKind === 'revision' && !dto.provisionId) problems.push('provisionId is required on a revision');
   if (dto.targetKind !== 'revision' && dto.provisionId !== undefined) problems.push(`provisionId is only for revision targets, not ${dto.targetKind}`);
-  if (problems.length) throw new CommentsException('validation-failed', `Invalid request: ${problems.join('; ')}`, problems);
+  if (problems.length) throw new CommentsException('validation-failed', validationMessage(problems), problems);
 }
 
 /** Where a thread is read in the web app. */

@@ -2,14 +2,33 @@ import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@ne
 import { AppException } from './app.exception';
 import { hygieneProblem } from './input-hygiene';
 
+/**
+ * What a person is told for a constraint whose stock message names a type instead of saying what to do
+ * ("must be a UUID", "should not exist"); other constraints keep class-validator's or the DTO's own message.
+ */
+const SAYS_WHAT_TO_DO: Readonly<Record<string, (path: string) => string>> = {
+  isUuid: (path) => `${path} must be the id of an existing record: choose the record again from its list`,
+  whitelistValidation: (path) => `${path} is not something this request takes: leave it out`,
+  isNotEmpty: (path) => `${path} is empty: fill it in`,
+  isDefined: (path) => `${path} is missing: give it`,
+};
+
 function flatten(errors: readonly ValidationError[], prefix = ''): string[] {
   return errors.flatMap((error) => {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) =>
-      message.startsWith(`property ${error.property} `) ? `${path} ${message.slice(`property ${error.property} `.length)}` : message.replace(error.property, path),
-    );
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => {
+      const said = SAYS_WHAT_TO_DO[constraint];
+      if (said) return said(path);
+      return message.startsWith(`property ${error.property} `) ? `${path} ${message.slice(`property ${error.property} `.length)}` : message.replace(error.property, path);
+    });
     return [...own, ...flatten(error.children ?? [], path)];
   });
+}
+
+/** One English sentence for the problems found in a request, saying what to do about them. */
+export function validationMessage(details: readonly string[]): string {
+  const listed = details.length === 0 ? 'it does not have the expected form' : details.join('; ');
+  return `The request was not accepted: ${listed}. Correct ${details.length > 1 ? 'these' : 'this'} and send it again.`;
 }
 
 /**
@@ -33,7 +52,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     exceptionFactory: (errors) => {
       const details = flatten(errors);
-      return new AppException('validation-failed', `Invalid request: ${details.join('; ')}`, details);
+      return new AppException('validation-failed', validationMessage(details), details);
     },
   });
 }

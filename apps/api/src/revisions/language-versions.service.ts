@@ -1,6 +1,6 @@
 import { wordEdits } from '@concord/compile';
 import { type Language } from '@concord/domain';
-import { findNodeById, numberDocument, ownSegments, provisionsHolding, ownText, translateOwnText, TranslationError, type NumberLabel, type TextSegment } from '@concord/schema';
+import { bringFromOriginal, findNodeById, numberDocument, ownSegments, ownText, provisionsHolding, translateOwnText, TranslationError, type NumberLabel, type TextSegment } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import { Fragment, Slice, type Node } from 'prosemirror-model';
 import { updateYFragment } from 'y-prosemirror';
@@ -170,7 +170,9 @@ export class LanguageVersionsService {
   /**
    * Translates the own words of one node of a language version run by run (see `ownSegments`): each run keeps the
    * original's brackets, and its provenance becomes a `translation` that keeps whom the words come from. The
-   * translation is recorded as rendering the original's current words, which are kept to show later changes.
+   * translation is recorded as rendering the original's current words, which are kept to show later changes. A
+   * node the language version lacks is first brought from the original to the corresponding place (see
+   * `bringFromOriginal`); what came with it stays in the stale queue, to be translated.
    */
   async translate(user: AuthContext, instrumentId: string, language: Language, nodeId: string, texts: readonly string[]): Promise<{ nodeId: string; stale: number }> {
     const instrument = await this.instruments.get(user, instrumentId, 'edit-consolidated');
@@ -181,17 +183,27 @@ export class LanguageVersionsService {
     if (!source) throw new AppException('provision-not-found', 'That provision is no longer in the original; reload the stale queue.');
     const document = consolidatedDocument(instrumentId, language);
     const initialContent = async () => (await this.instruments.baseDocument(instrumentId, language)).doc;
-    const run: { outcome: 'done' | 'missing' | TranslationError } = { outcome: 'missing' };
+    const run: { outcome: 'done' | 'missing' | TranslationError | { readonly unplaceable: string } } = { outcome: 'missing' };
     // A language version renders the original, so an agreed provision must still reach every language: the
-    // translation may change the provisions holding the translated node whatever their status, and nothing else.
-    // Clients' own edits to agreed text stay refused in every language (collaboration/agreed-guard.ts).
-    const holding = provisionsHolding(await this.live(instrumentId, language), nodeId);
+    // translation may change the provisions holding the translated node whatever their status, and nothing else
+    // (the same ids as the original's, which also hold a provision brought into the version). Clients' own edits
+    // to agreed text stay refused in every language (collaboration/agreed-guard.ts).
+    const holding = provisionsHolding(original, nodeId);
     await this.collab.change(document, initialContent, (ydoc) => {
       const fragment = ydoc.getXmlFragment(PROSEMIRROR_FRAGMENT);
-      const live = this.reader.fromFragment(fragment);
-      const target = findNodeById(live, nodeId);
-      if (!target) return;
+      let live: Node;
       try {
+        // A provision the language version lacks is brought from the original to its corresponding place (with
+        // its container when that is missing too, the rest of it in the original's words, to be translated).
+        live = bringFromOriginal(original, this.reader.fromFragment(fragment), nodeId);
+      } catch (error) {
+        if (!(error instanceof TranslationError)) throw error;
+        run.outcome = { unplaceable: error.message };
+        return;
+      }
+      try {
+        const target = findNodeById(live, nodeId);
+        if (!target) return;
         const translated = translateOwnText(source, target.node, texts, user.user.id);
         const next = live.replace(target.pos, target.pos + target.node.nodeSize, new Slice(Fragment.from(translated), 0, 0));
         updateYFragment(ydoc, fragment, next, { mapping: new Map(), isOMark: new Map() });
@@ -202,7 +214,8 @@ export class LanguageVersionsService {
       }
     }, { exempt: holding });
     const result = run.outcome;
-    if (result === 'missing') throw new AppException('provision-not-found', `The ${language} version has no such provision; add it to that version first.`);
+    if (result === 'missing') throw new AppException('provision-not-found', 'That provision is no longer in the original; reload the stale queue.');
+    if (typeof result === 'object' && 'unplaceable' in result) throw new AppException('validation-failed', result.unplaceable);
     if (result instanceof TranslationError) throw new AppException('translation-mismatch', `${result.message} Give one translation per run of the original's words.`);
     await this.uow.run(async (manager) => {
       await this.repository.saveTranslationSources(

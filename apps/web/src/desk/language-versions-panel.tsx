@@ -260,7 +260,9 @@ function StaleQueue({
                 checked={selected.has(item.nodeId)}
                 onToggle={toggle}
                 onTranslated={(stale) => {
-                  update((previous) => previous.filter((other) => other.nodeId !== item.nodeId));
+                  // What came into the version with a missing provision is no longer missing: read the queue again.
+                  if (item.reason === 'missing') reload();
+                  else update((previous) => previous.filter((other) => other.nodeId !== item.nodeId));
                   onConfirmed(stale);
                 }}
               />
@@ -350,9 +352,10 @@ function StaleItem({
           )}
         </div>
       </div>
-      {item.translation !== null && item.segments.length > 0 && (
+      {item.segments.length > 0 && (
+        // A provision missing from this version is brought to its place in it when its translation is saved.
         <button type="button" className="button-secondary" aria-expanded={translating} onClick={() => setTranslating((on) => !on)}>
-          {t('desk.stale.translate', { place })}
+          {t(item.reason === 'missing' ? 'desk.stale.bring' : 'desk.stale.translate', { place })}
         </button>
       )}
       {translating && (
@@ -410,6 +413,7 @@ function TranslateForm({
       <p id={`${formId}-title`} className="hint">
         {t('desk.stale.translateHint')}
       </p>
+      {item.reason === 'missing' && <p className="hint">{t('desk.stale.bringHint')}</p>}
       <ol className="desk-translate-runs">
         {item.segments.map((segment, index) => {
           const fieldId = `${formId}-${index}`;

@@ -15,6 +15,19 @@ describe(describeError.name, () => {
     expect(describeError(error, translator('ru'))).toBe('This invitation has expired.');
   });
 
+  it('translates a validation failure, and gives an English reader the server’s precise sentence', () => {
+    const error = new ApiError(400, 'validation-failed', 'The request was not accepted: title is empty: fill it in. Correct this and send it again.');
+    expect(describeError(error, translator('en'))).toBe(error.message);
+    expect(describeError(error, translator('ar'))).toBe('لم يُقبل بعض ما أدخلته. تحقّق من حقول النموذج ثم أرسله مرة أخرى.');
+    expect(describeError(error, translator('zh'))).toBe('您输入的部分内容未被接受。请检查表单各栏后重新提交。');
+  });
+
+  it('translates the codes of the language versions and the publication desk in the six languages', () => {
+    const error = new ApiError(409, 'language-exists', 'The instrument already has a fr version.');
+    expect(describeError(error, translator('en'))).toBe('This text already has a version in that language. Open it from the list of language versions.');
+    expect(describeError(error, translator('ru'))).toMatch(/^У этого текста уже есть версия/);
+  });
+
   it('says the server cannot be reached, in the reader’s language', () => {
     expect(describeError(networkError(), translator('en'))).toBe(
       'The server cannot be reached. Check your connection and try again.',

@@ -44,10 +44,14 @@ export function checkText(source: string): void {
  * Recognised: the title (the first line, or the first `#` heading) and the preamble (the lines before the
  * first article or chapter); chapter headings ("Chapter I", "Chapitre I", "Capítulo I", "Глава I", "第一章",
  * "الفصل الأول"); article headings ("Article 1", "Article premier", "Artículo 1", "Статья 1", "第一条",
- * "المادة 1" / "المادة ١"), with a title after a dash, colon or full stop, or on the next line; paragraphs
- * ("1.", "1)", "١-", "一、" or unnumbered lines); subparagraphs ("(a)", "a)", "а)", "(أ)", "(一)", "(i)", …)
- * and Markdown lists; [square brackets], also across paragraphs. Source numbers are dropped, as numbering is
- * derived, and ids are fresh. What had to be guessed or skipped is listed in `warnings`.
+ * "المادة 1" / "المادة ١", and inserted ones: "Article 6 bis", "Статья 6 бис", "第六条之二", "المادة 6 مكرراً"), with a
+ * title after a dash, colon or full stop, or on the next line; parts, sections and annexes ("PART I",
+ * "Première partie", "Section 1", "Annex", "第一部分", "الجزء الأول", "الفرع ١", "المرفق" …) as divisions;
+ * paragraphs ("1.", "1)", "١-", "一、" or unnumbered lines); subparagraphs ("(a)", "a)", "а)", "(أ)", "(一)", "(i)",
+ * "(A)", a fourth level "a." …) and Markdown lists; [square brackets], also across paragraphs. Source numbers are
+ * dropped, as numbering is derived, except that articles numbered with bis or ter keep the source's numbers as
+ * frozen numbers; ids are fresh. No text is lost: what is not understood is kept as text, and what had to be
+ * guessed is listed in `warnings`, each naming its line and reason.
  *
  * @throws ImportError when the source is empty, binary, or has no article.
  */

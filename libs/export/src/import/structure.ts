@@ -1,8 +1,8 @@
 import type { Language } from '@concord/domain';
-import { docFromJSON, docToJSON, newNodeId, type DocJSON, type NodeJSON } from '@concord/schema';
+import { docFromJSON, docToJSON, FROZEN_NUMBER, newNodeId, type DivisionKind, type DocJSON, type NodeJSON } from '@concord/schema';
 import { LITERAL_CLOSE, LITERAL_OPEN, SKIPPED, type Block } from './blocks';
 import { ImportError, ImportErrorCode } from './import-error';
-import { classify, looksLikeHeading, type LabelReading, type Line } from './patterns';
+import { classify, DEEPEST_LEVEL, looksLikeHeading, type LabelReading, type Line } from './patterns';
 
 /** The outcome of an import: the document as ProseMirror JSON and what the importer had to guess or drop. */
 export interface ImportResult {
@@ -37,10 +37,15 @@ interface ArticleDraft {
   title: string | null;
   readonly paragraphs: ParagraphDraft[];
   readonly where: string;
+  /** The article's number in the source, base and suffix rank (1 for bis …); `null` for text placed in an article. */
+  readonly source: { readonly base: number | null; readonly rank: number } | null;
+  /** Its frozen number, set when the source numbers articles with bis, ter …: "6", "6.1". */
+  number: string | null;
 }
 
 interface ChapterDraft {
   readonly kind: 'chapter';
+  readonly division: DivisionKind;
   readonly title: string | null;
   readonly articles: ArticleDraft[];
 }
@@ -58,6 +63,9 @@ interface Slot {
 }
 
 const OPENS_LIST = /[:：]$/u;
+
+/** A division's name in warnings. */
+const DIVISION_NAME: Record<DivisionKind, string> = { chapter: 'chapter', part: 'part', section: 'section', annex: 'annex' };
 
 function excerpt(text: string): string {
   const clean = text.replace(new RegExp(`[${LITERAL_OPEN}]`, 'g'), '[').replace(new RegExp(`[${LITERAL_CLOSE}]`, 'g'), ']');
@@ -112,6 +120,7 @@ class DocumentBuilder {
     for (let i = firstStructural; i < this.lines.length; i++) {
       i += this.body(i);
     }
+    this.freezeSourceNumbers();
     for (const item of this.items) {
       const articles = item.kind === 'chapter' ? item.articles : [item];
       for (const article of articles) {
@@ -130,9 +139,33 @@ class DocumentBuilder {
     if (titleIndex < 0 && blocks[0] && !/[,;:，；：،؛]$/u.test(blocks[0].text)) titleIndex = 0;
     blocks.forEach((block, index) => {
       if (index === titleIndex) this.title = block.text;
-      else if (block.headingLevel !== null) this.warnings.push(`${block.where}: heading ${excerpt(block.text)} before the first article is not part of the text; skipped`);
-      else this.recitals.push(block.text);
+      else {
+        if (block.headingLevel !== null) this.warnings.push(`${block.where}: heading ${excerpt(block.text)} before the first article is not a recital; kept as one`);
+        this.recitals.push(block.text);
+      }
     });
+  }
+
+  /**
+   * Articles numbered with bis, ter … in the source keep the source's numbers as frozen numbers ("6", "6.1"), as
+   * the secretariat's would be once numbers are frozen: numbering by order would make "Article 6 bis" article 7.
+   * A number out of order is left to be derived after its predecessor, with a warning.
+   */
+  private freezeSourceNumbers(): void {
+    const articles = this.items.flatMap((item) => (item.kind === 'chapter' ? item.articles : [item]));
+    if (!articles.some((article) => (article.source?.rank ?? 0) > 0)) return;
+    let previous = { base: 0, rank: 0 };
+    for (const article of articles) {
+      const source = article.source;
+      const number = source && source.base !== null ? `${source.base}${source.rank > 0 ? `.${source.rank}` : ''}` : null;
+      const follows = source !== null && source.base !== null && (source.base > previous.base || (source.base === previous.base && source.rank > previous.rank));
+      if (number === null || !follows || !FROZEN_NUMBER.test(number)) {
+        if (source !== null) this.warnings.push(`${article.where}: the article's number in the source does not follow the one before it; it is numbered after its predecessor`);
+        continue;
+      }
+      article.number = number;
+      previous = { base: source.base ?? 0, rank: source.rank };
+    }
   }
 
   /** Handles the body line at `index`; returns how many following lines it consumed. */
@@ -151,8 +184,8 @@ class DocumentBuilder {
           title = next.block.text;
           consumed = 1;
         }
-        if (title === null) this.warnings.push(`${block.where}: the chapter has no heading`);
-        this.chapter = { kind: 'chapter', title: title === null ? null : this.text(title), articles: [] };
+        if (title === null && line.division === 'chapter') this.warnings.push(`${block.where}: the chapter has no heading`);
+        this.chapter = { kind: 'chapter', division: line.division, title: title === null ? null : this.text(title), articles: [] };
         this.items.push(this.chapter);
         this.article = null;
         this.paragraph = null;
@@ -161,10 +194,11 @@ class DocumentBuilder {
       }
       case 'article': {
         this.articleCount++;
-        if (line.number !== null && line.number !== this.articleCount) {
+        const suffixed = this.lines.some(({ line: other }) => other.kind === 'article' && other.rank > 0);
+        if (!suffixed && line.number !== null && line.number !== this.articleCount) {
           this.warnings.push(`${block.where}: the article numbered ${line.number} in the source is article ${this.articleCount} here, as numbers follow order`);
         }
-        const article: ArticleDraft = { kind: 'article', title: null, paragraphs: [], where: block.where };
+        const article: ArticleDraft = { kind: 'article', title: null, paragraphs: [], where: block.where, source: { base: line.number, rank: line.rank }, number: null };
         (this.chapter ? this.chapter.articles : this.items).push(article);
         this.article = article;
         this.paragraph = null;
@@ -179,10 +213,12 @@ class DocumentBuilder {
         return consumed;
       }
       case 'preamble-label':
-        this.warnings.push(`${block.where}: ${excerpt(block.text)} after the first article is out of place; skipped`);
+        this.warnings.push(`${block.where}: ${excerpt(block.text)} after the first article is out of place; kept as text`);
+        if (!this.article) return this.outsideArticle(block);
+        this.addParagraph(block.text, block.where);
         return 0;
       case 'paragraph':
-        if (!this.article) return this.outsideArticle(block);
+        if (!this.article) return this.outsideArticle(block, line.text);
         if (line.number !== null && line.number !== this.article.paragraphs.length + 1) {
           this.warnings.push(`${block.where}: the paragraph numbered ${line.number} in the source is paragraph ${this.article.paragraphs.length + 1} here`);
         }
@@ -218,19 +254,46 @@ class DocumentBuilder {
     if (block.listDepth !== null) {
       // A list after "… as follows:" enumerates subparagraphs; a list standing alone, paragraphs.
       this.listBase ??= this.paragraph && (OPENS_LIST.test(this.paragraph.text) || this.paragraph.subs.length > 0) ? 1 : 0;
-      const depth = Math.min(3, this.listBase + block.listDepth);
+      const depth = Math.min(DEEPEST_LEVEL, this.listBase + block.listDepth);
       if (depth > 0) {
-        const readings = ([3, 2, 1] as const).filter((level) => level <= depth).map((level) => ({ depth: level, ordinal: 0 }));
+        const readings = ([4, 3, 2, 1] as const).filter((level) => level <= depth).map((level) => ({ depth: level, ordinal: 0 }));
         this.addSubparagraph(readings, block.text, block);
         return 0;
       }
+    }
+    const last = this.lastSubparagraph();
+    if (last) {
+      // Published texts go on after a list without a number: the closing words of the paragraph ("where the
+      // offence is transnational …"), or a subparagraph's text carried over a page break. A paragraph here would
+      // renumber every paragraph after it; the words stay with the subparagraph they follow.
+      this.warnings.push(`${block.where}: unnumbered text after a subparagraph continues it (a paragraph of its own would renumber those after it): ${excerpt(block.text)}`);
+      last.text = `${last.text} ${this.text(block.text)}`;
+      return 0;
     }
     this.addParagraph(block.text, block.where);
     return 0;
   }
 
-  private outsideArticle(block: Block): number {
-    this.warnings.push(`${block.where}: text between a chapter heading and its first article is not part of any article; skipped ${excerpt(block.text)}`);
+  /** The innermost last subparagraph of the open paragraph, if it has any. */
+  private lastSubparagraph(): SubDraft | null {
+    let last = this.paragraph?.subs.at(-1) ?? null;
+    while (last && last.children.length > 0) last = last.children.at(-1) ?? null;
+    return last;
+  }
+
+  /**
+   * Text between a division's heading and its first article (an annex of text alone, an introductory note) is
+   * kept in an article without heading of its own, so that no text is lost; the secretariat moves it.
+   */
+  private outsideArticle(block: Block, text = block.text): number {
+    const name = DIVISION_NAME[this.chapter?.division ?? 'chapter'];
+    this.warnings.push(`${block.where}: text between ${name === 'annex' ? 'an' : 'a'} ${name} heading and its first article is not part of any article; kept in an article of its own: ${excerpt(block.text)}`);
+    const article: ArticleDraft = { kind: 'article', title: null, paragraphs: [], where: block.where, source: null, number: null };
+    (this.chapter ? this.chapter.articles : this.items).push(article);
+    this.article = article;
+    this.paragraph = null;
+    this.emptyUnit = null;
+    this.addParagraph(text, block.where);
     return 0;
   }
 
@@ -244,10 +307,7 @@ class DocumentBuilder {
   }
 
   private addSubparagraph(readings: readonly LabelReading[], text: string, block: Block): void {
-    if (!this.article) {
-      this.outsideArticle(block);
-      return;
-    }
+    if (!this.article) this.outsideArticle(block, '');
     if (!this.paragraph) {
       this.warnings.push(`${block.where}: subparagraph without a paragraph to belong to; it was given a paragraph without text`);
       this.addParagraph('', block.where);
@@ -255,14 +315,14 @@ class DocumentBuilder {
     }
     const paragraph = this.paragraph as ParagraphDraft;
     const containers: SubDraft[][] = [paragraph.subs];
-    for (let depth = 1; depth < 3; depth++) {
+    for (let depth = 1; depth < DEEPEST_LEVEL; depth++) {
       const open = containers[depth - 1]?.at(-1);
       if (!open) break;
       containers.push(open.children);
     }
     let reading = chooseReading(readings, containers);
     if (!reading) {
-      const deepest = containers.length as 1 | 2 | 3;
+      const deepest = containers.length as LabelReading['depth'];
       reading = { depth: deepest, ordinal: 0 };
       this.warnings.push(`${block.where}: subparagraph ${excerpt(block.text)} has no enclosing subparagraph of the level above; placed at level ${deepest}`);
     }
@@ -289,7 +349,7 @@ class DocumentBuilder {
     });
     const article = (draft: ArticleDraft): NodeJSON => ({
       type: 'article',
-      attrs: { id: newNodeId(), status: 'open' },
+      attrs: { id: newNodeId(), status: 'open', ...(draft.number === null ? {} : { number: draft.number }) },
       content: [
         ...(draft.title === null ? [] : [{ type: 'heading', content: slot(draft.title, draft.where) }]),
         ...draft.paragraphs.map((paragraph) => ({
@@ -306,7 +366,10 @@ class DocumentBuilder {
     }
     for (const item of this.items) {
       if (item.kind === 'article') content.push(article(item));
-      else content.push({ type: 'chapter', attrs: { id: newNodeId() }, content: [{ type: 'heading', content: slot(item.title ?? '', 'a chapter heading') }, ...item.articles.map(article)] });
+      else {
+        const attrs = { id: newNodeId(), ...(item.division === 'chapter' ? {} : { kind: item.division }) };
+        content.push({ type: 'chapter', attrs, content: [{ type: 'heading', content: slot(item.title ?? '', `${item.division === 'annex' ? 'an' : 'a'} ${DIVISION_NAME[item.division]} heading`) }, ...item.articles.map(article)] });
+      }
     }
     this.fillSlots(slots);
     return { type: 'doc', content };

@@ -5,7 +5,7 @@ import { revisionToAkomaNtoso } from './akoma-ntoso';
 import { revisionInput } from './testing/fixtures';
 import { aknSchemaErrors } from './testing/xmllint';
 
-const { article, bracket, doc, heading, p, xref } = builders;
+const { article, bracket, chapter, doc, heading, p, xref } = builders;
 
 /** Articles 6, 6 bis (stored) and 7, which refers to 6 bis in words written before it was renumbered, and to a provision since deleted. */
 const withReferences = doc(
@@ -75,6 +75,20 @@ describe(revisionToAkomaNtoso.name, { timeout: 30_000 }, () => {
     const reordered = doc(article({ id: 'late' }, heading('Inserted'), p({ id: 'late-p' }, 'New.')), article({ id: 'a1' }, p({ id: 'a1p1' }, 'Text.')));
     const xml = revisionToAkomaNtoso({ ...input, doc: reordered });
     expect(xml).toMatch(/<article eId="art_a1" wId="art_a1">\s*<num>Article 2<\/num>/);
+  });
+
+  it('writes parts and sections as their Akoma Ntoso elements and an annex as a named hcontainer, and stays valid', async () => {
+    const divided = doc(
+      chapter({ id: 'p1', kind: 'part' }, heading('General provisions')),
+      chapter({ id: 's1', kind: 'section' }, heading('Scope'), article({ id: 'a1', number: '6' }, p({ id: 'a1p' }, 'Text.')), article({ id: 'a2', number: '6.1' }, p({ id: 'a2p' }, 'Inserted.'))),
+      chapter({ id: 'x1', kind: 'annex' }, heading('Model form'), article({ id: 'a3', number: '7' }, p({ id: 'a3p' }, 'Form.'))),
+    );
+    const xml = revisionToAkomaNtoso({ ...revisionInput('en'), doc: divided });
+    expect(xml).toMatch(/<part eId="part_p1" wId="part_p1">\s*<num>Part I<\/num>/);
+    expect(xml).toMatch(/<section eId="sec_s1" wId="sec_s1">\s*<num>Section 1<\/num>/);
+    expect(xml).toMatch(/<hcontainer eId="annex_x1" wId="annex_x1" name="annex">\s*<num>Annex<\/num>/);
+    expect(xml).toMatch(/<num>Article 6 bis<\/num>/);
+    expect(await aknSchemaErrors(xml)).toEqual([]);
   });
 
   it('sanitizes ids that are not NCNames and keeps the output valid', async () => {

@@ -167,8 +167,11 @@ class AknWriter {
     ]);
   }
 
+  /** A chapter, part or section as its Akoma Ntoso element; an annex of the body as an `hcontainer` named so. */
   chapter(chapter: ChapterModel): XmlElement {
-    return el('chapter', { eId: chapter.eId, wId: chapter.eId }, [
+    const name = chapter.division === 'annex' ? 'hcontainer' : chapter.division;
+    const attributes = chapter.division === 'annex' ? { eId: chapter.eId, wId: chapter.eId, name: 'annex' } : { eId: chapter.eId, wId: chapter.eId };
+    return el(name, attributes, [
       el('num', {}, [chapter.label]),
       chapter.heading.length > 0 ? el('heading', {}, this.inline(chapter.heading)) : null,
       ...chapter.articles.map((article) => this.article(article)),

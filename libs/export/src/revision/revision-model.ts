@@ -1,9 +1,12 @@
 import { formatAttribution, footnotes, provenanceRefs, type DelegationInfo, type Footnote, type ProposalAttribution } from '@concord/compile';
 import { pickLocalized, type Language, type ProvisionStatus } from '@concord/domain';
-import { numberDocument, referenceLabels, type NumberLabel } from '@concord/schema';
+import { numberDocument, referenceLabels, type DivisionKind, type NumberLabel } from '@concord/schema';
 import type { Mark, Node } from 'prosemirror-model';
 import { IdAllocator, organizationId } from './eids';
 import type { RevisionExportInput } from './revision-input';
+
+/** The eId prefix of each kind of division, after Akoma Ntoso's naming convention. */
+const DIVISION_EID_PREFIX: Record<DivisionKind, string> = { chapter: 'chp', part: 'part', section: 'sec', annex: 'annex' };
 
 /** Whether a provenance mark's text is a proposal's, in the original or translated (a translation keeps its ref). */
 function rendersProposal(mark: Mark): boolean {
@@ -125,9 +128,10 @@ export interface ArticleModel {
   readonly children: readonly BlockModel[];
 }
 
-/** A chapter and its articles. */
+/** A chapter (or a part, section or annex: its `division`) and its articles. */
 export interface ChapterModel {
   readonly kind: 'chapter';
+  readonly division: DivisionKind;
   readonly id: string | null;
   readonly eId: string;
   readonly label: string;
@@ -434,10 +438,12 @@ export function revisionModel(input: RevisionExportInput): RevisionModel {
 
   const chapter = (node: Node): ChapterModel => {
     const [first, ...rest] = children(node);
-    const eId = eIdOf('chp', node);
+    const division = node.attrs['kind'] as DivisionKind;
+    const eId = eIdOf(DIVISION_EID_PREFIX[division], node);
     const heading = first?.type.name === 'heading' ? inline(first) : [];
     return {
       kind: 'chapter',
+      division,
       id: idOf(node),
       eId,
       label: labelOf(node)?.label ?? '',
