@@ -1,3 +1,4 @@
+import { consolidatedDocument } from '@concord/domain';
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { BACKENDS } from '../support/databases';
 import { AKN_SCHEMA, ATOM_SCHEMA, missing, renderDocx, tools, xmllintErrors } from '../support/documents';
 import { client, login, runCli, startServer, type TestServer } from '../support/server';
 import { editTreaty, replaceText } from '../support/treaty-edit';
-import { docFromYFragment, newNodeId, treatySchema } from '@concord/schema';
+import { docFromYFragment, newNodeId, treatySchema, treatyFragment } from '@concord/schema';
 
 type Json = Record<string, unknown>;
 
@@ -29,7 +30,7 @@ for (const backend of BACKENDS) {
       for (const who of ['secretariat', 'egypt.delegate', 'observer']) tokens[who] = await login(server, `${who}@concord.test`);
       const committeeId = String(((await anonymous().get('/api/committees')).body.items as Json[])[0].id);
       instrumentId = String(((await as('secretariat').get(`/api/committees/${committeeId}/instruments`)).body.items as Json[])[0].id);
-      document = `consolidated:${instrumentId}:en`;
+      document = consolidatedDocument(instrumentId, 'en');
     });
     afterAll(async () => {
       for (const p of providers) p.destroy();
@@ -62,7 +63,7 @@ for (const backend of BACKENDS) {
         });
         return state.tr.insert(at, article).doc;
       });
-      await relayed(server, document, tokens.secretariat, (doc) => docFromYFragment(doc.getXmlFragment('prosemirror')).textContent.includes('Definitions of new terms'));
+      await relayed(server, document, tokens.secretariat, (doc) => docFromYFragment(treatyFragment(doc)).textContent.includes('Definitions of new terms'));
       const again = await as('secretariat').post(`/api/instruments/${instrumentId}/revisions`, { tier: 'public' });
       expect(again.body).toMatchObject({ symbol: 'A/AC.291/22/Rev.1', tier: 'public' });
       second = again.body;
@@ -173,7 +174,7 @@ for (const backend of BACKENDS) {
       let revision: Json;
       beforeAll(async () => {
         expect((await as('secretariat').post(`/api/instruments/${instrumentId}/languages`, { language: 'ar' })).status).toBe(201);
-        const arabic = provider(server, `consolidated:${instrumentId}:ar`, tokens.secretariat);
+        const arabic = provider(server, consolidatedDocument(instrumentId, 'ar'), tokens.secretariat);
         providers.push(arabic);
         await synced(arabic);
         replaceText(arabic.doc, 'without right or authorization', 'دون وجه حق أو إذن');

@@ -1,4 +1,5 @@
-import { docFromYFragment, newNodeId, provenanceTracking, treatySchema, type ProvenanceAttrs } from '@concord/schema';
+import { consolidatedDocument } from '@concord/domain';
+import { docFromYFragment, newNodeId, provenanceTracking, treatySchema, type ProvenanceAttrs, treatyFragment } from '@concord/schema';
 import type { Node } from 'prosemirror-model';
 import { EditorState } from 'prosemirror-state';
 import type { Browser } from 'playwright-core';
@@ -13,7 +14,7 @@ import { editTreaty, replaceText } from '../support/treaty-edit';
 
 type Json = Record<string, unknown>;
 
-const treaty = (doc: Y.Doc): Node => docFromYFragment(doc.getXmlFragment('prosemirror'));
+const treaty = (doc: Y.Doc): Node => docFromYFragment(treatyFragment(doc));
 
 /** Every text of a document with its marks, "words|[bracket],kind:DELEGATIONS". */
 function markedTexts(doc: Node, within: (node: Node) => boolean = () => true): string[] {
@@ -120,7 +121,7 @@ describe.skipIf(TRANSLATION_SKIP !== null)(
         providers.push(writer);
         await synced(writer);
         replaceText(writer.doc, 'sovereign equality', replacement);
-        await relayed(server, String(space.body.document), tokens[head] ?? '', (doc) => doc.getXmlFragment('prosemirror').toString().includes(replacement));
+        await relayed(server, String(space.body.document), tokens[head] ?? '', (doc) => treatyFragment(doc).toString().includes(replacement));
         const submitted = await as(head).post(`/api/drafting-spaces/${String(space.body.id)}/submit`, { justification: `Wording of ${head}.` });
         expect(submitted.status).toBe(201);
         const decision = head === 'egypt.head' ? 'incorporate' : 'present-as-option';
@@ -131,7 +132,7 @@ describe.skipIf(TRANSLATION_SKIP !== null)(
       // The secretariat brackets a proposal's words and adds a word of its own, as its editor would.
       const me = (await as('secretariat').get('/api/auth/me')).body.user as Json;
       const edit: ProvenanceAttrs = { kind: 'edit', ref: String(me.id), delegations: [], label: '' };
-      const english = provider(server, `consolidated:${instrumentId}:en`, tokens.secretariat ?? '');
+      const english = provider(server, consolidatedDocument(instrumentId, 'en'), tokens.secretariat ?? '');
       providers.push(english);
       await synced(english);
       // Egypt's wording is the first option of paragraph 1 (the base text it replaced), Brazil's the second.
@@ -151,7 +152,7 @@ describe.skipIf(TRANSLATION_SKIP !== null)(
         const shift = 'duly '.length;
         return withEdit.apply(withEdit.tr.addMark(from + shift, from + shift + 'of all States'.length, treatySchema.marks.bracket.create({ id: newNodeId() }))).doc;
       });
-      await relayed(server, `consolidated:${instrumentId}:en`, tokens.secretariat ?? '', (doc) => {
+      await relayed(server, consolidatedDocument(instrumentId, 'en'), tokens.secretariat ?? '', (doc) => {
         const texts = markedTexts(treaty(doc));
         return texts.some((t) => t.includes('|[bracket]')) && texts.some((t) => t.startsWith('duly |edit'));
       });
@@ -227,8 +228,8 @@ describe.skipIf(TRANSLATION_SKIP !== null)(
       }
       expect(errors).toEqual([]);
 
-      for (const language of ['ar', 'fr']) {
-        const reader = provider(server, `consolidated:${instrumentId}:${language}`, tokens.secretariat ?? '');
+      for (const language of ['ar', 'fr'] as const) {
+        const reader = provider(server, consolidatedDocument(instrumentId, language), tokens.secretariat ?? '');
         providers.push(reader);
         await synced(reader);
         const doc = treaty(reader.doc);
@@ -241,7 +242,7 @@ describe.skipIf(TRANSLATION_SKIP !== null)(
         expect(texts.every((t) => t.includes('|translation') || t.includes(',translation'))).toBe(true);
         expect(texts.some((t) => t.startsWith(`${words['duly'] ?? ''}|translation:`))).toBe(true);
         // The options are still options, with their sponsors.
-        const english = provider(server, `consolidated:${instrumentId}:en`, tokens.secretariat ?? '');
+        const english = provider(server, consolidatedDocument(instrumentId, 'en'), tokens.secretariat ?? '');
         providers.push(english);
         await synced(english);
         const shape = (node: Node): unknown => ({ type: node.type.name, id: node.attrs['id'] ?? null, sponsors: node.attrs['sponsors'] ?? null, children: node.isTextblock ? [] : node.children.map(shape) });
@@ -275,11 +276,11 @@ describe.skipIf(TRANSLATION_SKIP !== null)(
     }, 120_000);
 
     it('lists the provision again in the stale queue with what changed, and marks it in the language draft, once the original changes', async () => {
-      const english = provider(server, `consolidated:${instrumentId}:en`, tokens.secretariat ?? '');
+      const english = provider(server, consolidatedDocument(instrumentId, 'en'), tokens.secretariat ?? '');
       providers.push(english);
       await synced(english);
       replaceText(english.doc, 'territorial integrity', 'political independence');
-      await relayed(server, `consolidated:${instrumentId}:en`, tokens.secretariat ?? '', (doc) => treaty(doc).textContent.includes('political independence'));
+      await relayed(server, consolidatedDocument(instrumentId, 'en'), tokens.secretariat ?? '', (doc) => treaty(doc).textContent.includes('political independence'));
 
       for (const language of ['ar', 'fr'] as const) {
         const stale = ((await as('secretariat').get(`/api/instruments/${instrumentId}/languages/stale?lang=${language}`)).body.items as Json[]).filter((item) => item.reason === 'changed');

@@ -1,16 +1,13 @@
 import { wordEdits } from '@concord/compile';
-import { type Language } from '@concord/domain';
+import { consolidatedDocument, type Language } from '@concord/domain';
 import { findNodeById, numberDocument, ownSegments, ownText, translateOwnText, TranslationError, type NumberLabel, type TextSegment } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import { Fragment, Slice, type Node } from 'prosemirror-model';
-import { updateYFragment } from 'y-prosemirror';
 import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
-import { consolidatedDocument } from '../collaboration/collab-access.service';
-import { CollabService, PROSEMIRROR_FRAGMENT } from '../collaboration/collab.service';
-import { DocumentReader } from '../collaboration/document-reader';
 import { AppException } from '../common/app.exception';
 import { UnitOfWork } from '../database/unit-of-work';
+import { LiveDocuments } from '../documents/live-documents';
 import { InstrumentsService } from '../instruments/instruments.service';
 import { ownTextHashes } from './own-text';
 import { RevisionsRepository } from './revisions.repository';
@@ -73,16 +70,15 @@ function changesBetween(before: string | null, after: string): StaleNode['change
 export class LanguageVersionsService {
   constructor(
     private readonly instruments: InstrumentsService,
-    private readonly reader: DocumentReader,
+    private readonly documents: LiveDocuments,
     private readonly repository: RevisionsRepository,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
-    private readonly collab: CollabService,
   ) {}
 
-  /** The live consolidated draft in a language (its base text until anyone opened it). */
-  async live(instrumentId: string, language: Language): Promise<Node> {
-    return (await this.reader.treaty(consolidatedDocument(instrumentId, language))) ?? (await this.instruments.baseDocument(instrumentId, language)).doc;
+  /** The live consolidated draft in a language (the text it starts from until anyone opened it). */
+  live(instrumentId: string, language: Language): Promise<Node> {
+    return this.documents.read(consolidatedDocument(instrumentId, language));
   }
 
   /** Starts a language version as a copy of the original's current text, every node to be translated. */
@@ -180,24 +176,19 @@ export class LanguageVersionsService {
     const source = findNodeById(original, nodeId)?.node;
     if (!source) throw new AppException('provision-not-found', 'That provision is no longer in the original; reload the stale queue.');
     const document = consolidatedDocument(instrumentId, language);
-    const initialContent = async () => (await this.instruments.baseDocument(instrumentId, language)).doc;
-    const run: { outcome: 'done' | 'missing' | TranslationError } = { outcome: 'missing' };
-    await this.collab.change(document, initialContent, (ydoc) => {
-      const fragment = ydoc.getXmlFragment(PROSEMIRROR_FRAGMENT);
-      const live = this.reader.fromFragment(fragment);
+    const result = await this.documents.change(document, (edit): 'done' | 'missing' | TranslationError => {
+      const live = edit.text();
       const target = findNodeById(live, nodeId);
-      if (!target) return;
+      if (!target) return 'missing';
       try {
         const translated = translateOwnText(source, target.node, texts, user.user.id);
-        const next = live.replace(target.pos, target.pos + target.node.nodeSize, new Slice(Fragment.from(translated), 0, 0));
-        updateYFragment(ydoc, fragment, next, { mapping: new Map(), isOMark: new Map() });
-        run.outcome = 'done';
+        edit.replace(live.replace(target.pos, target.pos + target.node.nodeSize, new Slice(Fragment.from(translated), 0, 0)));
+        return 'done';
       } catch (error) {
         if (!(error instanceof TranslationError)) throw error;
-        run.outcome = error;
+        return error;
       }
     });
-    const result = run.outcome;
     if (result === 'missing') throw new AppException('provision-not-found', `The ${language} version has no such provision; add it to that version first.`);
     if (result instanceof TranslationError) throw new AppException('translation-mismatch', `${result.message} Give one translation per run of the original's words.`);
     await this.uow.run(async (manager) => {
