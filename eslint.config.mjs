@@ -1,4 +1,6 @@
 import nx from '@nx/eslint-plugin';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 /** Libraries may not reach into the server, the database or the browser: they are shared by both sides. */
@@ -40,6 +42,19 @@ export default tseslint.config(
         { object: 'describe', property: 'only', message: 'No .only in committed tests.' },
       ],
     },
+  },
+  {
+    // An import cycle makes the order in which modules initialise depend on which one is loaded first: a class
+    // read before its module has run is undefined (NestJS then fails to resolve a provider, or a decorator sees
+    // nothing). Cycles between projects are already refused by @nx/enforce-module-boundaries; this finds them
+    // between files of one project. Type-only imports are left out: they vanish at compile time.
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.base.json' })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     // Tool configuration files are loaded by their tools through a default export.

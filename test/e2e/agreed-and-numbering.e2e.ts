@@ -1,4 +1,5 @@
-import { docFromYFragment, treatySchema } from '@concord/schema';
+import { consolidatedDocument } from '@concord/domain';
+import { docFromYFragment, treatySchema, treatyFragment } from '@concord/schema';
 import type { Node } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,14 +67,14 @@ for (const backend of BACKENDS) {
       let secretariat: WebsocketProvider;
       let ids: string[] = [];
       const as = (who: string) => client(server, tokens[who]);
-      const live = () => docFromYFragment(secretariat.doc.getXmlFragment('prosemirror'));
+      const live = () => docFromYFragment(treatyFragment(secretariat.doc));
 
       beforeAll(async () => {
         server = await startServer(await backend.create(), host.env);
         for (const who of ['secretariat', 'chair', 'egypt.head', 'egypt.delegate', 'observer']) tokens[who] = await login(server, `${who}@concord.test`);
         const committeeId = String(((await client(server).get('/api/committees')).body.items as Json[])[0].id);
         instrumentId = String(((await as('secretariat').get(`/api/committees/${committeeId}/instruments`)).body.items as Json[])[0].id);
-        document = `consolidated:${instrumentId}:en`;
+        document = consolidatedDocument(instrumentId, 'en');
         secretariat = provider(server, document, tokens.secretariat);
         providers.push(secretariat);
         await synced(secretariat);
@@ -99,13 +100,13 @@ for (const backend of BACKENDS) {
         const reader = provider(server, document, tokens['egypt.delegate']);
         providers.push(reader);
         await synced(reader);
-        expect(reader.doc.getXmlFragment('prosemirror').toString()).not.toContain('SNEAKED');
+        expect(treatyFragment(reader.doc).toString()).not.toContain('SNEAKED');
 
         const other = new RawClient(server, document, tokens.secretariat);
         expect(await other.opened).toBe(true);
         other.send(frames.update(updateFrom(secretariat.doc, (doc) => insertText(doc, endOfArticleText(doc, open), ' AMENDED'))));
         expect(await other.roundTrip()).toBe(true);
-        await until(() => reader.doc.getXmlFragment('prosemirror').toString().includes('AMENDED'), 'the open provision edit to reach the reader');
+        await until(() => treatyFragment(reader.doc).toString().includes('AMENDED'), 'the open provision edit to reach the reader');
         other.close();
       });
 
@@ -171,7 +172,7 @@ for (const backend of BACKENDS) {
           tr = tr.insert(at + 6 + 'article 2 bis'.length + 5, treatySchema.text('article 2 ter', xref('new-ter')));
           return tr.doc;
         });
-        await until(() => secretariat.doc.getXmlFragment('prosemirror').toString().includes('article 2 ter'), 'the reference to be typed');
+        await until(() => treatyFragment(secretariat.doc).toString().includes('article 2 ter'), 'the reference to be typed');
         let thread: Json = {};
         for (let i = 0; i < 50 && thread.id === undefined; i++) {
           const res = await as('egypt.delegate').post('/api/comments', { targetKind: 'document', targetId: document, anchor: anchorPhrase(secretariat.doc, 'Inserted second.'), tier: 'committee', body: 'We support this new article.' });
@@ -193,7 +194,7 @@ for (const backend of BACKENDS) {
         expect(concordance).toHaveLength(1);
         expect((concordance[0].entries as Json[]).find((e) => e.provisionId === 'new-bis')).toMatchObject({ fromLabel: 'المادة ٢ مكرراً', toLabel: 'المادة ٣' });
 
-        await until(() => secretariat.doc.getXmlFragment('prosemirror').toString().includes('article 4'), 'the references to be rewritten');
+        await until(() => treatyFragment(secretariat.doc).toString().includes('article 4'), 'the references to be rewritten');
         const text = live().textContent;
         expect(text).toContain('(see article 3 and article 4');
         expect(text).not.toContain('article 2 bis');
@@ -218,7 +219,7 @@ for (const backend of BACKENDS) {
         expect(set.status).toBe(200);
         await until(() => articleStatus(live(), agreed) === 'agreed-ad-referendum', 'the status to reach the secretariat');
         expect((await as('secretariat').post(`/api/instruments/${instrumentId}/languages`, { language: 'ar' })).status).toBe(201);
-        const arabicName = `consolidated:${instrumentId}:ar`;
+        const arabicName = consolidatedDocument(instrumentId, 'ar');
         const arabic = provider(server, arabicName, tokens.secretariat);
         providers.push(arabic);
         await synced(arabic);

@@ -1,3 +1,4 @@
+import { consolidatedDocument } from '@concord/domain';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../support/databases';
@@ -231,7 +232,7 @@ for (const backend of BACKENDS) {
       if (name === 'instrumentId') return valid.instrument;
       if (name === 'delegationId') return valid.delegation;
       if (name === 'provisionId') return valid.provision;
-      if (name === 'document') return `consolidated:${valid.instrument}:en`;
+      if (name === 'document') return consolidatedDocument(valid.instrument, 'en');
       const byResource: Record<string, string> = { committees: valid.committee, sessions: valid.session, delegations: valid.delegation, instruments: valid.instrument, 'drafting-spaces': valid.space };
       return byResource[first] ?? '00000000-0000-4000-8000-000000000000';
     };

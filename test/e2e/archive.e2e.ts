@@ -1,3 +1,4 @@
+import { treatyFragment } from '@concord/schema';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,7 +39,7 @@ describe('The committee archive (SQLite)', () => {
     providers.push(writer);
     await synced(writer);
     replaceText(writer.doc, 'sovereign equality', 'sovereign equality of States');
-    await relayed(server, String(space.body.document), tokens['egypt.head'], (doc) => doc.getXmlFragment('prosemirror').toString().includes('equality of States'));
+    await relayed(server, String(space.body.document), tokens['egypt.head'], (doc) => treatyFragment(doc).toString().includes('equality of States'));
     // Drafts are private: the wording typed in the space must not reach the archive before submission.
     const submitted = await as('egypt.head').post(`/api/drafting-spaces/${String(space.body.id)}/submit`, { justification: 'Clarity.' });
     expect(submitted.status).toBe(201);

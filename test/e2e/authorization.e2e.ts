@@ -1,3 +1,5 @@
+import { consolidatedDocument, spaceDocument } from '@concord/domain';
+import { treatyFragment } from '@concord/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scratchSqlite } from '../support/databases';
 import { client, login, startServer, type TestServer } from '../support/server';
@@ -45,14 +47,14 @@ describe('Authorisation matrix: every endpoint and the WebSocket for every kind 
     const writer = provider(server, String(secret.body.document), tokens.delegateA ?? '');
     await synced(writer);
     replaceText(writer.doc, 'sovereign equality', SECRET_TEXT);
-    await relayed(server, String(secret.body.document), tokens.headA ?? '', (doc) => doc.getXmlFragment('prosemirror').toString().includes(SECRET_TEXT));
+    await relayed(server, String(secret.body.document), tokens.headA ?? '', (doc) => treatyFragment(doc).toString().includes(SECRET_TEXT));
     writer.destroy();
     ids.emptySpace = String((await head.post(`/api/instruments/${ids.instrument}/drafting-spaces`, { title: 'Empty', language: 'en' })).body.id);
     const submittedSpace = await head.post(`/api/instruments/${ids.instrument}/drafting-spaces`, { title: 'Submitted', language: 'en', provisionIds: [ids.article] });
     const w2 = provider(server, String(submittedSpace.body.document), tokens.headA ?? '');
     await synced(w2);
     replaceText(w2.doc, 'territorial integrity', 'territorial integrity and unity');
-    await relayed(server, String(submittedSpace.body.document), tokens.delegateA ?? '', (doc) => doc.getXmlFragment('prosemirror').toString().includes('integrity and unity'));
+    await relayed(server, String(submittedSpace.body.document), tokens.delegateA ?? '', (doc) => treatyFragment(doc).toString().includes('integrity and unity'));
     w2.destroy();
     ids.proposal = String((await head.post(`/api/drafting-spaces/${String(submittedSpace.body.id)}/submit`, { justification: 'Unity.' })).body.id);
   });
@@ -105,7 +107,7 @@ describe('Authorisation matrix: every endpoint and the WebSocket for every kind 
     ['secret space', (caller: Caller) => (['delegateA', 'headA'].includes(caller) ? 'open' : caller === 'anonymous' ? 4401 : 4404)],
   ] as const)('the WebSocket to the %s document answers each caller as the policy says', async (which, expected) => {
     for (const caller of CALLERS) {
-      const document = which === 'consolidated' ? `consolidated:${ids.instrument}:en` : `space:${ids.secretSpace}`;
+      const document = which === 'consolidated' ? consolidatedDocument(ids.instrument, 'en') : spaceDocument(ids.secretSpace);
       const socket = rawSocket(server, document, caller === 'anonymous' ? undefined : tokens[caller]);
       const outcome = await Promise.race([firstMessage(socket).then(() => 'open' as const), closed(socket).then((c) => c.code)]);
       expect([caller, outcome]).toEqual([caller, expected(caller)]);

@@ -1,3 +1,4 @@
+import { consolidatedDocument } from '@concord/domain';
 import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,10 +16,10 @@ const run = promisify(execFile);
 // The command line loads in seconds on a busy machine, and a backup of a busy server waits for its writes.
 const SLOW = 180_000;
 
-async function consolidatedDocument(server: TestServer, token: string): Promise<{ instrumentId: string; document: string }> {
+async function firstConsolidatedDraft(server: TestServer, token: string): Promise<{ instrumentId: string; document: string }> {
   const committees = (await client(server).get('/api/committees')).body.items as Json[];
   const instruments = (await client(server, token).get(`/api/committees/${String(committees[0].id)}/instruments`)).body.items as Json[];
-  return { instrumentId: String(instruments[0].id), document: `consolidated:${String(instruments[0].id)}:en` };
+  return { instrumentId: String(instruments[0].id), document: consolidatedDocument(String(instruments[0].id), 'en') };
 }
 
 /** Runs SQL against a SQLite file outside any server, as an attacker or a failing disk would change it. */
@@ -43,8 +44,8 @@ describe('Backup and restore of the embedded database (SQLite)', () => {
     server = await startServer(scratchSqlite());
     scratch = mkdtempSync(join(tmpdir(), 'concord-backup-'));
     token = await login(server, 'secretariat@concord.test');
-    const instrumentId = (await consolidatedDocument(server, token)).instrumentId;
-    document = `consolidated:${instrumentId}:en`;
+    const instrumentId = (await firstConsolidatedDraft(server, token)).instrumentId;
+    document = consolidatedDocument(instrumentId, 'en');
     // Something signed to verify after the restore: a published revision.
     const published = await client(server, token).post(`/api/instruments/${instrumentId}/revisions`, { tier: 'public', symbol: 'A/AC.291/22', date: '2027-01-10' });
     expect(published.status).toBe(201);
@@ -194,7 +195,7 @@ describe.skipIf(POSTGRES_SKIP_REASON !== null)(`Verification after a PostgreSQL 
     restored = await scratchPostgres();
     scratch = mkdtempSync(join(tmpdir(), 'concord-pgbackup-'));
     const token = await login(server, 'secretariat@concord.test');
-    const { instrumentId } = await consolidatedDocument(server, token);
+    const { instrumentId } = await firstConsolidatedDraft(server, token);
     expect((await client(server, token).post(`/api/instruments/${instrumentId}/revisions`, { tier: 'public', symbol: 'A/AC.291/22', date: '2027-01-10' })).status).toBe(201);
   }, SLOW);
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import { consolidatedDocument } from '@concord/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import { provider, synced, until } from '../support/collab';
@@ -53,7 +54,7 @@ describe('Presence from the session, with limits (SQLite)', () => {
     }
     const committees = (await client(server).get('/api/committees')).body.items as Json[];
     const instruments = (await client(server, tokens.secretariat).get(`/api/committees/${String(committees[0].id)}/instruments`)).body.items as Json[];
-    document = `consolidated:${String(instruments[0].id)}:en`;
+    document = consolidatedDocument(String(instruments[0].id), 'en');
   });
   afterAll(async () => {
     for (const s of sockets) s.close();

@@ -4,16 +4,16 @@ import type { WebsocketProvider } from 'y-websocket';
 import { DOCUMENT_HOSTS, provider, synced, until } from '../support/collab';
 import { POSTGRES_SKIP_REASON, scratchPostgres, scratchSqlite } from '../support/databases';
 import { client, login, startServer, type TestServer } from '../support/server';
-import { seededRandom } from '@concord/domain';
+import { seededRandom, consolidatedDocument } from '@concord/domain';
 
 type Json = Record<string, unknown>;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function consolidatedDocument(server: TestServer, token: string): Promise<string> {
+async function firstConsolidatedDraft(server: TestServer, token: string): Promise<string> {
   const committees = (await client(server).get('/api/committees')).body.items as Json[];
   const instruments = (await client(server, token).get(`/api/committees/${String(committees[0].id)}/instruments`)).body.items as Json[];
-  return `consolidated:${String(instruments[0].id)}:en`;
+  return consolidatedDocument(String(instruments[0].id), 'en');
 }
 
 for (const host of DOCUMENT_HOSTS) describe(`Collaboration under random edits, disconnects and crashes (SQLite, ${host.name})`, () => {
@@ -25,7 +25,7 @@ for (const host of DOCUMENT_HOSTS) describe(`Collaboration under random edits, d
   beforeAll(async () => {
     server = await startServer(scratchSqlite(), { COLLAB_COMPACT_AFTER: '50', COLLAB_IDLE_UNLOAD_MS: '100', ...host.env });
     token = await login(server, 'secretariat@concord.test');
-    document = await consolidatedDocument(server, token);
+    document = await firstConsolidatedDraft(server, token);
   });
   afterAll(async () => {
     for (const p of providers) p.destroy();
@@ -116,7 +116,7 @@ describe.skipIf(scaleOutSkip !== null)(`Two instances over PostgreSQL and Redis$
   it('relays updates between clients on different instances, and catches up after losing Redis', async () => {
     const tokenA = await login(a, 'secretariat@concord.test');
     const tokenB = await login(b, 'secretariat@concord.test');
-    const document = await consolidatedDocument(a, tokenA);
+    const document = await firstConsolidatedDraft(a, tokenA);
     const onA = provider(a, document, tokenA);
     const onB = provider(b, document, tokenB);
     providers.push(onA, onB);
@@ -141,7 +141,7 @@ describe.skipIf(scaleOutSkip !== null)(`Two instances over PostgreSQL and Redis$
   it("relays presence between instances as the session of the client's own instance wrote it", async () => {
     const tokenA = await login(a, 'egypt.delegate@concord.test');
     const tokenB = await login(b, 'secretariat@concord.test');
-    const document = await consolidatedDocument(a, tokenB);
+    const document = await firstConsolidatedDraft(a, tokenB);
     const onA = provider(a, document, tokenA);
     const onB = provider(b, document, tokenB);
     providers.push(onA, onB);

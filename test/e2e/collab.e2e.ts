@@ -1,4 +1,5 @@
-import { docFromYFragment } from '@concord/schema';
+import { consolidatedDocument } from '@concord/domain';
+import { docFromYFragment, treatyFragment } from '@concord/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -52,7 +53,7 @@ for (const [backend, host] of BACKENDS.flatMap((b) => DOCUMENT_HOSTS.map((h) => 
       tokens['secretariat-2'] = await login(server, 'secretariat@concord.test');
       const committees = (await client(server).get('/api/committees')).body.items as Json[];
       const instruments = (await client(server, tokens.secretariat).get(`/api/committees/${String(committees[0].id)}/instruments`)).body.items as Json[];
-      consolidated = `consolidated:${String(instruments[0].id)}:en`;
+      consolidated = consolidatedDocument(String(instruments[0].id), 'en');
     });
     afterAll(async () => {
       for (const p of providers) p.destroy();
@@ -62,7 +63,7 @@ for (const [backend, host] of BACKENDS.flatMap((b) => DOCUMENT_HOSTS.map((h) => 
     it('starts the consolidated draft from the base text, in the treaty schema', async () => {
       const p = open(consolidated, 'secretariat');
       await synced(p);
-      const doc = docFromYFragment(p.doc.getXmlFragment('prosemirror'));
+      const doc = docFromYFragment(treatyFragment(p.doc));
       expect(doc.textContent).toContain('Statement of purpose');
       expect(doc.childCount).toBeGreaterThan(2);
     });
@@ -157,8 +158,8 @@ for (const [backend, host] of BACKENDS.flatMap((b) => DOCUMENT_HOSTS.map((h) => 
       expect(() => Y.decodeUpdate(unappliable)).not.toThrow();
       for (const poison of [
         unappliable,
-        edited((doc) => doc.getXmlFragment('prosemirror').insert(0, [new Y.XmlElement('script')])),
-        edited((doc) => doc.getXmlFragment('prosemirror').delete(0, doc.getXmlFragment('prosemirror').length)),
+        edited((doc) => treatyFragment(doc).insert(0, [new Y.XmlElement('script')])),
+        edited((doc) => treatyFragment(doc).delete(0, treatyFragment(doc).length)),
       ]) {
         const socket = rawSocket(server, consolidated, tokens.secretariat);
         await firstMessage(socket);
@@ -170,8 +171,8 @@ for (const [backend, host] of BACKENDS.flatMap((b) => DOCUMENT_HOSTS.map((h) => 
       expect(Number(rowsAfter)).toBe(Number(rowsBefore));
       const fresh = open(consolidated, 'secretariat-2');
       await synced(fresh);
-      docFromYFragment(fresh.doc.getXmlFragment('prosemirror')).check();
-      expect((await stored(server, consolidated)).getXmlFragment('prosemirror').toString()).not.toContain('script');
+      docFromYFragment(treatyFragment(fresh.doc)).check();
+      expect(treatyFragment(await stored(server, consolidated)).toString()).not.toContain('script');
     });
 
     it('refuses a document whose stored state cannot be loaded, and never replaces it with an empty one', async () => {
@@ -182,7 +183,7 @@ for (const [backend, host] of BACKENDS.flatMap((b) => DOCUMENT_HOSTS.map((h) => 
         format: 'text',
         content: 'Damaged\n\nArticle 1\nText.',
       });
-      const document = `consolidated:${String(imported.body.id)}:en`;
+      const document = consolidatedDocument(String(imported.body.id), 'en');
       const pg = server.db.options.type === 'postgres';
       const garbage = Buffer.from([0xff, 0xff, 0xff, 0x01, 0x02]).toString('base64');
       await server.db.query(`INSERT INTO collab_updates (document, data, created_at) VALUES (${pg ? '$1, $2, $3' : '?, ?, ?'})`, [document, garbage, new Date()]);

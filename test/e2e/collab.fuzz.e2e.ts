@@ -1,4 +1,5 @@
-import { docFromYFragment } from '@concord/schema';
+import { consolidatedDocument } from '@concord/domain';
+import { docFromYFragment, treatyFragment } from '@concord/schema';
 import fc from 'fast-check';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -138,7 +139,7 @@ function updateFor(mirror: Y.Doc, change: Mutation): Uint8Array {
   const copy = new Y.Doc();
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(mirror));
   const before = Y.encodeStateVector(copy);
-  const root = copy.getXmlFragment('prosemirror');
+  const root = treatyFragment(copy);
   const article = elementAt(root, 1);
   const paragraph = article ? elementAt(article, 1) : null;
   const text = firstText(root);
@@ -241,7 +242,7 @@ for (const { backend, host } of SETUPS) {
       const committees = (await client(server).get('/api/committees')).body.items as Json[];
       const instruments = (await client(server, tokens.secretariat).get(`/api/committees/${String(committees[0].id)}/instruments`)).body.items as Json[];
       const instrumentId = String(instruments[0].id);
-      documents.consolidated = `consolidated:${instrumentId}:en`;
+      documents.consolidated = consolidatedDocument(instrumentId, 'en');
       const space = await client(server, tokens['egypt.head']).post(`/api/instruments/${instrumentId}/drafting-spaces`, { title: 'Fuzzed', language: 'en' });
       expect(space.status).toBe(201);
       documents.space = String(space.body.document);
@@ -310,7 +311,7 @@ for (const { backend, host } of SETUPS) {
           const fresh = provider(server, document, tokens[who]);
           try {
             await synced(fresh);
-            const treaty = docFromYFragment(fresh.doc.getXmlFragment('prosemirror'));
+            const treaty = docFromYFragment(treatyFragment(fresh.doc));
             treaty.check();
             expect(treaty.childCount).toBeGreaterThan(0);
           } finally {

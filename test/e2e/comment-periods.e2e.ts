@@ -1,7 +1,8 @@
+import { consolidatedDocument } from '@concord/domain';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
-import { docFromYFragment, treatySchema } from '@concord/schema';
+import { docFromYFragment, treatySchema, treatyFragment } from '@concord/schema';
 import { provider, relayed, synced } from '../support/collab';
 import { BACKENDS } from '../support/databases';
 import { missing, renderDocx, tools } from '../support/documents';
@@ -260,7 +261,7 @@ for (const backend of BACKENDS) {
     });
 
     it('follows the comments onto the next revision: a moved and changed provision keeps them, marked', async () => {
-      const document = `consolidated:${instrumentId}:en`;
+      const document = consolidatedDocument(instrumentId, 'en');
       const editor = provider(server, document, tokens.secretariat);
       providers.push(editor);
       await synced(editor);
@@ -278,7 +279,7 @@ for (const backend of BACKENDS) {
         const paragraph = treatySchema.nodes.paragraph.create({ id: ids.article3para2 }, [treatySchema.nodes.text_block.create(null, treatySchema.text('No damage or harm to property need result from the offences.'))]);
         return state.tr.insert(target, paragraph).delete(pos, pos + size).doc;
       });
-      await relayed(server, document, tokens.secretariat, (ydoc) => docFromYFragment(ydoc.getXmlFragment('prosemirror')).textContent.includes('No damage or harm'));
+      await relayed(server, document, tokens.secretariat, (ydoc) => docFromYFragment(treatyFragment(ydoc)).textContent.includes('No damage or harm'));
       const next = await as('secretariat').post(`/api/instruments/${instrumentId}/revisions`, { tier: 'public' });
       expect(next.body).toMatchObject({ symbol: 'A/AC.291/22/Rev.1' });
       const beside = (await anonymous().get(`/api/public/revisions/${String(next.body.id)}/written-comments`)).body.items as Json[];

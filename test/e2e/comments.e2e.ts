@@ -7,7 +7,7 @@ import { provider, synced, until } from '../support/collab';
 import { BACKENDS, POSTGRES_SKIP_REASON, scratchPostgres, scratchSqlite } from '../support/databases';
 import { client, expireSessionIn, login, startServer, type TestServer } from '../support/server';
 import { accepted, type EventStream, openStream, type SseEvent } from '../support/sse';
-import { seededRandom } from '@concord/domain';
+import { seededRandom, consolidatedDocument, spaceDocument } from '@concord/domain';
 
 type Json = Record<string, unknown>;
 
@@ -86,7 +86,7 @@ for (const backend of BACKENDS) {
     const freshDraft = async (content: string): Promise<string> => {
       const imported = await as('secretariat').post(`/api/committees/${committeeId}/instruments/import`, { titles: { en: 'Anchors' }, originalLanguage: 'en', format: 'text', content });
       expect(imported.status).toBe(201);
-      return `consolidated:${String(imported.body.id)}:en`;
+      return consolidatedDocument(String(imported.body.id), 'en');
     };
 
     /** A proposal submitted by Egypt through its drafting space; published when asked (as a published compilation would). */
@@ -118,7 +118,7 @@ for (const backend of BACKENDS) {
       committeeId = String(((await client(server).get('/api/committees')).body.items as Json[])[0].id);
       for (const d of (await client(server).get(`/api/committees/${committeeId}/delegations`)).body.items as Json[]) delegations[String(d.code)] = String(d.id);
       instrumentId = String(((await as('secretariat').get(`/api/committees/${committeeId}/instruments`)).body.items as Json[])[0].id);
-      consolidated = `consolidated:${instrumentId}:en`;
+      consolidated = consolidatedDocument(instrumentId, 'en');
       const text = await as('secretariat').get(`/api/instruments/${instrumentId}/text?lang=en`);
       const articles = ((text.body.doc as Json).content as Json[]).flatMap((n) => (n.type === 'chapter' ? (n.content as Json[]) : [n])).filter((n) => n.type === 'article');
       sovereignty = String(((articles.find((a) => JSON.stringify(a).includes('Protection of sovereignty')) as Json).attrs as Json).id);
@@ -442,9 +442,9 @@ for (const backend of BACKENDS) {
     });
 
     it.each([
-      ['an unknown consolidated draft', { targetKind: 'document', targetId: `consolidated:${randomUUID()}:en` }, 404, 'comment-target-not-found'],
+      ['an unknown consolidated draft', { targetKind: 'document', targetId: consolidatedDocument(randomUUID(), 'en') }, 404, 'comment-target-not-found'],
       ['a document name that is no document', { targetKind: 'document', targetId: 'whatever' }, 404, 'comment-target-not-found'],
-      ['an unknown drafting space', { targetKind: 'document', targetId: `space:${randomUUID()}` }, 404, 'comment-target-not-found'],
+      ['an unknown drafting space', { targetKind: 'document', targetId: spaceDocument(randomUUID()) }, 404, 'comment-target-not-found'],
       ['an unknown proposal', { targetKind: 'proposal', targetId: randomUUID() }, 404, 'comment-target-not-found'],
       ['an unknown revision', { targetKind: 'revision', targetId: randomUUID() }, 404, 'revision-not-found'],
       ['an unknown kind of target', { targetKind: 'tweet', targetId: 'x' }, 400, 'validation-failed'],
@@ -477,7 +477,7 @@ for (const backend of BACKENDS) {
         ['an anchor that is no relative position', onDocument(consolidated, { ...anchor, start: Buffer.from([255, 255, 255, 255]).toString('base64') }, 'committee', 'Hi.'), 422, 'invalid-anchor'],
         ['an anchor quoting other text', onDocument(consolidated, { ...anchor, quote: 'Legal interception' }, 'committee', 'Hi.'), 422, 'invalid-anchor', /reads "Illegal interception"/],
         ['an anchor made in another document', onDocument(elsewhere, anchor, 'committee', 'Hi.'), 422, 'invalid-anchor'],
-        ['a thread on an unknown drafting space', onDocument(`space:${randomUUID()}`, anchor, 'delegation', 'Hi.'), 404, 'comment-target-not-found'],
+        ['a thread on an unknown drafting space', onDocument(spaceDocument(randomUUID()), anchor, 'delegation', 'Hi.'), 404, 'comment-target-not-found'],
         ['an unknown tier', { ...onProposal('Hi.'), tier: 'secret' }, 400, 'validation-failed', /tier must be one of/],
       ];
       for (const [what, body, status, code, message] of cases) {
@@ -535,7 +535,7 @@ describe('Comment flooding (SQLite)', () => {
     const brazil = await login(server, 'brazil.head@concord.test');
     const committeeId = String(((await client(server).get('/api/committees')).body.items as Json[])[0].id);
     const instrumentId = String(((await client(server, egypt).get(`/api/committees/${committeeId}/instruments`)).body.items as Json[])[0].id);
-    const document = `consolidated:${instrumentId}:en`;
+    const document = consolidatedDocument(instrumentId, 'en');
     const reader = provider(server, document, egypt);
     providers.push(reader);
     await synced(reader);
@@ -584,7 +584,7 @@ describe.skipIf(scaleOutSkip !== null)(`Live comments across two instances over 
     const egyptHeadOnB = await login(b, 'egypt.head@concord.test');
     const committeeId = String(((await client(a).get('/api/committees')).body.items as Json[])[0].id);
     const instrumentId = String(((await client(a, egyptOnA).get(`/api/committees/${committeeId}/instruments`)).body.items as Json[])[0].id);
-    const document = `consolidated:${instrumentId}:en`;
+    const document = consolidatedDocument(instrumentId, 'en');
     const path = `/api/comments/stream?targetKind=document&targetId=${encodeURIComponent(document)}`;
     const [brazil, egypt] = await Promise.all(
       [brazilOnB, egyptHeadOnB].map(async (token) => {

@@ -1,4 +1,5 @@
-import { docFromYFragment, provenanceTracking } from '@concord/schema';
+import { consolidatedDocument } from '@concord/domain';
+import { docFromYFragment, provenanceTracking, treatyFragment } from '@concord/schema';
 import type { Node } from 'prosemirror-model';
 import { EditorState } from 'prosemirror-state';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,7 +38,7 @@ for (const backend of BACKENDS) {
       for (const who of ['secretariat', 'chair', 'egypt.head', 'egypt.delegate', 'eu.head', 'brazil.head']) tokens[who] = await login(server, `${who}@concord.test`);
       const committeeId = String(((await client(server).get('/api/committees')).body.items as Json[])[0].id);
       instrumentId = String(((await as('secretariat').get(`/api/committees/${committeeId}/instruments`)).body.items as Json[])[0].id);
-      document = `consolidated:${instrumentId}:en`;
+      document = consolidatedDocument(instrumentId, 'en');
       const text = await as('secretariat').get(`/api/instruments/${instrumentId}/text?lang=en`);
       const articles = ((text.body.doc as Json).content as Json[]).flatMap((n) => (n.type === 'chapter' ? (n.content as Json[]) : [n])).filter((n) => n.type === 'article');
       sovereignty = String(((articles.find((a) => JSON.stringify(a).includes('Protection of sovereignty')) as Json).attrs as Json).id);
@@ -60,7 +61,7 @@ for (const backend of BACKENDS) {
         providers.push(writer);
         await synced(writer);
         replaceText(writer.doc, 'sovereign equality', replacement);
-        await relayed(server, String(space.body.document), tokens[head], (doc) => doc.getXmlFragment('prosemirror').toString().includes(replacement));
+        await relayed(server, String(space.body.document), tokens[head], (doc) => treatyFragment(doc).toString().includes(replacement));
         const submitted = await as(head).post(`/api/drafting-spaces/${String(space.body.id)}/submit`, { justification: `Text proposed by ${head}.` });
         expect(submitted.status).toBe(201);
         proposalIds.push(String(submitted.body.id));
@@ -81,8 +82,8 @@ for (const backend of BACKENDS) {
       expect(compiled.status).toBe(200);
       expect(compiled.body).toMatchObject({ compiled: 3, conflicts: [] });
 
-      await until(() => optionGroups(docFromYFragment(watcher.doc.getXmlFragment('prosemirror'))).length > 0, 'the watcher to receive the options');
-      const [group] = optionGroups(docFromYFragment(watcher.doc.getXmlFragment('prosemirror')));
+      await until(() => optionGroups(docFromYFragment(treatyFragment(watcher.doc))).length > 0, 'the watcher to receive the options');
+      const [group] = optionGroups(docFromYFragment(treatyFragment(watcher.doc)));
       expect(group[0]).toMatchObject({ isBase: true });
       // An option lists its sponsors and then its supporters: the EU supported Egypt's.
       expect(group.slice(1).map((o) => o.sponsors).sort()).toEqual([['BRA'], ['EGY', 'EU'], ['EU']]);
@@ -109,7 +110,7 @@ for (const backend of BACKENDS) {
       replaceText(writer.doc, 'prevention, investigation', 'prevention, detection, investigation');
       replaceText(writer.doc, 'Convention shall apply', 'Convention applies');
       replaceText(writer.doc, 'system without right.', 'system without right and with dishonest intent.');
-      await relayed(server, String(space.body.document), tokens['egypt.head'], (doc) => doc.getXmlFragment('prosemirror').toString().includes('dishonest intent'));
+      await relayed(server, String(space.body.document), tokens['egypt.head'], (doc) => treatyFragment(doc).toString().includes('dishonest intent'));
       const submitted = await as('egypt.head').post(`/api/drafting-spaces/${String(space.body.id)}/submit`, { justification: 'Two articles.' });
       const proposalId = String(submitted.body.id);
 

@@ -1,3 +1,5 @@
+import { consolidatedDocument } from '@concord/domain';
+import { treatyFragment } from '@concord/schema';
 import { createHash, randomUUID } from 'node:crypto';
 import type { WebsocketProvider } from 'y-websocket';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -55,14 +57,14 @@ for (const backend of BACKENDS) {
       return acceptedInvite.body.user as Json;
     };
 
-    const spaceText = (doc: WebsocketProvider['doc']) => doc.getXmlFragment('prosemirror').toString();
+    const spaceText = (doc: WebsocketProvider['doc']) => treatyFragment(doc).toString();
 
     beforeAll(async () => {
       server = await startServer(await backend.create(), { LOGIN_ATTEMPTS_PER_MINUTE: '100' });
       for (const who of ['secretariat', 'egypt.head', 'egypt.delegate', 'brazil.head', 'admin']) tokens[who] = await login(server, `${who}@concord.test`);
       ids.committee = String(((await as('secretariat').get('/api/committees')).body.items as Json[])[0].id);
       ids.instrument = String(((await as('secretariat').get(`/api/committees/${ids.committee}/instruments`)).body.items as Json[])[0].id);
-      ids.consolidated = `consolidated:${ids.instrument}:en`;
+      ids.consolidated = consolidatedDocument(ids.instrument, 'en');
       for (const d of (await client(server).get(`/api/committees/${ids.committee}/delegations`)).body.items as Json[]) ids[String(d.code)] = String(d.id);
       ids.egypt = ids.EGY;
       const text = await as('secretariat').get(`/api/instruments/${ids.instrument}/text?lang=en`);

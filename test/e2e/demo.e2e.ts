@@ -1,3 +1,4 @@
+import { consolidatedDocument } from '@concord/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, POSTGRES_SKIP_REASON, scratchPostgres } from '../support/databases';
 import { client, login, runCli, startServer, type TestServer } from '../support/server';
@@ -13,7 +14,7 @@ async function seeded(server: TestServer) {
   const proposals = (await secretariat.get('/api/proposals')).body.items as Json[];
   const revisions = (await client(server).get('/api/public/revisions')).body.items as Json[];
   const desk = (await secretariat.get(`/api/instruments/${instrumentId}/desk?lang=en`)).body.articles as Json[];
-  const threads = (await secretariat.get(`/api/comments?targetKind=document&targetId=${encodeURIComponent(`consolidated:${instrumentId}:en`)}`)).body.items as Json[];
+  const threads = (await secretariat.get(`/api/comments?targetKind=document&targetId=${encodeURIComponent(consolidatedDocument(instrumentId, 'en'))}`)).body.items as Json[];
   const periods = (await secretariat.get('/api/comment-periods')).body.items as Json[];
   const written = (await secretariat.get(`/api/comment-periods/${String(periods[0]?.id)}/written-comments`)).body.items as Json[];
   const count = (values: readonly unknown[]) => values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [String(v)]: (acc[String(v)] ?? 0) + 1 }), {});

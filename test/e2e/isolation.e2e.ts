@@ -1,3 +1,5 @@
+import { consolidatedDocument, spaceDocument } from '@concord/domain';
+import { treatyFragment } from '@concord/schema';
 import { createHash, randomBytes } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -380,7 +382,7 @@ for (const backend of BACKENDS) {
       });
       expect(imported.status).toBe(201);
       ids.instrument = String(imported.body.id);
-      ids.consolidated = `consolidated:${ids.instrument}:en`;
+      ids.consolidated = consolidatedDocument(ids.instrument, 'en');
       const text = await as1.get(`/api/instruments/${ids.instrument}/text?lang=en`);
       const articles = ((text.body.doc as Json).content as Json[]).filter((n) => n.type === 'article');
       ids.article = String((articles[0].attrs as Json).id);
@@ -394,7 +396,7 @@ for (const backend of BACKENDS) {
       const writer = provider(server, ids.spaceDocument, head1);
       await synced(writer);
       replaceText(writer.doc, SECRET_CLAUSE, SECRET_DRAFT_TEXT);
-      await relayed(server, ids.spaceDocument, head1, (doc) => doc.getXmlFragment('prosemirror').toString().includes(SECRET_DRAFT_TEXT));
+      await relayed(server, ids.spaceDocument, head1, (doc) => treatyFragment(doc).toString().includes(SECRET_DRAFT_TEXT));
       writer.destroy();
       const submitted = await asHead.post(`/api/drafting-spaces/${ids.space}/submit`, { justification: `Because ${MARK}.` });
       expect(submitted.status).toBe(201);
@@ -552,7 +554,7 @@ for (const backend of BACKENDS) {
         const text = Buffer.concat(received).toString('latin1');
         verdict(`socket ${which} as ${caller}`, outcome, caller === 'anonymous' ? 4401 : 4404, leakedBy(text, document), await written(), text);
         // The same close as a document that does not exist at all.
-        const unknown = rawSocket(server, which === 'consolidated' ? `consolidated:${someUuid}:en` : `space:${someUuid}`, caller === 'anonymous' ? undefined : tokens[caller]);
+        const unknown = rawSocket(server, which === 'consolidated' ? consolidatedDocument(someUuid, 'en') : spaceDocument(someUuid), caller === 'anonymous' ? undefined : tokens[caller]);
         expect((await closed(unknown)).code).toBe(caller === 'anonymous' ? 4401 : 4404);
       },
     );

@@ -1,3 +1,4 @@
+import { consolidatedDocument, spaceDocument } from '@concord/domain';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,10 +16,10 @@ type Json = Record<string, unknown>;
 const METRICS_TOKEN = `metrics-${randomBytes(18).toString('base64url')}`;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function consolidatedDocument(server: TestServer, token: string): Promise<string> {
+async function firstConsolidatedDraft(server: TestServer, token: string): Promise<string> {
   const committees = (await client(server).get('/api/committees')).body.items as Json[];
   const instruments = (await client(server, token).get(`/api/committees/${String(committees[0].id)}/instruments`)).body.items as Json[];
-  return `consolidated:${String(instruments[0].id)}:en`;
+  return consolidatedDocument(String(instruments[0].id), 'en');
 }
 
 async function scrape(server: Pick<TestServer, 'url'>, token = METRICS_TOKEN): Promise<{ status: number; text: string }> {
@@ -123,7 +124,7 @@ describe('Metrics for the Prometheus scraper (SQLite)', () => {
   });
 
   it('counts HTTP latency and errors per route pattern, sockets, loaded documents, group commits, fan-out and event-loop delay', async () => {
-    const document = await consolidatedDocument(server, secretariat);
+    const document = await firstConsolidatedDraft(server, secretariat);
     const missing = await client(server, secretariat).get('/api/instruments/00000000-0000-4000-8000-000000000000');
     expect(missing.status).toBe(404);
     const writer = provider(server, document, secretariat);
@@ -186,7 +187,7 @@ describe('Structured logs (SQLite)', () => {
     expect(echoed.headers.get('x-request-id')).toBe('trace-42.a');
     const forged = await client(server, token).get('/api/auth/me', { 'x-request-id': 'x'.repeat(65) });
     expect(forged.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-    const socket = provider(server, `space:${String(space.body.id)}`, token);
+    const socket = provider(server, spaceDocument(String(space.body.id)), token);
     await synced(socket);
     socket.destroy();
     await client(server).get('/api/auth/me?lang=ar&token=invitation-secret-value');
@@ -268,7 +269,7 @@ describe.skipIf(POSTGRES_SKIP_REASON !== null || !process.env.TEST_REDIS_URL)('R
   it('measures how long a change takes to reach the other instance', async () => {
     const tokenA = await login(a, 'secretariat@concord.test');
     const tokenB = await login(b, 'secretariat@concord.test');
-    const document = await consolidatedDocument(a, tokenA);
+    const document = await firstConsolidatedDraft(a, tokenA);
     const writer = provider(a, document, tokenA);
     const reader = provider(b, document, tokenB);
     providers.push(writer, reader);

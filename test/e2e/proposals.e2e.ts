@@ -1,3 +1,4 @@
+import { treatyFragment } from '@concord/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import { provider, synced, until } from '../support/collab';
@@ -29,7 +30,7 @@ for (const backend of BACKENDS) {
         providers.push(writer, reader);
         await Promise.all([synced(writer), synced(reader)]);
         replaceText(writer.doc, find, replacement);
-        await until(() => reader.doc.getXmlFragment('prosemirror').toString().includes(replacement), 'the edit to be stored and relayed');
+        await until(() => treatyFragment(reader.doc).toString().includes(replacement), 'the edit to be stored and relayed');
       }
       return String(created.body.id);
     }

@@ -1,3 +1,4 @@
+import { consolidatedDocument } from '@concord/domain';
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { BACKENDS } from '../support/databases';
 import { AKN_SCHEMA, ATOM_SCHEMA, missing, renderDocx, tools, xmllintErrors } from '../support/documents';
 import { client, login, runCli, startServer, type TestServer } from '../support/server';
 import { editTreaty, replaceText } from '../support/treaty-edit';
-import { docFromYFragment, newNodeId, treatySchema } from '@concord/schema';
+import { docFromYFragment, newNodeId, treatySchema, treatyFragment } from '@concord/schema';
 
 type Json = Record<string, unknown>;
 
@@ -29,7 +30,7 @@ for (const backend of BACKENDS) {
       for (const who of ['secretariat', 'egypt.delegate', 'observer']) tokens[who] = await login(server, `${who}@concord.test`);
       const committeeId = String(((await anonymous().get('/api/committees')).body.items as Json[])[0].id);
       instrumentId = String(((await as('secretariat').get(`/api/committees/${committeeId}/instruments`)).body.items as Json[])[0].id);
-      document = `consolidated:${instrumentId}:en`;
+      document = consolidatedDocument(instrumentId, 'en');
     });
     afterAll(async () => {
       for (const p of providers) p.destroy();
@@ -62,7 +63,7 @@ for (const backend of BACKENDS) {
         });
         return state.tr.insert(at, article).doc;
       });
-      await relayed(server, document, tokens.secretariat, (doc) => docFromYFragment(doc.getXmlFragment('prosemirror')).textContent.includes('Definitions of new terms'));
+      await relayed(server, document, tokens.secretariat, (doc) => docFromYFragment(treatyFragment(doc)).textContent.includes('Definitions of new terms'));
       const again = await as('secretariat').post(`/api/instruments/${instrumentId}/revisions`, { tier: 'public' });
       expect(again.body).toMatchObject({ symbol: 'A/AC.291/22/Rev.1', tier: 'public' });
       second = again.body;
@@ -206,7 +207,7 @@ for (const backend of BACKENDS) {
       // The paragraph is translated; the article it needed came with it, its heading in English, to be translated.
       const left = ((await as('secretariat').get(`/api/instruments/${instrumentId}/languages/stale?lang=fr`)).body.items as Json[]).filter((s) => s.nodeId === articleId || s.nodeId === paragraphId);
       expect(left.map((s) => [s.nodeId, s.reason, s.translation])).toEqual([[articleId, 'unconfirmed', 'Brought provision']]);
-      const french = provider(server, `consolidated:${instrumentId}:fr`, tokens.secretariat);
+      const french = provider(server, consolidatedDocument(instrumentId, 'fr'), tokens.secretariat);
       providers.push(french);
       await synced(french);
       const articles: string[] = [];
@@ -228,7 +229,7 @@ for (const backend of BACKENDS) {
       expect(text).toMatch(/Part I\nINTRODUCTION\n\nArticle 1\nScope of the present Convention[\s\S]*Part II\nCONCLUSION AND ENTRY INTO FORCE OF TREATIES\n\nSection 1\nCONCLUSION OF TREATIES\n\nArticle 6/);
 
       // The live draft holds the divisions, and an edit inside one passes the server's schema check.
-      const live = `consolidated:${vienna}:en`;
+      const live = consolidatedDocument(vienna, 'en');
       const editor = provider(server, live, tokens.secretariat);
       providers.push(editor);
       await synced(editor);
@@ -245,7 +246,7 @@ for (const backend of BACKENDS) {
       let revision: Json;
       beforeAll(async () => {
         expect((await as('secretariat').post(`/api/instruments/${instrumentId}/languages`, { language: 'ar' })).status).toBe(201);
-        const arabic = provider(server, `consolidated:${instrumentId}:ar`, tokens.secretariat);
+        const arabic = provider(server, consolidatedDocument(instrumentId, 'ar'), tokens.secretariat);
         providers.push(arabic);
         await synced(arabic);
         replaceText(arabic.doc, 'without right or authorization', 'دون وجه حق أو إذن');

@@ -1,4 +1,5 @@
-import { builders, docFromYFragment, docToYFragment } from '@concord/schema';
+import { consolidatedDocument } from '@concord/domain';
+import { builders, docFromYFragment, docToYFragment, treatyFragment } from '@concord/schema';
 import type * as Y from 'yjs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -13,7 +14,7 @@ type Json = Record<string, unknown>;
 /** The provenance of the text node holding `text` in a shared treaty document, or null. */
 function typedProvenance(ydoc: Y.Doc, text: string): unknown {
   let found: unknown = null;
-  docFromYFragment(ydoc.getXmlFragment('prosemirror')).descendants((node) => {
+  docFromYFragment(treatyFragment(ydoc)).descendants((node) => {
     if (node.isText && node.text?.includes(text)) found = node.marks.find((mark) => mark.type.name === 'provenance')?.attrs ?? null;
   });
   return found;
@@ -181,7 +182,7 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       const officer = await login(server, 'secretariat@concord.test');
       const me = (await client(server, officer).get('/api/auth/me')).body.user as Json;
       const instrumentId = /\/instruments\/([0-9a-f-]{36})\//.exec(secretariat.page.url())?.[1] ?? '';
-      const copy = provider(server, `consolidated:${instrumentId}:en`, officer);
+      const copy = provider(server, consolidatedDocument(instrumentId, 'en'), officer);
       await synced(copy);
       await expect.poll(() => typedProvenance(copy.doc, 'Secretariat insertion one.')).toEqual({ kind: 'edit', ref: me.id, delegations: [], label: '' });
       copy.destroy();
@@ -286,10 +287,10 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       });
       expect(imported.status).toBe(201);
       const instrumentId = String(imported.body.id);
-      const secretariatCopy = provider(server, `consolidated:${instrumentId}:ar`, token);
+      const secretariatCopy = provider(server, consolidatedDocument(instrumentId, 'ar'), token);
       await synced(secretariatCopy);
-      docToYFragment(arabicDraft(), secretariatCopy.doc.getXmlFragment('prosemirror'));
-      await relayed(server, `consolidated:${instrumentId}:ar`, token, (d) => d.getXmlFragment('prosemirror').toString().includes('ar-art-2-p2'));
+      docToYFragment(arabicDraft(), treatyFragment(secretariatCopy.doc));
+      await relayed(server, consolidatedDocument(instrumentId, 'ar'), token, (d) => treatyFragment(d).toString().includes('ar-art-2-p2'));
       for (const [provisionId, status] of ARABIC_STATUSES) {
         expect((await api.put(`/api/instruments/${instrumentId}/provisions/${provisionId}/status`, { language: 'ar', status })).status).toBe(200);
       }

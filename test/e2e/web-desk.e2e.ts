@@ -1,3 +1,4 @@
+import { treatyFragment } from '@concord/schema';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +37,7 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       providers.push(writer);
       await synced(writer);
       replaceText(writer.doc, 'sovereign equality', replacement);
-      await relayed(server, String(space.body.document), tokens[head], (doc) => doc.getXmlFragment('prosemirror').toString().includes(replacement));
+      await relayed(server, String(space.body.document), tokens[head], (doc) => treatyFragment(doc).toString().includes(replacement));
       if (coSponsor !== undefined) {
         expect((await as(head).post(`/api/drafting-spaces/${String(space.body.id)}/co-sponsors`, { delegationId: coSponsor.id })).status).toBeLessThan(300);
         expect((await as(coSponsor.head).post(`/api/drafting-spaces/${String(space.body.id)}/co-sponsors/accept`)).status).toBeLessThan(300);
@@ -242,7 +243,7 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       replaceText(writer.doc, 'prevention, investigation', 'prevention, detection, investigation');
       replaceText(writer.doc, 'Convention shall apply', 'Convention applies');
       replaceText(writer.doc, 'system without right.', 'system without right and with dishonest intent.');
-      await relayed(server, String(space.body.document), tokens['egypt.head'], (doc) => doc.getXmlFragment('prosemirror').toString().includes('dishonest intent'));
+      await relayed(server, String(space.body.document), tokens['egypt.head'], (doc) => treatyFragment(doc).toString().includes('dishonest intent'));
       expect((await as('egypt.head').post(`/api/drafting-spaces/${String(space.body.id)}/submit`, { justification: 'Two articles.' })).status).toBe(201);
 
       const secretariat = await signIn(browser, server, 'secretariat@concord.test');

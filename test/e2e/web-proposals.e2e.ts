@@ -1,3 +1,4 @@
+import { consolidatedDocument } from '@concord/domain';
 import { docFromJSON } from '@concord/schema';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -205,7 +206,7 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       expect(await secretariat.page.getByText('Could we say').count()).toBe(0);
       const secretariatApi = client(server, await login(server, 'secretariat@concord.test'));
       const listed = await secretariatApi.get(
-        `/api/comments?targetKind=document&targetId=${encodeURIComponent(`consolidated:${instrumentId}:en`)}`,
+        `/api/comments?targetKind=document&targetId=${encodeURIComponent(consolidatedDocument(instrumentId, 'en'))}`,
       );
       expect(listed.body.items).toEqual([]);
       // The committee-tier choice exists for the secretariat; the delegation tier does not.

@@ -1,4 +1,5 @@
-import { docFromYFragment, newNodeId, provenanceTracking, treatySchema, type ProvenanceAttrs } from '@concord/schema';
+import { consolidatedDocument } from '@concord/domain';
+import { docFromYFragment, newNodeId, provenanceTracking, treatySchema, type ProvenanceAttrs, treatyFragment } from '@concord/schema';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Node } from 'prosemirror-model';
@@ -51,7 +52,7 @@ function secretariatEdit(ydoc: Y.Doc, attrs: ProvenanceAttrs, edit: (state: Edit
   });
 }
 
-const textOf = (doc: Y.Doc) => docFromYFragment(doc.getXmlFragment('prosemirror')).textContent;
+const textOf = (doc: Y.Doc) => docFromYFragment(treatyFragment(doc)).textContent;
 
 /** The Arabic translation of the demo convention, as far as the translators have gone. */
 const ARABIC: readonly (readonly [string, string])[] = [
@@ -155,7 +156,7 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
         providers.push(writer);
         await synced(writer);
         replaceText(writer.doc, 'sovereign equality', replacement);
-        await relayed(server, String(space.body.document), tokens[head] ?? '', (doc) => doc.getXmlFragment('prosemirror').toString().includes(replacement));
+        await relayed(server, String(space.body.document), tokens[head] ?? '', (doc) => treatyFragment(doc).toString().includes(replacement));
         const submitted = await as(head).post(`/api/drafting-spaces/${String(space.body.id)}/submit`, { justification: `Wording proposed by ${head}.` });
         expect(submitted.status).toBe(201);
         proposalIds.push(String(submitted.body.id));
@@ -169,14 +170,14 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
 
       // An Arabic version, partly translated: the rest is published stale, with explicit confirmation.
       expect((await as('secretariat').post(`/api/instruments/${instrumentId}/languages`, { language: 'ar' })).status).toBe(201);
-      const arabicDocument = `consolidated:${instrumentId}:ar`;
+      const arabicDocument = consolidatedDocument(instrumentId, 'ar');
       const arabic = provider(server, arabicDocument, tokens.secretariat ?? '');
       providers.push(arabic);
       await synced(arabic);
       for (const [original, translation] of ARABIC) replaceText(arabic.doc, original, translation);
       await relayed(server, arabicDocument, tokens.secretariat ?? '', (doc) => textOf(doc).includes('الاعتراض غير المشروع'));
       // The translator confirms what is translated; the rest stays stale.
-      const translated = arabicNodes(docFromYFragment(arabic.doc.getXmlFragment('prosemirror')));
+      const translated = arabicNodes(docFromYFragment(treatyFragment(arabic.doc)));
       expect(translated.length).toBeGreaterThan(10);
       const confirmed = await as('secretariat').post(`/api/instruments/${instrumentId}/languages/confirm?lang=ar`, { nodeIds: translated });
       expect(confirmed.status).toBeLessThan(300);
@@ -188,7 +189,7 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       // The secretariat edits the English draft live: a new article, a few words, and brackets around unagreed text.
       const me = (await as('secretariat').get('/api/auth/me')).body.user as Json;
       const edit: ProvenanceAttrs = { kind: 'edit', ref: String(me.id), delegations: [], label: `Edit by ${String(me.displayName)}` };
-      const english = provider(server, `consolidated:${instrumentId}:en`, tokens.secretariat ?? '');
+      const english = provider(server, consolidatedDocument(instrumentId, 'en'), tokens.secretariat ?? '');
       providers.push(english);
       await synced(english);
       // The new article has the same ids in both language versions, which aligns the translation with its original.
@@ -215,8 +216,8 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
         const from = positionOf(state.doc, 'and capacity-building');
         return state.tr.addMark(from, from + 'and capacity-building'.length, treatySchema.marks.bracket.create({ id: newNodeId() })).doc;
       });
-      await relayed(server, `consolidated:${instrumentId}:en`, tokens.secretariat ?? '', (doc) => {
-        const current = docFromYFragment(doc.getXmlFragment('prosemirror'));
+      await relayed(server, consolidatedDocument(instrumentId, 'en'), tokens.secretariat ?? '', (doc) => {
+        const current = docFromYFragment(treatyFragment(doc));
         let bracketed = false;
         current.descendants((node) => {
           bracketed ||= node.marks.some((mark) => mark.type.name === 'bracket');

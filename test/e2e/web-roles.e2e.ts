@@ -1,3 +1,4 @@
+import { treatyFragment } from '@concord/schema';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
@@ -36,7 +37,7 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       providers.push(writer);
       await synced(writer);
       replaceText(writer.doc, 'sovereign equality', 'sovereign equality of nations');
-      await relayed(server, String(space.body.document), tokens['brazil.head'] ?? '', (doc) => doc.getXmlFragment('prosemirror').toString().includes('of nations'));
+      await relayed(server, String(space.body.document), tokens['brazil.head'] ?? '', (doc) => treatyFragment(doc).toString().includes('of nations'));
       const submitted = await as('brazil.head').post(`/api/drafting-spaces/${String(space.body.id)}/submit`, { justification: 'Wording of Brazil.' });
       expect(submitted.status).toBe(201);
       proposalId = String(submitted.body.id);

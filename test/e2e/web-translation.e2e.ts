@@ -1,4 +1,5 @@
-import { docFromYFragment, newNodeId, provenanceTracking, treatySchema, type ProvenanceAttrs } from '@concord/schema';
+import { consolidatedDocument } from '@concord/domain';
+import { docFromYFragment, newNodeId, provenanceTracking, treatySchema, type ProvenanceAttrs, treatyFragment } from '@concord/schema';
 import type { Node } from 'prosemirror-model';
 import { EditorState } from 'prosemirror-state';
 import type { Browser } from 'playwright-core';
@@ -13,7 +14,7 @@ import { editTreaty, replaceText } from '../support/treaty-edit';
 
 type Json = Record<string, unknown>;
 
-const treaty = (doc: Y.Doc): Node => docFromYFragment(doc.getXmlFragment('prosemirror'));
+const treaty = (doc: Y.Doc): Node => docFromYFragment(treatyFragment(doc));
 
 /** Every text of a document with its marks, "words|[bracket],kind:DELEGATIONS". */
 function markedTexts(doc: Node, within: (node: Node) => boolean = () => true): string[] {
@@ -113,7 +114,7 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
         providers.push(writer);
         await synced(writer);
         replaceText(writer.doc, 'sovereign equality', replacement);
-        await relayed(server, String(space.body.document), tokens[head] ?? '', (doc) => doc.getXmlFragment('prosemirror').toString().includes(replacement));
+        await relayed(server, String(space.body.document), tokens[head] ?? '', (doc) => treatyFragment(doc).toString().includes(replacement));
         const submitted = await as(head).post(`/api/drafting-spaces/${String(space.body.id)}/submit`, { justification: `Wording of ${head}.` });
         expect(submitted.status).toBe(201);
         const decision = head === 'egypt.head' ? 'incorporate' : 'present-as-option';
@@ -124,7 +125,7 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       // The secretariat brackets a proposal's words and adds a word of its own, as its editor would.
       const me = (await as('secretariat').get('/api/auth/me')).body.user as Json;
       const edit: ProvenanceAttrs = { kind: 'edit', ref: String(me.id), delegations: [], label: '' };
-      const english = provider(server, `consolidated:${instrumentId}:en`, tokens.secretariat ?? '');
+      const english = provider(server, consolidatedDocument(instrumentId, 'en'), tokens.secretariat ?? '');
       providers.push(english);
       await synced(english);
       // Paragraph 1 becomes three options: the base text, Brazil's wording, and Egypt's (incorporated, yet competing
@@ -140,7 +141,7 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
         const shift = 'duly '.length;
         return withEdit.apply(withEdit.tr.addMark(from + shift, from + shift + 'of all States'.length, treatySchema.marks.bracket.create({ id: newNodeId() }))).doc;
       });
-      await relayed(server, `consolidated:${instrumentId}:en`, tokens.secretariat ?? '', (doc) => {
+      await relayed(server, consolidatedDocument(instrumentId, 'en'), tokens.secretariat ?? '', (doc) => {
         const texts = markedTexts(treaty(doc));
         return texts.some((t) => t.includes('|[bracket]')) && texts.some((t) => t.startsWith('duly |edit'));
       });
@@ -216,8 +217,8 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       }
       expect(errors).toEqual([]);
 
-      for (const language of ['ar', 'fr']) {
-        const reader = provider(server, `consolidated:${instrumentId}:${language}`, tokens.secretariat ?? '');
+      for (const language of ['ar', 'fr'] as const) {
+        const reader = provider(server, consolidatedDocument(instrumentId, language), tokens.secretariat ?? '');
         providers.push(reader);
         await synced(reader);
         const doc = treaty(reader.doc);
@@ -230,7 +231,7 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
         expect(texts.every((t) => t.includes('|translation') || t.includes(',translation'))).toBe(true);
         expect(texts.some((t) => t.startsWith(`${words['duly'] ?? ''}|translation:`))).toBe(true);
         // The options are still options, with their sponsors.
-        const english = provider(server, `consolidated:${instrumentId}:en`, tokens.secretariat ?? '');
+        const english = provider(server, consolidatedDocument(instrumentId, 'en'), tokens.secretariat ?? '');
         providers.push(english);
         await synced(english);
         const shape = (node: Node): unknown => ({ type: node.type.name, id: node.attrs['id'] ?? null, sponsors: node.attrs['sponsors'] ?? null, children: node.isTextblock ? [] : node.children.map(shape) });
@@ -264,14 +265,14 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
     }, 120_000);
 
     it('lists the provision again in the stale queue with what changed, and marks it in the language draft, once the original changes', async () => {
-      const english = provider(server, `consolidated:${instrumentId}:en`, tokens.secretariat ?? '');
+      const english = provider(server, consolidatedDocument(instrumentId, 'en'), tokens.secretariat ?? '');
       providers.push(english);
       await synced(english);
       editTreaty(english.doc, (state) => {
         const from = positionBefore(state.doc, 'territorial integrity', bracketedParagraph);
         return state.tr.insertText('political independence', from, from + 'territorial integrity'.length).doc;
       });
-      await relayed(server, `consolidated:${instrumentId}:en`, tokens.secretariat ?? '', (doc) => treaty(doc).textContent.includes('political independence'));
+      await relayed(server, consolidatedDocument(instrumentId, 'en'), tokens.secretariat ?? '', (doc) => treaty(doc).textContent.includes('political independence'));
 
       for (const language of ['ar', 'fr'] as const) {
         const stale = ((await as('secretariat').get(`/api/instruments/${instrumentId}/languages/stale?lang=${language}`)).body.items as Json[]).filter((item) => item.reason === 'changed');

@@ -1,3 +1,5 @@
+import { consolidatedDocument } from '@concord/domain';
+import { treatyFragment } from '@concord/schema';
 import { readWordDocument } from '@concord/export';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -88,7 +90,7 @@ for (const backend of BACKENDS) {
       return p;
     }
 
-    const text = (p: WebsocketProvider) => p.doc.getXmlFragment('prosemirror').toString();
+    const text = (p: WebsocketProvider) => treatyFragment(p.doc).toString();
 
     beforeAll(async () => {
       server = await startServer(await backend.create());
@@ -243,9 +245,9 @@ for (const backend of BACKENDS) {
     it('downloads revision comparisons with tracked changes to whoever may read the comparison', async () => {
       const first = await as('secretariat').post(`/api/instruments/${instrumentId}/revisions`, { tier: 'public', symbol: 'A/AC.291/30', date: '2027-02-01' });
       expect(first.status).toBe(201);
-      const editor = await open(`consolidated:${instrumentId}:en`, 'secretariat');
+      const editor = await open(consolidatedDocument(instrumentId, 'en'), 'secretariat');
       replaceText(editor.doc, 'the interception without right', 'the interception without right or authorization');
-      const watcher = await open(`consolidated:${instrumentId}:en`, 'egypt.delegate');
+      const watcher = await open(consolidatedDocument(instrumentId, 'en'), 'egypt.delegate');
       await until(() => text(watcher).includes('or authorization'), 'the secretariat edit to be stored');
       const second = await as('secretariat').post(`/api/instruments/${instrumentId}/revisions`, { tier: 'public', symbol: 'A/AC.291/30/Rev.1', date: '2027-03-01' });
       expect(second.status).toBe(201);

@@ -1,9 +1,9 @@
-import { treatySchema } from '@concord/schema';
+import { treatySchema, PROSEMIRROR_FRAGMENT } from '@concord/schema';
 import { absolutePositionToRelativePosition, initProseMirrorDoc } from 'y-prosemirror';
 import * as Y from 'yjs';
 
 /** The fragment the editor binds to. */
-export const FRAGMENT = 'prosemirror';
+export const FRAGMENT = PROSEMIRROR_FRAGMENT;
 
 /** A comment anchor as the web editor sends it. */
 export interface Anchor {

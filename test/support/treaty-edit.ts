@@ -1,4 +1,4 @@
-import { docFromYFragment } from '@concord/schema';
+import { docFromYFragment, treatyFragment } from '@concord/schema';
 import type { Node } from 'prosemirror-model';
 import { EditorState } from 'prosemirror-state';
 import { updateYFragment } from 'y-prosemirror';
@@ -9,7 +9,7 @@ import type * as Y from 'yjs';
  * ProseMirror transaction, and write the difference back into the shared fragment.
  */
 export function editTreaty(ydoc: Y.Doc, edit: (state: EditorState) => Node): void {
-  const fragment = ydoc.getXmlFragment('prosemirror');
+  const fragment = treatyFragment(ydoc);
   const state = EditorState.create({ doc: docFromYFragment(fragment) });
   const next = edit(state);
   ydoc.transact(() => updateYFragment(ydoc, fragment, next, { mapping: new Map(), isOMark: new Map() }));

@@ -4,6 +4,16 @@
  */
 export { ACTIONS, isAction } from './action';
 export type { Action } from './action';
+export {
+  consolidatedDocument,
+  formatDocumentName,
+  isConsolidatedDocument,
+  parseDocumentName,
+  parseProvisionRef,
+  provisionRef,
+  spaceDocument,
+} from './document-name';
+export type { DocumentName } from './document-name';
 export { SymbolError, formatSymbol, nextRevisionSymbol, parseSymbol } from './document-symbol';
 export type { DocumentSymbol } from './document-symbol';
 export { LANGUAGES, LANGUAGE_NAMES, isLanguage, isRightToLeft } from './language';

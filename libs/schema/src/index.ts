@@ -12,7 +12,7 @@ export * as builders from './builders';
 export type { Child, MarkedText } from './builders';
 export { assignMissingIds, findIdConflicts, hasStableId, newNodeId } from './ids';
 export type { IdConflict } from './ids';
-export { docFromJSON, docToJSON } from './json';
+export { docFromJSON, docFromJSONText, docToJSON, docToJSONText } from './json';
 export type { DocFromJSONOptions, DocJSON, MarkJSON, NodeJSON } from './json';
 export {
   articleNumbers,
@@ -61,7 +61,7 @@ export type {
 } from './schema';
 export { SchemaError, SchemaErrorCode } from './schema-error';
 export { docToText, inlineToText } from './text';
-export { docFromYFragment, docToYFragment } from './yjs';
+export { docFromYFragment, docToYFragment, PROSEMIRROR_FRAGMENT, treatyFragment } from './yjs';
 export { provenanceTracking } from './provenance-plugin';
 export type { ProvenanceTrackingOptions } from './provenance-plugin';
 export { ownSegments, ownText, ownTextBlocks, translateOwnText, TranslationError } from './translation';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { article, doc, p } from './builders';
 import { consolidatedDraft } from './fixtures';
-import { docFromJSON, docToJSON } from './json';
+import { docFromJSON, docFromJSONText, docToJSON, docToJSONText } from './json';
 import { SchemaError, SchemaErrorCode } from './schema-error';
 
 const valid = { type: 'doc', content: [{ type: 'article', attrs: { id: 'a' }, content: [{ type: 'paragraph', attrs: { id: 'p' }, content: [{ type: 'text_block', content: [{ type: 'text', text: 'x' }] }] }] }] };
@@ -109,5 +109,28 @@ describe(docToJSON.name, () => {
   it('writes the JSON form ProseMirror reads', () => {
     const built = doc(article({ id: 'a' }, p({ id: 'p' }, 'Text')));
     expect(docToJSON(built)).toEqual(built.toJSON());
+  });
+});
+
+describe(docFromJSONText.name, () => {
+  it('reads back what docToJSONText wrote', () => {
+    const draft = consolidatedDraft();
+    expect(docFromJSONText(docToJSONText(draft)).eq(draft)).toBe(true);
+  });
+
+  it.each([
+    ['a string that is not JSON', '{"type": "doc", ', SchemaErrorCode.InvalidJson],
+    ['JSON that is not a document', '[1, 2]', SchemaErrorCode.InvalidJson],
+    ['a document the schema refuses', JSON.stringify(withParagraph({ type: 'script' })), SchemaErrorCode.InvalidDocument],
+  ])('refuses %s with a SchemaError', (_what, text, code) => {
+    const attempt = () => docFromJSONText(text);
+    expect(attempt).toThrow(SchemaError);
+    expect(() => {
+      try {
+        attempt();
+      } catch (error) {
+        throw new Error(error instanceof SchemaError ? error.code : 'not a SchemaError');
+      }
+    }).toThrow(code);
   });
 });

@@ -112,6 +112,28 @@ export function docFromJSON(json: unknown, options: DocFromJSONOptions = {}): No
   return doc;
 }
 
+/**
+ * Reads a treaty document stored as a JSON string (a proposal's base and proposed text, an instrument's base
+ * text), checked as {@link docFromJSON} checks it; {@link docToJSONText} writes it.
+ *
+ * @throws SchemaError when the string is not JSON or not a valid treaty document.
+ */
+export function docFromJSONText(text: string, options: DocFromJSONOptions = {}): Node {
+  let json: unknown;
+  try {
+    json = JSON.parse(text) as unknown;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SchemaError(SchemaErrorCode.InvalidJson, `Expected a treaty document as a JSON string: ${reason}`);
+  }
+  return docFromJSON(json, options);
+}
+
+/** A treaty document as a JSON string, for storage; {@link docFromJSONText} reads it back. */
+export function docToJSONText(doc: Node): string {
+  return JSON.stringify(doc.toJSON());
+}
+
 /** The JSON form of a treaty document, for storage and transport; {@link docFromJSON} reads it back. */
 export function docToJSON(doc: Node): DocJSON {
   return doc.toJSON() as DocJSON;

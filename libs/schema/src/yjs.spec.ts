@@ -4,18 +4,18 @@ import { article, bracket, chapter, doc, heading, p, sub } from './builders';
 import { consolidatedDraft } from './fixtures';
 import { docFromJSON, docToJSON } from './json';
 import { SchemaError } from './schema-error';
-import { docFromYFragment, docToYFragment } from './yjs';
+import { docFromYFragment, docToYFragment, treatyFragment } from './yjs';
 
 function throughYjs(json: unknown): unknown {
   const ydoc = new Y.Doc();
-  docToYFragment(docFromJSON(json), ydoc.getXmlFragment('prosemirror'));
-  return docToJSON(docFromYFragment(ydoc.getXmlFragment('prosemirror')));
+  docToYFragment(docFromJSON(json), treatyFragment(ydoc));
+  return docToJSON(docFromYFragment(treatyFragment(ydoc)));
 }
 
 describe(docToYFragment.name, () => {
   it('writes structural ids and attributes as element attributes', () => {
     const ydoc = new Y.Doc();
-    const fragment = docToYFragment(consolidatedDraft(), ydoc.getXmlFragment('prosemirror'));
+    const fragment = docToYFragment(consolidatedDraft(), treatyFragment(ydoc));
     const first = fragment.get(0) as Y.XmlElement;
     expect(first.nodeName).toBe('title');
     const chapter = fragment.get(2) as Y.XmlElement;
@@ -24,7 +24,7 @@ describe(docToYFragment.name, () => {
 
   it('replaces what the fragment held', () => {
     const ydoc = new Y.Doc();
-    const fragment = ydoc.getXmlFragment('prosemirror');
+    const fragment = treatyFragment(ydoc);
     docToYFragment(consolidatedDraft(), fragment);
     const small = doc(article({ id: 'a' }, p({ id: 'p' }, 'Only this.')));
     docToYFragment(small, fragment);
@@ -47,10 +47,10 @@ describe(docFromYFragment.name, () => {
   it('round-trips a document received by another replica as a Yjs update', () => {
     const json = docToJSON(consolidatedDraft());
     const origin = new Y.Doc();
-    docToYFragment(docFromJSON(json), origin.getXmlFragment('prosemirror'));
+    docToYFragment(docFromJSON(json), treatyFragment(origin));
     const replica = new Y.Doc();
     Y.applyUpdate(replica, Y.encodeStateAsUpdate(origin));
-    expect(docToJSON(docFromYFragment(replica.getXmlFragment('prosemirror')))).toEqual(json);
+    expect(docToJSON(docFromYFragment(treatyFragment(replica)))).toEqual(json);
   });
 
   it.each([

@@ -5,6 +5,17 @@ import { docFromJSON, type DocFromJSONOptions } from './json';
 import { SchemaError, SchemaErrorCode } from './schema-error';
 
 /**
+ * The name of the `Y.XmlFragment` that holds a live document's treaty text: the one y-prosemirror binds the web
+ * editor to, and the one the server reads, compiles and checks.
+ */
+export const PROSEMIRROR_FRAGMENT = 'prosemirror';
+
+/** The fragment of a Yjs document that holds its treaty text (see {@link PROSEMIRROR_FRAGMENT}). */
+export function treatyFragment(doc: Y.Doc): Y.XmlFragment {
+  return doc.getXmlFragment(PROSEMIRROR_FRAGMENT);
+}
+
+/**
  * Writes a treaty document into a `Y.XmlFragment` (the shared type a y-prosemirror editor binds to), replacing
  * what the fragment held. Overlapping brackets are stored as distinct Yjs formatting attributes, the way
  * y-prosemirror stores marks that do not exclude themselves.

@@ -1,4 +1,4 @@
-import { decide, type Language } from '@concord/domain';
+import { consolidatedDocument, decide, type Language } from '@concord/domain';
 import { Injectable } from '@nestjs/common';
 import JSZip from 'jszip';
 import { createHash } from 'node:crypto';
@@ -132,7 +132,7 @@ export class ArchiveService {
         await threadsOf('proposal', proposal.id);
       }
       for (const language of instrument.languages) {
-        await threadsOf('document', `consolidated:${instrument.id}:${language}`);
+        await threadsOf('document', consolidatedDocument(instrument.id, language));
         const history = await this.desk.statusHistory(user, instrument.id, language as Language);
         if (history.length) add(`provision-status/${stem(instrument.id)}-${language}.json`, json(history));
       }

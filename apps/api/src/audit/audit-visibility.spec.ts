@@ -1,4 +1,4 @@
-import type { Role } from '@concord/domain';
+import { consolidatedDocument, provisionRef, type Role } from '@concord/domain';
 import { describe, expect, it } from 'vitest';
 import {
   type AuditReader,
@@ -14,6 +14,8 @@ import {
   spaceScope,
   subjectRecord,
 } from './audit-visibility';
+
+const INSTRUMENT = '5f0c1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b';
 
 function reader(roles: Role[], delegationId: string | null, committeeId = 'c1'): AuditReader {
   return { subject: { userId: 'reader', roles, delegationId, committeeId }, committeeId };
@@ -40,7 +42,7 @@ const SCOPES = new Map<string, RecordScope>([
   [refKey({ kind: 'drafting_space', id: 'space-egypt' }), spaceScope({ committeeId: 'c1', ownerDelegationId: 'EGY', coSponsorIds: ['BRA'] })],
   [refKey({ kind: 'comment', id: 'comment-internal' }), commentScope({ committeeId: 'c1', tier: 'delegation', authorDelegationId: 'EGY' })],
   [refKey({ kind: 'comment', id: 'comment-open' }), commentScope({ committeeId: 'c1', tier: 'committee', authorDelegationId: 'EGY' })],
-  [refKey({ kind: 'instrument', id: 'inst-1' }), { committeeId: 'c1' }],
+  [refKey({ kind: 'instrument', id: INSTRUMENT }), { committeeId: 'c1' }],
   [refKey({ kind: 'committee', id: 'c2' }), { committeeId: 'c2' }],
 ]);
 
@@ -48,7 +50,7 @@ const ROWS = {
   spaceCreated: row('drafting_space', 'space-egypt', { ownerDelegationId: 'EGY', provisionIds: ['art-7'] }),
   internalComment: row('comment', 'comment-internal', { tier: 'delegation' }),
   openComment: row('comment', 'comment-open', { tier: 'committee' }),
-  provisionStatus: row('provision', 'consolidated:inst-1:en#art-7', { status: 'agreed' }, 'u-sec'),
+  provisionStatus: row('provision', provisionRef(consolidatedDocument(INSTRUMENT, 'en'), 'art-7'), { status: 'agreed' }, 'u-sec'),
   login: row('auth_session', 'session-1', null, 'u-egypt'),
   otherCommittee: row('committee', 'c2', { name: 'Second' }, 'u-other'),
   lostSpace: row('drafting_space', 'space-gone', { ownerDelegationId: 'EGY' }),
@@ -114,7 +116,7 @@ describe(presentRow.name, () => {
 describe(subjectRecord.name, () => {
   it.each<[string, string, ReturnType<typeof subjectRecord>]>([
     ['drafting_space', 'a', { kind: 'drafting_space', id: 'a' }],
-    ['provision', 'consolidated:inst-1:fr#art-2', { kind: 'instrument', id: 'inst-1' }],
+    ['provision', provisionRef(consolidatedDocument(INSTRUMENT, 'fr'), 'art-2'), { kind: 'instrument', id: INSTRUMENT }],
     ['provision', 'nonsense', null],
     ['auth_session', 's', null],
   ])('finds the record of a %s row %s', (entityType, entityId, expected) => {

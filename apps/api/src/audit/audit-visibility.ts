@@ -1,4 +1,4 @@
-import type { Subject } from '@concord/domain';
+import { parseProvisionRef, type Subject } from '@concord/domain';
 import type { ChainedRow } from './audit-chain';
 
 /**
@@ -72,10 +72,9 @@ const ALWAYS_DELEGATION_TIER = new Set(['drafting_space']);
 export function subjectRecord(row: Pick<AuditRow, 'entityType' | 'entityId'>): RecordRef | null {
   const kind = ENTITY_KINDS[row.entityType];
   if (kind) return { kind, id: row.entityId };
-  // A provision is `consolidated:<instrument id>:<language>#<node id>`: it belongs to the instrument's committee.
-  const provision = /^consolidated:([^:#]+):/.exec(row.entityId);
-  if (row.entityType === 'provision' && provision) return { kind: 'instrument', id: provision[1] };
-  return null;
+  // A provision of a consolidated draft (`provisionRef`) belongs to the instrument's committee.
+  const provision = row.entityType === 'provision' ? parseProvisionRef(row.entityId) : null;
+  return provision?.document.kind === 'consolidated' ? { kind: 'instrument', id: provision.document.instrumentId } : null;
 }
 
 /** Every record the rows need looked up: what each is about, and its actor (for rows about sessions and the like). */

@@ -1,11 +1,11 @@
-import { builders as b, docFromYFragment, docToYFragment, treatySchema } from '@concord/schema';
+import { builders as b, docFromYFragment, docToYFragment, treatyFragment, treatySchema } from '@concord/schema';
 import type { Node } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
 import { updateYFragment } from 'y-prosemirror';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { touchedAgreedProvisions } from './agreed-guard';
-import { applyChecked, PROSEMIRROR_FRAGMENT } from './yjs-state';
+import { applyChecked } from './yjs-state';
 
 /** Article 1 agreed ad referendum, article 2 open with paragraph 2.2 informally agreed. */
 const draft = b.doc(
@@ -15,7 +15,7 @@ const draft = b.doc(
 
 function server(): Y.Doc {
   const doc = new Y.Doc();
-  docToYFragment(draft, doc.getXmlFragment(PROSEMIRROR_FRAGMENT));
+  docToYFragment(draft, treatyFragment(doc));
   return doc;
 }
 
@@ -24,7 +24,7 @@ function clientUpdate(from: Y.Doc, edit: (doc: Node) => Node): Uint8Array {
   const client = new Y.Doc();
   Y.applyUpdate(client, Y.encodeStateAsUpdate(from));
   const before = Y.encodeStateVector(client);
-  const fragment = client.getXmlFragment(PROSEMIRROR_FRAGMENT);
+  const fragment = treatyFragment(client);
   const edited = edit(docFromYFragment(fragment));
   updateYFragment(client, fragment, edited, { mapping: new Map(), isOMark: new Map() });
   return Y.encodeStateAsUpdate(client, before);
@@ -66,7 +66,7 @@ describe(touchedAgreedProvisions.name, () => {
     const before = Y.encodeStateVector(doc);
     const { doc: kept, result } = applyChecked(doc, clientUpdate(doc, retype('a1p1', 'Changed text.')), locked);
     expect(result).toMatchObject({ kind: 'refused', reason: 'agreed', agreed: ['a1'] });
-    expect(docFromYFragment(kept.getXmlFragment(PROSEMIRROR_FRAGMENT)).textContent).toContain('Agreed text.');
+    expect(docFromYFragment(treatyFragment(kept)).textContent).toContain('Agreed text.');
     expect(Y.encodeStateVector(kept)).toEqual(before);
   });
 

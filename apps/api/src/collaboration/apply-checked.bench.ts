@@ -1,7 +1,7 @@
-import { builders as b, docToYFragment } from '@concord/schema';
+import { builders as b, docToYFragment, treatyFragment } from '@concord/schema';
 import { bench, describe } from 'vitest';
 import * as Y from 'yjs';
-import { applyChecked, applyUpdates, PROSEMIRROR_FRAGMENT } from './yjs-state';
+import { applyChecked, applyUpdates } from './yjs-state';
 
 /*
  * What checking client updates costs per update, on a consolidated draft of realistic size: 70 articles of three
@@ -28,13 +28,13 @@ function draft(): Y.Doc {
     ),
   );
   const doc = new Y.Doc();
-  docToYFragment(b.doc(b.title('Draft convention'), ...articles), doc.getXmlFragment(PROSEMIRROR_FRAGMENT));
+  docToYFragment(b.doc(b.title('Draft convention'), ...articles), treatyFragment(doc));
   return doc;
 }
 
 /** The XmlText of paragraph `p` of article `a`. */
 function paragraphText(doc: Y.Doc, a: number, p: number): Y.XmlText {
-  const article = doc.getXmlFragment(PROSEMIRROR_FRAGMENT).get(1 + a) as Y.XmlElement;
+  const article = treatyFragment(doc).get(1 + a) as Y.XmlElement;
   const paragraph = article.get(1 + p) as Y.XmlElement;
   return (paragraph.get(0) as Y.XmlElement).get(0) as Y.XmlText;
 }
@@ -61,7 +61,7 @@ function newParagraphs(count: number): { server: Y.Doc; updates: Uint8Array[] } 
   docToYFragment(b.doc(b.article(b.p('A new paragraph of text.'))), scratch.getXmlFragment('x'));
   const template = (scratch.getXmlFragment('x').get(0) as Y.XmlElement).get(0) as Y.XmlElement;
   for (let i = 0; i < count; i += 1) {
-    const article = clientDoc.getXmlFragment(PROSEMIRROR_FRAGMENT).get(1 + (i % 70)) as Y.XmlElement;
+    const article = treatyFragment(clientDoc).get(1 + (i % 70)) as Y.XmlElement;
     article.insert(article.length, [template.clone()]);
   }
   return { server, updates };
@@ -97,7 +97,7 @@ describe('refuse an update (rebuild of the 70-article draft)', () => {
     const clientDoc = new Y.Doc();
     Y.applyUpdate(clientDoc, Y.encodeStateAsUpdate(doc));
     const before = Y.encodeStateVector(clientDoc);
-    clientDoc.getXmlFragment(PROSEMIRROR_FRAGMENT).insert(0, [new Y.XmlElement('script')]);
+    treatyFragment(clientDoc).insert(0, [new Y.XmlElement('script')]);
     const out = applyChecked(doc, Y.encodeStateAsUpdate(clientDoc, before));
     if (out.result.kind !== 'refused') throw new Error('accepted');
     doc = out.doc;

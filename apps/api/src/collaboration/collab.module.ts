@@ -1,19 +1,16 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { DelegationsModule } from '../delegations/delegations.module';
-import { DraftingSpacesModule } from '../drafting-spaces/drafting-spaces.module';
-import { InstrumentsModule } from '../instruments/instruments.module';
-import { CollabAccessService } from './collab-access.service';
+import { DocumentsModule } from '../documents/documents.module';
 import { CollabGateway } from './collab.gateway';
 import { CollabRepository } from './collab.repository';
 import { CollabService } from './collab.service';
-import { DocumentReader } from './document-reader';
 import { RedisRelay } from './redis-relay';
 import { UpdateLog } from './update-log';
 
 @Module({
-  imports: [AuthModule, DelegationsModule, InstrumentsModule, DraftingSpacesModule],
-  providers: [CollabGateway, CollabService, CollabAccessService, CollabRepository, UpdateLog, RedisRelay, DocumentReader],
-  exports: [CollabService, CollabAccessService, DocumentReader],
+  imports: [AuthModule, DelegationsModule, DocumentsModule],
+  providers: [CollabGateway, CollabService, CollabRepository, UpdateLog, RedisRelay],
+  exports: [CollabService],
 })
 export class CollabModule {}

@@ -7,7 +7,7 @@ import type { AuthContext } from '../auth/auth-context';
 import type { AuthService } from '../auth/auth.service';
 import type { Env } from '../config/env';
 import type { DelegationsRepository } from '../delegations/delegations.repository';
-import type { CollabAccessService } from './collab-access.service';
+import type { DocumentCatalogue } from '../documents/document-catalogue';
 import type { CollabRepository } from './collab.repository';
 import { CollabService } from './collab.service';
 import type { RedisRelay } from './redis-relay';
@@ -55,7 +55,7 @@ function seeded(): Uint8Array {
 function service(overrides: { authenticate?: () => Promise<AuthContext | null> } = {}): CollabService {
   const env = { COLLAB_MAX_MESSAGE_BYTES: 1 << 20, COLLAB_MAX_PENDING_LOADS: 4, COLLAB_WORKER_THRESHOLD_BYTES: 1 << 30, COLLAB_COMPACT_AFTER: 1000, COLLAB_IDLE_UNLOAD_MS: 1000, COLLAB_MAX_BUFFERED_BYTES: 1 << 20, COLLAB_MAX_PRESENCE_CLIENTS: 4, COLLAB_MAX_AWARENESS_BYTES: 1 << 20, COLLAB_PRESENCE_RATE: 20 } as unknown as Env;
   const authService = { authenticate: overrides.authenticate ?? (() => Promise.resolve(auth)), onSessionRevoked: () => undefined } as unknown as AuthService;
-  const access = { resolve: () => Promise.resolve({ level: 'write', reason: 'test', initialContent: () => Promise.reject(new Error('unused')) }) } as unknown as CollabAccessService;
+  const access = { resolve: () => Promise.resolve({ level: 'write', reason: 'test', initialContent: () => Promise.reject(new Error('unused')) }) } as unknown as DocumentCatalogue;
   const repository = { load: () => Promise.resolve({ snapshot: null, updates: [seeded()], snapshotSeq: 0 }) } as unknown as CollabRepository;
   const log = { append: () => Promise.resolve(), flush: () => Promise.resolve() } as unknown as UpdateLog;
   const relay = { onUpdate: () => undefined, onAwareness: () => undefined, onResync: () => undefined, onSessionRevoked: () => undefined, watch: () => undefined, unwatch: () => undefined, publishUpdate: () => undefined, publishAwareness: () => undefined } as unknown as RedisRelay;

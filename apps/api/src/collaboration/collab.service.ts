@@ -1,5 +1,6 @@
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
-import { docToYFragment } from '@concord/schema';
+import { isConsolidatedDocument } from '@concord/domain';
+import { docToYFragment, treatyFragment } from '@concord/schema';
 import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket } from 'ws';
 import * as Y from 'yjs';
@@ -10,7 +11,7 @@ import { AppException } from '../common/app.exception';
 import { Env } from '../config/env';
 import { Metrics } from '../metrics/metrics';
 import { DelegationsRepository } from '../delegations/delegations.repository';
-import { CollabAccessService, type DocumentAccess } from './collab-access.service';
+import { DocumentCatalogue, type DocumentAccess } from '../documents/document-catalogue';
 import { CollabRepository, type StoredDocument } from './collab.repository';
 import { type DocumentHost, LocalHost, WorkerHost } from './document-host';
 import { ClientMessages } from './client-messages';
@@ -20,9 +21,7 @@ import { RedisRelay } from './redis-relay';
 import { type Connection, SharedDocument } from './shared-document';
 import { UpdateLog } from './update-log';
 import type { AgreedGuardOptions } from './agreed-guard';
-import { type CheckedApply, type CheckOptions, PROSEMIRROR_FRAGMENT, applyQuietly, foldStored, isEmptyUpdate, storedUpdates } from './yjs-state';
-
-export { PROSEMIRROR_FRAGMENT } from './yjs-state';
+import { type CheckedApply, type CheckOptions, applyQuietly, foldStored, isEmptyUpdate, storedUpdates } from './yjs-state';
 
 /**
  * Sync steps 1 and awareness queries answered with a whole state that one connection may ask per second; a sync step 1
@@ -50,7 +49,7 @@ function documentName(url: URL): string | null {
  * working copies, whose statuses are the base text's and lock nothing.
  */
 function checksFor(document: string, lock: AgreedGuardOptions = {}): CheckOptions {
-  return document.startsWith('consolidated:') ? { agreedLock: lock } : {};
+  return isConsolidatedDocument(document) ? { agreedLock: lock } : {};
 }
 
 /** Lets the event loop serve what is waiting (other documents' messages) before going on. */
@@ -77,7 +76,7 @@ export class CollabService implements BeforeApplicationShutdown {
   constructor(
     private readonly env: Env,
     private readonly auth: AuthService,
-    private readonly access: CollabAccessService,
+    private readonly access: DocumentCatalogue,
     private readonly repository: CollabRepository,
     private readonly log: UpdateLog,
     private readonly relay: RedisRelay,
@@ -290,7 +289,7 @@ export class CollabService implements BeforeApplicationShutdown {
       const initial = await access.initialContent();
       stored = await this.repository.seedIfEmpty(document, () => {
         const doc = new Y.Doc();
-        docToYFragment(initial, doc.getXmlFragment(PROSEMIRROR_FRAGMENT));
+        docToYFragment(initial, treatyFragment(doc));
         const state = Y.encodeStateAsUpdate(doc);
         doc.destroy();
         return state;

@@ -1,6 +1,6 @@
 import { type PresenceUser, userColor } from '@concord/domain';
 import type { AuthContext } from '../auth/auth-context';
-import type { AccessLevel } from './collab-access.service';
+import type { AccessLevel } from '../documents/document-access';
 import { type AwarenessEntry, encodeAwarenessEntries } from './protocol';
 
 /** Limits on what one connection may announce. */

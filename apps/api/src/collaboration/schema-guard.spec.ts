@@ -1,8 +1,8 @@
-import { builders as b, docFromYFragment, docToYFragment } from '@concord/schema';
+import { builders as b, docFromYFragment, docToYFragment, treatyFragment } from '@concord/schema';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { applyChecked, PROSEMIRROR_FRAGMENT } from './yjs-state';
+import { applyChecked } from './yjs-state';
 
 /** A server copy holding a small treaty text with brackets, provenance and options. */
 function serverDoc(): Y.Doc {
@@ -12,7 +12,7 @@ function serverDoc(): Y.Doc {
     b.article({ id: 'a1' }, b.heading('Scope'), b.p({ id: 'a1p1' }, 'The ', b.bracket({ id: 'br1' }, 'States'), ' shall act.')),
     b.article({ id: 'a2' }, b.p({ id: 'a2p1' }, b.provenance({ kind: 'proposal', ref: 'p-1', delegations: ['EGY'] }, 'Second article.'))),
   );
-  docToYFragment(treaty, doc.getXmlFragment(PROSEMIRROR_FRAGMENT));
+  docToYFragment(treaty, treatyFragment(doc));
   return doc;
 }
 
@@ -27,11 +27,11 @@ function replica(of: Y.Doc): Y.Doc {
 function edit(server: Y.Doc, change: (fragment: Y.XmlFragment, doc: Y.Doc) => void): Uint8Array {
   const client = replica(server);
   const before = Y.encodeStateVector(client);
-  change(client.getXmlFragment(PROSEMIRROR_FRAGMENT), client);
+  change(treatyFragment(client), client);
   return Y.encodeStateAsUpdate(client, before);
 }
 
-const text = (doc: Y.Doc) => docFromYFragment(doc.getXmlFragment(PROSEMIRROR_FRAGMENT)).textContent;
+const text = (doc: Y.Doc) => docFromYFragment(treatyFragment(doc)).textContent;
 
 /** The first text_block's XmlText (article 1, paragraph 1). */
 function firstText(fragment: Y.XmlFragment): Y.XmlText {

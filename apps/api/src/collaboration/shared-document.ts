@@ -3,7 +3,7 @@ import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { AuthContext } from '../auth/auth-context';
-import type { AccessLevel } from './collab-access.service';
+import type { AccessLevel } from '../documents/document-access';
 import type { DocumentHost } from './document-host';
 import type { ConnectionPresence, PresenceClaims, RateBudget } from './presence';
 import { type AwarenessEntry, awarenessMessage, updateMessage } from './protocol';

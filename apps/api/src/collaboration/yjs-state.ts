@@ -1,10 +1,8 @@
+import { treatyFragment } from '@concord/schema';
 import * as Y from 'yjs';
 import { type AgreedGuardOptions, touchedAgreedProvisions } from './agreed-guard';
 import type { StoredDocument } from './collab.repository';
 import { findSchemaViolation } from './schema-guard';
-
-/** The fragment y-prosemirror binds to, which holds the treaty text; the web editor uses the same name. */
-export const PROSEMIRROR_FRAGMENT = 'prosemirror';
 
 /*
  * What the collaboration server does with Yjs state, as plain functions over a Y.Doc: the same code runs on the
@@ -118,7 +116,7 @@ export interface CheckOptions {
  * lists them). Returns the document to keep using: `doc` itself, or its rebuilt copy (and `doc` is destroyed).
  */
 export function applyChecked(doc: Y.Doc, update: Uint8Array, options: CheckOptions = {}): { readonly doc: Y.Doc; readonly result: CheckedApply } {
-  const fragment = doc.getXmlFragment(PROSEMIRROR_FRAGMENT);
+  const fragment = treatyFragment(doc);
   const pendingBefore = doc.store.pendingStructs?.update ?? null;
   const pendingDsBefore = doc.store.pendingDs;
   const transactions: Y.Transaction[] = [];

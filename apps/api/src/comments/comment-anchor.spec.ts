@@ -1,24 +1,23 @@
-import { builders, docToYFragment, treatySchema } from '@concord/schema';
+import { builders, docToYFragment, PROSEMIRROR_FRAGMENT, treatySchema } from '@concord/schema';
 import { describe, expect, it } from 'vitest';
 import { absolutePositionToRelativePosition, initProseMirrorDoc } from 'y-prosemirror';
 import * as Y from 'yjs';
 import { anchorResolver, decodeRelativePosition, sameText } from './comment-anchor';
 
 const { article, doc, heading, p } = builders;
-const FRAGMENT = 'prosemirror';
 
 function treaty(): Y.Doc {
   const ydoc = new Y.Doc();
   const text = doc(
     article({ id: 'a1' }, heading('Scope'), p({ id: 'p1' }, 'The quick brown fox jumps over the lazy dog.'), p({ id: 'p2' }, 'Second paragraph.')),
   );
-  docToYFragment(text, ydoc.getXmlFragment(FRAGMENT));
+  docToYFragment(text, ydoc.getXmlFragment(PROSEMIRROR_FRAGMENT));
   return ydoc;
 }
 
 /** What the editor does: ProseMirror positions of a phrase turned into encoded Yjs relative positions. */
 function anchor(ydoc: Y.Doc, phrase: string): { start: string; end: string } {
-  const fragment = ydoc.getXmlFragment(FRAGMENT);
+  const fragment = ydoc.getXmlFragment(PROSEMIRROR_FRAGMENT);
   const { doc: pm, mapping } = initProseMirrorDoc(fragment, treatySchema);
   let from = -1;
   pm.descendants((node, pos) => {
@@ -42,7 +41,7 @@ function textOf(ydoc: Y.Doc, contains: string): Y.XmlText {
     }
     return null;
   };
-  const found = walk(ydoc.getXmlFragment(FRAGMENT));
+  const found = walk(ydoc.getXmlFragment(PROSEMIRROR_FRAGMENT));
   if (!found) throw new Error(`no text "${contains}"`);
   return found;
 }
@@ -51,7 +50,7 @@ function resolve(ydoc: Y.Doc, range: { start: string; end: string }) {
   const start = decodeRelativePosition(range.start);
   const end = decodeRelativePosition(range.end);
   if (!start || !end) throw new Error('undecodable');
-  return anchorResolver(ydoc, FRAGMENT)(start, end);
+  return anchorResolver(ydoc, PROSEMIRROR_FRAGMENT)(start, end);
 }
 
 describe(anchorResolver.name, () => {
@@ -89,7 +88,7 @@ describe(anchorResolver.name, () => {
 
   it('covers a range across paragraphs with a line feed between them', () => {
     const ydoc = treaty();
-    const fragment = ydoc.getXmlFragment(FRAGMENT);
+    const fragment = ydoc.getXmlFragment(PROSEMIRROR_FRAGMENT);
     const { doc: pm, mapping } = initProseMirrorDoc(fragment, treatySchema);
     let from = -1;
     let to = -1;
@@ -98,7 +97,7 @@ describe(anchorResolver.name, () => {
       if (node.isText && node.text?.startsWith('Second')) to = pos + 'Second'.length;
     });
     const encode = (pos: number) => Y.encodeRelativePosition(absolutePositionToRelativePosition(pos, fragment, mapping));
-    const result = anchorResolver(ydoc, FRAGMENT)(Y.decodeRelativePosition(encode(from)), Y.decodeRelativePosition(encode(to)));
+    const result = anchorResolver(ydoc, PROSEMIRROR_FRAGMENT)(Y.decodeRelativePosition(encode(from)), Y.decodeRelativePosition(encode(to)));
     expect(result).toMatchObject({ orphaned: false, text: 'lazy dog.\nSecond' });
   });
 
@@ -113,7 +112,7 @@ describe(anchorResolver.name, () => {
   it('orphans an anchor whose paragraph was deleted', () => {
     const ydoc = treaty();
     const range = anchor(ydoc, 'Second');
-    const articleElement = ydoc.getXmlFragment(FRAGMENT).get(0) as Y.XmlElement;
+    const articleElement = ydoc.getXmlFragment(PROSEMIRROR_FRAGMENT).get(0) as Y.XmlElement;
     articleElement.delete(2, 1);
     expect(resolve(ydoc, range)).toEqual({ orphaned: true });
   });

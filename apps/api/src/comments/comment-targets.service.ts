@@ -1,11 +1,9 @@
-import { isLanguage, TIERS, type Tier } from '@concord/domain';
+import { TIERS, type Tier } from '@concord/domain';
 import { docFromJSON, findNodeById } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import type * as Y from 'yjs';
-import { AppException } from '../common/app.exception';
-import { CollabService } from '../collaboration/collab.service';
-import { DraftingSpacesService, spaceReaders } from '../drafting-spaces/drafting-spaces.service';
-import { InstrumentsService } from '../instruments/instruments.service';
+import { DocumentCatalogue } from '../documents/document-catalogue';
+import { LiveDocuments } from '../documents/live-documents';
 import { readTarget, type TargetAccess, type TargetKind, type Viewer } from './comment-policy';
 import { CommentsException } from './comments.exception';
 import { CommentsRepository } from './comments.repository';
@@ -35,9 +33,8 @@ const SHARED_TIERS: readonly Tier[] = ['delegation', 'committee'];
 export class CommentTargetsService {
   constructor(
     private readonly comments: CommentsRepository,
-    private readonly instruments: InstrumentsService,
-    private readonly spaces: DraftingSpacesService,
-    private readonly collab: CollabService,
+    private readonly catalogue: DocumentCatalogue,
+    private readonly documents: LiveDocuments,
   ) {}
 
   /** The target, or null when there is no such target. */
@@ -81,37 +78,16 @@ export class CommentTargetsService {
 
   /** A read-only copy of a document target's current state; the caller destroys it. */
   snapshot(document: string): Promise<Y.Doc> {
-    return this.collab.snapshotOf(document);
+    return this.documents.snapshot(document);
   }
 
   private async document(name: string): Promise<CommentTarget | null> {
-    const consolidated = /^consolidated:([0-9a-f-]{36}):([a-z]{2})$/.exec(name);
-    if (consolidated) {
-      const [, instrumentId, language] = consolidated;
-      if (!UUID.test(instrumentId) || !isLanguage(language)) return null;
-      let committeeId: string;
-      try {
-        committeeId = (await this.instruments.baseDocument(instrumentId, language)).committeeId;
-      } catch (error) {
-        if (error instanceof AppException && (error.code === 'instrument-not-found' || error.code === 'language-not-available')) return null;
-        throw error;
-      }
-      return { kind: 'document', id: name, document: name, committeeId, resource: { tier: 'committee' }, tiers: SHARED_TIERS };
-    }
-    const space = /^space:([0-9a-f-]{36})$/.exec(name);
-    if (space && UUID.test(space[1])) {
-      const found = await this.spaces.find(space[1]);
-      if (!found) return null;
-      return {
-        kind: 'document',
-        id: name,
-        document: name,
-        committeeId: found.committeeId,
-        resource: { tier: 'delegation', owners: spaceReaders(found) },
-        tiers: ['delegation'],
-        };
-    }
-    return null;
+    const entry = await this.catalogue.entry(name);
+    if (!entry) return null;
+    // Nothing unpublished is public: threads on a consolidated draft are delegation or committee tier, on a
+    // drafting space delegation tier (its delegations' own).
+    const tiers: readonly Tier[] = entry.parts.kind === 'consolidated' ? SHARED_TIERS : ['delegation'];
+    return { kind: 'document', id: name, document: name, committeeId: entry.committeeId, resource: entry.rules.read, tiers };
   }
 
   private async proposal(id: string): Promise<CommentTarget | null> {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
-import { CollabModule } from '../collaboration/collab.module';
+import { LiveDocumentsModule } from '../documents/live-documents.module';
 import { DraftingSpacesModule } from '../drafting-spaces/drafting-spaces.module';
 import { InboxModule } from '../inbox/inbox.module';
 import { InstrumentsModule } from '../instruments/instruments.module';
@@ -13,7 +13,7 @@ import { CommentsRepository } from './comments.repository';
 import { CommentsService } from './comments.service';
 
 @Module({
-  imports: [AuditModule, AuthModule, CollabModule, DraftingSpacesModule, InboxModule, InstrumentsModule],
+  imports: [AuditModule, AuthModule, LiveDocumentsModule, DraftingSpacesModule, InboxModule, InstrumentsModule],
   controllers: [CommentsController],
   exports: [CommentsService],
   providers: [CommentsRepository, CommentTargetsService, CommentsService, CommentsLiveService, CommentsRelay],

@@ -1,11 +1,11 @@
-import { isLanguage, type Language } from '@concord/domain';
+import { type Language, parseDocumentName } from '@concord/domain';
+import { PROSEMIRROR_FRAGMENT } from '@concord/schema';
 import { Injectable, type MessageEvent } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Observable } from 'rxjs';
 import type * as Y from 'yjs';
 import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
-import { PROSEMIRROR_FRAGMENT } from '../collaboration/collab.service';
 import { assertAllowed } from '../common/policy';
 import { validationMessage } from '../common/validation.pipe';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -293,12 +293,13 @@ function checkShape(dto: CreateThreadDto): void {
 function threadLink(targetKind: string, targetId: string): string {
   if (targetKind === 'proposal') return `/proposals/${targetId}`;
   if (targetKind === 'revision') return `/revisions/${targetId}`;
-  const [kind, id] = targetId.split(':');
-  return kind === 'space' ? `/drafting-spaces/${id ?? ''}` : `/instruments/${id ?? ''}`;
+  const name = parseDocumentName(targetId);
+  if (name?.kind === 'space') return `/drafting-spaces/${name.spaceId}`;
+  return `/instruments/${name?.instrumentId ?? ''}`;
 }
 
-/** The language of a consolidated draft from its name (`consolidated:<instrument>:<language>`); none for a space. */
+/** The language of a consolidated draft; none for a space. */
 function documentLanguage(document: string | null | undefined): Language | undefined {
-  const language = /^consolidated:[0-9a-f-]{36}:([a-z]{2})$/.exec(document ?? '')?.[1];
-  return isLanguage(language) ? language : undefined;
+  const name = parseDocumentName(document ?? '');
+  return name?.kind === 'consolidated' ? name.language : undefined;
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
-import { CollabModule } from '../collaboration/collab.module';
+import { LiveDocumentsModule } from '../documents/live-documents.module';
 import { InstrumentsModule } from '../instruments/instruments.module';
 import { ProposalsModule } from '../proposals/proposals.module';
 import { CompilationController } from './compilation.controller';
@@ -10,7 +10,7 @@ import { CompileDeskService } from './compile-desk.service';
 import { CompileUseCase } from './compile.usecase';
 
 @Module({
-  imports: [AuditModule, CollabModule, InstrumentsModule, ProposalsModule],
+  imports: [AuditModule, LiveDocumentsModule, InstrumentsModule, ProposalsModule],
   controllers: [CompilationController],
   providers: [CompilationRepository, CompileContext, CompileDeskService, CompileUseCase],
   exports: [CompileContext, CompilationRepository, CompileDeskService],

@@ -1,18 +1,17 @@
 import { type Change, type Decision, provenanceRefs, scopedChanges, summarize } from '@concord/compile';
-import { decide, isAgreedStatus, type Language, type ProvisionStatus } from '@concord/domain';
-import { docFromJSON, docToText, findNodeById, listProvisions, numberDocument, type NumberLabel, treatySchema } from '@concord/schema';
+import { consolidatedDocument, decide, isAgreedStatus, type Language, provisionRef, type ProvisionStatus } from '@concord/domain';
+import { docFromJSONText, docToText, findNodeById, listProvisions, numberDocument, type NumberLabel, treatySchema } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Node } from 'prosemirror-model';
 import * as Y from 'yjs';
 import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
-import { CollabAccessService, consolidatedDocument } from '../collaboration/collab-access.service';
-import { CollabService, PROSEMIRROR_FRAGMENT } from '../collaboration/collab.service';
-import { DocumentReader } from '../collaboration/document-reader';
 import { AppException } from '../common/app.exception';
 import { assertAllowed } from '../common/policy';
 import { UnitOfWork } from '../database/unit-of-work';
+import { DocumentCatalogue } from '../documents/document-catalogue';
+import { LiveDocuments } from '../documents/live-documents';
 import { InstrumentsService } from '../instruments/instruments.service';
 import { proposalResource, type StoredChange, storeChanges } from '../proposals/proposal-view';
 import { CompilationRepository } from './compilation.repository';
@@ -88,9 +87,8 @@ export class CompileDeskService {
     private readonly repository: CompilationRepository,
     private readonly context: CompileContext,
     private readonly instruments: InstrumentsService,
-    private readonly reader: DocumentReader,
-    private readonly collab: CollabService,
-    private readonly access: CollabAccessService,
+    private readonly documents: LiveDocuments,
+    private readonly catalogue: DocumentCatalogue,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
   ) {}
@@ -98,7 +96,7 @@ export class CompileDeskService {
   async desk(user: AuthContext, instrumentId: string, language: Language): Promise<{ document: string; articles: DeskArticle[] }> {
     const instrument = await this.instruments.authorize(user, instrumentId, 'compile');
     const document = consolidatedDocument(instrumentId, language);
-    const live = await this.live(instrumentId, language);
+    const live = await this.documents.read(document);
     const proposals = await this.repository.proposalsFor(instrumentId, language, ['submitted', 'incorporated', 'partially-incorporated', 'presented-as-option', 'not-retained']);
     const rows = await this.repository.decisionsFor(document);
     const whole = new Map(rows.filter((d) => d.provision === '').map((d) => [d.proposalId, d]));
@@ -195,30 +193,28 @@ export class CompileDeskService {
   ): Promise<{ provisionId: string; status: ProvisionStatus; reason: string | null }> {
     await this.instruments.authorize(user, instrumentId, 'set-provision-status');
     const document = consolidatedDocument(instrumentId, language);
-    const initialContent = async () => this.instruments.consolidatedSeed(instrumentId, language);
     const why = reason?.trim() ? reason.trim() : null;
-    let previous: string | null = null;
-    await this.collab.change(
+    const previous = await this.documents.change(
       document,
-      initialContent,
-      (ydoc) => {
-        const element = findElement(ydoc.getXmlFragment(PROSEMIRROR_FRAGMENT), provisionId);
-        if (!element || !['article', 'paragraph'].includes(element.nodeName)) return;
-        previous = String(element.getAttribute('status') ?? 'open');
-        if (isAgreedStatus(previous) && status === 'open' && why === null) {
+      (live): string | null => {
+        const element = findElement(live.fragment, provisionId);
+        if (!element || !['article', 'paragraph'].includes(element.nodeName)) return null;
+        const current = String(element.getAttribute('status') ?? 'open');
+        if (isAgreedStatus(current) && status === 'open' && why === null) {
           throw new AppException('reason-required', 'Reopening agreed text needs a reason: say why the provision is reopened, then try again.');
         }
-        if (previous !== status) element.setAttribute('status', status);
+        if (current !== status) element.setAttribute('status', status);
+        return current;
       },
       { statusChanges: true },
     );
     if (previous === null) throw new AppException('provision-not-found', `The draft has no article or paragraph ${provisionId}.`);
-    const from: string = previous;
+    const from = previous;
     const recorded = isAgreedStatus(from) && status === 'open' ? why : null;
     if (from !== status) {
       await this.uow.run(async (manager) => {
         await this.repository.insertStatusEvent(Object.assign(new ProvisionStatusEvent(), { id: randomUUID(), document, provisionId, fromStatus: from, toStatus: status, actorId: user.user.id, at: new Date(), reason: why }), manager);
-        await this.audit.record(manager, { actorId: user.user.id, action: 'provision.status', entityType: 'provision', entityId: `${document}#${provisionId}`, before: { status: from }, after: { status, ...(why ? { reason: why } : {}) } });
+        await this.audit.record(manager, { actorId: user.user.id, action: 'provision.status', entityType: 'provision', entityId: provisionRef(document, provisionId), before: { status: from }, after: { status, ...(why ? { reason: why } : {}) } });
       });
     }
     return { provisionId, status, reason: recorded };
@@ -232,9 +228,9 @@ export class CompileDeskService {
 
   /** Where the text between two positions of a live document came from, span by span. */
   async provenance(user: AuthContext, document: string, from: number, to: number): Promise<ProvenanceSpan[]> {
-    const access = await this.access.resolve(user, document);
+    const access = await this.catalogue.resolve(user, document);
     if (!access || access.level === 'none') throw new AppException('provision-not-found', `No document ${document}.`);
-    const doc = (await this.reader.treaty(document)) ?? (await access.initialContent());
+    const doc = await this.documents.read(document);
     if (to < from || to > doc.content.size) throw new AppException('validation-failed', `The range must lie within 0..${doc.content.size}.`);
     const spans: ProvenanceSpan[] = [];
     doc.nodesBetween(from, to, (node, pos) => {
@@ -257,10 +253,6 @@ export class CompileDeskService {
       return false;
     });
     return spans;
-  }
-
-  private async live(instrumentId: string, language: Language): Promise<Node> {
-    return (await this.reader.treaty(consolidatedDocument(instrumentId, language))) ?? (await this.instruments.baseDocument(instrumentId, language)).doc;
   }
 
   private async proposalFor(user: AuthContext, proposalId: string, language: Language) {
@@ -287,8 +279,8 @@ function findElement(parent: Y.XmlFragment | Y.XmlElement, id: string): Y.XmlEle
 
 /** Every single change of a stored proposal with its scope. */
 function scopesOf(baseJson: string, proposedJson: string): { key: string; provision: string; node: string | null; change: Change; edit: number | null }[] {
-  const base = docFromJSON(JSON.parse(baseJson) as unknown);
-  const proposed = docFromJSON(JSON.parse(proposedJson) as unknown);
+  const base = docFromJSONText(baseJson);
+  const proposed = docFromJSONText(proposedJson);
   return scopedChanges(base, proposed).flatMap(({ change, scopes }) => scopes.map((scope, edit) => ({ ...scope, change, edit: change.kind === 'text' ? edit : null })));
 }
 

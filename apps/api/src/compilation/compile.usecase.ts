@@ -1,20 +1,14 @@
 import { type CompileResult, type Conflict, type Decision, type ProposalOutcome, type ScopedDecision, compile } from '@concord/compile';
-import { type Language, pickLocalized, type ProposalStatus } from '@concord/domain';
+import { consolidatedDocument, type Language, pickLocalized, type ProposalStatus } from '@concord/domain';
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { freezeNewArticles } from '@concord/schema';
-import type { Node } from 'prosemirror-model';
-import { updateYFragment } from 'y-prosemirror';
 import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
-import { consolidatedDocument } from '../collaboration/collab-access.service';
-import { CollabService, PROSEMIRROR_FRAGMENT } from '../collaboration/collab.service';
-import { DocumentReader } from '../collaboration/document-reader';
 import { AppException } from '../common/app.exception';
 import { UnitOfWork } from '../database/unit-of-work';
+import { LiveDocuments } from '../documents/live-documents';
 import { InstrumentsService } from '../instruments/instruments.service';
-import { ProposalEvent } from '../proposals/proposal-event.entity';
-import { ProposalsRepository } from '../proposals/proposals.repository';
+import { ProposalLifecycle } from '../proposals/proposal-lifecycle';
 import { CompilationRepository } from './compilation.repository';
 import { CompileContext } from './compile-context';
 
@@ -44,9 +38,8 @@ export class CompileUseCase {
     private readonly repository: CompilationRepository,
     private readonly context: CompileContext,
     private readonly instruments: InstrumentsService,
-    private readonly reader: DocumentReader,
-    private readonly collab: CollabService,
-    private readonly proposals: ProposalsRepository,
+    private readonly documents: LiveDocuments,
+    private readonly lifecycle: ProposalLifecycle,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
   ) {}
@@ -54,7 +47,6 @@ export class CompileUseCase {
   async execute(user: AuthContext, instrumentId: string, language: Language, bracketIncorporated: boolean): Promise<CompileReport> {
     const instrument = await this.instruments.get(user, instrumentId, 'compile');
     const document = consolidatedDocument(instrumentId, language);
-    const initialContent = async () => this.instruments.consolidatedSeed(instrumentId, language);
     // A proposal is compiled with all its decisions once any of them is new.
     const rows = await this.repository.decisionsFor(document);
     const pending = new Set(rows.filter((d) => !d.compiledAt).map((d) => d.proposalId));
@@ -65,12 +57,10 @@ export class CompileUseCase {
     const engineProposals = await this.context.engineProposals(candidates, directory);
     const title = pickLocalized(instrument.titles, language, [instrument.originalLanguage]) ?? document;
 
-    const run: { result?: CompileResult } = {};
-    await this.collab.change(document, initialContent, (ydoc) => {
-      const fragment = ydoc.getXmlFragment(PROSEMIRROR_FRAGMENT);
-      const live: Node = this.reader.fromFragment(fragment);
+    const compiled = await this.documents.change(document, (live): CompileResult => {
+      const before = live.text();
       const result = compile({
-        base: { doc: live, revisionId: document, label: title },
+        base: { doc: before, revisionId: document, label: title },
         proposals: engineProposals,
         decisions: new Map(decisions.filter((d) => d.provision === '').map((d) => [d.proposalId, d.decision as Decision])),
         scopedDecisions: decisions
@@ -79,19 +69,17 @@ export class CompileUseCase {
         delegations: directory.info,
         options: { bracketIncorporated, language },
       });
-      run.result = result;
-      updateYFragment(ydoc, fragment, freezeNewArticles(live, result.doc), { mapping: new Map(), isOMark: new Map() });
+      // Articles the compilation inserts during a session store their numbers, as the editor's do.
+      live.replace(freezeNewArticles(before, result.doc));
+      return result;
     });
-    const compiled = run.result;
-    if (!compiled) throw new AppException('internal', 'The compilation did not run.');
     const now = new Date();
     await this.uow.run(async (manager) => {
       await this.repository.markCompiled(document, compiled.outcomes.filter((o) => o.status !== 'conflict').map((o) => o.proposalId), now, manager);
       for (const outcome of compiled.outcomes) {
         const status = OUTCOME_STATUS[outcome.status];
         if (!status) continue;
-        await this.proposals.setStatus(outcome.proposalId, status, manager);
-        await this.proposals.insertEvent(Object.assign(new ProposalEvent(), { id: randomUUID(), proposalId: outcome.proposalId, fromStatus: 'submitted', toStatus: status, actorId: user.user.id, at: now }), manager);
+        await this.lifecycle.move(manager, outcome.proposalId, status, user.user.id, now, { document });
       }
       await this.audit.record(manager, {
         actorId: user.user.id,

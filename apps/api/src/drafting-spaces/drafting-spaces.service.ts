@@ -1,8 +1,7 @@
-import { decide, type Language, type Resource } from '@concord/domain';
-import { findNodeById, treatySchema } from '@concord/schema';
+import { decide, type Language, type Resource, spaceDocument } from '@concord/domain';
+import { findNodeById } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Node } from 'prosemirror-model';
 import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/app.exception';
@@ -27,11 +26,6 @@ export interface DraftingSpaceView {
   /** The collaboration document to connect to at `/collab/<document>`. */
   readonly document: string;
   readonly createdAt: string;
-}
-
-/** The collaboration document name of a drafting space. */
-export function spaceDocument(id: string): string {
-  return `space:${id}`;
 }
 
 export function draftingSpaceView(space: DraftingSpace): DraftingSpaceView {
@@ -124,14 +118,6 @@ export class DraftingSpacesService {
       throw new AppException('drafting-space-not-found', `No drafting space ${id}.`);
     }
     return draftingSpaceView(space);
-  }
-
-  /** The text a new space starts from: the base text, narrowed to the chosen articles. */
-  async initialContent(space: DraftingSpace): Promise<Node> {
-    const base = await this.instruments.baseDocument(space.instrumentId, space.language as Language);
-    if (space.provisionIds.length === 0) return base.doc;
-    const articles = space.provisionIds.map((id) => findNodeById(base.doc, id)?.node).filter((n): n is Node => n !== undefined);
-    return treatySchema.node('doc', null, articles);
   }
 
   find(id: string): Promise<DraftingSpace | null> {

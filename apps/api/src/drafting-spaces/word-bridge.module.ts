@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { AuditModule } from '../audit/audit.module';
-import { CollabModule } from '../collaboration/collab.module';
+import { LiveDocumentsModule } from '../documents/live-documents.module';
 import { CommentsModule } from '../comments/comments.module';
 import { CommitteesModule } from '../committees/committees.module';
 import { CompilationModule } from '../compilation/compilation.module';
@@ -15,7 +15,7 @@ import { WordBridgeService } from './word-bridge.service';
 @Module({
   imports: [
     AuditModule,
-    CollabModule,
+    LiveDocumentsModule,
     CommentsModule,
     CommitteesModule,
     CompilationModule,

@@ -1,14 +1,11 @@
 import { compare, type Comparison, outline, type OutlineBlock } from '@concord/compare';
-import { decide, type Language, pickLocalized } from '@concord/domain';
+import { decide, type Language, pickLocalized, spaceDocument } from '@concord/domain';
 import { comparisonToDocx, ImportError, ImportErrorCode, planWordUpload, threeWay, type WordDocument, WordMismatchError, type WordPlan } from '@concord/export';
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { Fragment, type Node } from 'prosemirror-model';
 import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
-import { CollabService } from '../collaboration/collab.service';
-import { DocumentReader } from '../collaboration/document-reader';
-import { PROSEMIRROR_FRAGMENT } from '../collaboration/yjs-state';
 import { AppException } from '../common/app.exception';
 import { CommentsService } from '../comments/comments.service';
 import { commentsFromThreads } from '../revisions/comparison-docx.service';
@@ -16,10 +13,11 @@ import { assertAllowed } from '../common/policy';
 import { CommitteesRepository } from '../committees/committees.repository';
 import { CompileContext } from '../compilation/compile-context';
 import { UnitOfWork } from '../database/unit-of-work';
+import { LiveDocuments } from '../documents/live-documents';
 import { DocxImporter } from '../instruments/docx-importer';
 import { InstrumentsService } from '../instruments/instruments.service';
 import type { DraftingSpace } from './drafting-space.entity';
-import { DraftingSpacesService, spaceDocument, spaceOwners, spaceReaders, spaceResource } from './drafting-spaces.service';
+import { DraftingSpacesService, spaceOwners, spaceReaders, spaceResource } from './drafting-spaces.service';
 import { applyEdits, liveBlock, textblockOf } from './word-yjs';
 
 /** An uploaded file, as multer hands it over. */
@@ -72,8 +70,7 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 export class WordBridgeService {
   constructor(
     private readonly spaces: DraftingSpacesService,
-    private readonly reader: DocumentReader,
-    private readonly collab: CollabService,
+    private readonly documents: LiveDocuments,
     private readonly docx: DocxImporter,
     private readonly instruments: InstrumentsService,
     private readonly comments: CommentsService,
@@ -86,8 +83,8 @@ export class WordBridgeService {
   async download(user: AuthContext, spaceId: string): Promise<{ filename: string; contentType: string; body: Buffer }> {
     const space = await this.readable(user, spaceId);
     const language = space.language as Language;
-    const base = await this.spaces.initialContent(space);
-    const live = await this.live(space, base);
+    const base = await this.documents.start(spaceDocument(space.id));
+    const live = await this.documents.read(spaceDocument(space.id));
     const comparison = await this.inWholeText(space, base, live);
     const owner = await this.delegationName(space, language);
     const committee = await this.committees.findById(space.committeeId);
@@ -113,7 +110,7 @@ export class WordBridgeService {
   async preview(user: AuthContext, spaceId: string, file: UploadedWord | undefined): Promise<WordPreview> {
     const space = await this.writable(user, spaceId);
     const { plan, digest } = await this.plan(space, file);
-    const live = outline(await this.live(space, await this.spaces.initialContent(space)), space.language as Language);
+    const live = outline(await this.documents.read(spaceDocument(space.id)), space.language as Language);
     // Keys are stable ids, the same whether the space's articles are numbered alone or in the whole text.
     const changes = plan.intents.map((intent): WordChangeView => {
       const block = live.blockByKey.get(intent.key);
@@ -131,21 +128,22 @@ export class WordBridgeService {
     if (actual !== digest) throw new AppException('validation-failed', 'This is not the file that was previewed: preview it again before applying it.');
     const language = space.language as Language;
     const document = spaceDocument(space.id);
-    const changes: WordChangeView[] = [];
-    await this.collab.change(document, () => this.spaces.initialContent(space), (ydoc) => {
-      const fragment = ydoc.getXmlFragment(PROSEMIRROR_FRAGMENT);
+    const changes = await this.documents.change(document, (live) => {
+      const fragment = live.fragment;
+      const made: WordChangeView[] = [];
       for (const intent of plan.intents) {
         const element = textblockOf(fragment, intent.key);
         if (!element) {
-          changes.push({ ...intent, edits: 0, conflicts: [{ before: intent.before, word: intent.after, live: '' }] });
+          made.push({ ...intent, edits: 0, conflicts: [{ before: intent.before, word: intent.after, live: '' }] });
           continue;
         }
         const block = liveBlock(element);
         const merged = threeWay(intent.before, intent.after, block.text, language);
         const refused = applyEdits(block, merged.edits);
         const conflicts = [...merged.conflicts, ...refused.map((edit) => ({ before: block.text.slice(edit.from, edit.to), word: edit.insert, live: block.text.slice(edit.from, edit.to) }))];
-        changes.push({ ...intent, edits: merged.edits.length - refused.length, conflicts });
+        made.push({ ...intent, edits: merged.edits.length - refused.length, conflicts });
       }
+      return made;
     });
     const applied = changes.reduce((sum, change) => sum + change.edits, 0);
     // The audit log is read by the secretariat, which must not see a delegation's draft: ids and counts only.
@@ -208,10 +206,6 @@ export class WordBridgeService {
     const chain = new Map(outline(merged, language).blocks.map((block) => [block.key, block.provisions]));
     const blocks = full.blocks.filter((block) => inSpace(chain.get(block.key) ?? [block.provisionId]));
     return { ...full, blocks, concordance: full.concordance.filter((row) => blocks.some((block) => block.provisionId === row.id || block.key.startsWith(`${row.id}#`))) };
-  }
-
-  private async live(space: DraftingSpace, base: Node): Promise<Node> {
-    return (await this.reader.treaty(spaceDocument(space.id))) ?? base;
   }
 
   private async delegationName(space: DraftingSpace, language: Language): Promise<string> {

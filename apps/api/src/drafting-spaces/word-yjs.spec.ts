@@ -1,4 +1,4 @@
-import { builders, docFromYFragment, docToYFragment } from '@concord/schema';
+import { builders, docFromYFragment, docToYFragment, treatyFragment } from '@concord/schema';
 import { outline } from '@concord/compare';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -8,7 +8,7 @@ const { article, bracket, doc, heading, p } = builders;
 
 function shared() {
   const ydoc = new Y.Doc();
-  const fragment = ydoc.getXmlFragment('prosemirror');
+  const fragment = treatyFragment(ydoc);
   docToYFragment(doc(article({ id: 'a1' }, heading('Scope'), p({ id: 'a1p1' }, 'States shall ', bracket({ id: 'b1' }, 'endeavour to'), ' cooperate.'))), fragment);
   return { ydoc, fragment };
 }

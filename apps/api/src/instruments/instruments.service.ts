@@ -1,6 +1,6 @@
 import { type Action, decide, isLanguage, type Language, type Localized } from '@concord/domain';
 import { ImportError, ImportErrorCode, importText } from '@concord/export';
-import { docFromJSON, docToText, freezeNumbers } from '@concord/schema';
+import { docFromJSON, docFromJSONText, docToJSONText, docToText, freezeNumbers } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import type { Node } from 'prosemirror-model';
 import { randomUUID } from 'node:crypto';
@@ -116,7 +116,7 @@ export class InstrumentsService {
     const instrument = await this.require(id);
     const row = await this.instruments.findText(id, language);
     if (!row) throw new AppException('language-not-available', `The instrument has no ${language} version yet.`);
-    return { doc: docFromJSON(JSON.parse(row.doc) as unknown), committeeId: instrument.committeeId };
+    return { doc: docFromJSONText(row.doc), committeeId: instrument.committeeId };
   }
 
   /**
@@ -136,7 +136,7 @@ export class InstrumentsService {
         throw new AppException('language-exists', `The instrument already has a ${language} version.`);
       }
       const now = new Date();
-      await this.instruments.insertText(Object.assign(new InstrumentText(), { instrumentId: id, language, doc: JSON.stringify(doc.toJSON()), createdAt: now }), manager);
+      await this.instruments.insertText(Object.assign(new InstrumentText(), { instrumentId: id, language, doc: docToJSONText(doc), createdAt: now }), manager);
       await this.audit.record(manager, { actorId: user.user.id, action: 'instrument.language-version', entityType: 'instrument', entityId: instrument.id, after: { language } });
     });
   }

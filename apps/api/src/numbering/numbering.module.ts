@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
-import { CollabModule } from '../collaboration/collab.module';
+import { LiveDocumentsModule } from '../documents/live-documents.module';
 import { CommentsModule } from '../comments/comments.module';
 import { CompilationModule } from '../compilation/compilation.module';
 import { InstrumentsModule } from '../instruments/instruments.module';
@@ -9,7 +9,7 @@ import { NumberingRepository } from './numbering.repository';
 import { NumberingService } from './numbering.service';
 
 @Module({
-  imports: [AuditModule, CollabModule, CommentsModule, CompilationModule, InstrumentsModule],
+  imports: [AuditModule, LiveDocumentsModule, CommentsModule, CompilationModule, InstrumentsModule],
   controllers: [NumberingController],
   providers: [NumberingRepository, NumberingService],
 })

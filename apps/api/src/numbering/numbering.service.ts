@@ -1,16 +1,14 @@
-import { isLanguage, type Language } from '@concord/domain';
-import { articleNumbers, frozenNumberToString, numberDocument, parseFrozenNumber, referenceLabels, sequentialNumbers, formatArticleNumber } from '@concord/schema';
+import { consolidatedDocument, isLanguage, type Language } from '@concord/domain';
+import { articleNumbers, docFromYFragment, frozenNumberToString, numberDocument, parseFrozenNumber, referenceLabels, sequentialNumbers, formatArticleNumber, treatyFragment } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Node } from 'prosemirror-model';
 import * as Y from 'yjs';
 import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
-import { consolidatedDocument } from '../collaboration/collab-access.service';
-import { CollabService, PROSEMIRROR_FRAGMENT } from '../collaboration/collab.service';
-import { DocumentReader } from '../collaboration/document-reader';
 import { AppException } from '../common/app.exception';
 import { UnitOfWork } from '../database/unit-of-work';
+import { LiveDocuments } from '../documents/live-documents';
 import { CommentsService } from '../comments/comments.service';
 import { CompilationRepository } from '../compilation/compilation.repository';
 import { InstrumentsService } from '../instruments/instruments.service';
@@ -65,8 +63,7 @@ const XREF = 'xref';
 export class NumberingService {
   constructor(
     private readonly instruments: InstrumentsService,
-    private readonly reader: DocumentReader,
-    private readonly collab: CollabService,
+    private readonly documents: LiveDocuments,
     private readonly repository: NumberingRepository,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
@@ -141,7 +138,7 @@ export class NumberingService {
     for (const language of languages) {
       const document = consolidatedDocument(instrumentId, language);
       const ids = provisionIds(await this.live(instrumentId, language));
-      await this.collab.change(document, () => this.instruments.consolidatedSeed(instrumentId, language), (ydoc) => renumberDocument(ydoc, after, language, (fragment) => this.reader.fromFragment(fragment)), { exempt: ids });
+      await this.documents.change(document, (live) => renumberDocument(live.doc, after, language), { exempt: ids });
     }
     const row = Object.assign(new Renumbering(), { id: randomUUID(), instrumentId, committeeId: instrument.committeeId, actorId: user.user.id, at: new Date(), entries: JSON.stringify(entries) });
     await this.uow.run(async (manager) => {
@@ -194,7 +191,7 @@ export class NumberingService {
   }
 
   private async live(instrumentId: string, language: Language): Promise<Node> {
-    return (await this.reader.treaty(consolidatedDocument(instrumentId, language))) ?? (await this.instruments.consolidatedSeed(instrumentId, language));
+    return this.documents.read(consolidatedDocument(instrumentId, language));
   }
 }
 
@@ -227,8 +224,8 @@ function texts(parent: Y.XmlFragment | Y.XmlElement, visit: (text: Y.XmlText) =>
  * Gives every article of a live document its new number, then rewrites the words of every cross-reference to the
  * number (and paragraph) of the provision it points at, in the document's language.
  */
-export function renumberDocument(ydoc: Y.Doc, numbers: ReadonlyMap<string, string>, language: Language, read: (fragment: Y.XmlFragment) => Node): void {
-  const fragment = ydoc.getXmlFragment(PROSEMIRROR_FRAGMENT);
+export function renumberDocument(ydoc: Y.Doc, numbers: ReadonlyMap<string, string>, language: Language): void {
+  const fragment = treatyFragment(ydoc);
   ydoc.transact(() => {
     elements(fragment, (element) => {
       if (element.nodeName !== 'article') return;
@@ -237,7 +234,7 @@ export function renumberDocument(ydoc: Y.Doc, numbers: ReadonlyMap<string, strin
       if (number && element.getAttribute('number') !== number) element.setAttribute('number', number);
     });
   });
-  const references = referenceLabels(read(fragment), language);
+  const references = referenceLabels(docFromYFragment(fragment), language);
   ydoc.transact(() => {
     texts(fragment, (text) => {
       let index = 0;

@@ -1,18 +1,17 @@
-import { decide } from '@concord/domain';
+import { decide, spaceDocument } from '@concord/domain';
 import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
-import { CollabService } from '../collaboration/collab.service';
-import { CloseCode } from '../collaboration/protocol';
 import { AppException } from '../common/app.exception';
 import { assertAllowed } from '../common/policy';
 import { UnitOfWork } from '../database/unit-of-work';
+import { LiveDocuments } from '../documents/live-documents';
 import type { InboxItem } from '../inbox/inbox-item.entity';
 import { InboxService } from '../inbox/inbox.service';
 import { DelegationsRepository } from '../delegations/delegations.repository';
 import type { EntityManager } from 'typeorm';
 import type { DraftingSpace } from '../drafting-spaces/drafting-space.entity';
-import { type DraftingSpaceView, draftingSpaceView, spaceDocument, spaceOwners, spaceReaders, spaceResource } from '../drafting-spaces/drafting-spaces.service';
+import { type DraftingSpaceView, draftingSpaceView, spaceOwners, spaceReaders, spaceResource } from '../drafting-spaces/drafting-spaces.service';
 import { ProposalsRepository } from './proposals.repository';
 
 /**
@@ -25,7 +24,7 @@ export class CoSponsorshipService {
   constructor(
     private readonly proposals: ProposalsRepository,
     private readonly delegations: DelegationsRepository,
-    private readonly collab: CollabService,
+    private readonly documents: LiveDocuments,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly inbox: InboxService,
@@ -68,7 +67,7 @@ export class CoSponsorshipService {
       return Promise.resolve();
     }).then((view) => {
       // The delegation's read-only sockets reconnect with the rights they now have.
-      this.collab.closeWhere((c) => c.document === document && c.auth.user.delegationId === delegationId, CloseCode.rightsChanged, 'access changed');
+      this.documents.disconnectDelegation(document, delegationId, 'changed');
       return view;
     });
   }
@@ -85,7 +84,7 @@ export class CoSponsorshipService {
       return Promise.resolve();
     }).then((view) => {
       const document = spaceDocument(spaceId);
-      this.collab.closeWhere((c) => c.document === document && c.auth.user.delegationId === delegationId, CloseCode.forbidden, 'co-sponsorship ended');
+      this.documents.disconnectDelegation(document, delegationId, 'ended');
       return view;
     });
   }

@@ -1,5 +1,6 @@
 import type { Change } from '@concord/compile';
 import type { HistoryActor, Language, ProposalStatus, Resource, Role, Tier } from '@concord/domain';
+import { docFromJSONText, docToJSON } from '@concord/schema';
 import type { ProposalEvent } from './proposal-event.entity';
 import type { Proposal } from './proposal.entity';
 
@@ -99,8 +100,8 @@ export function proposalView(p: Proposal, supporterIds: readonly string[], event
     sessionId: p.sessionId,
     provisionIds: p.provisionIds,
     baseRef: p.baseRef,
-    baseDoc: JSON.parse(p.baseDoc) as unknown,
-    proposedDoc: JSON.parse(p.proposedDoc) as unknown,
+    baseDoc: docToJSON(docFromJSONText(p.baseDoc)),
+    proposedDoc: docToJSON(docFromJSONText(p.proposedDoc)),
     changes: JSON.parse(p.changes) as StoredChange[],
     textWarnings: p.textWarnings,
     supersedesId: p.supersedesId,

@@ -1,6 +1,5 @@
-import { canTransition, decide, type ProposalStatus } from '@concord/domain';
+import { decide, type ProposalStatus } from '@concord/domain';
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
@@ -10,7 +9,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import type { InboxItem } from '../inbox/inbox-item.entity';
 import { InboxService } from '../inbox/inbox.service';
 import type { ProposalFilterDto, SetOutcomeDto, SubmitProposalDto } from './dto/proposal.dto';
-import { ProposalEvent } from './proposal-event.entity';
+import { ProposalLifecycle } from './proposal-lifecycle';
 import { ProposalSupport } from './proposal-support.entity';
 import { historyActor, proposalResource, type ProposalView, proposalView } from './proposal-view';
 import type { Proposal } from './proposal.entity';
@@ -27,6 +26,7 @@ export class ProposalsService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly inbox: InboxService,
+    private readonly lifecycle: ProposalLifecycle,
   ) {}
 
   async submit(user: AuthContext, spaceId: string, dto: SubmitProposalDto): Promise<ProposalView> {
@@ -103,19 +103,11 @@ export class ProposalsService {
         throw new AppException('proposal-not-found', `No proposal ${id}.`);
       }
       check(proposal);
-      const from = proposal.status as ProposalStatus;
-      if (!canTransition(from, to)) throw new AppException('invalid-transition', `A ${from} proposal cannot become ${to}.`);
-      await this.proposals.setStatus(id, to, manager);
-      await this.event(manager, id, from, to, user.user.id);
-      await this.audit.record(manager, { actorId: user.user.id, action: `proposal.${to}`, entityType: 'proposal', entityId: id, before: { status: from }, after: { status: to } });
+      await this.lifecycle.move(manager, id, to, user.user.id, new Date());
       return notify ? notify(proposal, manager) : [];
     });
     this.inbox.announce(items);
     return this.get(user, id);
-  }
-
-  private async event(manager: EntityManager, proposalId: string, from: string, to: string, actorId: string): Promise<void> {
-    await this.proposals.insertEvent(Object.assign(new ProposalEvent(), { id: randomUUID(), proposalId, fromStatus: from, toStatus: to, actorId, at: new Date() }), manager);
   }
 
   /** The proposal, or 404 when it does not exist or the caller may not read it: both answer the same. */

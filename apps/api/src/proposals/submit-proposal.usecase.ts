@@ -1,19 +1,19 @@
 import { changeSet } from '@concord/compile';
-import { decide, describeSuspiciousCharacters } from '@concord/domain';
+import { decide, describeSuspiciousCharacters, spaceDocument } from '@concord/domain';
+import { docToJSONText } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Node } from 'prosemirror-model';
 import type { EntityManager } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
-import { AuditService } from '../audit/audit.service';
-import { DocumentReader } from '../collaboration/document-reader';
 import { AppException } from '../common/app.exception';
 import { assertAllowed } from '../common/policy';
 import { CommitteesRepository } from '../committees/committees.repository';
 import { UnitOfWork } from '../database/unit-of-work';
-import { DraftingSpacesService, spaceDocument, spaceOwners, spaceResource } from '../drafting-spaces/drafting-spaces.service';
+import { LiveDocuments } from '../documents/live-documents';
+import { spaceOwners, spaceResource } from '../drafting-spaces/drafting-spaces.service';
 import type { SubmitProposalDto } from './dto/proposal.dto';
-import { ProposalEvent } from './proposal-event.entity';
+import { ProposalLifecycle } from './proposal-lifecycle';
 import { storeChanges } from './proposal-view';
 import { Proposal } from './proposal.entity';
 import { ProposalsRepository } from './proposals.repository';
@@ -45,11 +45,10 @@ export function touchedArticles(base: Node, proposed: Node): string[] {
 export class SubmitProposalUseCase {
   constructor(
     private readonly proposals: ProposalsRepository,
-    private readonly spaces: DraftingSpacesService,
-    private readonly reader: DocumentReader,
+    private readonly documents: LiveDocuments,
     private readonly committees: CommitteesRepository,
     private readonly uow: UnitOfWork,
-    private readonly audit: AuditService,
+    private readonly lifecycle: ProposalLifecycle,
   ) {}
 
   async execute(user: AuthContext, spaceId: string, dto: SubmitProposalDto): Promise<Proposal> {
@@ -58,8 +57,9 @@ export class SubmitProposalUseCase {
       throw new AppException('drafting-space-not-found', `No drafting space ${spaceId}.`);
     }
     assertAllowed(decide(user.subject, 'submit-proposal', spaceResource(space, [space.ownerDelegationId])));
-    const base = await this.spaces.initialContent(space);
-    const proposed = (await this.reader.treaty(spaceDocument(space.id))) ?? base;
+    const document = spaceDocument(space.id);
+    const base = await this.documents.start(document);
+    const proposed = await this.documents.read(document);
     const changes = changeSet(base, proposed);
     if (changes.length === 0) {
       throw new AppException('empty-proposal', 'The drafting space does not change the base text; there is nothing to propose.');
@@ -78,11 +78,11 @@ export class SubmitProposalUseCase {
       title: space.title,
       justification: dto.justification,
       baseRef: `instrument:${space.instrumentId}`,
-      baseDoc: JSON.stringify(base.toJSON()),
-      proposedDoc: JSON.stringify(proposed.toJSON()),
+      baseDoc: docToJSONText(base),
+      proposedDoc: docToJSONText(proposed),
       changes: JSON.stringify(storeChanges(changes)),
       provisionIds: touchedArticles(base, proposed),
-      status: 'submitted',
+      status: 'draft',
       late: session ? now.getTime() > session.proposalDeadline.getTime() : false,
       textWarnings: [
         ...describeSuspiciousCharacters(proposed.textContent).map((w) => `text: ${w}`),
@@ -95,15 +95,7 @@ export class SubmitProposalUseCase {
     });
     return this.uow.run(async (manager) => {
       if (dto.supersedesId) await this.supersede(user, dto.supersedesId, proposal, manager);
-      await this.proposals.insert(proposal, manager);
-      await this.event(manager, proposal.id, 'draft', 'submitted', user.user.id, now);
-      await this.audit.record(manager, {
-        actorId: user.user.id,
-        action: 'proposal.submit',
-        entityType: 'proposal',
-        entityId: proposal.id,
-        after: { id: proposal.id, spaceId: space.id, sponsor: proposal.sponsorDelegationId, late: proposal.late, provisionIds: proposal.provisionIds },
-      });
+      await this.lifecycle.submit(manager, proposal, { id: proposal.id, spaceId: space.id, sponsor: proposal.sponsorDelegationId, late: proposal.late, provisionIds: proposal.provisionIds });
       return proposal;
     });
   }
@@ -128,11 +120,6 @@ export class SubmitProposalUseCase {
     if (old.status !== 'submitted') {
       throw new AppException('invalid-transition', `Proposal ${id} is ${old.status}; only a submitted proposal can be superseded.`);
     }
-    await this.proposals.setStatus(id, 'superseded', manager);
-    await this.event(manager, id, 'submitted', 'superseded', user.user.id, replacement.submittedAt);
-  }
-
-  private async event(manager: EntityManager, proposalId: string, from: string | null, to: string, actorId: string, at: Date): Promise<void> {
-    await this.proposals.insertEvent(Object.assign(new ProposalEvent(), { id: randomUUID(), proposalId, fromStatus: from, toStatus: to, actorId, at }), manager);
+    await this.lifecycle.move(manager, id, 'superseded', user.user.id, replacement.submittedAt, { by: replacement.id });
   }
 }

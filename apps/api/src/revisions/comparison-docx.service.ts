@@ -1,5 +1,5 @@
 import { type Comparison, compare } from '@concord/compare';
-import { type CommentTargetKind, decide, type Language, pickLocalized, type ThreadView } from '@concord/domain';
+import { type CommentTargetKind, consolidatedDocument, decide, type Language, pickLocalized, type ThreadView } from '@concord/domain';
 import { comparisonToDocx, type TrackedComment, type TrackedDocxInput } from '@concord/export';
 import { docFromJSON, type ProvenanceAttrs } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
@@ -77,7 +77,7 @@ export class ComparisonDocxService {
       date = now.toISOString().slice(0, 10);
       changeDate = now.toISOString();
       tier = 'committee';
-      commented = { kind: 'document', id: `consolidated:${older.instrumentId}:${lang}` };
+      commented = { kind: 'document', id: consolidatedDocument(older.instrumentId, lang) };
     } else {
       const newer = await this.revisions.readable(reader, newerId);
       if (newer.instrumentId !== older.instrumentId) throw new AppException('validation-failed', 'Only revisions of the same instrument can be compared.');

@@ -1,7 +1,7 @@
 import { provenanceRefs } from '@concord/compile';
 import { type Language, pickLocalized } from '@concord/domain';
 import { compilationToDocx, compilationToHtml, type CompilationInput, revisionToAkomaNtoso, revisionToDocx, revisionToHtml } from '@concord/export';
-import { docFromJSON, docToText, listProvisions, numberDocument, treatySchema } from '@concord/schema';
+import { docFromJSON, docFromJSONText, docToText, listProvisions, numberDocument, treatySchema } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Node } from 'prosemirror-model';
@@ -160,7 +160,7 @@ export class ExportsService {
               supporters: supports.filter((s) => s.proposalId === p.id && !s.withdrawnAt).map((s) => name(s.delegationId)),
               late: p.late,
               submittedAt: p.submittedAt.toISOString(),
-              proposedText: articleText(docFromJSON(JSON.parse(p.proposedDoc) as unknown), article.id, language),
+              proposedText: articleText(docFromJSONText(p.proposedDoc), article.id, language),
               changes: JSON.parse(p.changes) as StoredChange[],
               justification: p.justification,
             })),

@@ -1,16 +1,13 @@
 import { wordEdits } from '@concord/compile';
-import { type Language } from '@concord/domain';
+import { consolidatedDocument, type Language } from '@concord/domain';
 import { bringFromOriginal, findNodeById, numberDocument, ownSegments, ownText, provisionsHolding, translateOwnText, TranslationError, type NumberLabel, type TextSegment } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import { Fragment, Slice, type Node } from 'prosemirror-model';
-import { updateYFragment } from 'y-prosemirror';
 import type { AuthContext } from '../auth/auth-context';
 import { AuditService } from '../audit/audit.service';
-import { consolidatedDocument } from '../collaboration/collab-access.service';
-import { CollabService, PROSEMIRROR_FRAGMENT } from '../collaboration/collab.service';
-import { DocumentReader } from '../collaboration/document-reader';
 import { AppException } from '../common/app.exception';
 import { UnitOfWork } from '../database/unit-of-work';
+import { LiveDocuments } from '../documents/live-documents';
 import { InstrumentsService } from '../instruments/instruments.service';
 import { ownTextHashes } from './own-text';
 import { RevisionsRepository } from './revisions.repository';
@@ -73,16 +70,15 @@ function changesBetween(before: string | null, after: string): StaleNode['change
 export class LanguageVersionsService {
   constructor(
     private readonly instruments: InstrumentsService,
-    private readonly reader: DocumentReader,
+    private readonly documents: LiveDocuments,
     private readonly repository: RevisionsRepository,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
-    private readonly collab: CollabService,
   ) {}
 
-  /** The live consolidated draft in a language (its base text until anyone opened it). */
-  async live(instrumentId: string, language: Language): Promise<Node> {
-    return (await this.reader.treaty(consolidatedDocument(instrumentId, language))) ?? (await this.instruments.baseDocument(instrumentId, language)).doc;
+  /** The live consolidated draft in a language (the text it starts from until anyone opened it). */
+  live(instrumentId: string, language: Language): Promise<Node> {
+    return this.documents.read(consolidatedDocument(instrumentId, language));
   }
 
   /** Starts a language version as a copy of the original's current text, every node to be translated. */
@@ -182,38 +178,36 @@ export class LanguageVersionsService {
     const source = findNodeById(original, nodeId)?.node;
     if (!source) throw new AppException('provision-not-found', 'That provision is no longer in the original; reload the stale queue.');
     const document = consolidatedDocument(instrumentId, language);
-    const initialContent = async () => (await this.instruments.baseDocument(instrumentId, language)).doc;
-    const run: { outcome: 'done' | 'missing' | TranslationError | { readonly unplaceable: string } } = { outcome: 'missing' };
     // A language version renders the original, so an agreed provision must still reach every language: the
     // translation may change the provisions holding the translated node whatever their status, and nothing else
     // (the same ids as the original's, which also hold a provision brought into the version). Clients' own edits
     // to agreed text stay refused in every language (collaboration/agreed-guard.ts).
     const holding = provisionsHolding(original, nodeId);
-    await this.collab.change(document, initialContent, (ydoc) => {
-      const fragment = ydoc.getXmlFragment(PROSEMIRROR_FRAGMENT);
-      let live: Node;
-      try {
-        // A provision the language version lacks is brought from the original to its corresponding place (with
-        // its container when that is missing too, the rest of it in the original's words, to be translated).
-        live = bringFromOriginal(original, this.reader.fromFragment(fragment), nodeId);
-      } catch (error) {
-        if (!(error instanceof TranslationError)) throw error;
-        run.outcome = { unplaceable: error.message };
-        return;
-      }
-      try {
-        const target = findNodeById(live, nodeId);
-        if (!target) return;
-        const translated = translateOwnText(source, target.node, texts, user.user.id);
-        const next = live.replace(target.pos, target.pos + target.node.nodeSize, new Slice(Fragment.from(translated), 0, 0));
-        updateYFragment(ydoc, fragment, next, { mapping: new Map(), isOMark: new Map() });
-        run.outcome = 'done';
-      } catch (error) {
-        if (!(error instanceof TranslationError)) throw error;
-        run.outcome = error;
-      }
-    }, { exempt: holding });
-    const result = run.outcome;
+    const result = await this.documents.change(
+      document,
+      (edit): 'done' | 'missing' | TranslationError | { readonly unplaceable: string } => {
+        let live: Node;
+        try {
+          // A provision the language version lacks is brought from the original to its corresponding place (with
+          // its container when that is missing too, the rest of it in the original's words, to be translated).
+          live = bringFromOriginal(original, edit.text(), nodeId);
+        } catch (error) {
+          if (!(error instanceof TranslationError)) throw error;
+          return { unplaceable: error.message };
+        }
+        try {
+          const target = findNodeById(live, nodeId);
+          if (!target) return 'missing';
+          const translated = translateOwnText(source, target.node, texts, user.user.id);
+          edit.replace(live.replace(target.pos, target.pos + target.node.nodeSize, new Slice(Fragment.from(translated), 0, 0)));
+          return 'done';
+        } catch (error) {
+          if (!(error instanceof TranslationError)) throw error;
+          return error;
+        }
+      },
+      { exempt: holding },
+    );
     if (result === 'missing') throw new AppException('provision-not-found', 'That provision is no longer in the original; reload the stale queue.');
     if (typeof result === 'object' && 'unplaceable' in result) throw new AppException('validation-failed', result.unplaceable);
     if (result instanceof TranslationError) throw new AppException('translation-mismatch', `${result.message} Give one translation per run of the original's words.`);

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
-import { CollabModule } from '../collaboration/collab.module';
+import { LiveDocumentsModule } from '../documents/live-documents.module';
 import { CommentsModule } from '../comments/comments.module';
 import { CommitteesModule } from '../committees/committees.module';
 import { CompilationModule } from '../compilation/compilation.module';
@@ -17,7 +17,7 @@ import { RevisionsRepository } from './revisions.repository';
 import { RevisionsService } from './revisions.service';
 
 @Module({
-  imports: [AuditModule, CollabModule, CommentsModule, CommitteesModule, CompilationModule, InstrumentsModule, ProposalsModule],
+  imports: [AuditModule, LiveDocumentsModule, CommentsModule, CommitteesModule, CompilationModule, InstrumentsModule, ProposalsModule],
   controllers: [RevisionsController, PublicController, ComparisonDocxController],
   providers: [RevisionsRepository, RevisionsService, PublishRevisionUseCase, LanguageVersionsService, ExportsService, ComparisonDocxService],
   exports: [RevisionsService, RevisionsRepository, ExportsService],

@@ -1,24 +1,22 @@
-import type { Disposition, Language, ProvisionStatus, Tier } from '@concord/domain';
-import { newNodeId, treatySchema } from '@concord/schema';
+import { consolidatedDocument, type Disposition, type Language, type ProvisionStatus, spaceDocument, type Tier } from '@concord/domain';
+import { newNodeId, treatyFragment, treatySchema } from '@concord/schema';
 import type { INestApplication } from '@nestjs/common';
 import type { Node } from 'prosemirror-model';
 import { EditorState } from 'prosemirror-state';
-import { absolutePositionToRelativePosition, initProseMirrorDoc, updateYFragment } from 'y-prosemirror';
+import { absolutePositionToRelativePosition, initProseMirrorDoc } from 'y-prosemirror';
 import * as Y from 'yjs';
 import type { DataSource } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
 import { subjectOf, userView } from '../auth/auth.service';
 import { User } from '../auth/user.entity';
-import { consolidatedDocument } from '../collaboration/collab-access.service';
-import { CollabService, PROSEMIRROR_FRAGMENT } from '../collaboration/collab.service';
-import { DocumentReader } from '../collaboration/document-reader';
 import { CommentPeriodsService } from '../comment-periods/comment-periods.service';
 import { WrittenCommentsService } from '../comment-periods/written-comments.service';
 import { CommentsService } from '../comments/comments.service';
 import { CompileDeskService } from '../compilation/compile-desk.service';
 import { CompileUseCase } from '../compilation/compile.usecase';
 import { Delegation } from '../delegations/delegation.entity';
-import { DraftingSpacesService, spaceDocument } from '../drafting-spaces/drafting-spaces.service';
+import { LiveDocuments } from '../documents/live-documents';
+import { DraftingSpacesService } from '../drafting-spaces/drafting-spaces.service';
 import { CoSponsorshipService } from '../proposals/co-sponsorship.service';
 import { ProposalsService } from '../proposals/proposals.service';
 import { ExportsService } from '../revisions/exports.service';
@@ -153,13 +151,7 @@ class DemoNegotiationPlayer {
       const drafter = this.as(proposal.drafter);
       const articles = await Promise.all(proposal.articles.map((heading) => this.articleId(heading)));
       const space = await spaces.create(drafter, this.instrumentId, { title: proposal.title, language: ORIGINAL, provisionIds: articles });
-      const entity = await spaces.find(space.id);
-      if (!entity) throw new Error(`drafting space ${space.id} vanished`);
-      await this.service(CollabService).change(spaceDocument(space.id), () => spaces.initialContent(entity), (ydoc) => {
-        const fragment = ydoc.getXmlFragment(PROSEMIRROR_FRAGMENT);
-        const edited = proposal.edits.reduce((doc, edit) => applyEdit(doc, edit), this.service(DocumentReader).fromFragment(fragment));
-        updateYFragment(ydoc, fragment, edited, { mapping: new Map(), isOMark: new Map() });
-      });
+      await this.service(LiveDocuments).change(spaceDocument(space.id), (live) => live.replace(proposal.edits.reduce((doc, edit) => applyEdit(doc, edit), live.text())));
       for (const code of proposal.coSponsors ?? []) {
         await coSponsors.invite(this.as(proposal.head), space.id, this.delegation(code));
         await coSponsors.answer(this.as(headOf(code)), space.id, true);
@@ -199,11 +191,8 @@ class DemoNegotiationPlayer {
     const english = await languages.live(this.instrumentId, ORIGINAL);
     const arabic = translateToArabic(english);
     const document = consolidatedDocument(this.instrumentId, 'ar');
-    const base = async () => arabic;
-    await this.service(CollabService).change(document, base, (ydoc) => {
-      updateYFragment(ydoc, ydoc.getXmlFragment(PROSEMIRROR_FRAGMENT), arabic, { mapping: new Map(), isOMark: new Map() });
-      // The Arabic draft takes the statuses the English one was given (agreed text is translated before agreement).
-    }, { statusChanges: true });
+    // The Arabic draft takes the statuses the English one was given (agreed text is translated before agreement).
+    await this.service(LiveDocuments).change(document, (live) => live.replace(arabic), { statusChanges: true });
     const stale = await languages.stale(this.as('secretariat'), this.instrumentId, 'ar');
     if (stale.length) await languages.confirm(this.as('secretariat'), this.instrumentId, 'ar', stale.map((s) => s.nodeId));
   }
@@ -245,9 +234,9 @@ class DemoNegotiationPlayer {
 
   /** The range of the first occurrence of `quote`, as the web editor anchors a selection (Yjs relative positions). */
   private async anchor(quote: string): Promise<{ start: string; end: string; quote: string }> {
-    const snapshot: Y.Doc = await this.service(CollabService).snapshotOf(this.english);
+    const snapshot: Y.Doc = await this.service(LiveDocuments).snapshot(this.english);
     try {
-      const fragment = snapshot.getXmlFragment(PROSEMIRROR_FRAGMENT);
+      const fragment = treatyFragment(snapshot);
       const { doc, mapping } = initProseMirrorDoc(fragment, treatySchema);
       let from = -1;
       doc.descendants((node, pos) => {

@@ -1,4 +1,4 @@
-import { isRightToLeft, type Language } from '@concord/domain';
+import { isConsolidatedDocument, isRightToLeft, type Language } from '@concord/domain';
 import { treatySchema } from '@concord/schema';
 import { baseKeymap } from 'prosemirror-commands';
 import { keymap } from 'prosemirror-keymap';
@@ -171,7 +171,7 @@ export function CollaborativeEditor({
         navigationHighlight(),
         stableIds(),
         ...(provenanceOnClick ? [provenanceClicks(setOrigin)] : []),
-        ...(document.startsWith('consolidated:') ? [agreedLock()] : []),
+        ...(isConsolidatedDocument(document) ? [agreedLock()] : []),
         ...plugins,
       ],
     });

@@ -1,4 +1,5 @@
 import { COLLAB_CLOSE_CODES } from '@concord/domain';
+import { treatyFragment } from '@concord/schema';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -10,9 +11,6 @@ import {
   type ConnectionState,
 } from './connection';
 import { participantsFrom, type AwarenessUser, type Participant } from './presence';
-
-/** The fragment y-prosemirror binds to; the server seeds documents under the same name. */
-export const PROSEMIRROR_FRAGMENT = 'prosemirror';
 
 /** One open shared document: its local copy, the provider that keeps it in sync, and the fragment to bind. */
 export interface CollabSession {
@@ -74,7 +72,7 @@ export function useCollaboration({ document, user, readOnly, onUnauthenticated }
     const report = (event: ConnectionEvent) => {
       if (live) setConnection((state) => nextConnectionState(state, event));
     };
-    const fragment = ydoc.getXmlFragment(PROSEMIRROR_FRAGMENT);
+    const fragment = treatyFragment(ydoc);
 
     provider.on('sync', (synced) => {
       if (!synced || !live) return;

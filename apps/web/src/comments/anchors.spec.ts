@@ -1,4 +1,4 @@
-import { builders, docToYFragment, treatySchema } from '@concord/schema';
+import { builders, docToYFragment, treatyFragment, treatySchema } from '@concord/schema';
 import { describe, expect, it } from 'vitest';
 import { initProseMirrorDoc } from 'y-prosemirror';
 import * as Y from 'yjs';
@@ -9,7 +9,7 @@ const { article, doc, heading, p } = builders;
 /** A shared document holding one article, and a way to see it as the editor does after each change. */
 function shared() {
   const ydoc = new Y.Doc();
-  const fragment = ydoc.getXmlFragment('prosemirror');
+  const fragment = treatyFragment(ydoc);
   docToYFragment(
     doc(article({ id: 'a1' }, heading('Sovereignty'), p({ id: 'p1' }, 'States Parties shall respect sovereignty.'))),
     fragment,

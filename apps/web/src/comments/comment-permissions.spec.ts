@@ -1,4 +1,4 @@
-import type { Role, Subject } from '@concord/domain';
+import { consolidatedDocument, type Role, spaceDocument, type Subject } from '@concord/domain';
 import { describe, expect, it } from 'vitest';
 import { documentTiers, mayEdit, mayReply, mayResolve, tiersFor } from './comment-permissions';
 import type { CommentView, ThreadView } from './comments-api';
@@ -36,8 +36,8 @@ const thread = (tier: ThreadView['tier']): ThreadView => ({
 
 describe(documentTiers.name, () => {
   it.each([
-    ['space:0b6d7f5e-0000-4000-8000-000000000000', ['delegation']],
-    ['consolidated:0b6d7f5e-0000-4000-8000-000000000000:en', ['delegation', 'committee']],
+    [spaceDocument('0b6d7f5e-0000-4000-8000-000000000000'), ['delegation']],
+    [consolidatedDocument('0b6d7f5e-0000-4000-8000-000000000000', 'en'), ['delegation', 'committee']],
   ])('allows %s threads of %j', (document, tiers) => {
     expect(documentTiers(document)).toEqual(tiers);
   });

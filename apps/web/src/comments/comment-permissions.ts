@@ -1,4 +1,4 @@
-import { decide, type Subject, type Tier } from '@concord/domain';
+import { decide, parseDocumentName, type Subject, type Tier } from '@concord/domain';
 import type { CommentView, ThreadView } from './comments-api';
 
 /**
@@ -6,7 +6,7 @@ import type { CommentView, ThreadView } from './comments-api';
  * alone; a consolidated draft is committee business, never public before it is published.
  */
 export function documentTiers(document: string): readonly Tier[] {
-  return document.startsWith('space:') ? ['delegation'] : ['delegation', 'committee'];
+  return parseDocumentName(document)?.kind === 'space' ? ['delegation'] : ['delegation', 'committee'];
 }
 
 /** A delegation-tier thread belongs to its author's delegation; the policy sees a thread that way. */

@@ -1,4 +1,4 @@
-import { LANGUAGES, decide, isLanguage, isRightToLeft, type Language } from '@concord/domain';
+import { LANGUAGES, consolidatedDocument, decide, isLanguage, isRightToLeft, type Language } from '@concord/domain';
 import { useMemo, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api';
@@ -20,11 +20,6 @@ import { committeePath, consolidatedDraftPath } from '../routes';
 import { LiveComparisonDownload } from '../proposals/word-panel';
 import { useResource } from '../use-resource';
 import { NotFoundPage } from './not-found-page';
-
-/** The collaboration document of an instrument's consolidated draft in one language. */
-export function consolidatedDocument(instrumentId: string, language: Language): string {
-  return `consolidated:${instrumentId}:${language}`;
-}
 
 /**
  * `/committees/:cid/instruments/:iid/draft/:lang`: the secretariat's live working text of an instrument, which
