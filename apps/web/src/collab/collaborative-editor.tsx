@@ -166,7 +166,8 @@ export function CollaborativeEditor({
   const markerTexts = useRef<FootnoteMarkerTexts>({ number: String, label: String });
   markerTexts.current = {
     number: (n) => formatNumber(n, textLanguage),
-    label: (n) => t('footnote.marker', { n: formatNumber(n, language) }),
+    // The accessible name holds the number as shown, in the text's numerals.
+    label: (n) => t('footnote.marker', { n: formatNumber(n, textLanguage) }),
   };
   // A marker opens its note: in the secretariat's form where it edits, else at its place in the list of notes.
   const openNote = useRef<(id: string) => void>(() => undefined);

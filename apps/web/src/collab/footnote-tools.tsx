@@ -121,7 +121,7 @@ export function FootnoteForm({ view, target, textLanguage, onClose }: { view: Ed
  * number leads back to its marker in the text.
  */
 export function FootnoteList({ doc, textLanguage, view }: { doc: Node; textLanguage: Language; view: EditorView | null }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const headingId = useId();
   const notes = listFootnotes(doc);
   if (notes.length === 0) return null;
@@ -134,7 +134,7 @@ export function FootnoteList({ doc, textLanguage, view }: { doc: Node; textLangu
             <button
               type="button"
               className="footnote-back link-button"
-              aria-label={t('footnote.back', { n: formatNumber(note.number, language) })}
+              aria-label={t('footnote.back', { n: formatNumber(note.number, textLanguage) })}
               onClick={() => view !== null && focusFootnoteMarker(view, note.id)}
             >
               {formatNumber(note.number, textLanguage)}

@@ -54,7 +54,9 @@ export function BuildOptionsForm({ view, delegations, onClose }: { view: EditorV
   const infos = useMemo(() => delegationInfos(delegations), [delegations]);
   const sorted = useMemo(
     () =>
-      [...delegations]
+      // Member States and groups propose text; the secretariat and observer organizations do not.
+      delegations
+        .filter((delegation) => delegation.kind === 'member-state' || delegation.kind === 'group')
         .map((delegation) => ({ code: delegation.code, name: pickLocalized(delegation.names, language) ?? delegation.code }))
         .sort((a, b) => a.name.localeCompare(b.name, language)),
     [delegations, language],

@@ -135,7 +135,7 @@ function NoteMarker({ node, context }: { node: Node; context: RenderContext }) {
         href={`#note-${id}`}
         className="footnote-marker"
         role="doc-noteref"
-        aria-label={context.t('footnote.marker', { n: formatNumber(number, context.language) })}
+        aria-label={context.t('footnote.marker', { n: formatNumber(number, context.textLanguage) })}
       >
         {formatNumber(number, context.textLanguage)}
       </a>
@@ -167,7 +167,7 @@ function NoteList({ doc, context }: { doc: Node; context: RenderContext }) {
                 href={`#noteref-${id}`}
                 className="footnote-back"
                 role="doc-backlink"
-                aria-label={context.t('footnote.back', { n: formatNumber(number, context.language) })}
+                aria-label={context.t('footnote.back', { n: formatNumber(number, context.textLanguage) })}
               >
                 {formatNumber(number, context.textLanguage)}
               </a>{' '}
