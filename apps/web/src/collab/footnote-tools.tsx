@@ -71,7 +71,7 @@ export function FootnoteForm({ view, target, textLanguage, onClose }: { view: Ed
   return (
     <section className="editor-panel footnote-form" aria-labelledby={headingId} onKeyDown={onKeyDown}>
       <h2 id={headingId} className="editor-panel-title">
-        {target.kind === 'new' ? t('footnote.newTitle') : t('footnote.editTitle', { n: formatNumber(number, language) })}
+        {target.kind === 'new' ? t('footnote.insert') : t('footnote.marker', { n: formatNumber(number, language) })}
       </h2>
       <form
         onSubmit={(event) => {
@@ -108,7 +108,7 @@ export function FootnoteForm({ view, target, textLanguage, onClose }: { view: Ed
             </button>
           )}
           <button type="button" className="button-secondary" onClick={close}>
-            {t('footnote.cancel')}
+            {t('comments.cancel')}
           </button>
         </div>
       </form>

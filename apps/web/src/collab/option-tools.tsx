@@ -83,7 +83,7 @@ export function BuildOptionsForm({ view, delegations, onClose }: { view: EditorV
       <h2 id={headingId} className="editor-panel-title" tabIndex={-1} ref={(element) => {
           if (target === null) first.current = element;
         }}>
-        {t('options.buildTitle')}
+        {t('options.build')}
       </h2>
       {error !== null && (
         <p role="alert" className="field-error">
@@ -135,7 +135,7 @@ export function BuildOptionsForm({ view, delegations, onClose }: { view: EditorV
               {t('options.confirmBuild')}
             </button>
             <button type="button" className="button-secondary" onClick={close}>
-              {t('footnote.cancel')}
+              {t('comments.cancel')}
             </button>
           </div>
         </form>
@@ -143,7 +143,7 @@ export function BuildOptionsForm({ view, delegations, onClose }: { view: EditorV
       {target === null && (
         <div className="editor-panel-actions">
           <button type="button" className="button-secondary" onClick={close}>
-            {t('footnote.cancel')}
+            {t('comments.cancel')}
           </button>
         </div>
       )}
@@ -187,7 +187,7 @@ export function DissolveOptionsForm({ view, textLanguage, onClose }: { view: Edi
       <h2 id={headingId} className="editor-panel-title" tabIndex={-1} ref={(element) => {
           if (group === null) first.current = element;
         }}>
-        {t('options.dissolveTitle')}
+        {t('options.dissolve')}
       </h2>
       {group === null ? (
         <>
@@ -196,7 +196,7 @@ export function DissolveOptionsForm({ view, textLanguage, onClose }: { view: Edi
           </p>
           <div className="editor-panel-actions">
             <button type="button" className="button-secondary" onClick={close}>
-              {t('footnote.cancel')}
+              {t('comments.cancel')}
             </button>
           </div>
         </>
@@ -242,7 +242,7 @@ export function DissolveOptionsForm({ view, textLanguage, onClose }: { view: Edi
               {t('options.confirmDissolve')}
             </button>
             <button type="button" className="button-secondary" onClick={close}>
-              {t('footnote.cancel')}
+              {t('comments.cancel')}
             </button>
           </div>
         </form>
