@@ -54,7 +54,7 @@ export type {
   XrefAttrs,
 } from './schema';
 export { SchemaError, SchemaErrorCode } from './schema-error';
-export { docToText, inlineNodeSpans, inlineToText, NOTE_BOUNDARY, positionalText } from './text';
+export { docToText, inlineNodeSpans, inlineToText, NOTE_BOUNDARY, positionalText, readableNotes } from './text';
 export { docFromYFragment, docToYFragment } from './yjs';
 export { provenanceTracking } from './provenance-plugin';
 export type { ProvenanceTrackingOptions } from './provenance-plugin';

@@ -143,3 +143,15 @@ export function inlineNodeSpans(content: Fragment): ReadonlyArray<readonly [numb
   });
   return spans;
 }
+
+/**
+ * A positional text made readable: each footnote's boundaries shown as superscript parentheses around its words,
+ * "States⁽See annex.⁾ shall". A piece of a positional text that holds whole notes only reads as well as the whole.
+ */
+export function readableNotes(text: string): string {
+  let open = false;
+  return text.replace(/\uFFFC/g, () => {
+    open = !open;
+    return open ? '⁽' : '⁾';
+  });
+}
