@@ -230,7 +230,10 @@ export function DissolveOptionsForm({ view, textLanguage, onClose }: { view: Edi
                         checked={keep === index}
                         onChange={() => setKeep(index)}
                       />{' '}
-                      <strong>{label}</strong> — {who}: <span dir="auto">{excerpt(option)}</span>
+                      <bdi lang={textLanguage}>
+                        <strong>{label}</strong>
+                      </bdi>{' '}
+                      — {who}: <bdi lang={textLanguage}>{excerpt(option)}</bdi>
                     </label>
                   </li>
                 );
