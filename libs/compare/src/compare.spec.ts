@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { compare } from './compare';
 import type { BlockComparison, Comparison, ConcordanceRow, ProvisionKind } from './comparison';
 
-const { article, bracket, chapter, doc, heading, option, options, p, preamble, provenance, recital, sub, title } = builders;
+const { article, bracket, chapter, doc, footnote, heading, option, options, p, preamble, provenance, recital, sub, title } = builders;
 
 /** An article `id` with one paragraph `${id}p` reading `text`. */
 function art(id: string, text = `Text of ${id}.`): Node {
@@ -48,6 +48,25 @@ function diffOf(older: string, newer: string, language: Language = 'en'): string
 }
 
 describe(compare.name, () => {
+  describe('footnotes', () => {
+    const noted = (note: string | null): Node => doc(article({ id: 'a' }, p({ id: 'x' }, 'States shall act', ...(note === null ? [] : [footnote({ id: 'n1' }, note)]), '.')));
+
+    it('compares a reworded footnote as a block of its own after its text', () => {
+      const comparison = compare(noted('See annex I.'), noted('See annex II.'), { language: 'en' });
+      expect(words(blockOf(comparison, 'x#0'))).toBe('States shall act.');
+      expect(blockOf(comparison, 'x#0')?.change).toBe('unchanged');
+      expect(blockOf(comparison, 'n1')).toMatchObject({ role: 'footnote', change: 'changed', newNumber: '(1)' });
+      expect(words(blockOf(comparison, 'n1'))).toBe('See annex [-I-]{+II+}.');
+    });
+
+    it.each([
+      ['added', null, 'See annex.'],
+      ['deleted', 'See annex.', null],
+    ])('reports a footnote %s', (change, older, newer) => {
+      expect(blockOf(compare(noted(older), noted(newer), { language: 'en' }), 'n1')?.change).toBe(change);
+    });
+  });
+
   describe('concordance', () => {
     it('renumbers the articles after an inserted one without reporting them moved', () => {
       expect(concordance(articles('a1', 'a2', 'a3'), articles('a1', 'new', 'a2', 'a3'))).toEqual([

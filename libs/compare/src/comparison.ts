@@ -52,7 +52,8 @@ export interface ConcordanceRow {
 }
 
 /** What a compared block of text is: the title, a recital, the heading line of a chapter or article, or text. */
-export type BlockRole = 'title' | 'recital' | 'heading' | 'text';
+/** `footnote`: the words of a footnote standing in the block before it, compared as a block of their own. */
+export type BlockRole = 'title' | 'recital' | 'heading' | 'text' | 'footnote';
 
 /** Whether a block of text exists in both documents, and if so whether its words differ. */
 export type BlockChange = 'added' | 'deleted' | 'changed' | 'unchanged';
@@ -78,7 +79,8 @@ export interface DiffPart {
 /**
  * One text-bearing node compared word by word: the title, a recital, the heading of a chapter or article
  * (present even when the article has no heading, so that its number has a line), or a text block of a
- * paragraph, subparagraph or option. Unagreed text reads in [square brackets], as in `docToText`.
+ * paragraph, subparagraph or option, or the words of a footnote (numbered "(1)" in document order, after the
+ * text it stands in). Unagreed text reads in [square brackets], as in `docToText`.
  */
 export interface BlockComparison {
   /** Stable key: the owner's id and the block's role, e.g. `a7#heading`, `a7p2#0`, `title`. */

@@ -123,10 +123,19 @@ export function outline(doc: Node, language: Language, numbering: NumberingOptio
     provisionById.set(id, provision);
   };
 
+  let notes = 0;
   const textBlock = (node: Node, key: string, role: BlockRole, owner: string | null, ownerKind: TreatyNodeName, chain: readonly string[], depth: number): void => {
     const label = pending.join(' ');
     pending = [];
     addBlock({ key, role, ownerId: owner, ownerKind, provisions: chain, depth, label, text: readInline(node), node });
+    // A footnote's words follow the text it stands in, as a block keyed by the note's id, numbered in document
+    // order, so that a note added, removed or reworded shows as such.
+    node.forEach((child, _offset, index) => {
+      if (child.type.name !== 'footnote') return;
+      const id = uniqueId(child);
+      notes += 1;
+      addBlock({ key: id ?? `${key}#note${index}`, role: 'footnote', ownerId: id, ownerKind: 'footnote', provisions: chain, depth: depth + 1, label: `(${notes})`, text: readInline(child), node: child });
+    });
   };
 
   /** The heading line of a chapter or article: its number, then its heading text if it has one. */

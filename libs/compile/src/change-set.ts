@@ -1,6 +1,7 @@
 import type { Node } from 'prosemirror-model';
+import { inlineNodeSpans, positionalText } from '@concord/schema';
 import { childKeys, indexSlots, ROOT_SLOT, type SlotIndex } from './slots';
-import { wordEdits } from './word-diff';
+import { wordEdits, type WordEdit } from './word-diff';
 
 /** A replacement inside a text: `[from, to)` of the base text (`deleted`) became `inserted`. */
 export interface TextEdit {
@@ -97,11 +98,51 @@ export function changesBetween(base: SlotIndex, proposed: SlotIndex): readonly C
   return changes;
 }
 
+/**
+ * The word edits widened so that none starts or ends inside a footnote, in either text: a changed note is replaced
+ * whole. The characters between two edits are the same in both texts, so widening one side into them widens the
+ * other alike; an edit widened into the next one is joined with it and widened again.
+ */
+function wholeNotes(edits: readonly WordEdit[], original: Node, node: Node): readonly WordEdit[] {
+  const oldSpans = inlineNodeSpans(original.content);
+  const newSpans = inlineNodeSpans(node.content);
+  if (oldSpans.length === 0 && newSpans.length === 0) return edits;
+  const inside = (spans: ReturnType<typeof inlineNodeSpans>, at: number): readonly [number, number] | undefined => spans.find(([from, to]) => at > from && at < to);
+  const widened: WordEdit[] = [];
+  const queue = [...edits];
+  for (let edit = queue.shift(); edit; edit = queue.shift()) {
+    let { from, to, newFrom, newTo } = edit;
+    for (;;) {
+      const left = Math.max(from - (inside(oldSpans, from)?.[0] ?? from), newFrom - (inside(newSpans, newFrom)?.[0] ?? newFrom));
+      const right = Math.max((inside(oldSpans, to)?.[1] ?? to) - to, (inside(newSpans, newTo)?.[1] ?? newTo) - newTo);
+      const previous = widened[widened.length - 1];
+      const next = queue[0];
+      if (previous && from - left <= previous.to) {
+        widened.pop();
+        ({ from, newFrom } = previous);
+      } else if (next && to + right >= next.from) {
+        queue.shift();
+        ({ to, newTo } = next);
+      } else if (left > 0 || right > 0) {
+        from -= left;
+        newFrom -= left;
+        to += right;
+        newTo += right;
+      } else {
+        break;
+      }
+    }
+    widened.push({ from, to, newFrom, newTo });
+  }
+  return widened;
+}
+
 function textChange(target: string, original: Node, node: Node): TextChange | null {
-  const before = original.textContent;
-  const after = node.textContent;
+  // Offsets into the positional text are positions in the block, footnotes included.
+  const before = positionalText(original.content);
+  const after = positionalText(node.content);
   if (before === after) return null;
-  const edits = wordEdits(before, after).map((edit): TextEdit => {
+  const edits = wholeNotes(wordEdits(before, after), original, node).map((edit): TextEdit => {
     const content: Node[] = [];
     node.content.cut(edit.newFrom, edit.newTo).forEach((child) => content.push(child));
     return {

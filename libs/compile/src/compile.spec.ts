@@ -11,7 +11,7 @@ import { changeScopes } from './scope';
 import { indexSlots } from './slots';
 import type { CompileOptions, CompileResult, Decision, Proposal, ScopedDecision } from './types';
 
-const { article, bracket, doc, heading, p, provenance, sub } = builders;
+const { article, bracket, doc, footnote, heading, p, provenance, sub } = builders;
 
 const base = doc(
   article(
@@ -72,6 +72,40 @@ describe(compile.name, () => {
   ])('with bracketIncorporated, %s', (_title, specs, expected) => {
     const result = run(specs, { bracketIncorporated: true });
     expect(render(result.doc, expected.slice(0, 2))).toBe(expected);
+  });
+
+  describe('with a footnote in the text', () => {
+    const noted = (before: string, note: string, after: string): Node => doc(article({ id: 'a1' }, p({ id: 'p1' }, before, footnote({ id: 'n1' }, note), after)));
+    const base = noted('The States Parties shall adopt', 'Including legislative measures.', ' measures.');
+    const compileNoted = (specs: ReadonlyArray<readonly [string, string, Decision, Node]>, options: CompileOptions = {}): CompileResult =>
+      compile({
+        base: { doc: base, revisionId: 'rev1', label: 'A/AC.291/22' },
+        proposals: specs.map(([id, sponsor, , proposed]) => proposal(id, sponsor, base, proposed)),
+        decisions: new Map(specs.map(([id, , decision]) => [id, decision])),
+        options,
+      });
+
+    it.each<[string, ReadonlyArray<readonly [string, string, Decision, Node]>, string]>([
+      ['keeps the note where it stands when words after it change', [['P1', 'EGY', 'incorporate', noted('The States Parties shall adopt', 'Including legislative measures.', ' effective measures.')]], 'a1: The States Parties shall adopt^{Including legislative measures.} effective measures.'],
+      ['keeps the note where it stands when words before it change', [['P1', 'EGY', 'incorporate', noted('The States Parties may adopt', 'Including legislative measures.', ' measures.')]], 'a1: The States Parties may adopt^{Including legislative measures.} measures.'],
+      ['replaces a reworded note whole', [['P1', 'EGY', 'incorporate', noted('The States Parties shall adopt', 'Including administrative measures.', ' measures.')]], 'a1: The States Parties shall adopt^{Including administrative measures.} measures.'],
+      ['presents a reworded note as an option of the text', [['P1', 'EGY', 'present-as-option', noted('The States Parties shall adopt', 'Including administrative measures.', ' measures.')]], 'a1: {base: The States Parties shall adopt^{Including legislative measures.} measures. | EGY: The States Parties shall adopt^{Including administrative measures.} measures.}'],
+      ['adds a note a proposal inserts', [['P1', 'EGY', 'incorporate', doc(article({ id: 'a1' }, p({ id: 'p1' }, 'The States Parties shall adopt', footnote({ id: 'n1' }, 'Including legislative measures.'), ' measures', footnote({ id: 'n2' }, 'Effective ones.'), '.')))]], 'a1: The States Parties shall adopt^{Including legislative measures.} measures^{Effective ones.}.'],
+      ['removes a note a proposal deletes', [['P1', 'EGY', 'incorporate', doc(article({ id: 'a1' }, p({ id: 'p1' }, 'The States Parties shall adopt measures.')))]], 'a1: The States Parties shall adopt measures.'],
+    ])('%s', (_title, specs, expected) => {
+      expect(render(compileNoted(specs).doc, 'a1')).toBe(expected);
+    });
+
+    it('attributes a reworded note\'s words to the proposal and keeps no mark on the note itself', () => {
+      const { doc: compiled } = compileNoted([['P1', 'EGY', 'incorporate', noted('The States Parties shall adopt', 'Including administrative measures.', ' measures.')]]);
+      expect(origins(compiled)).toBe('rev1"The States Parties shall adopt" ^{ P1"Including administrative measures." } rev1" measures."');
+      const marked: string[] = [];
+      compiled.descendants((node) => {
+        if (node.type.name === 'footnote' && node.marks.length > 0) marked.push(String(node.attrs['id']));
+      });
+      expect(marked).toEqual([]);
+      expect(unattributed(compiled)).toBe(0);
+    });
   });
 
   it('gives nested brackets distinct, deterministic ids', () => {

@@ -1,4 +1,4 @@
-import { treatySchema } from '@concord/schema';
+import { positionalText, treatySchema } from '@concord/schema';
 import { Fragment, Mark, type Node } from 'prosemirror-model';
 
 const provenanceType = treatySchema.marks.provenance;
@@ -24,13 +24,18 @@ export function bracketsOf(node: Node): readonly Mark[] {
   return node.marks.filter((mark) => mark.type === bracketType);
 }
 
-/** Text with `fallback` as provenance unless it already has one. */
+/** Text with `fallback` as provenance unless it already has one; a footnote's words each so. */
 export function withProvenance(text: Node, fallback: Mark): Node {
+  if (!text.isText) return mapText(text, (words) => withProvenance(words, fallback));
   return provenanceOf(text) ? text : text.mark(fallback.addToSet(text.marks));
 }
 
-/** Text with `provenance` in place of whatever provenance it had, and the given brackets added. */
+/**
+ * Text with `provenance` in place of whatever provenance it had, and the given brackets added. A footnote itself
+ * carries no marks (y-prosemirror would not keep them): its words are restamped instead.
+ */
 export function restamp(text: Node, provenance: Mark, brackets: readonly Mark[]): Node {
+  if (!text.isText) return mapText(text, (words) => restamp(words, provenance, brackets));
   let marks = provenance.addToSet(provenanceType.removeFromSet(text.marks));
   for (const bracket of brackets) marks = bracket.addToSet(marks);
   return text.mark(marks);
@@ -75,7 +80,7 @@ export interface Splice {
 /** Inline content cut into its leading spaces, its words, and its trailing spaces. */
 function trimmedContent(content: readonly Node[]): { lead: Node[]; core: Node[]; tail: Node[] } {
   const fragment = Fragment.fromArray([...content]);
-  const text = fragment.textBetween(0, fragment.size);
+  const text = positionalText(fragment);
   const start = text.length - text.trimStart().length;
   const end = text.trimEnd().length;
   if (start >= end) return { lead: [...content], core: [], tail: [] };

@@ -1,4 +1,5 @@
 import type { Node } from 'prosemirror-model';
+import { positionalText } from '@concord/schema';
 import type { Change, InsertChange, TextChange } from './change-set';
 import { fingerprint } from './fingerprint';
 import { ownerId, structuralIds, type SlotIndex } from './slots';
@@ -107,7 +108,7 @@ function placeText(change: TextChange, current: SlotIndex, proposalBase: Node, m
   if (!slot?.node.isTextblock) {
     return { reason: 'node-deleted', target: change.target, message: `The text ${change.target} the proposal changes is no longer in the base` };
   }
-  const now = slot.node.textContent;
+  const now = positionalText(slot.node.content);
   const edits = change.edits.map(({ from, to, inserted, content }) => ({ from, to, inserted, content }));
   if (now === change.before) return { site: change.target, edits };
   // The base already reads as proposed: the proposal was incorporated into an earlier revision.

@@ -117,7 +117,7 @@ export function sub(...args: Args): Node {
  * opens with an option group standing for its text; the rest are its subparagraphs and option groups.
  */
 function leadText(children: readonly Child[]): Node[] {
-  const firstBlock = children.findIndex((child) => isNode(child) && !child.isText);
+  const firstBlock = children.findIndex((child) => isNode(child) && !child.isInline);
   const lead = firstBlock < 0 ? children : children.slice(0, firstBlock);
   const rest = firstBlock < 0 ? [] : children.slice(firstBlock);
   const first = rest[0];
@@ -163,4 +163,10 @@ export function xref(target: string, ...children: Child[]): MarkedText {
 /** Text carrying a provenance mark. */
 export function provenance(attrs: Partial<ProvenanceAttrs> & Pick<ProvenanceAttrs, 'kind' | 'ref'>, ...children: Child[]): MarkedText {
   return marked(treatySchema.marks.provenance.create(attrs), children);
+}
+
+/** A `footnote` standing in text (attrs: `id`, fresh unless given); its children are the note's words. */
+export function footnote(...args: Args): Node {
+  const { attrs, children } = split(args);
+  return create('footnote', withId(attrs), inline(children));
 }

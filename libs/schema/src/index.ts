@@ -60,7 +60,7 @@ export type {
   XrefAttrs,
 } from './schema';
 export { SchemaError, SchemaErrorCode } from './schema-error';
-export { docToText, inlineToText } from './text';
+export { docToText, inlineNodeSpans, inlineToText, NOTE_BOUNDARY, positionalText, readableNotes } from './text';
 export { docFromYFragment, docToYFragment, PROSEMIRROR_FRAGMENT, treatyFragment } from './yjs';
 export { provenanceTracking } from './provenance-plugin';
 export type { ProvenanceTrackingOptions } from './provenance-plugin';

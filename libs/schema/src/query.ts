@@ -16,8 +16,8 @@ export function findNodeById(doc: Node, id: string): NodeWithPos | null {
   doc.descendants((node, pos) => {
     if (found) return false;
     if (hasStableId(node) && node.attrs['id'] === id) found = { node, pos };
-    // Ids live on block nodes only; there is nothing to find inside a textblock.
-    return !found && !node.isTextblock;
+    // Besides block nodes, a footnote inside a textblock has an id; text has none.
+    return !found && !node.isText;
   });
   return found;
 }

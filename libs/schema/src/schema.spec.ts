@@ -1,6 +1,6 @@
 import { Fragment, type DOMOutputSpec, type Node } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
-import { article, bracket, chapter, doc, heading, option, options, p, provenance } from './builders';
+import { article, bracket, chapter, doc, footnote, heading, option, options, p, provenance } from './builders';
 import { treatySchema, type TreatyNodeName } from './schema';
 
 function domOf(node: Node): DOMOutputSpec | undefined {
@@ -9,7 +9,7 @@ function domOf(node: Node): DOMOutputSpec | undefined {
 
 /** Whether `parent` may hold children of the given types, each filled with its minimal content. */
 function accepts(parent: TreatyNodeName, content: readonly TreatyNodeName[]): boolean {
-  const children = content.map((name) => treatySchema.nodes[name].createAndFill() as Node);
+  const children = content.map((name) => (name === 'text' ? treatySchema.text('x') : (treatySchema.nodes[name].createAndFill() as Node)));
   return treatySchema.nodes[parent].validContent(Fragment.fromArray(children));
 }
 
@@ -34,6 +34,11 @@ describe('treatySchema', () => {
     ['an empty option', 'option', [], false],
     ['a group of one option', 'option_group', ['option'], false],
     ['a group of three options', 'option_group', ['option', 'option', 'option'], true],
+    ['text with a footnote', 'text_block', ['text', 'footnote', 'text'], true],
+    ['a recital with a footnote', 'recital', ['footnote'], true],
+    ['a heading with a footnote', 'heading', ['text', 'footnote'], false],
+    ['a title with a footnote', 'title', ['footnote'], false],
+    ['a footnote inside a footnote', 'footnote', ['footnote'], false],
   ])('says %s is valid: %s', (_, parent, content, valid) => {
     expect(accepts(parent, content)).toBe(valid);
   });
@@ -90,6 +95,20 @@ describe('treatySchema', () => {
   ])('renders %s', (_, build, expected) => {
     const mark = build();
     expect(mark && mark.type.spec.toDOM?.(mark, true)).toEqual(expected);
+  });
+
+  it('keeps a footnote\'s words, with their provenance and brackets, inside the text', () => {
+    const note = footnote({ id: 'n1' }, 'See ', provenance({ kind: 'edit', ref: 'u1' }, bracket({ id: 'b1' }, 'annex')), '.');
+    const built = doc(article(p('Text', note, ' goes on.')));
+    built.check();
+    expect(note.textContent).toBe('See annex.');
+    expect(note.isAtom && note.isInline).toBe(true);
+    expect(domOf(note)).toEqual(['span', { 'data-node': 'footnote', 'data-id': 'n1' }, 0]);
+  });
+
+  it('refuses a mark on a footnote\'s words that the note does not allow', () => {
+    const xref = treatySchema.marks.xref.create({ target: 'a1' });
+    expect(() => footnote(treatySchema.text('x', [xref])).check()).toThrow(RangeError);
   });
 
   it('parses the attributes it renders', () => {

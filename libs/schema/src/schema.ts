@@ -99,6 +99,7 @@ export type TreatyNodeName =
   | 'text_block'
   | 'option_group'
   | 'option'
+  | 'footnote'
   | 'text';
 
 /** Names of the mark types of {@link treatySchema}. */
@@ -113,6 +114,7 @@ export const STRUCTURAL_NODE_NAMES: readonly TreatyNodeName[] = [
   'subparagraph',
   'option_group',
   'option',
+  'footnote',
 ];
 
 /** The minimal view of a DOM element that the parse rules need, so this module needs no DOM typings. */
@@ -232,7 +234,7 @@ function provision(tag: string, name: string): Pick<NodeSpec, 'toDOM' | 'parseDO
 const nodes: Record<TreatyNodeName, NodeSpec> = {
   doc: { content: 'title? preamble? (chapter | article)+' },
   title: {
-    content: 'inline*',
+    content: 'text*',
     defining: true,
     toDOM: () => ['h1', { 'data-node': 'title' }, 0],
     parseDOM: [{ tag: 'h1[data-node="title"]' }],
@@ -262,7 +264,7 @@ const nodes: Record<TreatyNodeName, NodeSpec> = {
     ],
   },
   heading: {
-    content: 'inline*',
+    content: 'text*',
     defining: true,
     toDOM: () => ['h2', { 'data-node': 'heading' }, 0],
     parseDOM: [{ tag: 'h2[data-node="heading"]' }],
@@ -326,6 +328,21 @@ const nodes: Record<TreatyNodeName, NodeSpec> = {
         },
       },
     ],
+  },
+  footnote: {
+    // A note is an inline node holding its own text rather than an atom with the text in an attribute:
+    // y-prosemirror stores it as an element whose words are a Y.XmlText of their own, so two people editing
+    // one note merge character by character, and the note's words carry provenance and brackets like any other
+    // words (y-prosemirror keeps no marks of an element, only those of text). `atom` keeps the cursor out of it:
+    // the editor draws it as a numbered marker through a node view and edits its words in a dialog.
+    group: 'inline',
+    inline: true,
+    atom: true,
+    content: 'text*',
+    marks: 'bracket provenance',
+    attrs: { id: idAttr },
+    toDOM: (node): DOMOutputSpec => ['span', { 'data-node': 'footnote', ...idDOM(node.attrs) }, 0],
+    parseDOM: [{ tag: 'span[data-node="footnote"]', getAttrs: (dom) => idOf(dom as ElementAttributes) }],
   },
   text: { group: 'inline' },
 };
@@ -415,11 +432,13 @@ const marks: Record<TreatyMarkName, MarkSpec> = {
  * subparagraph (text_block | option_group) (subparagraph | option_group)*   id
  * option_group option{2,}                                id
  * option       paragraph+ | subparagraph+ | text_block+  id, sponsors, proposalIds, isBase, attribution
- * title, recital, heading, text_block: inline text
+ * footnote     text*  (inline, atom)                    id
+ * title, heading: text; recital, text_block: inline (text and footnotes)
  * ```
  *
  * An option group stands wherever what its options hold may stand: options of paragraphs in an article,
  * options of subparagraphs in a paragraph, options of text_blocks in place of a paragraph's own text.
+ * A footnote is part of the text: it stands where its marker stands and holds the note's own words.
  * Marks: `bracket` (nestable and overlapping unagreed text), `provenance` (origin of the text) and `xref` (words
  * that refer to a provision by id, rewritten when the provision is renumbered).
  * Numbers of paragraphs and below are derived from order; an article's is frozen in its `number` attribute once

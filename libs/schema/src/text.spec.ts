@@ -1,7 +1,7 @@
 import type { Language } from '@concord/domain';
 import { describe, expect, it } from 'vitest';
-import { article, bracket, chapter, doc, heading, option, options, p, preamble, provenance, sub, textBlock, title } from './builders';
-import { docToText, inlineToText } from './text';
+import { article, bracket, chapter, doc, footnote, heading, option, options, p, preamble, provenance, sub, textBlock, title } from './builders';
+import { docToText, inlineToText, positionalText, readableNotes } from './text';
 
 const convention = doc(
   title('Convention on cooperation'),
@@ -83,5 +83,14 @@ describe(inlineToText.name, () => {
     let block = node;
     while (!block.isTextblock && block.firstChild) block = block.firstChild;
     expect(inlineToText(block)).toBe('[a [b]][ c]');
+  });
+});
+
+describe(readableNotes.name, () => {
+  it('shows each footnote of a positional text between superscript parentheses', () => {
+    const block = textBlock('States', footnote({ id: 'n1' }, 'See annex.'), ' shall', footnote({ id: 'n2' }, 'Or may.'), '.');
+    const text = positionalText(block.content);
+    expect(text.length).toBe(block.content.size);
+    expect(readableNotes(text)).toBe('States⁽See annex.⁾ shall⁽Or may.⁾.');
   });
 });

@@ -1,14 +1,15 @@
 import type { Language } from '@concord/domain';
-import type { Node } from 'prosemirror-model';
+import type { Fragment, Node } from 'prosemirror-model';
 import { formatLabel, numberDocument, type NumberingOptions, type NumberLabel } from './numbering';
 
 const INDENT = '    ';
 
 /**
  * The inline content of a textblock as plain text, unagreed text in square brackets. A bracket that overlaps
- * another without nesting is closed and reopened where they cross, so the brackets always balance.
+ * another without nesting is closed and reopened where they cross, so the brackets always balance. A footnote
+ * is written as `note` renders it, by default not at all (plain text has no place for notes).
  */
-export function inlineToText(node: Node): string {
+export function inlineToText(node: Node, note: (footnote: Node) => string = () => ''): string {
   let out = '';
   const open: string[] = [];
   node.forEach((child) => {
@@ -22,7 +23,7 @@ export function inlineToText(node: Node): string {
       open.push(id);
       out += '[';
     }
-    out += child.text ?? '';
+    out += child.type.name === 'footnote' ? note(child) : (child.text ?? '');
   });
   return out + ']'.repeat(open.length);
 }
@@ -105,7 +106,7 @@ export function docToText(doc: Node, language: Language, options: NumberingOptio
       case 'title':
         return [inlineToText(node)];
       case 'preamble':
-        return children(node).map(inlineToText);
+        return children(node).map((recital) => inlineToText(recital));
       case 'chapter':
       case 'article':
         return renderHeaded(node);
@@ -114,4 +115,43 @@ export function docToText(doc: Node, language: Language, options: NumberingOptio
     }
   });
   return `${blocks.join('\n\n')}\n`;
+}
+
+/** What stands for a footnote's opening and closing in {@link positionalText}. */
+export const NOTE_BOUNDARY = '\uFFFC';
+
+/**
+ * The text of inline content with one character per position, so that offsets into it are positions in the
+ * content: a footnote stands as {@link NOTE_BOUNDARY}, its words, {@link NOTE_BOUNDARY}. Without footnotes it is
+ * the plain text.
+ */
+export function positionalText(content: Fragment): string {
+  let out = '';
+  content.forEach((child) => {
+    if (child.isText) out += child.text ?? '';
+    else if (child.type.name === 'footnote') out += NOTE_BOUNDARY + positionalText(child.content) + NOTE_BOUNDARY;
+    else out += NOTE_BOUNDARY.repeat(child.nodeSize);
+  });
+  return out;
+}
+
+/** The `[from, to)` positions of the footnotes (and any other inline node) directly in inline content. */
+export function inlineNodeSpans(content: Fragment): ReadonlyArray<readonly [number, number]> {
+  const spans: Array<readonly [number, number]> = [];
+  content.forEach((child, offset) => {
+    if (!child.isText) spans.push([offset, offset + child.nodeSize]);
+  });
+  return spans;
+}
+
+/**
+ * A positional text made readable: each footnote's boundaries shown as superscript parentheses around its words,
+ * "States⁽See annex.⁾ shall". A piece of a positional text that holds whole notes only reads as well as the whole.
+ */
+export function readableNotes(text: string): string {
+  let open = false;
+  return text.replace(/\uFFFC/g, () => {
+    open = !open;
+    return open ? '⁽' : '⁾';
+  });
 }

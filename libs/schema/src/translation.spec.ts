@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { article, bracket, doc, heading, p, provenance, recital, sub } from './builders';
+import { article, bracket, doc, footnote, heading, p, provenance, recital, sub } from './builders';
 import { findNodeById } from './query';
 import { ownSegments, ownText, translateOwnText, TranslationError } from './translation';
 
@@ -38,6 +38,20 @@ describe(translateOwnText.name, () => {
     ]);
     expect(translated.attrs['id']).toBe('p1');
     expect(translated.childCount).toBe(original.childCount);
+  });
+
+  it('translates a footnote’s words run by run where the note stands, keeping its id', () => {
+    const noted = p({ id: 'p3' }, 'States', footnote({ id: 'n1' }, provenance(egy, 'See annex.')), ' shall act.');
+    expect(ownSegments(noted).map((s) => [s.text, s.footnote])).toEqual([
+      ['States', null],
+      ['See annex.', 'n1'],
+      [' shall act.', null],
+    ]);
+    const translated = translateOwnText(noted, noted, ['Les États', 'Voir l’annexe.', ' agissent.'], 'user-9');
+    const note = translated.firstChild?.child(1);
+    expect(note?.type.name).toBe('footnote');
+    expect(note?.attrs['id']).toBe('n1');
+    expect(marksOf(translated)).toEqual(['Les États|translation:user-9:', 'Voir l’annexe.|translation:prop-1:EGY+MEX', ' agissent.|translation:user-9:']);
   });
 
   it('translates an article’s heading and a recital', () => {

@@ -18,6 +18,8 @@ export interface TextSegment {
   readonly brackets: readonly string[];
   /** The run's provenance, if it has one. */
   readonly provenance: ProvenanceAttrs | null;
+  /** The id of the footnote the run is a word of, `null` for the text itself. */
+  readonly footnote: string | null;
 }
 
 /** The text blocks directly inside a node (heading, lead text), not those of its sub-provisions; a recital is one. */
@@ -53,18 +55,26 @@ function provenanceOf(mark: Mark): ProvenanceAttrs | null {
   };
 }
 
-/** The runs of a node's own words, in order (see {@link TextSegment}). */
+function segmentOf(text: Node, block: number, footnote: string | null): TextSegment {
+  return {
+    block,
+    text: text.text ?? '',
+    brackets: text.marks.filter((m) => m.type.name === 'bracket').map((m) => String(m.attrs['id'])),
+    provenance: text.marks.map(provenanceOf).find((p) => p !== null) ?? null,
+    footnote,
+  };
+}
+
+/**
+ * The runs of a node's own words, in order (see {@link TextSegment}); a footnote's words are runs of their own
+ * where the note stands, so a translator renders the note with the text around it.
+ */
 export function ownSegments(node: Node): readonly TextSegment[] {
   const segments: TextSegment[] = [];
   ownTextBlocks(node).forEach((block, index) => {
-    block.forEach((text) => {
-      if (!text.isText) return;
-      segments.push({
-        block: index,
-        text: text.text ?? '',
-        brackets: text.marks.filter((m) => m.type.name === 'bracket').map((m) => String(m.attrs['id'])),
-        provenance: text.marks.map(provenanceOf).find((p) => p !== null) ?? null,
-      });
+    block.forEach((child) => {
+      if (child.isText) segments.push(segmentOf(child, index, null));
+      else if (child.type.name === 'footnote') child.forEach((text) => text.isText && segments.push(segmentOf(text, index, String(child.attrs['id']))));
     });
   });
   return segments;
@@ -103,10 +113,15 @@ export function translateOwnText(original: Node, translation: Node, texts: reado
   }
   const schema = original.type.schema;
   let next = 0;
-  const blocks = ownTextBlocks(original).map((block) => {
+  const translateRuns = (parent: Node): Node[] => {
     const content: Node[] = [];
-    block.forEach((text) => {
-      if (!text.isText) return;
+    parent.forEach((child) => {
+      if (child.type.name === 'footnote') {
+        // The note stays where it stood, with its id, its words translated run by run like the text's.
+        content.push(child.type.create(child.attrs, translateRuns(child)));
+        return;
+      }
+      if (!child.isText) return;
       const words = texts[next] ?? '';
       const segment = segments[next];
       next += 1;
@@ -116,10 +131,11 @@ export function translateOwnText(original: Node, translation: Node, texts: reado
         }
         return;
       }
-      content.push(schema.text(words, translatedMarks(text, translator)));
+      content.push(schema.text(words, translatedMarks(child, translator)));
     });
-    return block.type.create(block.attrs, content);
-  });
+    return content;
+  };
+  const blocks = ownTextBlocks(original).map((block) => block.type.create(block.attrs, translateRuns(block)));
   if (translation.isTextblock) {
     const [only] = blocks;
     return translation.type.create(translation.attrs, only?.content, translation.marks);

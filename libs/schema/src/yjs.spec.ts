@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { article, bracket, chapter, doc, heading, p, sub } from './builders';
+import { article, bracket, chapter, doc, footnote, heading, p, provenance, sub } from './builders';
 import { consolidatedDraft } from './fixtures';
 import { docFromJSON, docToJSON } from './json';
 import { SchemaError } from './schema-error';
@@ -66,6 +66,31 @@ describe(docFromYFragment.name, () => {
     const built = doc(article({ id: 'a' }, p({ id: 'p' }, bracket({ id: 'left' }, 'a ', bracket({ id: 'right' }, 'b')), bracket({ id: 'right' }, ' c'))));
     const json = docToJSON(built);
     expect(throughYjs(json)).toEqual(json);
+  });
+
+  it('keeps a footnote with its words, their provenance and brackets', () => {
+    const note = footnote({ id: 'n1' }, provenance({ kind: 'edit', ref: 'u1' }, 'See ', bracket({ id: 'b' }, 'annex I')), '.');
+    const json = docToJSON(doc(article({ id: 'a' }, p({ id: 'p' }, 'States', note, ' shall act.'))));
+    expect(throughYjs(json)).toEqual(json);
+  });
+
+  it('merges two people editing one footnote character by character', () => {
+    const origin = new Y.Doc();
+    docToYFragment(doc(article({ id: 'a' }, p({ id: 'p' }, 'Text', footnote({ id: 'n1' }, 'See annex.')))), origin.getXmlFragment('prosemirror'));
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(origin));
+    const noteText = (ydoc: Y.Doc): Y.XmlText => {
+      const textBlock = ((ydoc.getXmlFragment('prosemirror').get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement;
+      const element = textBlock.toArray().find((child): child is Y.XmlElement => child instanceof Y.XmlElement && child.nodeName === 'footnote');
+      return element?.get(0) as Y.XmlText;
+    };
+    noteText(origin).insert(0, 'First ');
+    noteText(replica).insert('See annex'.length, ' II');
+    Y.applyUpdate(origin, Y.encodeStateAsUpdate(replica));
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(origin));
+    for (const ydoc of [origin, replica]) {
+      expect(docFromYFragment(ydoc.getXmlFragment('prosemirror')).textContent).toBe('TextFirst See annex II.');
+    }
   });
 
   it('rejects a fragment that holds no treaty document', () => {

@@ -60,6 +60,31 @@ const dropFirstArticle = (doc: Node) => doc.copy(doc.content.cut(doc.child(0).no
 
 const locked = { agreedLock: {} };
 
+/** Where the node `id` starts. */
+const posOf = (doc: Node, id: string): number => {
+  let pos = -1;
+  doc.descendants((node, at) => {
+    if (node.attrs['id'] === id) pos = at;
+    return pos < 0;
+  });
+  return pos;
+};
+
+/** The document with a footnote at the end of the text of paragraph `id`. */
+const noteIn = (id: string) => (doc: Node) => {
+  const pos = posOf(doc, id);
+  const end = pos + 1 + (doc.nodeAt(pos)?.child(0).nodeSize ?? 2) - 1;
+  return new Transform(doc).insert(end, b.footnote({ id: 'n1' }, 'A note.')).doc;
+};
+
+/** The document with article 2's two paragraphs made options, as the secretariat's tool makes them. */
+const optionsOfArticle2 = (doc: Node) => {
+  const article = doc.child(1);
+  const from = posOf(doc, 'a2') + 1;
+  const options = b.options({ id: 'g1' }, b.option({ id: 'o1' }, article.child(0)), b.option({ id: 'o2' }, article.child(1)));
+  return new Transform(doc).replaceWith(from, from + article.content.size, options).doc;
+};
+
 describe(touchedAgreedProvisions.name, () => {
   it('refuses typing in an agreed article and leaves the document as it was', () => {
     const doc = server();
@@ -74,6 +99,22 @@ describe(touchedAgreedProvisions.name, () => {
     const doc = server();
     const { result } = applyChecked(doc, clientUpdate(doc, retype('a2p2', 'Other text.')), locked);
     expect(result).toMatchObject({ kind: 'refused', agreed: ['a2p2'] });
+  });
+
+  it.each([
+    ['a footnote inserted into an informally agreed paragraph', noteIn('a2p2'), ['a2p2']],
+    ['options made of an open paragraph and an agreed one', optionsOfArticle2, ['a2p2']],
+  ])('refuses %s', (_what, edit, agreed) => {
+    const doc = server();
+    const { result } = applyChecked(doc, clientUpdate(doc, edit), locked);
+    expect(result).toMatchObject({ kind: 'refused', reason: 'agreed', agreed });
+  });
+
+  it('accepts a footnote inserted into an open paragraph beside an agreed one', () => {
+    const doc = server();
+    const { doc: after, result } = applyChecked(doc, clientUpdate(doc, noteIn('a2p1')), locked);
+    expect(result.kind).toBe('applied');
+    expect(docFromYFragment(treatyFragment(after)).textContent).toContain('Open text.A note.');
   });
 
   it('accepts typing in an open paragraph beside an agreed one', () => {

@@ -40,6 +40,19 @@ function firstText(fragment: Y.XmlFragment): Y.XmlText {
   return (paragraph.get(0) as Y.XmlElement).get(0) as Y.XmlText;
 }
 
+/** The first text_block element (article 1, paragraph 1). */
+function firstTextBlock(fragment: Y.XmlFragment): Y.XmlElement {
+  return firstText(fragment).parent as Y.XmlElement;
+}
+
+/** A footnote element as y-prosemirror writes one: its id as an attribute, its words in a text of its own. */
+function footnoteElement(id: string, words: string): Y.XmlElement {
+  const note = new Y.XmlElement('footnote');
+  note.setAttribute('id', id);
+  note.insert(0, [new Y.XmlText(words)]);
+  return note;
+}
+
 /** An update Y.decodeUpdate reads but Y.applyUpdate throws on: an item whose parent is a later item of its own client. */
 function unappliable(): Uint8Array {
   const e = encoding.createEncoder();
@@ -77,6 +90,42 @@ describe(applyChecked.name, () => {
     const { doc, result } = applyChecked(server, update);
     expect(result).toMatchObject({ kind: 'applied' });
     expect(text(doc)).toContain('Third.');
+  });
+
+  it('applies a footnote inserted into a text, and typing in its words', () => {
+    const server = serverDoc();
+    const inserted = applyChecked(server, edit(server, (fragment) => firstTextBlock(fragment).insert(1, [footnoteElement('n1', 'See annex.')])));
+    expect(inserted.result.kind).toBe('applied');
+    const typed = applyChecked(inserted.doc, edit(inserted.doc, (fragment) => ((firstTextBlock(fragment).get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(9, ' I')));
+    expect(typed.result.kind).toBe('applied');
+    expect(text(typed.doc)).toBe('ConventionScopeThe States shall act.See annex I.Second article.');
+  });
+
+  it.each([
+    ['a footnote in a heading', (f: Y.XmlFragment) => ((f.get(1) as Y.XmlElement).get(0) as Y.XmlElement).insert(1, [footnoteElement('n1', 'x')])],
+    ['a footnote inside a footnote', (f: Y.XmlFragment) => {
+      const outer = footnoteElement('n1', 'x');
+      outer.insert(1, [footnoteElement('n2', 'y')]);
+      firstTextBlock(f).insert(1, [outer]);
+    }],
+    ['a cross-reference in a footnote\'s words', (f: Y.XmlFragment) => {
+      const words = new Y.XmlText();
+      words.insert(0, 'see', { xref: { target: 'a2' } });
+      const note = new Y.XmlElement('footnote');
+      note.insert(0, [words]);
+      firstTextBlock(f).insert(1, [note]);
+    }],
+    ['a footnote with an unknown attribute', (f: Y.XmlFragment) => {
+      const note = footnoteElement('n1', 'x');
+      note.setAttribute('onclick', 'x');
+      firstTextBlock(f).insert(1, [note]);
+    }],
+  ])('refuses %s', (_what, change) => {
+    const server = serverDoc();
+    const expected = text(server);
+    const { doc, result } = applyChecked(server, edit(server, change));
+    expect(result).toMatchObject({ kind: 'refused', missing: false });
+    expect(text(doc)).toBe(expected);
   });
 
   it.each([

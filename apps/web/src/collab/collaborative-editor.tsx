@@ -11,13 +11,17 @@ import { Link } from 'react-router';
 import { redoCommand, undoCommand, yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror';
 import { useAuth, useUser } from '../auth';
 import { prefersReducedMotion } from '../components/motion';
-import { formatList } from '../i18n/format';
+import { formatList, formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import type { Translate } from '../i18n/strings';
+import type { Delegation } from '../api';
 import { ArticleNavigator } from '../components/article-navigator';
 import { agreedLock } from './agreed-lock';
 import { ConnectionStatus } from './connection-status';
 import { bracketSelection, splitProvision, stableIds, unbracketSelection } from './editing';
+import { FootnoteForm, FootnoteList, type FootnoteFormTarget } from './footnote-tools';
+import { footnoteMarkers, type FootnoteMarkerTexts } from './footnotes';
+import { BuildOptionsForm, DissolveOptionsForm } from './option-tools';
 import { StructureTools } from './structure-tools';
 import { goToNode, navigationHighlight } from './navigation';
 import { documentOutline } from './outline';
@@ -79,7 +83,15 @@ export interface CollaborativeEditorProps {
   readonly bracketTools?: boolean;
   /** Whether clicking text tells where it came from, with links to its proposals (the consolidated draft). */
   readonly provenanceOnClick?: boolean;
+  /**
+   * The committee's delegations, for the secretariat to name who proposes each option it makes by hand; with
+   * `bracketTools`, the tools to make and dissolve options are offered.
+   */
+  readonly delegations?: readonly Delegation[] | null;
 }
+
+/** A secretariat tool's form open under the editor's bar. */
+type ToolPanel = { readonly kind: 'footnote'; readonly target: FootnoteFormTarget } | { readonly kind: 'build-options' } | { readonly kind: 'dissolve-options' };
 
 /** Where the clicked text came from, read from its provenance mark. */
 interface ClickedOrigin {
@@ -129,8 +141,11 @@ export function CollaborativeEditor({
   margin,
   bracketTools = false,
   provenanceOnClick = false,
+  delegations = null,
 }: CollaborativeEditorProps) {
   const [origin, setOrigin] = useState<ClickedOrigin | null>(null);
+  const [panel, setPanel] = useState<ToolPanel | null>(null);
+  const tools = editable && bracketTools;
   const { t, language } = useI18n();
   const user = useUser();
   const { sessionExpired } = useAuth();
@@ -152,6 +167,18 @@ export function CollaborativeEditor({
   const textsRef = useRef<DecorationTexts>(decorationTexts(language, t));
   const labelRef = useRef(label);
   labelRef.current = label;
+  const markerTexts = useRef<FootnoteMarkerTexts>({ number: String, label: String });
+  markerTexts.current = {
+    number: (n) => formatNumber(n, textLanguage),
+    // The accessible name holds the number as shown, in the text's numerals.
+    label: (n) => t('footnote.marker', { n: formatNumber(n, textLanguage) }),
+  };
+  // A marker opens its note: in the secretariat's form where it edits, else at its place in the list of notes.
+  const openNote = useRef<(id: string) => void>(() => undefined);
+  openNote.current = (id) => {
+    if (tools) setPanel({ kind: 'footnote', target: { kind: 'edit', id } });
+    else window.document.querySelector<HTMLElement>(`[data-footnote-note="${CSS.escape(id)}"] button`)?.focus();
+  };
 
   useEffect(() => {
     const target = mount.current;
@@ -170,6 +197,10 @@ export function CollaborativeEditor({
         treatyDecorations(textLanguage, () => textsRef.current, numberingBase),
         navigationHighlight(),
         stableIds(),
+        footnoteMarkers(
+          () => markerTexts.current,
+          (id) => openNote.current(id),
+        ),
         ...(provenanceOnClick ? [provenanceClicks(setOrigin)] : []),
         ...(isConsolidatedDocument(document) ? [agreedLock()] : []),
         ...plugins,
@@ -259,9 +290,30 @@ export function CollaborativeEditor({
                   {t(key)}
                 </button>
               ))}
+              <button type="button" className="button-secondary" aria-expanded={panel?.kind === 'footnote'} onClick={() => setPanel({ kind: 'footnote', target: { kind: 'new' } })}>
+                {t('footnote.insert')}
+              </button>
+              {delegations !== null && (
+                <>
+                  <button type="button" className="button-secondary" aria-expanded={panel?.kind === 'build-options'} onClick={() => setPanel({ kind: 'build-options' })}>
+                    {t('options.build')}
+                  </button>
+                  <button type="button" className="button-secondary" aria-expanded={panel?.kind === 'dissolve-options'} onClick={() => setPanel({ kind: 'dissolve-options' })}>
+                    {t('options.dissolve')}
+                  </button>
+                </>
+              )}
             </StructureTools>
           )}
         </div>
+        {tools && panel !== null && viewRef.current !== null && (
+          // Keyed by what it is for, so that opening another note starts a fresh form.
+          <div className="editor-panels" key={panel.kind === 'footnote' ? `footnote:${panel.target.kind === 'edit' ? panel.target.id : 'new'}` : panel.kind}>
+            {panel.kind === 'footnote' && <FootnoteForm view={viewRef.current} target={panel.target} textLanguage={textLanguage} onClose={() => setPanel(null)} />}
+            {panel.kind === 'build-options' && delegations !== null && <BuildOptionsForm view={viewRef.current} delegations={delegations} onClose={() => setPanel(null)} />}
+            {panel.kind === 'dissolve-options' && <DissolveOptionsForm view={viewRef.current} textLanguage={textLanguage} onClose={() => setPanel(null)} />}
+          </div>
+        )}
         <p id={hintId} className="hint editor-hint">
           {t(editable ? 'editor.keys' : 'editor.keysReadOnly')}
         </p>
@@ -289,6 +341,7 @@ export function CollaborativeEditor({
           </section>
         )}
         <div ref={mount} className="editor-paper" hidden={session === null} />
+        {doc !== null && <FootnoteList doc={doc} textLanguage={textLanguage} view={viewRef.current} />}
       </div>
       {margin !== undefined && <div className="editor-margin">{margin}</div>}
     </div>

@@ -1,4 +1,5 @@
 import { findSuspiciousCharacters, isLanguage, nextRevisionSymbol, type Language } from '@concord/domain';
+import { readableNotes } from '@concord/schema';
 import type { Decision, DeskArticle, DeskProposal, RevisionSummary, TextEditView } from './desk-api';
 
 /** A run of a changed text: kept, deleted or inserted. */
@@ -7,7 +8,9 @@ export interface Segment {
   readonly text: string;
 }
 
-function push(segments: Segment[], kind: Segment['kind'], text: string): void {
+function push(segments: Segment[], kind: Segment['kind'], positional: string): void {
+  // Edits take whole footnotes, so every piece shows its notes' boundaries in pairs.
+  const text = readableNotes(positional);
   if (text === '') return;
   const last = segments[segments.length - 1];
   if (last !== undefined && last.kind === kind) segments[segments.length - 1] = { kind, text: last.text + text };

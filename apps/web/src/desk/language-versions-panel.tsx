@@ -392,7 +392,7 @@ function TranslateForm({
   dir: (code: Language) => 'rtl' | 'ltr';
   onTranslated: (stale: number) => void;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const formId = useId();
   const [texts, setTexts] = useState<readonly string[]>(() => item.segments.map((_segment, index) => item.translatedSegments?.[index] ?? ''));
   const { submitting, error, run, problem, reject } = useFormAction();
@@ -417,6 +417,9 @@ function TranslateForm({
       <ol className="desk-translate-runs">
         {item.segments.map((segment, index) => {
           const fieldId = `${formId}-${index}`;
+          // A footnote's words are runs of their own, named after the note they belong to (numbered within the provision).
+          const notes = [...new Set(item.segments.slice(0, index + 1).map((run) => run.footnote).filter((id) => typeof id === 'string'))];
+          const note = typeof segment.footnote === 'string' ? notes.indexOf(segment.footnote) + 1 : 0;
           const attribution = segment.provenance?.delegations.length ? segment.provenance.delegations.join(', ') : null;
           return (
             <li key={index} className={segment.brackets.length > 0 ? 'desk-translate-run bracketed' : 'desk-translate-run'}>
@@ -426,6 +429,7 @@ function TranslateForm({
                 </span>
                 {segment.brackets.length > 0 && <span className="desk-badge">{t('desk.stale.bracketed')}</span>}
                 {attribution !== null && <span className="desk-badge">{attribution}</span>}
+                {note > 0 && <span className="desk-badge">{t('footnote.marker', { n: formatNumber(note, language) })}</span>}
               </label>
               <input
                 id={fieldId}

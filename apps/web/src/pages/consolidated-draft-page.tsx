@@ -101,6 +101,9 @@ function ConsolidatedDraft({
     ],
     [comments.plugins, mayEdit, translating, user.id, stalePlugin, referencesPlugin],
   );
+  // The secretariat names who proposes each option it makes by hand, from the committee's delegations.
+  const delegationList = useResource(() => (mayEdit ? api.delegations(committeeId) : Promise.resolve(null)), [committeeId, mayEdit]);
+  const delegations = delegationList.resource.status === 'ready' ? delegationList.resource.data : null;
   const staleCount = staleNodes?.filter((node) => node.reason !== 'missing').length ?? 0;
 
   const available = instrument?.languages?.includes(textLanguage) ?? true;
@@ -164,6 +167,7 @@ function ConsolidatedDraft({
               margin={comments.panel}
               bracketTools={mayEdit}
               provenanceOnClick
+              delegations={delegations}
             />
           ) : (
             <p className="empty">{t('draft.notAvailable', { language: languageName(textLanguage, language) })}</p>

@@ -10,7 +10,7 @@ import {
   type Origin,
 } from './provenance';
 
-const { article, bracket, doc, heading, option, options, p, provenance, title } = builders;
+const { article, bracket, doc, footnote, heading, option, options, p, provenance, title } = builders;
 
 const base = (text: string) => provenance({ kind: 'base', ref: 'rev-1', label: 'A/AC.291/22' }, text);
 const proposed = (codes: readonly string[], text: string) =>
@@ -37,6 +37,7 @@ function show(items: readonly InlineItem[]): string {
   return items
     .map((item) => {
       if (item.type === 'text') return item.text;
+      if (item.type === 'note') return `^{${item.node.textContent}}`;
       const name = item.mark.type.name === 'bracket' ? 'bracket' : `provenance:${String(item.mark.attrs['kind'])}`;
       return `${name}[${show(item.children)}]`;
     })
@@ -132,6 +133,11 @@ describe(inlineTree.name, () => {
   it('nests brackets inside brackets', () => {
     const text = block(bracket('any ', bracket('or all'), ' devices'));
     expect(show(inlineTree(text))).toBe('bracket[any bracket[or all] devices]');
+  });
+
+  it('puts a footnote where it stands, inside a bracket that goes on after it and outside attributed text', () => {
+    const text = block(bracket(proposed(['EU'], 'any'), footnote('See annex.'), ' devices'), footnote('Second.'), '.');
+    expect(show(inlineTree(text))).toBe('bracket[provenance:proposal[any]^{See annex.} devices]^{Second.}.');
   });
 
   it('keeps plain text plain', () => {

@@ -170,7 +170,9 @@ export function colorOf(colors: ReadonlyMap<string, OriginColor>, key: string): 
 /** A run of inline content: text, or a mark (bracket, provenance) around further runs. */
 export type InlineItem =
   | { readonly type: 'text'; readonly text: string }
-  | { readonly type: 'mark'; readonly mark: Mark; readonly children: readonly InlineItem[] };
+  | { readonly type: 'mark'; readonly mark: Mark; readonly children: readonly InlineItem[] }
+  /** A footnote of the text, where its marker stands. */
+  | { readonly type: 'note'; readonly node: Node };
 
 interface OpenMark {
   readonly mark: Mark;
@@ -227,6 +229,16 @@ export function inlineTree(block: Node): readonly InlineItem[] {
   const container = (): InlineItem[] => stack[stack.length - 1]?.children ?? root;
   const marksOf = orderedMarks(block);
   block.forEach((child, _offset, index) => {
+    if (child.type.name === 'footnote') {
+      // The marker stays inside the brackets that go on after it, never inside attributed text (whose span is a
+      // button of its own).
+      const after = marksOf[index + 1] ?? [];
+      let keep = 0;
+      while (keep < stack.length && stack[keep]?.mark.type.name === 'bracket' && after.some((mark) => mark.eq((stack[keep] as OpenMark).mark))) keep++;
+      stack.length = keep;
+      container().push({ type: 'note', node: child });
+      return;
+    }
     if (!child.isText) return;
     const marks = marksOf[index] ?? child.marks;
     let keep = 0;

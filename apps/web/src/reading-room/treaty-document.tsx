@@ -2,7 +2,7 @@ import { isProvisionStatus, isRightToLeft, type Language, type ProvisionStatus }
 import { numberDocument, referenceLabels, type NumberLabel, type ProvenanceAttrs } from '@concord/schema';
 import type { Node } from 'prosemirror-model';
 import { useMemo, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
-import { formatList } from '../i18n/format';
+import { formatList, formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import type { Translate } from '../i18n/strings';
 import { colorOf, inlineTree, originOf, provenanceAttrs, type InlineItem, type OriginColor } from './provenance';
@@ -24,6 +24,10 @@ interface RenderContext {
   readonly provenance: ProvenanceDisplay | null;
   /** The interface language, for the words around the text (statuses, sponsors). */
   readonly language: Language;
+  /** The language of the text, whose numerals number the footnotes. */
+  readonly textLanguage: Language;
+  /** Each footnote's number, by id, in document order. */
+  readonly notes: ReadonlyMap<string, number>;
   readonly t: Translate;
 }
 
@@ -84,13 +88,14 @@ function onActivate(event: KeyboardEvent<HTMLElement>, action: () => void): void
 }
 
 function textOf(items: readonly InlineItem[]): string {
-  return items.map((item) => (item.type === 'text' ? item.text : textOf(item.children))).join('');
+  return items.map((item) => (item.type === 'text' ? item.text : item.type === 'note' ? '' : textOf(item.children))).join('');
 }
 
 function renderInline(items: readonly InlineItem[], context: RenderContext, path: string): ReactNode[] {
   return items.map((item, index) => {
     const key = `${path}.${index}`;
     if (item.type === 'text') return item.text;
+    if (item.type === 'note') return <NoteMarker key={key} node={item.node} context={context} />;
     const inner = renderInline(item.children, context, key);
     if (item.mark.type.name === 'xref') {
       // A reference reads with its provision's number in this text, whatever words were stored when it was typed.
@@ -136,6 +141,62 @@ function renderInline(items: readonly InlineItem[], context: RenderContext, path
       </span>
     );
   });
+}
+
+/** A footnote's marker: its number, a link to the note in the list after the text. */
+function NoteMarker({ node, context }: { node: Node; context: RenderContext }) {
+  const id = idOf(node) ?? '';
+  const number = context.notes.get(id) ?? 0;
+  return (
+    <sup className="footnote-ref">
+      <a
+        id={`noteref-${id}`}
+        href={`#note-${id}`}
+        className="footnote-marker"
+        role="doc-noteref"
+        aria-label={context.t('footnote.marker', { n: formatNumber(number, context.textLanguage) })}
+      >
+        {formatNumber(number, context.textLanguage)}
+      </a>
+    </sup>
+  );
+}
+
+/** The footnotes of the text, after it, each leading back to its marker. */
+function NoteList({ doc, context }: { doc: Node; context: RenderContext }) {
+  const notes: Node[] = [];
+  doc.descendants((node) => {
+    if (node.type.name !== 'footnote') return true;
+    notes.push(node);
+    return false;
+  });
+  if (notes.length === 0) return null;
+  return (
+    <section className="footnote-list" aria-labelledby="reading-footnotes">
+      <h3 id="reading-footnotes" lang={context.language}>
+        {context.t('footnote.list')}
+      </h3>
+      <ol>
+        {notes.map((note) => {
+          const id = idOf(note) ?? '';
+          const number = context.notes.get(id) ?? 0;
+          return (
+            <li key={id} id={`note-${id}`}>
+              <a
+                href={`#noteref-${id}`}
+                className="footnote-back"
+                role="doc-backlink"
+                aria-label={context.t('footnote.back', { n: formatNumber(number, context.textLanguage) })}
+              >
+                {formatNumber(number, context.textLanguage)}
+              </a>{' '}
+              <Inline node={note} context={context} />
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
 }
 
 function Inline({ node, context }: { node: Node; context: RenderContext }) {
@@ -316,13 +377,23 @@ export interface TreatyDocumentProps {
 /**
  * A published treaty text laid out as a UN document: numbered chapters, articles, paragraphs and subparagraphs
  * in the text's language (Arabic numbering and right-to-left in Arabic), status badges, unagreed text between
- * visible brackets, options labelled with their sponsors, and, on request, every span coloured by origin.
+ * visible brackets, options labelled with their sponsors, footnotes numbered where they stand and listed after the
+ * text, and, on request, every span coloured by origin.
  */
 export function TreatyDocument({ doc, textLanguage, stale, provenance, label }: TreatyDocumentProps) {
   const { t, language } = useI18n();
   const labels = useMemo(() => numberDocument(doc, textLanguage), [doc, textLanguage]);
   const references = useMemo(() => referenceLabels(doc, textLanguage), [doc, textLanguage]);
-  const context: RenderContext = { labels, references, stale, provenance, language, t };
+  const notes = useMemo(() => {
+    const numbers = new Map<string, number>();
+    doc.descendants((node) => {
+      if (node.type.name !== 'footnote') return true;
+      numbers.set(idOf(node) ?? '', numbers.size + 1);
+      return false;
+    });
+    return numbers;
+  }, [doc]);
+  const context: RenderContext = { labels, references, stale, provenance, language, textLanguage, notes, t };
   return (
     <article
       className={provenance === null ? 'treaty-text reading-text' : 'treaty-text reading-text shows-provenance'}
@@ -333,6 +404,7 @@ export function TreatyDocument({ doc, textLanguage, stale, provenance, label }: 
       {children(doc).map((node, index) => (
         <Block key={idOf(node) ?? index} node={node} context={context} />
       ))}
+      <NoteList doc={doc} context={context} />
     </article>
   );
 }

@@ -8,6 +8,11 @@ function children(node: Node): Node[] {
   return list;
 }
 
+/** A textblock's text, a footnote as `^{its words}`. */
+function inline(node: Node): string {
+  return inlineToText(node, (note) => `^{${inlineToText(note)}}`);
+}
+
 function renderOption(option: Node): string {
   const who = option.attrs['isBase'] === true ? 'base' : (option.attrs['sponsors'] as readonly string[]).join('+');
   return `${who}: ${children(option).map(renderBlock).join(' ¶ ')}`;
@@ -18,7 +23,7 @@ function renderBlock(node: Node): string {
     case 'option_group':
       return `{${children(node).map(renderOption).join(' | ')}}`;
     case 'heading':
-      return `«${inlineToText(node)}»`;
+      return `«${inline(node)}»`;
     case 'paragraph':
     case 'subparagraph': {
       const [lead, ...rest] = children(node);
@@ -33,7 +38,7 @@ function renderBlock(node: Node): string {
       return `${String(node.attrs['id'])}: ${head}${blocks.map(renderBlock).join(' ¶ ')}`;
     }
     default:
-      return node.isTextblock ? inlineToText(node) : children(node).map(renderBlock).join(' ¶ ');
+      return node.isTextblock ? inline(node) : children(node).map(renderBlock).join(' ¶ ');
   }
 }
 
@@ -54,17 +59,24 @@ export function render(doc: Node, articleId?: string): string {
 
 /**
  * The text of a document as runs of one provenance, `ref"text"` (`-"text"` where text has none), e.g.
- * `rev1"The " P1"all " rev1"States"`; texts are separated by ` / `.
+ * `rev1"The " P1"all " rev1"States"`, a footnote's runs inside `^{ … }`; texts are separated by ` / `.
  */
 export function origins(doc: Node): string {
   const blocks: string[] = [];
   doc.descendants((node) => {
     if (!node.isTextblock) return true;
     const runs: string[] = [];
-    node.forEach((text) => {
+    const run = (text: Node): void => {
+      if (text.type.name === 'footnote') {
+        runs.push('^{');
+        text.forEach(run);
+        runs.push('}');
+        return;
+      }
       const ref = provenanceOf(text)?.attrs['ref'] as string | undefined;
       runs.push(`${ref ?? '-'}${JSON.stringify(text.text ?? '')}`);
-    });
+    };
+    node.forEach(run);
     blocks.push(runs.join(' '));
     return false;
   });

@@ -1,6 +1,6 @@
 import { formatAttribution } from '@concord/compile';
 import { findSuspiciousCharacters } from '@concord/domain';
-import { formatLabel } from '@concord/schema';
+import { formatLabel, readableNotes } from '@concord/schema';
 import { IdAllocator } from '../revision/eids';
 import { formatDate, formatNumber } from '../revision/locale';
 import { COMPILATION_CAPTIONS, type CompilationCaptions } from './captions';
@@ -86,8 +86,9 @@ export function visiblePieces(text: string): readonly VisiblePiece[] {
  */
 export function changeSegments(before: string, edits: readonly CompilationTextEdit[]): readonly ChangeSegment[] {
   const segments: ChangeSegment[] = [];
+  // Edits take whole footnotes, so every piece shows its notes' boundaries in pairs.
   const push = (kind: ChangeSegment['kind'], text: string): void => {
-    if (text !== '') segments.push({ kind, text });
+    if (text !== '') segments.push({ kind, text: readableNotes(text) });
   };
   let pos = 0;
   for (const edit of [...edits].sort((a, b) => a.from - b.from || a.to - b.to)) {

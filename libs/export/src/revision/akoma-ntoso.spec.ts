@@ -5,7 +5,7 @@ import { revisionToAkomaNtoso } from './akoma-ntoso';
 import { revisionInput } from './testing/fixtures';
 import { aknSchemaErrors } from './testing/xmllint';
 
-const { article, bracket, chapter, doc, heading, p, xref } = builders;
+const { article, bracket, chapter, doc, footnote, heading, p, provenance, recital, preamble, xref } = builders;
 
 /** Articles 6, 6 bis (stored) and 7, which refers to 6 bis in words written before it was renumbered, and to a provision since deleted. */
 const withReferences = doc(
@@ -143,6 +143,23 @@ describe(revisionToAkomaNtoso.name, { timeout: 30_000 }, () => {
     expect(xml).toContain('<blockContainer eId="opt_o2" wId="opt_o2" class="option" refersTo="#EU">');
     expect(xml).toContain('<hcontainer name="option" eId="opt_o4" wId="opt_o4" class="option" refersTo="#RUS">');
     expect(xml).toMatch(/<num>Option 2<noteRef eId="fnref_2" href="#fn_2"/);
+  });
+
+  it.each(['en', 'ar'] as const)('writes a footnote of the text as an authorialNote where it stands, beside provenance notes, valid in %s', async (language) => {
+    const egypt = { kind: 'proposal' as const, ref: 'prop-1', delegations: ['EGY'] };
+    const noted = doc(
+      preamble(recital({ id: 'r1' }, 'Recalling', footnote({ id: 'n0' }, 'Resolution 74/247.'), ',')),
+      article(
+        { id: 'a1' },
+        p({ id: 'p1' }, provenance(egypt, 'States shall act'), bracket({ id: 'b1' }, ' promptly', footnote({ id: 'n1' }, 'See ', bracket({ id: 'b2' }, 'annex I'), '.'), ' and fully'), '.'),
+      ),
+    );
+    const xml = revisionToAkomaNtoso({ ...revisionInput(language), doc: noted });
+    expect(xml).toContain('<authorialNote eId="fn_1" marker="1" placement="bottom" class="footnote"><p>Resolution 74/247.</p></authorialNote>');
+    expect(xml).toContain('<inline name="bracket" eId="brk_b1" class="bracket"> promptly<authorialNote eId="fn_3" marker="3" placement="bottom" class="footnote"><p>See <inline name="bracket" eId="brk_b2" class="bracket">annex I</inline>.</p></authorialNote> and fully</inline>.</p>');
+    expect(xml).toContain('<note eId="fn_2" marker="2" placement="bottom" class="provenance"');
+    expect(xml).not.toContain('<note eId="fn_1"');
+    expect(await aknSchemaErrors(xml)).toEqual([]);
   });
 
   it('escapes markup in the text and stays valid', async () => {

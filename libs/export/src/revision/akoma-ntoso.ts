@@ -31,6 +31,7 @@ const INLINE_ELEMENTS: ReadonlySet<string> = new Set([
   'docCommittee',
   'span',
   'inline',
+  'authorialNote',
 ]);
 
 /** The number of a symbol inside a URI: `A/AC.291/22/Rev.1` → `A-AC.291-22-Rev.1`. */
@@ -69,8 +70,14 @@ class AknWriter {
           return node.origin === 'proposal'
             ? el('span', { class: 'provenance', refersTo: this.refersTo(node.delegations) }, this.inline(node.children))
             : el('span', { class: 'provenance-edit', title: node.label || null }, this.inline(node.children));
-        case 'note-ref':
+        case 'note-ref': {
+          const note = this.model.notes[node.note - 1];
+          // A note of the text is part of it and stands where its marker stands; a provenance note is metadata.
+          if (note?.kind === 'authorial') {
+            return el('authorialNote', { eId: note.eId, marker: String(note.number), placement: 'bottom', class: 'footnote' }, [el('p', {}, this.inline(note.content))]);
+          }
           return el('noteRef', { eId: node.eId, href: `#${this.noteEId(node.note)}`, marker: String(node.note), placement: 'bottom', class: 'footnote' });
+        }
         case 'xref': {
           const eId = this.model.eIds.get(node.target);
           return eId === undefined ? node.text : el('ref', { href: `#${eId}`, class: 'xref' }, [node.text]);
@@ -228,12 +235,13 @@ class AknWriter {
         }),
       ),
     ]);
+    const provenanceNotes = model.notes.filter((note) => note.kind === 'provenance');
     const notes =
-      model.notes.length > 0 &&
+      provenanceNotes.length > 0 &&
       el(
         'notes',
         { source: '#secretariat' },
-        model.notes.map((note) =>
+        provenanceNotes.map((note) =>
           el('note', { eId: note.eId, marker: String(note.number), placement: 'bottom', class: 'provenance', refersTo: this.refersTo(note.delegations) }, [
             el('p', {}, [note.text]),
           ]),
@@ -279,7 +287,7 @@ class AknWriter {
  *   `intro` or `content`;
  * - unagreed text as `<inline name="bracket">` (nested as the brackets nest; the square brackets themselves are
  *   left to the renderer), text from proposals as `<span class="provenance" refersTo="#delegations">` followed
- *   by a `noteRef`, option groups as containers with one per option (`blockContainer` where they stand for a
+ *   by a `noteRef`, a footnote of the text as an `authorialNote` where its marker stands, option groups as containers with one per option (`blockContainer` where they stand for a
  *   paragraph's text, `hcontainer` among paragraphs), each numbered "Option 1" and referring to its sponsors.
  *
  * `eId` and `wId` are the node's stable id with a type prefix (`art_…`, `para_…`), so they are the same in every

@@ -29,6 +29,16 @@ describe(revisionToDocx.name, () => {
     expect(text(files.get('word/document.xml') ?? '')).toContain('See article 1 bis.');
   });
 
+  it('makes a footnote of the text a real Word footnote where it stands, its brackets printed', async () => {
+    const { doc, article, p, footnote, bracket } = builders;
+    const noted = doc(article({ id: 'a1' }, p({ id: 'p1' }, 'States shall act', footnote({ id: 'n1' }, 'See ', bracket({ id: 'b9' }, 'annex I'), '.'), ' promptly.')));
+    const files = unzipText(await revisionToDocx({ ...revisionInput('en'), doc: noted }));
+    const document = files.get('word/document.xml') ?? '';
+    expect(document).toMatch(/States shall act<\/w:t><\/w:r><w:r>(<w:rPr>.*?<\/w:rPr>)?<w:footnoteReference w:id="1"\/>/);
+    expect(text(files.get('word/footnotes.xml') ?? '')).toContain('See [annex I].');
+    expect(text(document)).toContain('States shall act promptly.');
+  });
+
   it('writes a ZIP archive whose Word parts are well-formed XML', async () => {
     const { bytes, files } = await parts('en');
     expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);

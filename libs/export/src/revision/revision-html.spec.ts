@@ -4,7 +4,7 @@ import { revisionToAkomaNtoso } from './akoma-ntoso';
 import { revisionToHtml } from './revision-html';
 import { DELEGATIONS, revisionInput } from './testing/fixtures';
 
-const { article, doc, heading, p, provenance, xref } = builders;
+const { article, bracket, doc, footnote, heading, p, provenance, xref } = builders;
 
 describe(revisionToHtml.name, () => {
   it('writes a complete standalone HTML5 document with lang and dir', () => {
@@ -37,6 +37,14 @@ describe(revisionToHtml.name, () => {
     expect(html).toContain('<span class="num">Article 2</span> <span class="heading">Use of terms</span>');
     expect(html).toContain('<span class="bracket" data-bracket="b1">[promote <span class="bracket" data-bracket="b2">[and strengthen]</span>]</span>');
     expect(html).toContain('<p class="option-label">Option 2<sup class="note-ref"><a id="fnref_2" href="#fn_2" role="doc-noteref">2</a></sup></p>');
+  });
+
+  it('lists a footnote of the text with the attribution notes, its marker where it stands and its brackets', () => {
+    const egypt = { kind: 'proposal' as const, ref: 'prop-1', delegations: ['EGY'] };
+    const noted = doc(article({ id: 'a1' }, p({ id: 'p1' }, provenance(egypt, 'States shall act'), footnote({ id: 'n1' }, 'See ', bracket({ id: 'b9' }, 'annex I'), '.'), '.')));
+    const html = revisionToHtml({ ...revisionInput('ar'), doc: noted });
+    expect(html).toContain('<sup class="note-ref"><a id="fnref_1" href="#fn_1" role="doc-noteref">١</a></sup><sup class="note-ref"><a id="fnref_2" href="#fn_2" role="doc-noteref">٢</a></sup>.');
+    expect(html).toMatch(/<li id="fn_2" class="authorial-note">See <span class="bracket" data-bracket="b9">\[annex I\]<\/span>. <a href="#fnref_2" class="note-back" role="doc-backlink">↩<\/a><\/li>/);
   });
 
   it('lists the footnotes in an ordered list, linked to and from their references', () => {

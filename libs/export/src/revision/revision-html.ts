@@ -184,8 +184,8 @@ class RevisionHtml {
           'ol',
           {},
           this.model.notes.map((note) =>
-            el('li', { id: note.eId, 'data-proposals': note.proposalIds.join(' ') || null, 'data-delegations': note.delegations.join(' ') || null }, [
-              note.text,
+            el('li', { id: note.eId, class: note.kind === 'authorial' ? 'authorial-note' : null, 'data-proposals': note.proposalIds.join(' ') || null, 'data-delegations': note.delegations.join(' ') || null }, [
+              ...(note.kind === 'authorial' ? this.inline(note.content) : [note.text]),
               ...(this.references.get(note.number) ?? []).flatMap((ref) => [' ', el('a', { href: `#${ref}`, class: 'note-back', role: 'doc-backlink' }, ['↩'])]),
             ]),
           ),

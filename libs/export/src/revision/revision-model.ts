@@ -1,6 +1,6 @@
 import { formatAttribution, footnotes, provenanceRefs, type DelegationInfo, type Footnote, type ProposalAttribution } from '@concord/compile';
 import { pickLocalized, type Language, type ProvisionStatus } from '@concord/domain';
-import { numberDocument, referenceLabels, type DivisionKind, type NumberLabel } from '@concord/schema';
+import { inlineToText, numberDocument, referenceLabels, type DivisionKind, type NumberLabel } from '@concord/schema';
 import type { Mark, Node } from 'prosemirror-model';
 import { IdAllocator, organizationId } from './eids';
 import type { RevisionExportInput } from './revision-input';
@@ -146,11 +146,18 @@ export interface RecitalModel {
   readonly content: readonly InlineNode[];
 }
 
-/** A footnote: who is behind a piece of text or an option. */
+/**
+ * A footnote: who is behind a piece of text or an option (`provenance`), or a note the secretariat wrote into the
+ * text (`authorial`), numbered in one sequence.
+ */
 export interface NoteModel {
+  readonly kind: 'provenance' | 'authorial';
   readonly number: number;
   readonly eId: string;
+  /** The note as plain text, unagreed words in square brackets. */
   readonly text: string;
+  /** The note's words with their brackets; one text for a provenance note. */
+  readonly content: readonly InlineNode[];
   readonly proposalIds: readonly string[];
   /** Codes of the delegations the note names, in order. */
   readonly delegations: readonly string[];
@@ -248,9 +255,17 @@ class Notes {
     return this.add(key, text, [], unique(sponsors));
   }
 
+  /** A reference to a footnote of the text, `content` being its words laid out. */
+  authored(footnote: Node, content: readonly InlineNode[]): NoteRefInline {
+    const number = this.list.length + 1;
+    const note: NoteModel = { kind: 'authorial', number, eId: this.ids.claim(`fn_${number}`), text: inlineToText(footnote), content, proposalIds: [], delegations: [] };
+    this.list.push(note);
+    return { kind: 'note-ref', note: number, eId: this.ids.claim(`fnref_${number}`) };
+  }
+
   private add(key: string, text: string, proposalIds: readonly string[], delegations: readonly string[]): NoteModel {
     const number = this.list.length + 1;
-    const note: NoteModel = { number, eId: this.ids.claim(`fn_${number}`), text, proposalIds, delegations };
+    const note: NoteModel = { kind: 'provenance', number, eId: this.ids.claim(`fn_${number}`), text, content: [{ kind: 'text', text }], proposalIds, delegations };
     this.byKey.set(key, note);
     this.list.push(note);
     this.named(delegations);
@@ -323,8 +338,9 @@ export function revisionModel(input: RevisionExportInput): RevisionModel {
   };
 
   // Brackets (outer first, as the schema orders them) then provenance wrap each text; runs of wrappers shared by
-  // neighbouring texts stay one element. A note reference follows each run of text from the same proposals.
-  const inline = (block: Node): InlineNode[] => {
+  // neighbouring texts stay one element. A note reference follows each run of text from the same proposals, except
+  // inside a footnote of the text, whose words are the secretariat's note and carry no notes of their own.
+  const inline = (block: Node, attributed = true): InlineNode[] => {
     const root: Frame = { mark: null, children: [] };
     const stack: Frame[] = [root];
     let run: Mark | null = null;
@@ -332,11 +348,22 @@ export function revisionModel(input: RevisionExportInput): RevisionModel {
     let previousXref: Mark | null = null;
     const endRun = (): void => {
       if (!run) return;
-      const ref = notes.reference(provenanceRefs(run), strings(run.attrs['delegations']));
+      const ref = attributed ? notes.reference(provenanceRefs(run), strings(run.attrs['delegations'])) : null;
       if (ref) (stack[stack.length - 1] as Frame).children.push(ref);
       run = null;
     };
-    block.forEach((text) => {
+    block.forEach((text, _offset, index) => {
+      if (text.type.name === 'footnote') {
+        // The marker stays inside the brackets that go on after it, and ends a run of attributed text: the note's
+        // words are not the proposal's.
+        const after = block.maybeChild(index + 1)?.marks ?? [];
+        let keep = 0;
+        while (keep < stack.length - 1 && (stack[keep + 1] as Frame).mark?.type.name === 'bracket' && after.some((mark) => mark.eq((stack[keep + 1] as Frame).mark as Mark))) keep++;
+        stack.length = keep + 1;
+        endRun();
+        (stack[stack.length - 1] as Frame).children.push(notes.authored(text, inline(text, false)));
+        return;
+      }
       const wanted = wrappers(text);
       let keep = 0;
       while (keep < stack.length - 1 && keep < wanted.length && (stack[keep + 1] as Frame).mark?.eq(wanted[keep] as Mark)) keep++;

@@ -6,7 +6,7 @@ import { unzipText } from '../revision/testing/zip';
 import { comparisonToDocx, type TrackedDocxInput } from './tracked-docx';
 import { planWordUpload, threeWay, WordMismatchError } from './word-merge';
 
-const { article, doc, heading, p } = builders;
+const { article, doc, footnote, heading, p } = builders;
 
 const older = doc(
   article({ id: 'a3' }, heading('Jurisdiction'), p({ id: 'a3p1' }, 'Each State Party shall adopt such measures as may be necessary.'), p({ id: 'a3p2' }, 'This article applies to offences.')),
@@ -52,6 +52,19 @@ describe(comparisonToDocx.name, () => {
       ['equal', '.'],
     ]);
     expect(changed?.segments.find((s) => s.kind === 'insert')?.author).toBe('Egypt');
+  });
+
+  it('writes a reworded footnote after its text, numbered, as tracked changes', async () => {
+    const noted = (words: string) => doc(article({ id: 'a4' }, heading('Cooperation'), p({ id: 'a4p1' }, 'States Parties shall cooperate', footnote({ id: 'n1' }, words), ' closely.')));
+    const word = await read(await comparisonToDocx(input({ comparison: compare(noted('See annex I.'), noted('See annex II.'), { language: 'en' }) })));
+    const note = word.paragraphs.find((paragraph) => paragraph.segments.some((s) => s.kind !== 'equal'));
+    expect(note?.segments.map((s) => [s.kind, s.text])).toEqual([
+      ['equal', '(1)\tSee annex '],
+      ['delete', 'I'],
+      ['insert', 'II'],
+      ['equal', '.'],
+    ]);
+    expect(word.paragraphs.some((paragraph) => paragraph.segments.map((s) => s.text).join('') === 'States Parties shall cooperate closely.')).toBe(true);
   });
 
   it('writes comment threads as Word comments with their replies', async () => {

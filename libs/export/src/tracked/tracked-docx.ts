@@ -149,6 +149,10 @@ class TrackedDocx {
         const lead: ParagraphChild[] = hanging ? [...label, new TextRun({ children: [new Tab()] })] : [];
         return [text.paragraph([...lead, ...this.anchored(block, this.parts(block.parts))], { level: Math.max(0, block.depth - 1), hanging })];
       }
+      case 'footnote':
+        // A footnote's words follow the text it stands in, after its number; the Word bridge does not read them
+        // back (they are no block of a drafting space's), so they carry no round-trip bookmark.
+        return [text.paragraph([...this.label(block), new TextRun({ children: [new Tab()] }), ...this.parts(block.parts)], { level: Math.max(0, block.depth - 1), hanging: true })];
     }
   }
 

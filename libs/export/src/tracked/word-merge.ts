@@ -213,7 +213,7 @@ function placedPlan(word: WordDocument, context: WordPlanContext): WordPlan {
       unplaced.push({ paragraph: i + 1, text: excerpt(revised || original), code: paragraph.mark === 'inserted' ? 'split' : 'joined', reason: paragraph.mark === 'inserted' ? 'a paragraph split or added in Word: make structural changes in Concord' : 'paragraphs joined in Word: join them in Concord' });
       return;
     }
-    const open = blocks.filter((block) => !taken.has(block.key) && block.role !== 'title');
+    const open = blocks.filter((block) => !taken.has(block.key) && block.role !== 'title' && block.role !== 'footnote');
     const target = normalize(text);
     let placedBy: WordIntent['placedBy'] = 'number';
     let block: OutlineBlock | null = null;
