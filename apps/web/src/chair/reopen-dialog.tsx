@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import { FormActions } from '../components/form';
 import { useI18n } from '../i18n/i18n-context';
 import './chair.css';
 
@@ -27,14 +28,7 @@ export function ReopenDialog({ label, onCancel, onReopen }: { label: string; onC
         <p id={hintId} className="hint">
           {t('chair.reopenHint')}
         </p>
-        <div className="chair-dialog-actions">
-          <button type="submit" className="button button-primary">
-            {t('chair.reopen')}
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            {t('chair.cancel')}
-          </button>
-        </div>
+        <FormActions look="dialog" submit={t('chair.reopen')} cancel={t('chair.cancel')} onCancel={onCancel} />
       </form>
     </div>
   );

@@ -3,6 +3,7 @@ import { findNodeById, inlineToText } from '@concord/schema';
 import type { Node } from 'prosemirror-model';
 import type { EditorView } from 'prosemirror-view';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { FormActions } from '../components/form';
 import { formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { footnotePlace, insertFootnote, listFootnotes, removeFootnote, rewordFootnote } from './footnotes';
@@ -98,19 +99,13 @@ export function FootnoteForm({ view, target, textLanguage, onClose }: { view: Ed
             {error}
           </p>
         )}
-        <div className="editor-panel-actions">
-          <button type="submit" className="button-primary">
-            {target.kind === 'new' ? t('footnote.confirmInsert') : t('footnote.save')}
-          </button>
+        <FormActions submit={target.kind === 'new' ? t('footnote.confirmInsert') : t('footnote.save')} cancel={t('comments.cancel')} onCancel={close}>
           {target.kind === 'edit' && (
             <button type="button" className="button-secondary" onClick={remove}>
               {t('footnote.remove')}
             </button>
           )}
-          <button type="button" className="button-secondary" onClick={close}>
-            {t('comments.cancel')}
-          </button>
-        </div>
+        </FormActions>
       </form>
     </section>
   );

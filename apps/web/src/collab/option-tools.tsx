@@ -5,6 +5,7 @@ import type { Node } from 'prosemirror-model';
 import type { EditorView } from 'prosemirror-view';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Delegation } from '../api';
+import { FormActions } from '../components/form';
 import { formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { buildOptionGroup, dissolveOptionGroup, enclosingGroup, optionTarget, type Proponents } from './option-groups';
@@ -130,22 +131,11 @@ export function BuildOptionsForm({ view, delegations, onClose }: { view: EditorV
               </fieldset>
             ))}
           </div>
-          <div className="editor-panel-actions">
-            <button type="submit" className="button-primary">
-              {t('options.confirmBuild')}
-            </button>
-            <button type="button" className="button-secondary" onClick={close}>
-              {t('comments.cancel')}
-            </button>
-          </div>
+          <FormActions submit={t('options.confirmBuild')} cancel={t('comments.cancel')} onCancel={close} />
         </form>
       )}
       {target === null && (
-        <div className="editor-panel-actions">
-          <button type="button" className="button-secondary" onClick={close}>
-            {t('comments.cancel')}
-          </button>
-        </div>
+        <FormActions cancel={t('comments.cancel')} onCancel={close} />
       )}
     </section>
   );
@@ -194,11 +184,7 @@ export function DissolveOptionsForm({ view, textLanguage, onClose }: { view: Edi
           <p role="alert" className="field-error">
             {t('options.noGroup')}
           </p>
-          <div className="editor-panel-actions">
-            <button type="button" className="button-secondary" onClick={close}>
-              {t('comments.cancel')}
-            </button>
-          </div>
+          <FormActions cancel={t('comments.cancel')} onCancel={close} />
         </>
       ) : (
         <form
@@ -240,14 +226,7 @@ export function DissolveOptionsForm({ view, textLanguage, onClose }: { view: Edi
               })}
             </ul>
           </fieldset>
-          <div className="editor-panel-actions">
-            <button type="submit" className="button-primary">
-              {t('options.confirmDissolve')}
-            </button>
-            <button type="button" className="button-secondary" onClick={close}>
-              {t('comments.cancel')}
-            </button>
-          </div>
+          <FormActions submit={t('options.confirmDissolve')} cancel={t('comments.cancel')} onCancel={close} />
         </form>
       )}
     </section>

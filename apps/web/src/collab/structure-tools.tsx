@@ -4,6 +4,7 @@ import type { Node } from 'prosemirror-model';
 import type { Command } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { useId, useState, type ReactNode, type RefObject } from 'react';
+import { FormActions } from '../components/form';
 import { useI18n } from '../i18n/i18n-context';
 import { touchesAgreed } from './agreed-lock';
 import type { StringKey } from '../i18n/strings';
@@ -210,14 +211,7 @@ export function StructureTools({ view, textLanguage, children }: { view: RefObje
               </option>
             ))}
           </select>
-          <div className="chair-dialog-actions">
-            <button type="submit" className="button button-primary">
-              {t('editor.referenceInsert')}
-            </button>
-            <button type="button" className="button" onClick={close}>
-              {t('chair.cancel')}
-            </button>
-          </div>
+          <FormActions look="dialog" submit={t('editor.referenceInsert')} cancel={t('chair.cancel')} onCancel={close} />
         </form>
       )}
     </>

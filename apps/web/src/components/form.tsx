@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { ApiError } from '../api';
 import { useAuth } from '../auth';
 import { ErrorAlert } from './error-alert';
@@ -51,4 +51,39 @@ export function FormErrors({ problem, error }: { problem: string | null; error: 
   }
   if (error !== null) return <ErrorAlert error={error} />;
   return null;
+}
+
+/**
+ * The buttons that end a form: its action (the submit button), any others, and Cancel. `panel` is the look of the
+ * panels under the editor's bar, `dialog` that of the dialogs over a page (the Chair's, the structure tools').
+ */
+export function FormActions({
+  submit,
+  cancel,
+  onCancel,
+  look = 'panel',
+  children,
+}: {
+  /** The form's action; none where there is nothing to do but close. */
+  readonly submit?: string;
+  readonly cancel: string;
+  readonly onCancel: () => void;
+  readonly look?: 'panel' | 'dialog';
+  /** Further buttons, between the action and Cancel. */
+  readonly children?: ReactNode;
+}) {
+  const panel = look === 'panel';
+  return (
+    <div className={panel ? 'editor-panel-actions' : 'chair-dialog-actions'}>
+      {submit !== undefined && (
+        <button type="submit" className={panel ? 'button-primary' : 'button button-primary'}>
+          {submit}
+        </button>
+      )}
+      {children}
+      <button type="button" className={panel ? 'button-secondary' : 'button'} onClick={onCancel}>
+        {cancel}
+      </button>
+    </div>
+  );
 }
