@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import pg from 'pg';
 import { DataSource, type DataSourceOptions, type MigrationInterface } from 'typeorm';
 import { type Env, redactUrl } from '../config/env';
 import { ENTITIES } from './entities';
@@ -18,9 +17,15 @@ export class DatabaseConnectError extends Error {
   }
 }
 
-// `timestamp` columns hold UTC: read them as UTC and write Dates as UTC, whatever the server's time zone.
-pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (value: string) => new Date(`${value.replace(' ', 'T')}Z`));
-pg.defaults.parseInputDatesAsUTC = true;
+/**
+ * `timestamp` columns hold UTC: read them as UTC and write Dates as UTC, whatever the server's time zone. The
+ * driver is loaded here rather than at import, so that a server on SQLite never holds it.
+ */
+async function configurePostgres(): Promise<void> {
+  const { default: pg } = await import('pg');
+  pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (value: string) => new Date(`${value.replace(' ', 'T')}Z`));
+  pg.defaults.parseInputDatesAsUTC = true;
+}
 
 /** The database engine the settings select. */
 export function databaseKind(env: Pick<Env, 'DATABASE_URL'>): DatabaseKind {
@@ -54,6 +59,7 @@ export function dataSourceOptions(env: Pick<Env, 'DATABASE_URL' | 'SQLITE_PATH'>
 export async function openDataSource(env: Pick<Env, 'DATABASE_URL' | 'SQLITE_PATH'>): Promise<DataSource> {
   const options = dataSourceOptions(env);
   if (options.type === 'sqlite') mkdirSync(dirname(options.database), { recursive: true });
+  else await configurePostgres();
   const dataSource = new DataSource(options);
   try {
     await dataSource.initialize();
