@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthContext } from '../auth/auth-context';
+import { AuthService } from '../auth/auth.service';
+import { DelegationsRepository } from '../delegations/delegations.repository';
+import { CollabAccessService, type DocumentAccess } from './collab-access.service';
+import { ShortLivedCache } from './short-lived-cache';
+
+/**
+ * How long an admission answer (a session check, an access decision) is reused for further connections. Short
+ * enough that a change of rights not announced to the server is felt within it; long enough that a room joining
+ * at once, or one client opening several documents, asks the database once. Sign-outs (here or relayed from
+ * another instance) and announced changes of rights forget the answers at once (see `forgetSession`, `forgetAccess`).
+ */
+export const ADMISSION_TTL_MS = 2_000;
+
+/** Who is connecting: the session's context and the code of the delegation it speaks for, if any. */
+export interface Admitted {
+  readonly auth: AuthContext;
+  readonly delegation: string | null;
+}
+
+/**
+ * The database questions of admitting a connection — whose session a token is, which delegation it speaks for,
+ * what it may do with the document — answered once for the connections that ask within `ADMISSION_TTL_MS`.
+ * Answers are kept per session (never shared between users), and a session that expires meanwhile is refused.
+ */
+@Injectable()
+export class CollabAdmission {
+  private readonly sessions = new ShortLivedCache<string, Admitted | null>(ADMISSION_TTL_MS);
+  /** Keyed by session id and document name. */
+  private readonly decisions = new ShortLivedCache<string, DocumentAccess | null>(ADMISSION_TTL_MS);
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly access: CollabAccessService,
+    private readonly delegations: DelegationsRepository,
+  ) {}
+
+  /** The live session a token opens, or null when it is unknown, signed out or expired. */
+  async session(token: string): Promise<Admitted | null> {
+    const admitted = await this.sessions.get(token, async () => {
+      const auth = await this.auth.authenticate(token);
+      if (!auth) return null;
+      const delegation = auth.subject.delegationId ? ((await this.delegations.findById(auth.subject.delegationId))?.code ?? null) : null;
+      return { auth, delegation };
+    });
+    if (!admitted) return null;
+    const expiresAt = admitted.auth.sessionExpiresAt;
+    return expiresAt && expiresAt.getTime() <= Date.now() ? null : admitted;
+  }
+
+  /** The session's access to a document, or null when there is no such document for it (see CollabAccessService). */
+  decide(auth: AuthContext, document: string): Promise<DocumentAccess | null> {
+    return this.decisions.get(`${auth.sessionId}\n${document}`, () => this.access.resolve(auth, document));
+  }
+
+  /** A session was signed out: its token and its decisions are forgotten. */
+  forgetSession(sessionId: string): void {
+    this.sessions.forget();
+    this.decisions.forget((key) => key.startsWith(`${sessionId}\n`));
+  }
+
+  /** Rights changed (connections were closed for it): every access decision is made again. */
+  forgetAccess(): void {
+    this.decisions.forget();
+  }
+}
