@@ -5,14 +5,6 @@ import { DelegationsRepository } from '../delegations/delegations.repository';
 import { CollabAccessService, type DocumentAccess } from './collab-access.service';
 import { ShortLivedCache } from './short-lived-cache';
 
-/**
- * How long an admission answer (a session check, an access decision) is reused for further connections. Short
- * enough that a change of rights not announced to the server is felt within it; long enough that a room joining
- * at once, or one client opening several documents, asks the database once. Sign-outs (here or relayed from
- * another instance) and announced changes of rights forget the answers at once (see `forgetSession`, `forgetAccess`).
- */
-export const ADMISSION_TTL_MS = 2_000;
-
 /** Who is connecting: the session's context and the code of the delegation it speaks for, if any. */
 export interface Admitted {
   readonly auth: AuthContext;
@@ -21,14 +13,18 @@ export interface Admitted {
 
 /**
  * The database questions of admitting a connection — whose session a token is, which delegation it speaks for,
- * what it may do with the document — answered once for the connections that ask within `ADMISSION_TTL_MS`.
- * Answers are kept per session (never shared between users), and a session that expires meanwhile is refused.
+ * what it may do with the document — asked once for the connections that ask while the same lookup is under way
+ * (a room joining at once, one client opening several documents), and never answered from an earlier lookup:
+ * rights change without the server being told (a head confirming a member grants access), so an answer kept even
+ * for a second would let a connection in, or keep it out, on rights that no longer hold. Lookups are shared per
+ * session (never between users); a sign-out, or rights announced as changed (`closeWhere`), stops the sharing of
+ * lookups under way, and a session that expires meanwhile is refused.
  */
 @Injectable()
 export class CollabAdmission {
-  private readonly sessions = new ShortLivedCache<string, Admitted | null>(ADMISSION_TTL_MS);
+  private readonly sessions = new ShortLivedCache<string, Admitted | null>();
   /** Keyed by session id and document name. */
-  private readonly decisions = new ShortLivedCache<string, DocumentAccess | null>(ADMISSION_TTL_MS);
+  private readonly decisions = new ShortLivedCache<string, DocumentAccess | null>();
 
   constructor(
     private readonly auth: AuthService,

@@ -8,19 +8,29 @@ function clock(): { now: () => number; advance: (ms: number) => void } {
 
 describe(ShortLivedCache.name, () => {
   it('shares one lookup between concurrent askers of the same key', async () => {
-    const cache = new ShortLivedCache<string, number>(1_000);
+    const cache = new ShortLivedCache<string, number>();
     let lookups = 0;
     const lookup = () => Promise.resolve(++lookups);
     expect(await Promise.all([cache.get('a', lookup), cache.get('a', lookup), cache.get('a', lookup)])).toEqual([1, 1, 1]);
     expect(lookups).toBe(1);
   });
 
-  it('asks again once the answer is older than its time to live', async () => {
+  it('keeps nothing once a lookup is answered when it keeps answers for no time', async () => {
+    const cache = new ShortLivedCache<string, number>();
+    let lookups = 0;
+    const lookup = () => Promise.resolve(++lookups);
+    expect(await cache.get('a', lookup)).toBe(1);
+    expect(await cache.get('a', lookup)).toBe(2);
+    expect(cache.size).toBe(0);
+  });
+
+  it('asks again once the answer is older than its keeping time', async () => {
     const time = clock();
     const cache = new ShortLivedCache<string, number>(1_000, time.now);
     let lookups = 0;
     const lookup = () => Promise.resolve(++lookups);
     await cache.get('a', lookup);
+    await Promise.resolve();
     time.advance(999);
     expect(await cache.get('a', lookup)).toBe(1);
     time.advance(1);
@@ -50,6 +60,7 @@ describe(ShortLivedCache.name, () => {
     const time = clock();
     const cache = new ShortLivedCache<number, number>(1_000, time.now);
     for (let i = 0; i < 100; i += 1) await cache.get(i, () => Promise.resolve(i));
+    await Promise.resolve();
     time.advance(1_000);
     await cache.get(-1, () => Promise.resolve(0));
     expect(cache.size).toBe(1);
