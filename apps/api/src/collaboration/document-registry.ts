@@ -7,6 +7,7 @@ import { Metrics } from '../metrics/metrics';
 import type { DocumentAccess } from './collab-access.service';
 import { CollabRepository, type StoredDocument } from './collab.repository';
 import { type DocumentHost, LocalHost, WorkerHost } from './document-host';
+import { FoldWorker } from './fold-worker';
 import type { AgreedGuardOptions } from './agreed-guard';
 import { CloseCode, decodeAwarenessEntries, encodeAwarenessEntries } from './protocol';
 import { RedisRelay } from './redis-relay';
@@ -46,6 +47,8 @@ export class DocumentRegistry {
   /** Documents each user is loading right now (see `openFor`). */
   private readonly pendingLoads = new Map<string, number>();
   private shuttingDown = false;
+  /** Folds for compaction of the documents held on the main thread, off it (none where the worker is not built). */
+  private readonly folds = FoldWorker.available() ? new FoldWorker() : null;
   private readonly storeFold: StoreFold = (document, fold) => this.repository.compact(document, fold);
 
   constructor(
@@ -193,7 +196,8 @@ export class DocumentRegistry {
       doc.destroy();
       throw error;
     }
-    return new LocalHost(doc);
+    const folds = this.folds;
+    return new LocalHost(doc, folds ? (toFold) => folds.fold(toFold) : null);
   }
 
   /** A document's worker died: its clients reload it from the database, which holds all they have seen. */
@@ -357,5 +361,6 @@ export class DocumentRegistry {
       shared.destroy();
     }
     this.documents.clear();
+    this.folds?.stop();
   }
 }
