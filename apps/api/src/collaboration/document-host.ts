@@ -32,7 +32,7 @@ export type Folder = (stored: StoredDocument) => Promise<Uint8Array>;
 /**
  * A document on the main thread: each operation is done at once and its promise already settled, except the fold
  * for compaction when a `folder` is given, which then replays what is stored off the main thread instead of
- * encoding the whole copy on it.
+ * encoding the whole copy on it (and falls back to this thread if that fails).
  */
 export class LocalHost implements DocumentHost {
   constructor(
@@ -65,8 +65,9 @@ export class LocalHost implements DocumentHost {
   }
 
   fold(stored: StoredDocument, knownSnapshotSeq: number): Promise<Uint8Array> {
-    if (this.folder) return this.folder(stored);
-    return settle(() => foldLoaded(this.doc, stored, knownSnapshotSeq));
+    const here = (): Promise<Uint8Array> => settle(() => foldLoaded(this.doc, stored, knownSnapshotSeq));
+    // A worker that cannot fold (it ran out of memory on a document grown large in memory) leaves it to this thread.
+    return this.folder ? this.folder(stored).catch(here) : here();
   }
 
   destroy(): void {
