@@ -6,11 +6,12 @@
  * |----------------------------------------------|----------------------------------------------|-----------|-------|
  * | `BENCH_QUICK=1` / `--quick`                  | short durations, report to test/artifacts    |           |       |
  * | `BENCH_SERVERS` / `--servers=`               | comma list of concord, reference, hocuspocus | all       | all   |
- * | `BENCH_WORKLOADS` / `--workloads=`           | comma list of fanout, rooms, durability, coldload | all  | all   |
+ * | `BENCH_WORKLOADS` / `--workloads=`           | comma list of fanout, rooms, durability, coldload, fanout-loaded, rooms-loaded, two-instances | all | all |
  * | `BENCH_DURATION_S` / `--duration=`           | typing time of (a) and (b), seconds          | 20        | 5     |
  * | `BENCH_DURABILITY_ROUNDS` / `--rounds=`      | kill -9 rounds of (c)                        | 5         | 2     |
  * | `BENCH_COLDLOAD_MIB` / `--coldload-mib=`     | size of the cold-load document, MiB          | 2         | 2     |
  * | `BENCH_COLDLOAD_REPEATS` / `--repeats=`      | cold loads per server                        | 3         | 1     |
+ * | `BENCH_LOAD_PERCENT` / `--load=`             | share of one core the burner of (e) keeps busy, % | 25   | 25    |
  * | `BENCH_CLIENT_PROCESSES` / `--processes=`    | client worker processes                      | 2         | 2     |
  * | `BENCH_QUIET_WAIT_S` / `--quiet-wait=`       | longest wait for an idle machine before each server starts, s | 300 | 60 |
  * | `BENCH_REPORT` / `--report=`                 | where the Markdown report goes               | docs/benchmarks/collab.md | test/artifacts/bench/collab-quick.md |
@@ -18,11 +19,11 @@
 import { resolve } from 'node:path';
 import { ROOT, type TargetId } from './servers/target';
 
-/** The four workloads of issue 3 §6. */
-export type WorkloadId = 'fanout' | 'rooms' | 'durability' | 'coldload';
+/** The four workloads of issue 3 §6, (a) and (b) again under background load, and two instances (issue 17). */
+export type WorkloadId = 'fanout' | 'rooms' | 'durability' | 'coldload' | 'fanout-loaded' | 'rooms-loaded' | 'two-instances';
 
 const ALL_TARGETS: readonly TargetId[] = ['concord', 'reference', 'hocuspocus'];
-const ALL_WORKLOADS: readonly WorkloadId[] = ['fanout', 'rooms', 'durability', 'coldload'];
+const ALL_WORKLOADS: readonly WorkloadId[] = ['fanout', 'rooms', 'durability', 'coldload', 'fanout-loaded', 'rooms-loaded', 'two-instances'];
 
 /** (a) plenary fan-out: one document, many clients, some typing. */
 export interface FanoutConfig {
@@ -69,6 +70,18 @@ export interface ColdLoadConfig {
   readonly blockedThresholdMs: number;
 }
 
+/** (f) two instances over PostgreSQL and Redis: documents with clients on both, the writer on the first. */
+export interface TwoInstancesConfig {
+  readonly documents: number;
+  /** Half of them on each instance. */
+  readonly clientsPerDocument: number;
+  /** Each document's writer types this often. */
+  readonly updatesPerSecond: number;
+  readonly warmupMs: number;
+  readonly durationMs: number;
+  readonly drainMs: number;
+}
+
 export interface BenchConfig {
   readonly quick: boolean;
   readonly targets: readonly TargetId[];
@@ -82,6 +95,9 @@ export interface BenchConfig {
   readonly rooms: RoomsConfig;
   readonly durability: DurabilityConfig;
   readonly coldLoad: ColdLoadConfig;
+  /** The share of one core the background burner of (e) keeps busy, in %. */
+  readonly backgroundLoadPercent: number;
+  readonly twoInstances: TwoInstancesConfig;
 }
 
 /** `--name=value` flags, and bare `--name` as "1". */
@@ -142,5 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
       probeIntervalMs: 5,
       blockedThresholdMs: 50,
     },
+    backgroundLoadPercent: Math.min(100, number(read('load', 'BENCH_LOAD_PERCENT'), 25, 'BENCH_LOAD_PERCENT')),
+    twoInstances: { documents: 50, clientsPerDocument: 4, updatesPerSecond: 2, warmupMs, durationMs, drainMs },
   };
 }

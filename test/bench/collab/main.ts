@@ -15,8 +15,10 @@ import { nowEpochMs } from './shared/time';
 import { type ColdLoadResult, runColdLoad } from './workloads/cold-load';
 import { type DurabilityResult, runDurability } from './workloads/durability';
 import { runFanout } from './workloads/fanout';
+import { type LoadedResult, runLoaded } from './workloads/loaded';
 import { type Outcome, QUIET_PERCENT } from './workloads/outcome';
 import { runRooms } from './workloads/rooms';
+import { runTwoInstances, type TwoInstanceResult } from './workloads/two-instances';
 import type { TypingResult } from './workloads/typing';
 
 const TARGETS: Record<TargetId, BenchTarget> = { concord: concordTarget, reference: referenceTarget, hocuspocus: hocuspocusTarget };
@@ -38,6 +40,11 @@ const typingSummary = (r: TypingResult): string =>
   `p50 ${formatMs(r.latency.p50 ?? 0)} ms, p99 ${formatMs(r.latency.p99 ?? 0)} ms, dropped ${r.dropped}/${r.expectedReceipts}, ` +
   `server loop p99 ${formatMs(r.server.loopDelayP99Ms)} ms, peak RSS ${(r.server.peakRssBytes / 1e6).toFixed(0)} MB, client loop p99 ${formatMs(r.clientLoopDelayP99Ms)} ms` +
   ((r.foreignCpuPercent ?? 0) > QUIET_PERCENT ? ` — WARNING: other processes used ${(r.foreignCpuPercent ?? 0).toFixed(0)} % of the CPU during the window` : '');
+
+const loadedSummary = (r: LoadedResult): string => `${typingSummary(r.typing)}; burner used ${r.burner.usedPercent.toFixed(0)} % of one core`;
+
+const twoInstanceSummary = (r: TwoInstanceResult): string =>
+  `${r.connected}/${r.clients} connected; same instance p99 ${formatMs(r.sameInstance.p99 ?? 0)} ms, cross-instance p50 ${formatMs(r.crossInstance.p50 ?? 0)} ms, p99 ${formatMs(r.crossInstance.p99 ?? 0)} ms, dropped ${r.dropped}/${r.expectedReceipts}`;
 
 const coldLoadSummary = (r: ColdLoadResult): string =>
   `whole document median ${formatMs(r.medianCompleteMs ?? 0)} ms, worst ${formatMs(r.maxCompleteMs ?? 0)} ms ` +
@@ -94,7 +101,32 @@ async function main(config: BenchConfig): Promise<void> {
   }
   const coldLoad = selected('coldload') ? await eachTarget('(d) cold load', targets, unavailable, (t) => runColdLoad(t, config), coldLoadSummary) : {};
 
-  const run: BenchRun = { config, machine, targets, elapsedMs: nowEpochMs() - started, fanout, rooms, durability, coldLoad };
+  const fanoutLoaded = selected('fanout-loaded')
+    ? await eachTarget('(e) fan-out under load', targets, unavailable, (t) => runLoaded('fanout', t, config), loadedSummary)
+    : {};
+  const roomsLoaded = selected('rooms-loaded')
+    ? await eachTarget('(e) many rooms under load', targets, unavailable, (t) => runLoaded('rooms', t, config), loadedSummary)
+    : {};
+  let twoInstances: Outcome<TwoInstanceResult> | null = null;
+  if (selected('two-instances') && config.targets.includes('concord') && !unavailable.has('concord')) {
+    log('(f) two instances — Concord: running…');
+    twoInstances = await runTwoInstances(config);
+    log(`(f) two instances — Concord: ${describe(twoInstances, twoInstanceSummary)}`);
+  }
+
+  const run: BenchRun = {
+    config,
+    machine,
+    targets,
+    elapsedMs: nowEpochMs() - started,
+    fanout,
+    rooms,
+    durability,
+    coldLoad,
+    fanoutLoaded,
+    roomsLoaded,
+    twoInstances,
+  };
   mkdirSync(dirname(config.reportPath), { recursive: true });
   writeFileSync(config.reportPath, renderReport(run));
   log(`report written to ${relative(ROOT, config.reportPath)}`);

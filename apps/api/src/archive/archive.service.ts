@@ -1,6 +1,5 @@
 import { consolidatedDocument, decide, type Language } from '@concord/domain';
 import { Injectable } from '@nestjs/common';
-import JSZip from 'jszip';
 import { createHash } from 'node:crypto';
 import { AuditReaderService } from '../audit/audit-reader.service';
 import type { AuthContext } from '../auth/auth-context';
@@ -158,6 +157,8 @@ export class ArchiveService {
   async zip(user: AuthContext, committeeId: string): Promise<Download> {
     const { files, manifest } = await this.build(user, committeeId);
     const folder = `${stem(manifest.committee.symbolPrefix) || 'committee'}-archive-${manifest.generatedAt.slice(0, 10)}`;
+    // Loaded on first use, like the office-format libraries (see libs/export/src/office.ts).
+    const { default: JSZip } = await import('jszip');
     const zip = new JSZip();
     const date = new Date(manifest.generatedAt);
     for (const file of files) zip.file(`${folder}/${file.path}`, file.body, { date });

@@ -18,7 +18,7 @@ export function syncAnswerCost(answer: Uint8Array): number {
   return Math.min(1, answer.byteLength / WHOLE_ANSWER_BYTES);
 }
 
-/** Checks, applies, stores and relays a change (CollabService.accept); rejects only if the host failed. */
+/** Checks, applies, stores and relays a change (DocumentRegistry.accept); rejects only if the host failed. */
 export type Accept = (shared: SharedDocument, update: Uint8Array, origin: Connection) => Promise<CheckedApply>;
 
 /**

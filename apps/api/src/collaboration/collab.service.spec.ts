@@ -9,7 +9,9 @@ import type { Env } from '../config/env';
 import type { DelegationsRepository } from '../delegations/delegations.repository';
 import type { DocumentCatalogue } from '../documents/document-catalogue';
 import type { CollabRepository } from './collab.repository';
+import { CollabAdmission } from './admission';
 import { CollabService } from './collab.service';
+import { DocumentRegistry } from './document-registry';
 import type { RedisRelay } from './redis-relay';
 import type { UpdateLog } from './update-log';
 import { Metrics } from '../metrics/metrics';
@@ -60,7 +62,8 @@ function service(overrides: { authenticate?: () => Promise<AuthContext | null> }
   const log = { append: () => Promise.resolve(), flush: () => Promise.resolve() } as unknown as UpdateLog;
   const relay = { onUpdate: () => undefined, onAwareness: () => undefined, onResync: () => undefined, onSessionRevoked: () => undefined, watch: () => undefined, unwatch: () => undefined, publishUpdate: () => undefined, publishAwareness: () => undefined } as unknown as RedisRelay;
   const delegations = { findById: () => Promise.resolve(null) } as unknown as DelegationsRepository;
-  return new CollabService(env, authService, access, repository, log, relay, delegations, new Metrics({ defaults: false }));
+  const registry = new DocumentRegistry(env, repository, log, relay, new Metrics({ defaults: false }));
+  return new CollabService(env, new CollabAdmission(authService, access, delegations), registry, relay, authService);
 }
 
 function connect(collab: CollabService, url = '/collab/space:00000000-0000-4000-8000-000000000000?token=t'): FakeSocket {

@@ -26,9 +26,19 @@ export interface DocumentHost {
   destroy(): void;
 }
 
-/** A document on the main thread: each operation is done at once and its promise already settled. */
+/** Folds a stored document into one update somewhere other than the main thread (see `FoldWorker`). */
+export type Folder = (stored: StoredDocument) => Promise<Uint8Array>;
+
+/**
+ * A document on the main thread: each operation is done at once and its promise already settled, except the fold
+ * for compaction when a `folder` is given, which then replays what is stored off the main thread instead of
+ * encoding the whole copy on it (and falls back to this thread if that fails).
+ */
 export class LocalHost implements DocumentHost {
-  constructor(private doc: Y.Doc) {}
+  constructor(
+    private doc: Y.Doc,
+    private readonly folder: Folder | null = null,
+  ) {}
 
   apply(updates: readonly Uint8Array[]): Promise<Uint8Array | null> {
     return settle(() => applyUpdates(this.doc, updates));
@@ -55,7 +65,9 @@ export class LocalHost implements DocumentHost {
   }
 
   fold(stored: StoredDocument, knownSnapshotSeq: number): Promise<Uint8Array> {
-    return settle(() => foldLoaded(this.doc, stored, knownSnapshotSeq));
+    const here = (): Promise<Uint8Array> => settle(() => foldLoaded(this.doc, stored, knownSnapshotSeq));
+    // A worker that cannot fold (it ran out of memory on a document grown large in memory) leaves it to this thread.
+    return this.folder ? this.folder(stored).catch(here) : here();
   }
 
   destroy(): void {
@@ -72,7 +84,7 @@ function settle<T>(work: () => T): Promise<T> {
 }
 
 /** The worker's script, built next to this file (`dist/apps/api/src/collaboration/document-worker.js`). */
-const WORKER_SCRIPT = join(__dirname, 'document-worker.js');
+export const WORKER_SCRIPT = join(__dirname, 'document-worker.js');
 
 type Pending = { readonly resolve: (value: WorkerReply['value']) => void; readonly reject: (error: Error) => void };
 

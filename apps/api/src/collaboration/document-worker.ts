@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
 import type { StoredDocument } from './collab.repository';
-import { addsNothing, applyChecked, applyQuietly, applyUpdates, type CheckedApply, type CheckOptions, foldLoaded } from './yjs-state';
+import { addsNothing, applyChecked, applyQuietly, applyUpdates, type CheckedApply, type CheckOptions, foldLoaded, foldStored } from './yjs-state';
 
 /** What the main thread asks of a document's worker (document-host.ts); answered one at a time, in order. */
 export type WorkerRequest =
@@ -11,7 +11,9 @@ export type WorkerRequest =
   | { readonly id: number; readonly op: 'state-vector' }
   | { readonly id: number; readonly op: 'encode'; readonly stateVector: Uint8Array | null }
   | { readonly id: number; readonly op: 'adds-nothing'; readonly update: Uint8Array }
-  | { readonly id: number; readonly op: 'fold'; readonly stored: StoredDocument; readonly knownSnapshotSeq: number };
+  | { readonly id: number; readonly op: 'fold'; readonly stored: StoredDocument; readonly knownSnapshotSeq: number }
+  /** Folds a stored document that is not loaded here (fold-worker.ts); needs no 'load'. */
+  | { readonly id: number; readonly op: 'fold-stored'; readonly stored: StoredDocument };
 
 /** The answer to a request: its value, or the message of what went wrong. */
 export interface WorkerReply {
@@ -50,6 +52,8 @@ function answer(request: WorkerRequest): WorkerReply['value'] {
       return addsNothing(loaded(), request.update);
     case 'fold':
       return foldLoaded(loaded(), request.stored, request.knownSnapshotSeq);
+    case 'fold-stored':
+      return foldStored(request.stored);
   }
 }
 

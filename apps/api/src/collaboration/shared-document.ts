@@ -4,6 +4,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { AuthContext } from '../auth/auth-context';
 import type { AccessLevel } from '../documents/document-access';
+import type { StoredDocument } from './collab.repository';
 import type { DocumentHost } from './document-host';
 import type { ConnectionPresence, PresenceClaims, RateBudget } from './presence';
 import { type AwarenessEntry, awarenessMessage, updateMessage } from './protocol';
@@ -27,6 +28,18 @@ export interface Relay {
   publishAwareness(document: string, update: Uint8Array): void;
 }
 
+/**
+ * Folds a document's log into its snapshot (the repository's compaction): `fold` turns what is stored into one
+ * update; resolves with the last update the new snapshot holds.
+ */
+export type StoreFold = (document: string, fold: (stored: StoredDocument) => Promise<Uint8Array>) => Promise<number>;
+
+/** What a document was loaded from: how many logged updates follow its snapshot, and that snapshot's last update. */
+export interface LoadedFrom {
+  readonly updates: number;
+  readonly snapshotSeq: number;
+}
+
 /** A change applied to the document but not stored yet; settled once it is stored (or failed). */
 interface Write {
   readonly stored: Promise<void>;
@@ -38,6 +51,8 @@ interface Write {
  * of its own). A client's update is checked and applied by the host first (so that each is checked against every
  * update accepted before it), then stored, and only then sent to the other connections and the relay: nobody is
  * shown what the database does not hold, and an answer to a sync waits for the writes its content includes.
+ * It keeps its own counts (updates stored since its last compaction, the snapshot it holds) and its idle timer;
+ * the registry asks, it does not edit them.
  */
 export class SharedDocument {
   /** Presence only: the server's awareness needs a Y.Doc for its client id, never the document's content. */
@@ -46,11 +61,11 @@ export class SharedDocument {
   /** Which connection introduced each awareness client id: the only one that may set or remove it. */
   readonly presenceOwners = new Map<number, Connection>();
   /** Updates stored since the document was loaded or last compacted. */
-  updatesSinceCompaction = 0;
+  private unfolded: number;
   /** The snapshot this copy was loaded from or last compacted into (its last update), whose content it holds. */
-  snapshotSeq = 0;
-  idleTimer: NodeJS.Timeout | null = null;
-  compacting: Promise<void> | null = null;
+  private snapshotSeq: number;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private compacting: Promise<void> | null = null;
   private readonly writes = new Set<Write>();
   /** Stored changes broadcast in this turn, sent together at its end (see `broadcast`). */
   private outgoing: Array<{ readonly changed: Uint8Array; readonly origin: Connection | 'server' }> = [];
@@ -60,7 +75,10 @@ export class SharedDocument {
     private readonly relay: Relay,
     readonly host: DocumentHost,
     private readonly maxBufferedBytes: number,
+    loadedFrom: LoadedFrom,
   ) {
+    this.unfolded = loadedFrom.updates;
+    this.snapshotSeq = loadedFrom.snapshotSeq;
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
@@ -71,6 +89,64 @@ export class SharedDocument {
         this.relay.publishAwareness(this.name, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
       }
     });
+  }
+
+  /** Updates stored since the document was loaded or last compacted, which a compaction would fold. */
+  get unfoldedUpdates(): number {
+    return this.unfolded;
+  }
+
+  /** Counts one more update stored in the document's log. */
+  noteStored(): void {
+    this.unfolded += 1;
+  }
+
+  /** The copy now holds everything stored up to the given snapshot (it was caught up from the database). */
+  caughtUpTo(snapshotSeq: number): void {
+    this.snapshotSeq = snapshotSeq;
+  }
+
+  /**
+   * Folds the log into the snapshot in the background through `store`, or joins the fold under way. Never rejects:
+   * a failed fold is reported to `failed` and the log stays authoritative.
+   */
+  compact(store: StoreFold, failed: (error: unknown) => void): Promise<void> {
+    if (this.compacting) return this.compacting;
+    const counted = this.unfolded;
+    this.compacting = store(this.name, (stored) => this.host.fold(stored, this.snapshotSeq))
+      .then((snapshotSeq) => {
+        this.snapshotSeq = snapshotSeq;
+        this.unfolded = Math.max(0, this.unfolded - counted);
+      })
+      .catch(failed)
+      .finally(() => {
+        this.compacting = null;
+      });
+    return this.compacting;
+  }
+
+  /** The fold under way, if any (resolved when there is none). */
+  compaction(): Promise<void> {
+    return this.compacting ?? Promise.resolve();
+  }
+
+  /** Adds a connection; a document in use is no longer idle. */
+  attach(connection: Connection): void {
+    this.connections.add(connection);
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+
+  /**
+   * Calls `unload` after `ms` unless a connection attaches first. Does nothing while connections are attached or a
+   * timer is already running.
+   */
+  idleAfter(ms: number, unload: () => void): void {
+    if (this.connections.size > 0 || this.idleTimer) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      unload();
+    }, ms);
   }
 
   /** Applies changes that are stored already (relayed by another instance, or read back from the database). */

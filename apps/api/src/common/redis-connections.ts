@@ -1,5 +1,5 @@
 import type { Logger } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { redactUrl } from '../config/env';
 
 /** Raised at start when REDIS_URL is set but Redis cannot be reached. */
@@ -16,6 +16,8 @@ export interface RedisConnections {
  * away instead of queueing: the database is the source of truth, and what a relay loses is found there.
  */
 export async function connectRedis(url: string, logger: Logger): Promise<RedisConnections> {
+  // Loaded only when REDIS_URL is set: a single instance never needs ioredis (about 18 MB of memory).
+  const { Redis } = await import('ioredis');
   const connections = {
     publisher: new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true }),
     subscriber: new Redis(url, { lazyConnect: true }),

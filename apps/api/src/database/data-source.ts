@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import pg from 'pg';
+import sqlite3 from 'sqlite3';
 import { DataSource, type DataSourceOptions, type MigrationInterface } from 'typeorm';
 import { type Env, redactUrl } from '../config/env';
 import { ENTITIES } from './entities';
@@ -18,9 +18,23 @@ export class DatabaseConnectError extends Error {
   }
 }
 
-// `timestamp` columns hold UTC: read them as UTC and write Dates as UTC, whatever the server's time zone.
-pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (value: string) => new Date(`${value.replace(' ', 'T')}Z`));
-pg.defaults.parseInputDatesAsUTC = true;
+/**
+ * `timestamp` columns hold UTC: read them as UTC and write Dates as UTC, whatever the server's time zone. The
+ * driver is loaded here rather than at import, so that a server on SQLite never holds it.
+ */
+async function configurePostgres(): Promise<void> {
+  const { default: pg } = await import('pg');
+  pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (value: string) => new Date(`${value.replace(' ', 'T')}Z`));
+  pg.defaults.parseInputDatesAsUTC = true;
+}
+
+/**
+ * The sqlite3 driver as TypeORM is given it. TypeORM turns on the driver's verbose mode, which wraps every call
+ * to record a stack trace and format its arguments with `util.inspect` (each update's bytes included): several
+ * times the cost of the query itself on the collaboration server's write path. Errors still carry SQLite's
+ * message and TypeORM's query; only the extra stack of the asynchronous call is left out.
+ */
+const QUIET_SQLITE: typeof sqlite3 = Object.create(sqlite3, { verbose: { value: () => sqlite3 } }) as typeof sqlite3;
 
 /** The database engine the settings select. */
 export function databaseKind(env: Pick<Env, 'DATABASE_URL'>): DatabaseKind {
@@ -47,13 +61,14 @@ export function dataSourceOptions(env: Pick<Env, 'DATABASE_URL' | 'SQLITE_PATH'>
   if (env.DATABASE_URL) {
     return { ...common, type: 'postgres', url: env.DATABASE_URL, connectTimeoutMS: 5000, extra: { max: 10 } };
   }
-  return { ...common, type: 'sqlite', database: resolve(env.SQLITE_PATH), enableWAL: true, busyTimeout: 5000 };
+  return { ...common, type: 'sqlite', driver: QUIET_SQLITE, database: resolve(env.SQLITE_PATH), enableWAL: true, busyTimeout: 5000 };
 }
 
 /** Opens the database, creating the SQLite file and its folder on first start. */
 export async function openDataSource(env: Pick<Env, 'DATABASE_URL' | 'SQLITE_PATH'>): Promise<DataSource> {
   const options = dataSourceOptions(env);
   if (options.type === 'sqlite') mkdirSync(dirname(options.database), { recursive: true });
+  else await configurePostgres();
   const dataSource = new DataSource(options);
   try {
     await dataSource.initialize();

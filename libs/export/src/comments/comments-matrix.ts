@@ -1,5 +1,4 @@
 import type { Language } from '@concord/domain';
-import ExcelJS from 'exceljs';
 import { COMMENTS_CAPTIONS } from './comments-captions';
 import type { CommentsMatrixRow } from './comments-input';
 
@@ -27,6 +26,8 @@ export function commentsMatrixToCsv(rows: readonly CommentsMatrixRow[], language
 
 /** A comments matrix as an XLSX workbook of one sheet, written with exceljs: a header row, wrapped text, filters. */
 export async function commentsMatrixToXlsx(rows: readonly CommentsMatrixRow[], language: Language): Promise<Uint8Array> {
+  // Loaded on first use: exceljs alone takes about 30 MB of memory, which no other path needs (see office.ts).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Concord';
   const sheet = workbook.addWorksheet('Comments', { views: [{ state: 'frozen', ySplit: 1, rightToLeft: language === 'ar' }] });

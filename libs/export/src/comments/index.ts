@@ -1,6 +1,5 @@
 export { COMMENTS_CAPTIONS } from './comments-captions';
 export type { CommentsCaptions } from './comments-captions';
-export { commentsCompilationToDocx } from './comments-docx';
 export { commentsCompilationToHtml } from './comments-html';
 export type { CommentDispositionInput, CommentProvisionInput, CommentRemarkInput, CommentsCompilationInput, CommentsMatrixRow } from './comments-input';
 export { commentsMatrixToCsv, commentsMatrixToXlsx } from './comments-matrix';

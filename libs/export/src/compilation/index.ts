@@ -1,4 +1,3 @@
-export { compilationToDocx } from './compilation-docx';
 export { compilationToHtml } from './compilation-html';
 export type {
   CompilationChange,

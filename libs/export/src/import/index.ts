@@ -1,8 +1,6 @@
 export { ImportError, ImportErrorCode } from './import-error';
 export { countWordXml, WORD_XML_LIMITS, WordXmlCounter } from './docx-limits';
 export type { WordXmlCount, WordXmlLimits } from './docx-limits';
-export { importDocx } from './import-docx';
-export type { ImportDocxOptions } from './import-docx';
 export { importText } from './import-text';
 export type { ImportTextOptions } from './import-text';
 export type { ImportResult } from './structure';

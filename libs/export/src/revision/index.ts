@@ -1,6 +1,5 @@
 export { revisionToAkomaNtoso } from './akoma-ntoso';
 export { formatDate } from './locale';
 export type { Distribution } from './locale';
-export { revisionToDocx } from './revision-docx';
 export { revisionToHtml } from './revision-html';
 export type { CommitteeInfo, RevisionExportInput } from './revision-input';

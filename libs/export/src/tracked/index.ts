@@ -1,5 +1,3 @@
-export { comparisonToDocx } from './tracked-docx';
-export type { TrackedComment, TrackedDocxInput } from './tracked-docx';
 export { decodeRoundTrip, encodeRoundTrip, ROUND_TRIP_BOOKMARK } from './round-trip';
 export type { RoundTripRecord } from './round-trip';
 export { planWordUpload, threeWay, WordMismatchError } from './word-merge';

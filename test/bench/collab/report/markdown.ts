@@ -6,7 +6,9 @@ import type { BenchConfig } from '../config';
 import type { BenchTarget, TargetId } from '../servers/target';
 import type { ColdLoadResult } from '../workloads/cold-load';
 import type { DurabilityResult } from '../workloads/durability';
+import type { LoadedResult } from '../workloads/loaded';
 import { type Outcome, QUIET_PERCENT } from '../workloads/outcome';
+import type { TwoInstanceResult } from '../workloads/two-instances';
 import type { TypingResult } from '../workloads/typing';
 import type { MachineInfo } from './machine';
 
@@ -23,6 +25,9 @@ export interface BenchRun {
   readonly rooms: ResultsByTarget<TypingResult>;
   readonly durability: Outcome<DurabilityResult> | null;
   readonly coldLoad: ResultsByTarget<ColdLoadResult>;
+  readonly fanoutLoaded: ResultsByTarget<LoadedResult>;
+  readonly roomsLoaded: ResultsByTarget<LoadedResult>;
+  readonly twoInstances: Outcome<TwoInstanceResult> | null;
 }
 
 /** A row of a comparison table: how to get the figure from a result and how to show it. */
@@ -126,6 +131,33 @@ const TYPING_ROWS: readonly Row<TypingResult>[] = [
   { label: 'other processes: CPU (% of the machine)', value: (r) => r.foreignCpuPercent, format: formatPercent, ratio: false },
 ];
 
+/** The CPU other processes used, less the burner's share (of the whole machine). */
+function othersBesidesBurner(r: LoadedResult, cores: number): number | null {
+  return r.typing.foreignCpuPercent === null ? null : Math.max(0, r.typing.foreignCpuPercent - r.burner.usedPercent / cores);
+}
+
+function loadedRows(cores: number): readonly Row<LoadedResult>[] {
+  const pick = (label: string): Row<LoadedResult> => {
+    const row = TYPING_ROWS.find((candidate) => candidate.label === label);
+    if (!row) throw new Error(`no typing row ${label}`);
+    return { ...row, value: (r) => row.value(r.typing) };
+  };
+  return [
+    pick('latency p50 (ms)'),
+    pick('latency p99 (ms)'),
+    pick('latency max (ms)'),
+    pick('**updates dropped**'),
+    pick('server event-loop delay p99 (ms)'),
+    pick('server event-loop delay max (ms)'),
+    pick('server CPU (% of one core)'),
+    pick('server RSS, peak during load (MB)'),
+    pick('time to connect all clients (ms)'),
+    pick('harness: client event-loop delay p99 (ms)'),
+    { label: '**burner: CPU used (% of one core)**', value: (r) => r.burner.usedPercent, format: formatPercent, ratio: false },
+    { label: 'other processes besides the burner: CPU (% of the machine)', value: (r) => othersBesidesBurner(r, cores), format: formatPercent, ratio: false },
+  ];
+}
+
 const COLD_LOAD_ROWS: readonly Row<ColdLoadResult>[] = [
   { label: 'connect → whole document, median (ms)', value: (r) => r.medianCompleteMs, format: formatMs, ratio: true },
   { label: '**connect → whole document, worst (ms)**', value: (r) => r.maxCompleteMs, format: formatMs, ratio: true },
@@ -219,6 +251,14 @@ function isTypingResult(value: unknown): value is TypingResult {
   return typeof value === 'object' && value !== null && 'foreignCpuPercent' in value;
 }
 
+function isLoadedResult(value: unknown): value is LoadedResult {
+  return typeof value === 'object' && value !== null && 'burner' in value;
+}
+
+function isTwoInstanceResult(value: unknown): value is TwoInstanceResult {
+  return typeof value === 'object' && value !== null && 'crossInstance' in value;
+}
+
 /** Remarks the figures need, derived from the figures themselves. */
 function caveats(run: BenchRun): string[] {
   const notes: string[] = [];
@@ -228,12 +268,21 @@ function caveats(run: BenchRun): string[] {
     ['(c)', run.durability ? { concord: run.durability } : {}],
     ['(d)', run.coldLoad],
   ];
-  for (const [name, results] of workloads) {
+  const loaded: readonly [string, ResultsByTarget<LoadedResult>][] = [
+    ['(e) fan-out', run.fanoutLoaded],
+    ['(e) many rooms', run.roomsLoaded],
+  ];
+  const besidesBurner = loaded.map(([name, results]): [string, ResultsByTarget<unknown>] => [name, results]);
+  for (const [name, results] of [...workloads, ...besidesBurner, ['(f)', run.twoInstances ? { concord: run.twoInstances } : {}] as const]) {
     for (const target of run.targets) {
       const outcome = results[target.id];
       if (outcome?.status !== 'measured') continue;
       const before = outcome.backgroundCpuPercent;
-      const during = isTypingResult(outcome.value) ? outcome.value.foreignCpuPercent : null;
+      const during = isLoadedResult(outcome.value)
+        ? othersBesidesBurner(outcome.value, run.machine.cores)
+        : isTypingResult(outcome.value) || isTwoInstanceResult(outcome.value)
+          ? outcome.value.foreignCpuPercent
+          : null;
       const worst = Math.max(before ?? 0, during ?? 0);
       if (worst > QUIET_PERCENT) {
         const when = during !== null && during > QUIET_PERCENT ? `during the measured window (${during.toFixed(0)} %)` : `just before the run (${(before ?? 0).toFixed(0)} %)`;
@@ -317,6 +366,98 @@ function coldLoadParameters(config: BenchConfig): string {
   ].join('\n');
 }
 
+function loadedParameters(run: BenchRun): string {
+  return [
+    `- Workloads (a) and (b) exactly as above, while a neighbour process keeps one core busy ${run.config.backgroundLoadPercent} % of every 10 ms (a busy loop, then a timer), from before the clients join until the drain ends. The burner's own CPU is measured and shown; "other processes" below leaves it out, and the notes flag a run only when something else was busy too.`,
+    '- What matters is the ratio to the peers under the same load: a server with little slack per update sees its tail grow when it shares the CPU.',
+  ].join('\n');
+}
+
+function loadedTable(run: BenchRun, title: string, results: ResultsByTarget<LoadedResult>): string {
+  const table = Object.keys(results).length > 0 ? comparisonTable(run, results, loadedRows(run.machine.cores)) : 'Not run.\n';
+  return `**${title}**\n\n${table}`;
+}
+
+function twoInstancesSection(run: BenchRun): string {
+  const c = run.config.twoInstances;
+  const intro = [
+    `- Concord only: two instances over one PostgreSQL database (created for the run, then dropped) and one Redis, each with its own clients. ${c.documents} documents × ${c.clientsPerDocument} clients, half on each instance; each document's writer is on the first instance and types ${c.updatesPerSecond} updates/s (${c.documents * c.updatesPerSecond} updates/s in all).`,
+    '- Every update is stored in PostgreSQL by the first instance before it is sent to its own clients and published on Redis; the second instance applies it and sends it to its clients. Same-instance latency is measured at the first instance\'s other clients, cross-instance latency at the second\'s.',
+    `- ${c.warmupMs / 1000} s of warm-up, ${c.durationMs / 1000} s measured, ${c.drainMs / 1000} s drain.`,
+  ].join('\n');
+  const outcome = run.twoInstances;
+  if (!outcome) return `${intro}\n\nNot run.`;
+  if (outcome.status !== 'measured') return `${intro}\n\n**${outcome.status}** — ${outcome.reason.split('\n')[0]}`;
+  const r = outcome.value;
+  const rows: readonly [string, string, string][] = [
+    ['latency p50 (ms)', formatMs(r.sameInstance.p50 ?? 0), formatMs(r.crossInstance.p50 ?? 0)],
+    ['latency p99 (ms)', formatMs(r.sameInstance.p99 ?? 0), formatMs(r.crossInstance.p99 ?? 0)],
+    ['latency max (ms)', formatMs(r.sameInstance.max ?? 0), formatMs(r.crossInstance.max ?? 0)],
+    ['receipts', formatInt(r.sameInstance.count), formatInt(r.crossInstance.count)],
+    ['server event-loop delay p99 (ms)', formatMs(r.first.loopDelayP99Ms), formatMs(r.second.loopDelayP99Ms)],
+    ['server CPU (% of one core)', formatPercent(r.first.wallMs > 0 ? (100 * r.first.cpuMs) / r.first.wallMs : 0), formatPercent(r.second.wallMs > 0 ? (100 * r.second.cpuMs) / r.second.wallMs : 0)],
+    ['server RSS, peak (MB)', formatMb(r.first.peakRssBytes), formatMb(r.second.peakRssBytes)],
+  ];
+  const table = [
+    '|  | same instance (first) | cross-instance (second) |',
+    '|---|---:|---:|',
+    ...rows.map(([label, same, cross]) => `| ${label} | ${same} | ${cross} |`),
+  ].join('\n');
+  const totals = `Updates sent ${formatInt(r.sent)}; receipts ${formatInt(r.receipts)} of ${formatInt(r.expectedReceipts)} expected (**${formatInt(r.dropped)} dropped**); ${formatInt(r.connected)} of ${formatInt(r.clients)} clients connected in ${formatMs(r.connectAllMs)} ms; unexpected disconnects ${formatInt(r.unexpectedCloses)}; harness client event-loop delay p99 ${formatMs(r.clientLoopDelayP99Ms)} ms; other processes (PostgreSQL and Redis among them) used ${r.foreignCpuPercent === null ? '—' : formatPercent(r.foreignCpuPercent)} of the machine.`;
+  const failures = r.connected < r.clients ? `\n\nClients that could not connect: ${r.connectErrors.join('; ')}` : '';
+  return `${intro}\n\n${table}\n\n${totals}${failures}`;
+}
+
+/** Concord ÷ the reference y-websocket server, the ratios issue 17 sets targets for (at most ×1.5). */
+function ratiosSection(run: BenchRun): string {
+  const p99 = (r: TypingResult): number | null => r.latency.p99;
+  const peak = (r: TypingResult): number | null => r.server.peakRssBytes;
+  // Whether other processes (the burner aside) used the machine while either server was measured.
+  const busy = (outcome: Outcome<unknown> | undefined, during: number | null): boolean =>
+    outcome?.status === 'measured' && Math.max(outcome.backgroundCpuPercent ?? 0, during ?? 0) > QUIET_PERCENT;
+  const typed = (results: ResultsByTarget<TypingResult>, pick: (r: TypingResult) => number | null) => {
+    const figure = (id: TargetId): number | null => {
+      const outcome = results[id];
+      return outcome?.status === 'measured' ? pick(outcome.value) : null;
+    };
+    const noisy = (['concord', 'reference'] as const).some((id) => {
+      const outcome = results[id];
+      return busy(outcome, outcome?.status === 'measured' ? outcome.value.foreignCpuPercent : null);
+    });
+    return { concord: figure('concord'), reference: figure('reference'), noisy };
+  };
+  const loaded = (results: ResultsByTarget<LoadedResult>, pick: (r: TypingResult) => number | null) => {
+    const figure = (id: TargetId): number | null => {
+      const outcome = results[id];
+      return outcome?.status === 'measured' ? pick(outcome.value.typing) : null;
+    };
+    const noisy = (['concord', 'reference'] as const).some((id) => {
+      const outcome = results[id];
+      return busy(outcome, outcome?.status === 'measured' ? othersBesidesBurner(outcome.value, run.machine.cores) : null);
+    });
+    return { concord: figure('concord'), reference: figure('reference'), noisy };
+  };
+  const rows: readonly [string, { concord: number | null; reference: number | null; noisy: boolean }][] = [
+    ['(a) latency p99', typed(run.fanout, p99)],
+    ['(b) latency p99', typed(run.rooms, p99)],
+    ['(a) server RSS, peak', typed(run.fanout, peak)],
+    ['(b) server RSS, peak', typed(run.rooms, peak)],
+    ['(e) fan-out under load, latency p99', loaded(run.fanoutLoaded, p99)],
+    ['(e) many rooms under load, latency p99', loaded(run.roomsLoaded, p99)],
+  ];
+  const lines = ['| figure | Concord ÷ y-websocket ref. | at most ×1.5 |', '|---|---:|---|'];
+  for (const [label, { concord, reference, noisy }] of rows) {
+    if (concord === null || reference === null || reference === 0) {
+      lines.push(`| ${label} | — | not measured |`);
+      continue;
+    }
+    const value = concord / reference;
+    const verdict = value <= 1.5 ? 'met' : '**missed**';
+    lines.push(`| ${label} | ×${value.toFixed(2)} | ${noisy ? `${verdict}, but the machine was not quiet: not reliable` : verdict} |`);
+  }
+  return lines.join('\n');
+}
+
 /** Renders the whole report. */
 export function renderReport(run: BenchRun): string {
   const { machine, config } = run;
@@ -364,6 +505,20 @@ export function renderReport(run: BenchRun): string {
     coldLoadParameters(config),
     '',
     comparisonTable(run, run.coldLoad, COLD_LOAD_ROWS),
+    '## (e) The tail under background load',
+    '',
+    loadedParameters(run),
+    '',
+    loadedTable(run, '(a) under load', run.fanoutLoaded),
+    loadedTable(run, '(b) under load', run.roomsLoaded),
+    '## (f) Two instances (PostgreSQL + Redis)',
+    '',
+    twoInstancesSection(run),
+    '',
+    '## Ratios to the reference server (issue 17)',
+    '',
+    ratiosSection(run),
+    '',
     '## Targets (DESIGN.md §7)',
     '',
     'Concord against each target; the peers\' figures for the same workload, with ✓ / ✗ against the same target, for context.',

@@ -11,6 +11,7 @@
  * When the server is not built, or `/collab` refuses a connection (404, close code), the target is
  * reported unavailable and the workloads skip it with the reason.
  */
+import { consolidatedDocument } from '@concord/domain';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,11 @@ import { freePort, ServerProcess } from './server-process';
 import { type BenchTarget, ROOT, type RunningServer, TargetUnavailable } from './target';
 
 const MAIN = join(ROOT, 'dist/apps/api/src/main.js');
+/**
+ * Extra Node.js options for Concord's process, space-separated, for profiling it under a workload (for instance
+ * `BENCH_CONCORD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"`); none by default.
+ */
+const NODE_ARGS = (process.env.BENCH_CONCORD_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
 const SECRETARIAT = { email: 'secretariat@concord.test', password: 'concord-demo-2026' };
 /** Instruments imported in parallel when a workload needs many documents. */
 const IMPORT_CONCURRENCY = 4;
@@ -28,21 +34,28 @@ interface Listing {
 }
 
 /** The collaboration document of an instrument's English consolidated draft. */
-const consolidatedDoc = (instrumentId: string): string => `consolidated:${instrumentId}:en`;
+const consolidatedDoc = (instrumentId: string): string => consolidatedDocument(instrumentId, 'en');
 
-/** A running Concord process over a scratch SQLite database. */
-class RunningConcord implements RunningServer {
+/**
+ * A running Concord process over a scratch SQLite database, or over the database and Redis that `database` names
+ * (the two-instance workload starts two of these over one PostgreSQL database).
+ */
+export class RunningConcord implements RunningServer {
   private process: ServerProcess | null = null;
   private port = 0;
   private token = '';
   private committeeId = '';
   private readonly docs: string[] = [];
 
-  private constructor(private readonly dataDir: string) {}
+  private constructor(
+    private readonly dataDir: string,
+    private readonly database: Readonly<Record<string, string>>,
+  ) {}
 
-  static async start(): Promise<RunningConcord> {
+  /** Starts Concord; `database` adds environment variables such as DATABASE_URL and REDIS_URL. */
+  static async start(database: Readonly<Record<string, string>> = {}): Promise<RunningConcord> {
     if (!existsSync(MAIN)) throw new TargetUnavailable(`Concord is not built (${MAIN} is missing; \`npm run build:api\` builds it)`);
-    const concord = new RunningConcord(mkdtempSync(join(tmpdir(), 'collab-bench-concord-')));
+    const concord = new RunningConcord(mkdtempSync(join(tmpdir(), 'collab-bench-concord-')), database);
     try {
       await concord.launch();
       await concord.checkCollabEndpoint();
@@ -58,7 +71,7 @@ class RunningConcord implements RunningServer {
     this.port = await freePort();
     this.process = await ServerProcess.start({
       name: 'Concord',
-      args: [MAIN],
+      args: [...NODE_ARGS, MAIN],
       cwd: ROOT,
       env: {
         PATH: process.env.PATH ?? '',
@@ -68,6 +81,7 @@ class RunningConcord implements RunningServer {
         DEMO_SEED: 'true',
         DEMO_NEGOTIATION: 'false',
         LOG_LEVEL: 'error',
+        ...this.database,
       },
       ready: 'Concord is serving',
     });
