@@ -1,5 +1,5 @@
 import { type Change, type Decision, provenanceRefs, scopedChanges, summarize } from '@concord/compile';
-import { decide, isAgreedStatus, type Language, type ProvisionStatus } from '@concord/domain';
+import { decide, type DeskChange, type DeskView, isAgreedStatus, type Language, type ProposalDecision, type ProposalStatus, type ProvenanceSpan, type ProvisionStatus, type ProvisionStatusView, type DecisionRecordedView, type StatusChange } from '@concord/domain';
 import { docFromJSON, docToText, findNodeById, listProvisions, numberDocument, type NumberLabel, treatySchema } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -20,63 +20,7 @@ import { CompileContext } from './compile-context';
 import { CompileDecision } from './compile-decision.entity';
 import { ProvisionStatusEvent } from './provision-status-event.entity';
 
-/** One proposal as the desk shows it beside the base. */
-export interface DeskProposal {
-  readonly id: string;
-  readonly title: string;
-  readonly sponsor: string;
-  readonly coSponsors: readonly string[];
-  readonly supporters: readonly string[];
-  readonly status: string;
-  readonly late: boolean;
-  readonly submittedAt: string;
-  readonly justification: string;
-  /** Only the changes the proposal makes to this article, one per single change, each with its place and decision. */
-  readonly changes: readonly DeskChange[];
-  readonly textWarnings: readonly string[];
-  /** The decision recorded on the whole proposal for this draft, and whether its decisions are compiled in yet. */
-  readonly decision: string | null;
-  readonly compiled: boolean;
-  /** The decision recorded on the proposal's changes to this article, if any. */
-  readonly provisionDecision: string | null;
-}
-
-/** One single change of a proposal, as the desk lists it under its article. */
-export type DeskChange = StoredChange & {
-  /** The change's key for decisions on it (see `changeScopes` of `@concord/compile`). */
-  readonly key: string;
-  /**
-   * Where it stands, numbered in the draft's language: `in` a paragraph or subparagraph ("2 (a)"), as new text
-   * `after` one, or a new provision or the article's heading (`place` empty).
-   */
-  readonly where: { readonly kind: 'in' | 'after' | 'heading' | 'new'; readonly place: string };
-  /** The decision recorded on this one change, if any. */
-  readonly decision: string | null;
-}
-
-/** One article of the desk: the current text and every proposal received for it. */
-export interface DeskArticle {
-  readonly id: string;
-  readonly number: string;
-  readonly heading: string;
-  readonly status: string;
-  readonly text: string;
-  readonly counts: { readonly brackets: number; readonly optionGroups: number; readonly proposals: number };
-  readonly proposals: readonly DeskProposal[];
-}
-
-/** A span of text with where it came from. */
-export interface ProvenanceSpan {
-  readonly from: number;
-  readonly to: number;
-  readonly text: string;
-  readonly kind: string | null;
-  readonly refs: readonly string[];
-  readonly delegations: readonly string[];
-  readonly label: string | null;
-  /** Links to the proposals the span comes from. */
-  readonly proposals: readonly { readonly id: string; readonly href: string }[];
-}
+export type { DeskArticle, DeskChange, DeskProposal, ProvenanceSpan } from '@concord/domain';
 
 /**
  * The secretariat's compile desk for a consolidated draft: per article the current text beside every proposal
@@ -95,15 +39,16 @@ export class CompileDeskService {
     private readonly audit: AuditService,
   ) {}
 
-  async desk(user: AuthContext, instrumentId: string, language: Language): Promise<{ document: string; articles: DeskArticle[] }> {
+  async desk(user: AuthContext, instrumentId: string, language: Language): Promise<DeskView> {
     const instrument = await this.instruments.authorize(user, instrumentId, 'compile');
     const document = consolidatedDocument(instrumentId, language);
     const live = await this.live(instrumentId, language);
     const proposals = await this.repository.proposalsFor(instrumentId, language, ['submitted', 'incorporated', 'partially-incorporated', 'presented-as-option', 'not-retained']);
     const rows = await this.repository.decisionsFor(document);
     const whole = new Map(rows.filter((d) => d.provision === '').map((d) => [d.proposalId, d]));
-    const scoped = (proposalId: string, provision: string, change: string): string | null =>
-      rows.find((d) => d.proposalId === proposalId && d.provision === provision && d.change === change)?.decision ?? null;
+    // Decisions are stored as the validated strings of PROPOSAL_DECISIONS.
+    const scoped = (proposalId: string, provision: string, change: string): ProposalDecision | null =>
+      (rows.find((d) => d.proposalId === proposalId && d.provision === provision && d.change === change)?.decision as ProposalDecision | undefined) ?? null;
     const directory = await this.context.directory(instrument.committeeId);
     const supports = await this.repository.supportsOf(proposals.map((p) => p.id));
     const numbers = numberDocument(live, language);
@@ -130,7 +75,7 @@ export class CompileDeskService {
             sponsor: directory.code(p.sponsorDelegationId),
             coSponsors: p.coSponsorIds.map(directory.code),
             supporters: supports.filter((s) => s.proposalId === p.id && !s.withdrawnAt).map((s) => directory.code(s.delegationId)),
-            status: p.status,
+            status: p.status as ProposalStatus,
             late: p.late,
             submittedAt: p.submittedAt.toISOString(),
             justification: p.justification,
@@ -138,7 +83,7 @@ export class CompileDeskService {
               .filter((c) => c.provision === article.id)
               .map(({ change, key, where }) => ({ ...change, key, where, decision: scoped(p.id, article.id, key) })),
             textWarnings: p.textWarnings,
-            decision: whole.get(p.id)?.decision ?? null,
+            decision: (whole.get(p.id)?.decision as ProposalDecision | undefined) ?? null,
             compiled: rows.some((d) => d.proposalId === p.id) && rows.filter((d) => d.proposalId === p.id).every((d) => Boolean(d.compiledAt)),
             provisionDecision: scoped(p.id, article.id, ''),
           })),
@@ -152,7 +97,7 @@ export class CompileDeskService {
    * change there; it takes effect at the next compilation. A decision replaces the narrower ones beneath it, as
    * accepting all changes of a section does in Word.
    */
-  async decide(user: AuthContext, proposalId: string, language: Language, decision: Decision, scope: { provision?: string; change?: string } = {}): Promise<{ proposalId: string; document: string; decision: string; provision: string | null; change: string | null }> {
+  async decide(user: AuthContext, proposalId: string, language: Language, decision: Decision, scope: { provision?: string; change?: string } = {}): Promise<DecisionRecordedView> {
     const proposal = await this.proposalFor(user, proposalId, language);
     const document = consolidatedDocument(proposal.instrumentId, language);
     const provision = scope.provision ?? '';
@@ -192,7 +137,7 @@ export class CompileDeskService {
     language: Language,
     status: ProvisionStatus,
     reason?: string,
-  ): Promise<{ provisionId: string; status: ProvisionStatus; reason: string | null }> {
+  ): Promise<ProvisionStatusView> {
     await this.instruments.authorize(user, instrumentId, 'set-provision-status');
     const document = consolidatedDocument(instrumentId, language);
     const initialContent = async () => this.instruments.consolidatedSeed(instrumentId, language);
@@ -224,10 +169,10 @@ export class CompileDeskService {
     return { provisionId, status, reason: recorded };
   }
 
-  async statusHistory(user: AuthContext, instrumentId: string, language: Language, provisionId?: string) {
+  async statusHistory(user: AuthContext, instrumentId: string, language: Language, provisionId?: string): Promise<StatusChange[]> {
     await this.instruments.authorize(user, instrumentId, 'read');
     const events = await this.repository.statusHistory(consolidatedDocument(instrumentId, language), provisionId);
-    return events.map((e) => ({ provisionId: e.provisionId, from: e.fromStatus, to: e.toStatus, actorId: e.actorId, at: e.at.toISOString(), reason: e.reason }));
+    return events.map((e) => ({ provisionId: e.provisionId, from: e.fromStatus as ProvisionStatus, to: e.toStatus as ProvisionStatus, actorId: e.actorId, at: e.at.toISOString(), reason: e.reason }));
   }
 
   /** Where the text between two positions of a live document came from, span by span. */

@@ -1,4 +1,4 @@
-import { type CompileResult, type Conflict, type Decision, type ProposalOutcome, type ScopedDecision, compile } from '@concord/compile';
+import { type CompileResult, type Decision, type ProposalOutcome, type ScopedDecision, compile } from '@concord/compile';
 import { type Language, pickLocalized, type ProposalStatus } from '@concord/domain';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -16,14 +16,8 @@ import { ProposalEvent } from '../proposals/proposal-event.entity';
 import { ProposalsRepository } from '../proposals/proposals.repository';
 import { CompilationRepository } from './compilation.repository';
 import { CompileContext } from './compile-context';
-
-/** What a compilation did. */
-export interface CompileReport {
-  readonly document: string;
-  readonly compiled: number;
-  readonly outcomes: readonly ProposalOutcome[];
-  readonly conflicts: readonly Conflict[];
-}
+import type { CompileReport } from '@concord/domain';
+export type { CompileReport } from '@concord/domain';
 
 const OUTCOME_STATUS: Partial<Record<ProposalOutcome['status'], ProposalStatus>> = {
   incorporated: 'incorporated',

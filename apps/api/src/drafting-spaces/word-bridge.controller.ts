@@ -7,12 +7,17 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { sendDownload } from '../revisions/revisions.controller';
 import { ApplyWordDto } from './dto/word-upload.dto';
 import { type UploadedWord, type WordApplied, WordBridgeService, type WordPreview } from './word-bridge.service';
+import { ApiErrors, ApiFile } from '../common/openapi/api-responses';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 @ApiTags('drafting spaces')
+@ApiErrors(401, 403, 404)
 @Controller()
 export class WordBridgeController {
   constructor(private readonly word: WordBridgeService) {}
 
+  @ApiFile(DOCX)
   @Get('drafting-spaces/:id/docx')
   @ApiOperation({ summary: 'The drafting space as a Word file to edit offline and upload again (its changes as tracked changes)' })
   async download(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {

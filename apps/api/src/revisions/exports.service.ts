@@ -1,5 +1,5 @@
 import { provenanceRefs } from '@concord/compile';
-import { type Language, pickLocalized } from '@concord/domain';
+import { type Language, pickLocalized, type PublishedCompilationSummary } from '@concord/domain';
 import { compilationToDocx, compilationToHtml, type CompilationInput, revisionToAkomaNtoso, revisionToDocx, revisionToHtml } from '@concord/export';
 import { docFromJSON, docToText, listProvisions, numberDocument, treatySchema } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
@@ -125,8 +125,8 @@ export class ExportsService {
     return this.render(row.instrumentId, row.language as Language, proposals, format);
   }
 
-  async publishedCompilations(): Promise<Array<{ id: string; instrumentId: string; language: string; proposals: number; publishedAt: string }>> {
-    return (await this.repository.listCompilations()).map((c) => ({ id: c.id, instrumentId: c.instrumentId, language: c.language, proposals: c.proposalIds.length, publishedAt: c.publishedAt.toISOString() }));
+  async publishedCompilations(): Promise<PublishedCompilationSummary[]> {
+    return (await this.repository.listCompilations()).map((c) => ({ id: c.id, instrumentId: c.instrumentId, language: c.language as Language, proposals: c.proposalIds.length, publishedAt: c.publishedAt.toISOString() }));
   }
 
   private async render(instrumentId: string, language: Language, proposals: readonly Proposal[], format: 'html' | 'docx'): Promise<Download> {
