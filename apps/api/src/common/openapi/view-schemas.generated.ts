@@ -2341,7 +2341,12 @@ export const VIEW_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
         "description": "The date of the document, `YYYY-MM-DD`."
       },
       "tier": {
-        "type": "string"
+        "type": "string",
+        "enum": [
+          "committee",
+          "public"
+        ],
+        "description": "Who may read it: the committee, or everyone."
       },
       "originalLanguage": {
         "$ref": "#/components/schemas/Language"
@@ -2403,7 +2408,12 @@ export const VIEW_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
         "description": "The date of the document, `YYYY-MM-DD`."
       },
       "tier": {
-        "type": "string"
+        "type": "string",
+        "enum": [
+          "committee",
+          "public"
+        ],
+        "description": "Who may read it: the committee, or everyone."
       },
       "originalLanguage": {
         "$ref": "#/components/schemas/Language"
