@@ -2847,7 +2847,11 @@ export interface components {
             symbol: string;
             /** @description The date of the document, `YYYY-MM-DD`. */
             date: string;
-            tier: string;
+            /**
+             * @description Who may read it: the committee, or everyone.
+             * @enum {string}
+             */
+            tier: "committee" | "public";
             originalLanguage: components["schemas"]["Language"];
             /** @description The language versions it was published in. */
             languages: components["schemas"]["Language"][];
@@ -2868,7 +2872,11 @@ export interface components {
             symbol: string;
             /** @description The date of the document, `YYYY-MM-DD`. */
             date: string;
-            tier: string;
+            /**
+             * @description Who may read it: the committee, or everyone.
+             * @enum {string}
+             */
+            tier: "committee" | "public";
             originalLanguage: components["schemas"]["Language"];
             /** @description The language versions it was published in. */
             languages: components["schemas"]["Language"][];
