@@ -20,7 +20,7 @@ import type {
   ConsultationItem,
   DecisionRecordedView,
   DeskView,
-  ProvenanceSpan,
+  ProvenanceSpanView,
   ProvisionStatusView,
   PublishedCompilationView,
   RenumberingView,
@@ -80,7 +80,7 @@ export interface ApiViews {
   readonly MeView: MeView;
   readonly MemberView: MemberView;
   readonly ProposalView: ProposalView;
-  readonly ProvenanceSpan: ProvenanceSpan;
+  readonly ProvenanceSpanView: ProvenanceSpanView;
   readonly ProvisionStatusView: ProvisionStatusView;
   readonly ProvisionTranslatedView: ProvisionTranslatedView;
   readonly PublishedCompilationSummary: PublishedCompilationSummary;

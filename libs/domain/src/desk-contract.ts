@@ -168,7 +168,7 @@ export interface StatusChange {
 }
 
 /** A span of a live document's text with where it came from. */
-export interface ProvenanceSpan {
+export interface ProvenanceSpanView {
   readonly from: number;
   readonly to: number;
   readonly text: string;

@@ -110,7 +110,7 @@ export type {
   DeskView,
   OutcomeStatus,
   ProposalDecision,
-  ProvenanceSpan,
+  ProvenanceSpanView,
   ProvisionStatusView,
   PublishedCompilationView,
   RenumberingView,

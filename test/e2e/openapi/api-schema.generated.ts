@@ -2227,6 +2227,35 @@ export interface components {
             seq: number;
             reason: string;
         };
+        /**
+         * @description Whether a block of text exists in both documents, and if so whether its words differ.
+         * @enum {string}
+         */
+        BlockChange: "added" | "deleted" | "changed" | "unchanged";
+        /** @description One text-bearing node compared word by word: the title, a recital, the heading of a chapter or article (present even when the article has no heading, so that its number has a line), or a text block of a paragraph, subparagraph or option. Unagreed text reads in [square brackets], as in `docToText`. */
+        BlockComparison: {
+            /** @description Stable key: the owner's id and the block's role, e.g. `a7#heading`, `a7p2#0`, `title`. */
+            key: string;
+            role: components["schemas"]["BlockRole"];
+            /** @description Id of the structural node holding the text (article for its heading, paragraph, subparagraph, option, recital). */
+            ownerId: string | null;
+            ownerKind: components["schemas"]["TreatyNodeName"];
+            /** @description Id of the innermost chapter, article or paragraph around the block, if any. */
+            provisionId: string | null;
+            /** @description Nesting below the paragraph: 1 for a subparagraph (a), 2 for (i), one more inside an option. */
+            depth: number;
+            /** @description The numbers printed before the text in the older document ("2. Option 1:"); `null` if it is absent there. */
+            oldNumber: string | null;
+            /** @description The numbers printed before the text in the newer document; `null` if it is absent there. */
+            newNumber: string | null;
+            change: components["schemas"]["BlockChange"];
+            parts: components["schemas"]["DiffPart"][];
+        };
+        /**
+         * @description What a compared block of text is: the title, a recital, the heading line of a chapter or article, or text.
+         * @enum {string}
+         */
+        BlockRole: "title" | "recital" | "heading" | "text";
         /** @description Where a single change stands, numbered in the draft's language ("2 (a)"). */
         ChangePlace: {
             /**
@@ -2311,6 +2340,16 @@ export interface components {
             symbolPrefix: string;
             description: string;
         };
+        /** @description The comparison of two documents in one language: the concordance table of provisions and the word diff of every block of text, both in reading order of the newer document, with what the older one alone had at the place it had it. */
+        Comparison: {
+            language: components["schemas"]["Language"];
+            /** @enum {string} */
+            direction: "ltr" | "rtl";
+            concordance: components["schemas"]["ConcordanceRow"][];
+            blocks: components["schemas"]["BlockComparison"][];
+            /** @description Whether nothing differs: no provision added, deleted, moved, renumbered or changed, and no text changed. */
+            identical: boolean;
+        };
         /** @description A proposal the compilation could not place, and why; the proposal is then left out as a whole. */
         CompileConflict: {
             proposalId: string;
@@ -2344,6 +2383,35 @@ export interface components {
             fromLabel: string;
             toLabel: string;
             changed: boolean;
+        };
+        /** @description One provision in the concordance table, matched between the two documents by its stable id. Numbers are the labels `numberDocument` gives in the comparison's language ("Article 7", "المادة ٧", "2.", `''` for the lone paragraph of an article); `null` where the provision is absent. */
+        ConcordanceRow: {
+            id: string;
+            kind: components["schemas"]["ProvisionKind"];
+            oldNumber: string | null;
+            newNumber: string | null;
+            /** @description The number of the article holding a paragraph in the older document; `null` for chapters and articles. */
+            oldParentNumber: string | null;
+            /** @description The number of the article holding a paragraph in the newer document; `null` for chapters and articles. */
+            newParentNumber: string | null;
+            /** @description Negotiation status of an article or paragraph in the older document; `null` for chapters or when absent. */
+            oldStatus: components["schemas"]["ProvisionStatus"] | null;
+            /** @description Negotiation status of an article or paragraph in the newer document; `null` for chapters or when absent. */
+            newStatus: components["schemas"]["ProvisionStatus"] | null;
+            /** @description Only in the newer document. */
+            added: boolean;
+            /** @description Only in the older document. */
+            deleted: boolean;
+            /** @description In both, but out of the order the two documents share: chapters and articles among all chapters or articles of the document (articles are numbered through the document), paragraphs within their article. A paragraph that changed article has moved. Provisions that only shift because others came or went have not. */
+            moved: boolean;
+            /** @description In both, with a different number. */
+            renumbered: boolean;
+            /** @description In both, with different words somewhere inside (headings and subparagraphs included). */
+            textChanged: boolean;
+            /** @description In both, with a different negotiation status. */
+            statusChanged: boolean;
+            /** @description In both, and none of the above. */
+            unchanged: boolean;
         };
         /**
          * @description Why a proposal could not be placed in the current text.
@@ -2478,6 +2546,13 @@ export interface components {
             /** @description The collaboration document of the live draft. */
             document: string;
             articles: components["schemas"]["DeskArticle"][];
+        };
+        /** @description A run of a compared block: text both share, text inserted (with its provenance) or text deleted. */
+        DiffPart: {
+            kind: components["schemas"]["TextChangeKind"];
+            text: string;
+            /** @description For an insertion, where its characters come from in the newer document; empty otherwise. */
+            provenance: components["schemas"]["ProvenanceSpan"][];
         };
         /** @enum {string} */
         Disposition: "accepted" | "accepted-in-part" | "not-accepted" | "noted" | "to-be-discussed";
@@ -2697,6 +2772,21 @@ export interface components {
             } | null;
             addedAt: string;
         };
+        /** @description The number of one structural node in one language, derived from its position. */
+        NumberLabel: {
+            kind: components["schemas"]["NumberedKind"];
+            /** @description 1-based position among its numbered siblings (an option's position in its group). */
+            ordinal: number;
+            /** @description Nesting depth of a subparagraph (1 for (a), 2 for (i), 3 for (A)); 0 for other kinds. */
+            depth: number;
+            /** @description The label as printed: "Article 7", "2.", "(b)", "Option 1"; empty for the lone paragraph of an article. */
+            label: string;
+        };
+        /**
+         * @description What a number label numbers.
+         * @enum {string}
+         */
+        NumberedKind: "chapter" | "article" | "paragraph" | "subparagraph" | "option";
         /**
          * @description What became of a proposal in a compilation.
          * @enum {string}
@@ -2757,8 +2847,29 @@ export interface components {
             published: boolean;
             history: components["schemas"]["ProposalHistoryEntry"][];
         };
-        /** @description A span of a live document's text with where it came from. */
+        /** @description Attributes of a `provenance` mark. */
+        ProvenanceAttrs: {
+            kind: components["schemas"]["ProvenanceKind"];
+            /** @description The revision id (`base`), proposal id (`proposal`) or user id (`edit`) the text comes from; a `translation` keeps the ref of the original words it renders (the translator's user id where it renders none). */
+            ref: string;
+            /** @description Codes of the delegations behind the text (proposer first, then co-sponsors and supporters); a translation keeps those of the original words it renders. */
+            delegations: string[];
+            /** @description A human-readable description, e.g. a footnote text. */
+            label: string;
+        };
+        /**
+         * @description The origin kind recorded by a `provenance` mark.
+         * @enum {string}
+         */
+        ProvenanceKind: "base" | "proposal" | "edit" | "translation";
+        /** @description The provenance of part of an inserted run: characters `from`–`to` (UTF-16 offsets into the run's text) of the newer document carry this provenance mark. */
         ProvenanceSpan: {
+            from: number;
+            to: number;
+            provenance: components["schemas"]["ProvenanceAttrs"];
+        };
+        /** @description A span of a live document's text with where it came from. */
+        ProvenanceSpanView: {
             from: number;
             to: number;
             text: string;
@@ -2772,6 +2883,11 @@ export interface components {
                 href: string;
             }[];
         };
+        /**
+         * @description The provisions the concordance table lists.
+         * @enum {string}
+         */
+        ProvisionKind: "chapter" | "article" | "paragraph";
         /**
          * @description The negotiation status of a provision.
          * @enum {string}
@@ -2973,6 +3089,29 @@ export interface components {
             /** @description SHA-256 of the DER encoding, in hexadecimal: compare it with one obtained another way before trusting the key. */
             fingerprint: string;
         };
+        /** @description A node of a translation that does not render the original's current words. */
+        StaleNodeView: {
+            nodeId: string;
+            /**
+             * @description `missing`: not in the translation; `unconfirmed`: never confirmed; `changed`: the original changed since.
+             * @enum {string}
+             */
+            reason: "missing" | "unconfirmed" | "changed";
+            original: string;
+            translation: string | null;
+            /** @description The node's type (`article`, `paragraph`, `recital`, …). */
+            nodeType: string;
+            /** @description Where the node is: the numbers of the nodes around it and its own, outermost first, in the original. */
+            place: components["schemas"]["NumberLabel"][];
+            /** @description The original's own words when the translation was last made or confirmed; `null` if never. */
+            translatedFrom: string | null;
+            /** @description The word changes from `translatedFrom` to `original`, as offsets in both (empty when either is unknown). */
+            changes: components["schemas"]["TextEditView"][];
+            /** @description The runs of the original's own words that a translation renders one by one, keeping their marks. */
+            segments: components["schemas"]["TextSegment"][];
+            /** @description The translation's current words per run, when it still has the original's runs; else `null`. */
+            translatedSegments: string[] | null;
+        };
         /** @description One change of a provision's status. */
         StatusChange: {
             provisionId: string;
@@ -3017,12 +3156,27 @@ export interface components {
             after: string;
             edits: components["schemas"]["TextEditView"][];
         };
+        /**
+         * @description What happened to a run of text between two versions.
+         * @enum {string}
+         */
+        TextChangeKind: "equal" | "insert" | "delete";
         /** @description One replacement in a text: `[from, to)` of `before` (`deleted`) became `inserted`. */
         TextEditView: {
             from: number;
             to: number;
             deleted: string;
             inserted: string;
+        };
+        /** @description One run of a node's own words that carries the same marks: what a translator renders as a whole, so that the brackets and provenance around it survive in the translation. */
+        TextSegment: {
+            /** @description Index of the own text block (heading, lead text) the run is in. */
+            block: number;
+            text: string;
+            /** @description Ids of the brackets around the run, outermost first. */
+            brackets: string[];
+            /** @description The run's provenance, if it has one. */
+            provenance: components["schemas"]["ProvenanceAttrs"] | null;
         };
         /** @description A thread: its opening comment, its replies, and where its anchor lies now (as the server last saw it). */
         ThreadView: {
@@ -3059,6 +3213,11 @@ export interface components {
             confirmed: number;
             stale: number;
         };
+        /**
+         * @description Names of the node types of  {@link  treatySchema } .
+         * @enum {string}
+         */
+        TreatyNodeName: "doc" | "title" | "preamble" | "recital" | "chapter" | "heading" | "article" | "paragraph" | "subparagraph" | "text_block" | "option_group" | "option" | "text";
         /** @description How many inbox items are left unread. */
         UnreadCountView: {
             unread: number;
@@ -3076,6 +3235,63 @@ export interface components {
             committeeId: string;
             /** @description False while an invited user has not yet set a password. */
             active: boolean;
+        };
+        /** @description What applying a Word file did. */
+        WordAppliedView: {
+            /** @description SHA-256 of the file, to send back when applying so that what is applied is what was previewed. */
+            digest: string;
+            roundTrip: boolean;
+            tracked: boolean;
+            paragraphs: number;
+            matched: number;
+            changes: components["schemas"]["WordChangeView"][];
+            unplaced: components["schemas"]["WordUnplaced"][];
+            applied: number;
+        };
+        /** @description A change of one block the upload makes, as the preview shows it and the application reports it. */
+        WordChangeView: {
+            key: string;
+            article: string;
+            label: string;
+            before: string;
+            after: string;
+            /**
+             * @description How the paragraph was placed on the block: by its hidden id, its number or its text.
+             * @enum {string}
+             */
+            placedBy: "id" | "number" | "text";
+            authors: string[];
+            /** @description Word's edits that go in (or went in) on top of the live text. */
+            edits: number;
+            /** @description Where members changed the same words since: Word's version, theirs, and the text both started from. */
+            conflicts: {
+                before: string;
+                word: string;
+                live: string;
+            }[];
+        };
+        /** @description What Concord understood of an uploaded Word file. */
+        WordPreviewView: {
+            /** @description SHA-256 of the file, to send back when applying so that what is applied is what was previewed. */
+            digest: string;
+            roundTrip: boolean;
+            tracked: boolean;
+            paragraphs: number;
+            matched: number;
+            changes: components["schemas"]["WordChangeView"][];
+            unplaced: components["schemas"]["WordUnplaced"][];
+        };
+        /** @description A paragraph of the Word file with changes that could not be placed in the space, and why. */
+        WordUnplaced: {
+            /** @description Its position among the file's paragraphs, from 1. */
+            paragraph: number;
+            text: string;
+            /**
+             * @description Why, as a code a client can put in words of its own.
+             * @enum {string}
+             */
+            code: "new-paragraph" | "joined" | "split" | "unknown-id" | "removed" | "no-match";
+            reason: string;
         };
         /** @enum {string} */
         WrittenCommentStatus: "draft" | "submitted" | "superseded";
@@ -5745,11 +5961,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WordPreviewView"];
+                };
             };
             /** @description The request is malformed or fails validation */
             400: {
@@ -5780,6 +5999,42 @@ export interface operations {
             };
             /** @description No such record, or one the caller may not see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The record is not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not of a type this operation takes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The request is well formed but cannot be carried out */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5822,11 +6077,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WordAppliedView"];
+                };
             };
             /** @description The request is malformed or fails validation */
             400: {
@@ -5857,6 +6115,42 @@ export interface operations {
             };
             /** @description No such record, or one the caller may not see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The record is not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not of a type this operation takes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The request is well formed but cannot be carried out */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7943,7 +8237,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["ProvenanceSpan"][];
+                        items: components["schemas"]["ProvenanceSpanView"][];
                     };
                 };
             };
@@ -8172,8 +8466,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Created */
-            201: {
+            /** @description OK */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8907,11 +9201,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Comparison"];
+                    "text/html": string;
+                };
             };
             /** @description The request is malformed or fails validation */
             400: {
@@ -9053,14 +9351,37 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["StaleNodeView"][];
+                    };
+                };
             };
             /** @description The request is malformed or fails validation */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The caller sees the record but may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9710,11 +10031,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Comparison"];
+                    "text/html": string;
+                };
             };
             /** @description The request is malformed or fails validation */
             400: {
@@ -11498,8 +11823,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12299,8 +12624,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };

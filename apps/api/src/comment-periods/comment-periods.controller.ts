@@ -150,7 +150,7 @@ export class CommentPeriodsController {
     return this.comments.submit(user, id);
   }
 
-  @ApiView('WrittenCommentView')
+  @ApiView('WrittenCommentView', HttpStatus.CREATED)
   @ApiErrors(409)
   @Post('written-remarks/:id/dispositions')
   @ApiOperation({ summary: 'Record the disposition of a remark, with a response and where it was addressed (secretariat)' })

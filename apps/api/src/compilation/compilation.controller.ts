@@ -61,7 +61,7 @@ export class CompilationController {
     return { items: await this.desk.statusHistory(user, id, query.lang) };
   }
 
-  @ApiList('ProvenanceSpan')
+  @ApiList('ProvenanceSpanView')
   @Get('documents/:document/provenance')
   @ApiOperation({ summary: 'Where the text of a range of a live document came from, with links to the proposals' })
   async provenance(@CurrentUser() user: AuthContext, @Param('document') document: string, @Query() query: ProvenanceQueryDto): Promise<{ items: ProvenanceSpan[] }> {

@@ -1,5 +1,5 @@
 import { type Change, type Decision, provenanceRefs, scopedChanges, summarize } from '@concord/compile';
-import { decide, type DeskChange, type DeskView, isAgreedStatus, type Language, type ProposalDecision, type ProposalStatus, type ProvenanceSpan, type ProvisionStatus, type ProvisionStatusView, type DecisionRecordedView, type StatusChange } from '@concord/domain';
+import { decide, type DeskChange, type DeskView, isAgreedStatus, type Language, type ProposalDecision, type ProposalStatus, type ProvenanceSpanView, type ProvisionStatus, type ProvisionStatusView, type DecisionRecordedView, type StatusChange } from '@concord/domain';
 import { docFromJSON, docToText, findNodeById, listProvisions, numberDocument, type NumberLabel, treatySchema } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -20,7 +20,9 @@ import { CompileContext } from './compile-context';
 import { CompileDecision } from './compile-decision.entity';
 import { ProvisionStatusEvent } from './provision-status-event.entity';
 
-export type { DeskArticle, DeskChange, DeskProposal, ProvenanceSpan } from '@concord/domain';
+export type { DeskArticle, DeskChange, DeskProposal } from '@concord/domain';
+/** A span of a live document's text with where it came from. */
+export type ProvenanceSpan = ProvenanceSpanView;
 
 /**
  * The secretariat's compile desk for a consolidated draft: per article the current text beside every proposal

@@ -7,7 +7,7 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { sendDownload } from '../revisions/revisions.controller';
 import { ApplyWordDto } from './dto/word-upload.dto';
 import { type UploadedWord, type WordApplied, WordBridgeService, type WordPreview } from './word-bridge.service';
-import { ApiErrors, ApiFile } from '../common/openapi/api-responses';
+import { ApiErrors, ApiFile, ApiView } from '../common/openapi/api-responses';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -24,6 +24,8 @@ export class WordBridgeController {
     sendDownload(res, await this.word.download(user, id));
   }
 
+  @ApiView('WordPreviewView')
+  @ApiErrors(409, 413, 415, 422)
   @Post('drafting-spaces/:id/word/preview')
   @HttpCode(200)
   @UseInterceptors(FileInterceptor('file'))
@@ -33,6 +35,8 @@ export class WordBridgeController {
     return this.word.preview(user, id, file);
   }
 
+  @ApiView('WordAppliedView')
+  @ApiErrors(409, 413, 415, 422)
   @Post('drafting-spaces/:id/word/apply')
   @HttpCode(200)
   @UseInterceptors(FileInterceptor('file'))

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query, HttpStatus } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../auth/auth-context';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -33,7 +33,7 @@ export class MailController {
     return { items: await this.mail.outbox(user, query.status) };
   }
 
-  @ApiView('MailMessageView')
+  @ApiView('MailMessageView', HttpStatus.CREATED)
   @ApiErrors(404, 409)
   @Post('admin/mail/:id/retry')
   @ApiOperation({ summary: 'Try a given-up e-mail again (administrators)' })

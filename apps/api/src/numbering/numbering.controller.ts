@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, HttpStatus } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../auth/auth-context';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -27,7 +27,7 @@ export class NumberingController {
     return this.numbering.consultations(user, id, query.lang);
   }
 
-  @ApiView('RenumberingView', HttpStatus.CREATED)
+  @ApiView('RenumberingView')
   @ApiErrors(409)
   @Post('renumber')
   @HttpCode(200)

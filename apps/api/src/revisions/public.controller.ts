@@ -79,6 +79,7 @@ export class PublicController {
     res.json(await this.revisions.signed(ANONYMOUS, id));
   }
 
+  @ApiViewSent('Comparison', { 'text/html': { type: 'string' } })
   @Get('revisions/:id/compare/:other')
   @ApiOperation({ summary: 'Compare two public revisions' })
   async compare(@Param('id') id: string, @Param('other') other: string, @Query() query: CompareQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {

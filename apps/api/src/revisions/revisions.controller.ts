@@ -125,6 +125,7 @@ export class RevisionsController {
   }
 
   @Public()
+  @ApiViewSent('Comparison', { 'text/html': { type: 'string' } })
   @Get('revisions/:id/compare/:other')
   @ApiOperation({ summary: 'Compare two revisions (or a revision with `live`): concordance and word changes, JSON or HTML' })
   async compare(
@@ -147,6 +148,8 @@ export class RevisionsController {
     return this.languages.create(user, id, dto.language);
   }
 
+  @ApiList('StaleNodeView')
+  @ApiErrors(401, 403)
   @Get('instruments/:id/languages/stale')
   @ApiOperation({ summary: 'The queue of translated nodes that do not render the original’s current text' })
   async stale(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Query() query: LanguageQueryDto): Promise<{ items: StaleNode[] }> {

@@ -21,7 +21,7 @@ import {
   type StoredChange,
   type TextEditView,
 } from '@concord/domain';
-import type { NumberLabel, TextSegment } from '@concord/schema';
+import type { StaleNodeView } from '@concord/schema';
 import { request } from '../api';
 
 /** The secretariat's decision on a proposal, applied at the next compilation. */
@@ -49,24 +49,7 @@ export interface NewRevision {
 }
 
 /** A node of a translation that does not render the original's current words. */
-export interface StaleNode {
-  readonly nodeId: string;
-  readonly reason: 'missing' | 'unconfirmed' | 'changed';
-  readonly original: string;
-  readonly translation: string | null;
-  /** `article`, `paragraph`, `subparagraph`, `recital`, `chapter`, `option`… */
-  readonly nodeType: string;
-  /** The numbers from the outermost node down to this one. */
-  readonly place: readonly NumberLabel[];
-  /** The original's own words when it was last translated or confirmed; `null` if never. */
-  readonly translatedFrom: string | null;
-  /** The word changes from `translatedFrom` to `original`. */
-  readonly changes: readonly TextEditView[];
-  /** The runs of the original's own words, each translated on its own so that its marks survive. */
-  readonly segments: readonly TextSegment[];
-  /** The translation's current words per run, when it still has the original's runs. */
-  readonly translatedSegments: readonly string[] | null;
-}
+export type StaleNode = StaleNodeView;
 
 export type PublishedCompilation = PublishedCompilationView;
 

@@ -1,7 +1,8 @@
-import type { ApiViewName, ApiViews, ItemList } from '@concord/domain';
+import type { ItemList } from '@concord/domain';
 import { applyDecorators, HttpStatus } from '@nestjs/common';
 import { ApiResponse, type OpenAPIObject, type OperationObject, type ReferenceObject, type SchemaObject } from '@nestjs/swagger';
 import { ERROR_STATUS } from '../app.exception';
+import type { ServerViewName as ApiViewName, ServerViews as ApiViews } from './server-views';
 import { VIEW_SCHEMAS } from './view-schemas.generated';
 
 /*

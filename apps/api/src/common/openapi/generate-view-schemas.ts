@@ -16,16 +16,16 @@ function rewriteRefs(value: Json): Json {
 }
 
 /**
- * Generates the JSON Schema of every view in `ApiViews` (libs/domain) from the TypeScript types themselves, with
+ * Generates the JSON Schema of every view in `ServerViews` (the views of libs/domain and of the engine libraries) from the TypeScript types themselves, with
  * their doc comments as descriptions, as OpenAPI 3.1 component schemas. It runs the TypeScript compiler, so it
  * runs when the file is regenerated (`npm run openapi:views`) and in the spec that checks the file is current,
  * never in the server.
  */
 export function generateViewSchemas(): Record<string, Json> {
   const generator = createGenerator({
-    path: 'libs/domain/src/api-views.ts',
-    tsconfig: 'libs/domain/tsconfig.json',
-    type: 'ApiViews',
+    path: 'apps/api/src/common/openapi/server-views.ts',
+    tsconfig: 'apps/api/tsconfig.json',
+    type: 'ServerViews',
     expose: 'export',
     topRef: true,
     jsDoc: 'extended',
@@ -33,10 +33,10 @@ export function generateViewSchemas(): Record<string, Json> {
     additionalProperties: true,
     sortProps: true,
   });
-  const definitions = (generator.createSchema('ApiViews').definitions ?? {}) as Record<string, Json>;
+  const definitions = (generator.createSchema('ServerViews').definitions ?? {}) as Record<string, Json>;
   const schemas: Record<string, Json> = {};
   for (const name of Object.keys(definitions).sort()) {
-    if (name === 'ApiViews') continue;
+    if (name === 'ServerViews' || name === 'ApiViews') continue;
     if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`The view type ${name} has no name an OpenAPI schema can have: give it an exported name.`);
     schemas[name] = rewriteRefs(definitions[name] ?? null);
   }
@@ -46,7 +46,7 @@ export function generateViewSchemas(): Record<string, Json> {
 /** The source of the generated file. */
 export function renderViewSchemas(schemas: Record<string, Json>): string {
   return [
-    '// Generated from the view types of libs/domain (ApiViews) by generate-view-schemas.ts: do not edit.',
+    '// Generated from the view types of the libraries (ServerViews) by generate-view-schemas.ts: do not edit.',
     '// Regenerate with `npm run openapi:views`; view-schemas.spec.ts fails while this file is stale.',
     "import type { JsonSchema } from './json-schema';",
     '',

@@ -1,4 +1,4 @@
-// Generated from the view types of libs/domain (ApiViews) by generate-view-schemas.ts: do not edit.
+// Generated from the view types of the libraries (ServerViews) by generate-view-schemas.ts: do not edit.
 // Regenerate with `npm run openapi:views`; view-schemas.spec.ts fails while this file is stale.
 import type { JsonSchema } from './json-schema';
 
@@ -143,6 +143,95 @@ export const VIEW_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       }
     ],
     "description": "Where the audit chain first breaks, or that it holds."
+  },
+  "BlockChange": {
+    "type": "string",
+    "enum": [
+      "added",
+      "deleted",
+      "changed",
+      "unchanged"
+    ],
+    "description": "Whether a block of text exists in both documents, and if so whether its words differ."
+  },
+  "BlockComparison": {
+    "type": "object",
+    "properties": {
+      "key": {
+        "type": "string",
+        "description": "Stable key: the owner's id and the block's role, e.g. `a7#heading`, `a7p2#0`, `title`."
+      },
+      "role": {
+        "$ref": "#/components/schemas/BlockRole"
+      },
+      "ownerId": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "Id of the structural node holding the text (article for its heading, paragraph, subparagraph, option, recital)."
+      },
+      "ownerKind": {
+        "$ref": "#/components/schemas/TreatyNodeName"
+      },
+      "provisionId": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "Id of the innermost chapter, article or paragraph around the block, if any."
+      },
+      "depth": {
+        "type": "number",
+        "description": "Nesting below the paragraph: 1 for a subparagraph (a), 2 for (i), one more inside an option."
+      },
+      "oldNumber": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "The numbers printed before the text in the older document (\"2. Option 1:\"); `null` if it is absent there."
+      },
+      "newNumber": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "The numbers printed before the text in the newer document; `null` if it is absent there."
+      },
+      "change": {
+        "$ref": "#/components/schemas/BlockChange"
+      },
+      "parts": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/DiffPart"
+        }
+      }
+    },
+    "required": [
+      "key",
+      "role",
+      "ownerId",
+      "ownerKind",
+      "provisionId",
+      "depth",
+      "oldNumber",
+      "newNumber",
+      "change",
+      "parts"
+    ],
+    "description": "One text-bearing node compared word by word: the title, a recital, the heading of a chapter or article (present even when the article has no heading, so that its number has a line), or a text block of a paragraph, subparagraph or option. Unagreed text reads in [square brackets], as in `docToText`."
+  },
+  "BlockRole": {
+    "type": "string",
+    "enum": [
+      "title",
+      "recital",
+      "heading",
+      "text"
+    ],
+    "description": "What a compared block of text is: the title, a recital, the heading line of a chapter or article, or text."
   },
   "ChangePlace": {
     "type": "object",
@@ -462,6 +551,45 @@ export const VIEW_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     ],
     "description": "A committee."
   },
+  "Comparison": {
+    "type": "object",
+    "properties": {
+      "language": {
+        "$ref": "#/components/schemas/Language"
+      },
+      "direction": {
+        "type": "string",
+        "enum": [
+          "ltr",
+          "rtl"
+        ]
+      },
+      "concordance": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ConcordanceRow"
+        }
+      },
+      "blocks": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/BlockComparison"
+        }
+      },
+      "identical": {
+        "type": "boolean",
+        "description": "Whether nothing differs: no provision added, deleted, moved, renumbered or changed, and no text changed."
+      }
+    },
+    "required": [
+      "language",
+      "direction",
+      "concordance",
+      "blocks",
+      "identical"
+    ],
+    "description": "The comparison of two documents in one language: the concordance table of provisions and the word diff of every block of text, both in reading order of the newer document, with what the older one alone had at the place it had it."
+  },
   "CompileConflict": {
     "type": "object",
     "properties": {
@@ -591,6 +719,111 @@ export const VIEW_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "changed"
     ],
     "description": "A line of a concordance: an article's number before and after a renumbering, with both labels."
+  },
+  "ConcordanceRow": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "kind": {
+        "$ref": "#/components/schemas/ProvisionKind"
+      },
+      "oldNumber": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "newNumber": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "oldParentNumber": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "The number of the article holding a paragraph in the older document; `null` for chapters and articles."
+      },
+      "newParentNumber": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "The number of the article holding a paragraph in the newer document; `null` for chapters and articles."
+      },
+      "oldStatus": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/ProvisionStatus"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "Negotiation status of an article or paragraph in the older document; `null` for chapters or when absent."
+      },
+      "newStatus": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/ProvisionStatus"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "Negotiation status of an article or paragraph in the newer document; `null` for chapters or when absent."
+      },
+      "added": {
+        "type": "boolean",
+        "description": "Only in the newer document."
+      },
+      "deleted": {
+        "type": "boolean",
+        "description": "Only in the older document."
+      },
+      "moved": {
+        "type": "boolean",
+        "description": "In both, but out of the order the two documents share: chapters and articles among all chapters or articles of the document (articles are numbered through the document), paragraphs within their article. A paragraph that changed article has moved. Provisions that only shift because others came or went have not."
+      },
+      "renumbered": {
+        "type": "boolean",
+        "description": "In both, with a different number."
+      },
+      "textChanged": {
+        "type": "boolean",
+        "description": "In both, with different words somewhere inside (headings and subparagraphs included)."
+      },
+      "statusChanged": {
+        "type": "boolean",
+        "description": "In both, with a different negotiation status."
+      },
+      "unchanged": {
+        "type": "boolean",
+        "description": "In both, and none of the above."
+      }
+    },
+    "required": [
+      "id",
+      "kind",
+      "oldNumber",
+      "newNumber",
+      "oldParentNumber",
+      "newParentNumber",
+      "oldStatus",
+      "newStatus",
+      "added",
+      "deleted",
+      "moved",
+      "renumbered",
+      "textChanged",
+      "statusChanged",
+      "unchanged"
+    ],
+    "description": "One provision in the concordance table, matched between the two documents by its stable id. Numbers are the labels `numberDocument` gives in the comparison's language (\"Article 7\", \"المادة ٧\", \"2.\", `''` for the lone paragraph of an article); `null` where the provision is absent."
   },
   "ConflictReason": {
     "type": "string",
@@ -1062,6 +1295,30 @@ export const VIEW_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "articles"
     ],
     "description": "The compile desk of a consolidated draft in one language."
+  },
+  "DiffPart": {
+    "type": "object",
+    "properties": {
+      "kind": {
+        "$ref": "#/components/schemas/TextChangeKind"
+      },
+      "text": {
+        "type": "string"
+      },
+      "provenance": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ProvenanceSpan"
+        },
+        "description": "For an insertion, where its characters come from in the newer document; empty otherwise."
+      }
+    },
+    "required": [
+      "kind",
+      "text",
+      "provenance"
+    ],
+    "description": "A run of a compared block: text both share, text inserted (with its provenance) or text deleted."
   },
   "Disposition": {
     "type": "string",
@@ -1818,6 +2075,44 @@ export const VIEW_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     ],
     "description": "A member of a delegation as its head sees it."
   },
+  "NumberLabel": {
+    "type": "object",
+    "properties": {
+      "kind": {
+        "$ref": "#/components/schemas/NumberedKind"
+      },
+      "ordinal": {
+        "type": "number",
+        "description": "1-based position among its numbered siblings (an option's position in its group)."
+      },
+      "depth": {
+        "type": "number",
+        "description": "Nesting depth of a subparagraph (1 for (a), 2 for (i), 3 for (A)); 0 for other kinds."
+      },
+      "label": {
+        "type": "string",
+        "description": "The label as printed: \"Article 7\", \"2.\", \"(b)\", \"Option 1\"; empty for the lone paragraph of an article."
+      }
+    },
+    "required": [
+      "kind",
+      "ordinal",
+      "depth",
+      "label"
+    ],
+    "description": "The number of one structural node in one language, derived from its position."
+  },
+  "NumberedKind": {
+    "type": "string",
+    "enum": [
+      "chapter",
+      "article",
+      "paragraph",
+      "subparagraph",
+      "option"
+    ],
+    "description": "What a number label numbers."
+  },
   "OutcomeStatus": {
     "type": "string",
     "enum": [
@@ -2028,7 +2323,67 @@ export const VIEW_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     ],
     "description": "A submitted proposal."
   },
+  "ProvenanceAttrs": {
+    "type": "object",
+    "properties": {
+      "kind": {
+        "$ref": "#/components/schemas/ProvenanceKind"
+      },
+      "ref": {
+        "type": "string",
+        "description": "The revision id (`base`), proposal id (`proposal`) or user id (`edit`) the text comes from; a `translation` keeps the ref of the original words it renders (the translator's user id where it renders none)."
+      },
+      "delegations": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "Codes of the delegations behind the text (proposer first, then co-sponsors and supporters); a translation keeps those of the original words it renders."
+      },
+      "label": {
+        "type": "string",
+        "description": "A human-readable description, e.g. a footnote text."
+      }
+    },
+    "required": [
+      "kind",
+      "ref",
+      "delegations",
+      "label"
+    ],
+    "description": "Attributes of a `provenance` mark."
+  },
+  "ProvenanceKind": {
+    "type": "string",
+    "enum": [
+      "base",
+      "proposal",
+      "edit",
+      "translation"
+    ],
+    "description": "The origin kind recorded by a `provenance` mark."
+  },
   "ProvenanceSpan": {
+    "type": "object",
+    "properties": {
+      "from": {
+        "type": "number"
+      },
+      "to": {
+        "type": "number"
+      },
+      "provenance": {
+        "$ref": "#/components/schemas/ProvenanceAttrs"
+      }
+    },
+    "required": [
+      "from",
+      "to",
+      "provenance"
+    ],
+    "description": "The provenance of part of an inserted run: characters `from`–`to` (UTF-16 offsets into the run's text) of the newer document carry this provenance mark."
+  },
+  "ProvenanceSpanView": {
     "type": "object",
     "properties": {
       "from": {
@@ -2095,6 +2450,15 @@ export const VIEW_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "proposals"
     ],
     "description": "A span of a live document's text with where it came from."
+  },
+  "ProvisionKind": {
+    "type": "string",
+    "enum": [
+      "chapter",
+      "article",
+      "paragraph"
+    ],
+    "description": "The provisions the concordance table lists."
   },
   "ProvisionStatus": {
     "type": "string",
@@ -2730,6 +3094,91 @@ export const VIEW_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     ],
     "description": "The public half of the signing key, as anyone verifying a revision or the audit head needs it."
   },
+  "StaleNodeView": {
+    "type": "object",
+    "properties": {
+      "nodeId": {
+        "type": "string"
+      },
+      "reason": {
+        "type": "string",
+        "enum": [
+          "missing",
+          "unconfirmed",
+          "changed"
+        ],
+        "description": "`missing`: not in the translation; `unconfirmed`: never confirmed; `changed`: the original changed since."
+      },
+      "original": {
+        "type": "string"
+      },
+      "translation": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "nodeType": {
+        "type": "string",
+        "description": "The node's type (`article`, `paragraph`, `recital`, …)."
+      },
+      "place": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/NumberLabel"
+        },
+        "description": "Where the node is: the numbers of the nodes around it and its own, outermost first, in the original."
+      },
+      "translatedFrom": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "The original's own words when the translation was last made or confirmed; `null` if never."
+      },
+      "changes": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/TextEditView"
+        },
+        "description": "The word changes from `translatedFrom` to `original`, as offsets in both (empty when either is unknown)."
+      },
+      "segments": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/TextSegment"
+        },
+        "description": "The runs of the original's own words that a translation renders one by one, keeping their marks."
+      },
+      "translatedSegments": {
+        "anyOf": [
+          {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "The translation's current words per run, when it still has the original's runs; else `null`."
+      }
+    },
+    "required": [
+      "nodeId",
+      "reason",
+      "original",
+      "translation",
+      "nodeType",
+      "place",
+      "translatedFrom",
+      "changes",
+      "segments",
+      "translatedSegments"
+    ],
+    "description": "A node of a translation that does not render the original's current words."
+  },
   "StatusChange": {
     "type": "object",
     "properties": {
@@ -2886,6 +3335,15 @@ export const VIEW_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     ],
     "description": "A change to the words of one text block."
   },
+  "TextChangeKind": {
+    "type": "string",
+    "enum": [
+      "equal",
+      "insert",
+      "delete"
+    ],
+    "description": "What happened to a run of text between two versions."
+  },
   "TextEditView": {
     "type": "object",
     "properties": {
@@ -2909,6 +3367,43 @@ export const VIEW_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "inserted"
     ],
     "description": "One replacement in a text: `[from, to)` of `before` (`deleted`) became `inserted`."
+  },
+  "TextSegment": {
+    "type": "object",
+    "properties": {
+      "block": {
+        "type": "number",
+        "description": "Index of the own text block (heading, lead text) the run is in."
+      },
+      "text": {
+        "type": "string"
+      },
+      "brackets": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "Ids of the brackets around the run, outermost first."
+      },
+      "provenance": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/ProvenanceAttrs"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "The run's provenance, if it has one."
+      }
+    },
+    "required": [
+      "block",
+      "text",
+      "brackets",
+      "provenance"
+    ],
+    "description": "One run of a node's own words that carries the same marks: what a translator renders as a whole, so that the brackets and provenance around it survive in the translation."
   },
   "ThreadView": {
     "type": "object",
@@ -3043,6 +3538,25 @@ export const VIEW_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     ],
     "description": "Translated nodes confirmed, and how many still wait."
   },
+  "TreatyNodeName": {
+    "type": "string",
+    "enum": [
+      "doc",
+      "title",
+      "preamble",
+      "recital",
+      "chapter",
+      "heading",
+      "article",
+      "paragraph",
+      "subparagraph",
+      "text_block",
+      "option_group",
+      "option",
+      "text"
+    ],
+    "description": "Names of the node types of  {@link  treatySchema } ."
+  },
   "UnreadCountView": {
     "type": "object",
     "properties": {
@@ -3105,6 +3619,204 @@ export const VIEW_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       "active"
     ],
     "description": "A user as the API shows them (the signed-in user, or the users of a committee)."
+  },
+  "WordAppliedView": {
+    "type": "object",
+    "properties": {
+      "digest": {
+        "type": "string",
+        "description": "SHA-256 of the file, to send back when applying so that what is applied is what was previewed."
+      },
+      "roundTrip": {
+        "type": "boolean"
+      },
+      "tracked": {
+        "type": "boolean"
+      },
+      "paragraphs": {
+        "type": "number"
+      },
+      "matched": {
+        "type": "number"
+      },
+      "changes": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/WordChangeView"
+        }
+      },
+      "unplaced": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/WordUnplaced"
+        }
+      },
+      "applied": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "applied",
+      "changes",
+      "digest",
+      "matched",
+      "paragraphs",
+      "roundTrip",
+      "tracked",
+      "unplaced"
+    ],
+    "description": "What applying a Word file did."
+  },
+  "WordChangeView": {
+    "type": "object",
+    "properties": {
+      "key": {
+        "type": "string"
+      },
+      "article": {
+        "type": "string"
+      },
+      "label": {
+        "type": "string"
+      },
+      "before": {
+        "type": "string"
+      },
+      "after": {
+        "type": "string"
+      },
+      "placedBy": {
+        "type": "string",
+        "enum": [
+          "id",
+          "number",
+          "text"
+        ],
+        "description": "How the paragraph was placed on the block: by its hidden id, its number or its text."
+      },
+      "authors": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "edits": {
+        "type": "number",
+        "description": "Word's edits that go in (or went in) on top of the live text."
+      },
+      "conflicts": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "before": {
+              "type": "string"
+            },
+            "word": {
+              "type": "string"
+            },
+            "live": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "before",
+            "word",
+            "live"
+          ]
+        },
+        "description": "Where members changed the same words since: Word's version, theirs, and the text both started from."
+      }
+    },
+    "required": [
+      "key",
+      "article",
+      "label",
+      "before",
+      "after",
+      "placedBy",
+      "authors",
+      "edits",
+      "conflicts"
+    ],
+    "description": "A change of one block the upload makes, as the preview shows it and the application reports it."
+  },
+  "WordPreviewView": {
+    "type": "object",
+    "properties": {
+      "digest": {
+        "type": "string",
+        "description": "SHA-256 of the file, to send back when applying so that what is applied is what was previewed."
+      },
+      "roundTrip": {
+        "type": "boolean"
+      },
+      "tracked": {
+        "type": "boolean"
+      },
+      "paragraphs": {
+        "type": "number"
+      },
+      "matched": {
+        "type": "number"
+      },
+      "changes": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/WordChangeView"
+        }
+      },
+      "unplaced": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/WordUnplaced"
+        }
+      }
+    },
+    "required": [
+      "digest",
+      "roundTrip",
+      "tracked",
+      "paragraphs",
+      "matched",
+      "changes",
+      "unplaced"
+    ],
+    "description": "What Concord understood of an uploaded Word file."
+  },
+  "WordUnplaced": {
+    "type": "object",
+    "properties": {
+      "paragraph": {
+        "type": "number",
+        "description": "Its position among the file's paragraphs, from 1."
+      },
+      "text": {
+        "type": "string"
+      },
+      "code": {
+        "type": "string",
+        "enum": [
+          "new-paragraph",
+          "joined",
+          "split",
+          "unknown-id",
+          "removed",
+          "no-match"
+        ],
+        "description": "Why, as a code a client can put in words of its own."
+      },
+      "reason": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "paragraph",
+      "text",
+      "code",
+      "reason"
+    ],
+    "description": "A paragraph of the Word file with changes that could not be placed in the space, and why."
   },
   "WrittenCommentStatus": {
     "type": "string",
