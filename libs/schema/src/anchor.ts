@@ -6,6 +6,9 @@ import * as Y from 'yjs';
 /*
  * Comment anchors: a range of a live document held by two Yjs relative positions, resolved by one set of rules
  * on the server (which holds every stored update) and in the editor (whose copy may lag behind).
+ *
+ * Imported as `@concord/schema/anchor`, not through the library's index: it needs Yjs at run time, which the
+ * reading room's pages must not load with the schema.
  */
 
 /** y-prosemirror's map from Yjs types to the ProseMirror nodes made from them. */

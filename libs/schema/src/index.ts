@@ -56,8 +56,6 @@ export type {
 export { SchemaError, SchemaErrorCode } from './schema-error';
 export { docToText, inlineToText } from './text';
 export { docFromYFragment, docToYFragment } from './yjs';
-export { decodeAnchorPosition, placeAnchor, quoteOf, sameText } from './anchor';
-export type { AnchorDocument, AnchorPlacement, ProsemirrorMapping } from './anchor';
 export { provenanceTracking } from './provenance-plugin';
 export type { ProvenanceTrackingOptions } from './provenance-plugin';
 export { ownSegments, ownText, ownTextBlocks, translateOwnText, TranslationError } from './translation';

@@ -1,4 +1,5 @@
-import { builders, decodeAnchorPosition, docToYFragment, sameText, treatySchema } from '@concord/schema';
+import { builders, docToYFragment, treatySchema } from '@concord/schema';
+import { decodeAnchorPosition, sameText } from '@concord/schema/anchor';
 import { describe, expect, it } from 'vitest';
 import { absolutePositionToRelativePosition, initProseMirrorDoc } from 'y-prosemirror';
 import * as Y from 'yjs';

@@ -1,5 +1,6 @@
 import type { Language } from '@concord/domain';
-import { numberDocument, placeAnchor, treatySchema } from '@concord/schema';
+import { numberDocument, treatySchema } from '@concord/schema';
+import { placeAnchor } from '@concord/schema/anchor';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { initProseMirrorDoc } from 'y-prosemirror';
 import type * as Y from 'yjs';

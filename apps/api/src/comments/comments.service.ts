@@ -1,5 +1,5 @@
 import { isLanguage, type Language } from '@concord/domain';
-import { decodeAnchorPosition, sameText } from '@concord/schema';
+import { decodeAnchorPosition, sameText } from '@concord/schema/anchor';
 import { Injectable, type MessageEvent } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Observable } from 'rxjs';

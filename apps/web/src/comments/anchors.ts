@@ -1,4 +1,4 @@
-import { decodeAnchorPosition, placeAnchor, quoteOf, type AnchorPlacement } from '@concord/schema';
+import { decodeAnchorPosition, placeAnchor, quoteOf, type AnchorPlacement } from '@concord/schema/anchor';
 import { toBase64 } from 'lib0/buffer';
 import type { Node } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
