@@ -92,6 +92,7 @@ export type {
   StoredTextChange,
   TextEditView,
 } from './proposal-contract';
+export { isStoredChange, parseStoredChanges } from './proposal-contract';
 export { PROPOSAL_DECISIONS } from './desk-contract';
 export type {
   ArticleNumberView,

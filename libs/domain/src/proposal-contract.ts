@@ -111,3 +111,47 @@ export interface ProposalView {
   readonly published: boolean;
   readonly history: readonly ProposalHistoryEntry[];
 }
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const isNullableString = (value: unknown): boolean => value === null || typeof value === 'string';
+
+function isTextEdit(value: unknown): value is TextEditView {
+  return (
+    isRecord(value) &&
+    typeof value['from'] === 'number' &&
+    typeof value['to'] === 'number' &&
+    typeof value['deleted'] === 'string' &&
+    typeof value['inserted'] === 'string'
+  );
+}
+
+/** Whether a value (read back from storage or received) has the shape of a {@link StoredChange}. */
+export function isStoredChange(value: unknown): value is StoredChange {
+  if (!isRecord(value)) return false;
+  switch (value['kind']) {
+    case 'text':
+      return (
+        typeof value['target'] === 'string' &&
+        typeof value['before'] === 'string' &&
+        typeof value['after'] === 'string' &&
+        Array.isArray(value['edits']) &&
+        value['edits'].every(isTextEdit)
+      );
+    case 'insert':
+      return typeof value['parent'] === 'string' && isNullableString(value['after']) && isNullableString(value['before']) && Array.isArray(value['nodes']);
+    case 'delete':
+      return typeof value['target'] === 'string' && 'node' in value;
+    default:
+      return false;
+  }
+}
+
+/** Reads back a change set stored as JSON; throws when it is not one, rather than pass on a malformed record. */
+export function parseStoredChanges(json: string): StoredChange[] {
+  const value: unknown = JSON.parse(json);
+  if (!Array.isArray(value) || !value.every(isStoredChange)) throw new Error('The stored change set is not a list of changes.');
+  return value;
+}

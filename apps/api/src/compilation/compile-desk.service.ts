@@ -1,6 +1,6 @@
 import { type Change, type Decision, provenanceRefs, scopedChanges, summarize } from '@concord/compile';
 import { decide, type DeskChange, type DeskView, isAgreedStatus, type Language, type ProposalDecision, type ProposalStatus, type ProvenanceSpanView, type ProvisionStatus, type ProvisionStatusView, type DecisionRecordedView, type StatusChange } from '@concord/domain';
-import { docFromJSON, docToText, findNodeById, listProvisions, numberDocument, type NumberLabel, treatySchema } from '@concord/schema';
+import { docToText, findNodeById, listProvisions, numberDocument, type NumberLabel, treatySchema } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Node } from 'prosemirror-model';
@@ -14,7 +14,9 @@ import { AppException } from '../common/app.exception';
 import { assertAllowed } from '../common/policy';
 import { UnitOfWork } from '../database/unit-of-work';
 import { InstrumentsService } from '../instruments/instruments.service';
-import { proposalResource, type StoredChange, storeChanges } from '../proposals/proposal-view';
+import { proposalBase, proposalText } from '../proposals/proposal-documents';
+import type { Proposal } from '../proposals/proposal.entity';
+import { proposalResource, type StoredChange, storeChange } from '../proposals/proposal-view';
 import { CompilationRepository } from './compilation.repository';
 import { CompileContext } from './compile-context';
 import { CompileDecision } from './compile-decision.entity';
@@ -56,7 +58,7 @@ export class CompileDeskService {
     const numbers = numberDocument(live, language);
     const summary = summarize(live);
     const articles = listProvisions(live, language).filter((p) => p.kind === 'article');
-    const changesOf = new Map(proposals.map((p) => [p.id, deskChanges(p.baseDoc, p.proposedDoc, live, numbers)]));
+    const changesOf = new Map(proposals.map((p) => [p.id, deskChanges(p, live, numbers)]));
     return {
       document,
       articles: articles.map((article) => {
@@ -109,7 +111,7 @@ export class CompileDeskService {
       throw new AppException('validation-failed', 'A single change is accepted (incorporate) or rejected (not-retain); present the provision as an option instead.');
     }
     if (provision !== '') {
-      const scopes = scopesOf(proposal.baseDoc, proposal.proposedDoc).filter((s) => s.provision === provision);
+      const scopes = scopesOf(proposal).filter((s) => s.provision === provision);
       if (scopes.length === 0) throw new AppException('validation-failed', `The proposal changes nothing in ${provision}; choose a provision it changes.`);
       if (change !== '' && !scopes.some((s) => s.key === change)) throw new AppException('validation-failed', `The proposal has no change ${change} in ${provision}; reload the desk and choose one of its changes.`);
     }
@@ -233,17 +235,15 @@ function findElement(parent: Y.XmlFragment | Y.XmlElement, id: string): Y.XmlEle
 }
 
 /** Every single change of a stored proposal with its scope. */
-function scopesOf(baseJson: string, proposedJson: string): { key: string; provision: string; node: string | null; change: Change; edit: number | null }[] {
-  const base = docFromJSON(JSON.parse(baseJson) as unknown);
-  const proposed = docFromJSON(JSON.parse(proposedJson) as unknown);
-  return scopedChanges(base, proposed).flatMap(({ change, scopes }) => scopes.map((scope, edit) => ({ ...scope, change, edit: change.kind === 'text' ? edit : null })));
+function scopesOf(proposal: Pick<Proposal, 'baseDoc' | 'proposedDoc'>): { key: string; provision: string; node: string | null; change: Change; edit: number | null }[] {
+  return scopedChanges(proposalBase(proposal), proposalText(proposal)).flatMap(({ change, scopes }) => scopes.map((scope, edit) => ({ ...scope, change, edit: change.kind === 'text' ? edit : null })));
 }
 
 /** The proposal's single changes, each with its provision, as the desk shows them (a text change per edit). */
-function deskChanges(baseJson: string, proposedJson: string, live: Node, numbers: ReadonlyMap<string, NumberLabel>): { provision: string; key: string; change: StoredChange; where: DeskChange['where'] }[] {
-  return scopesOf(baseJson, proposedJson).map(({ key, provision, node, change, edit }) => {
-    const [stored] = storeChanges([change.kind === 'text' && edit !== null ? { ...change, edits: change.edits.filter((_e, i) => i === edit) } : change]);
-    return { provision, key, change: stored as StoredChange, where: whereOf(change, node, live, numbers) };
+function deskChanges(proposal: Pick<Proposal, 'baseDoc' | 'proposedDoc'>, live: Node, numbers: ReadonlyMap<string, NumberLabel>): { provision: string; key: string; change: StoredChange; where: DeskChange['where'] }[] {
+  return scopesOf(proposal).map(({ key, provision, node, change, edit }) => {
+    const stored = storeChange(change.kind === 'text' && edit !== null ? { ...change, edits: change.edits.filter((_e, i) => i === edit) } : change);
+    return { provision, key, change: stored, where: whereOf(change, node, live, numbers) };
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Change } from '@concord/compile';
 import type { HistoryActor, Language, ProposalStatus, Resource, Role, Tier } from '@concord/domain';
+import { proposalChanges } from './proposal-documents';
 import type { ProposalEvent } from './proposal-event.entity';
 import type { Proposal } from './proposal.entity';
 import type { ProposalView, StoredChange } from '@concord/domain';
@@ -17,16 +18,19 @@ export function proposalResource(proposal: Pick<Proposal, 'publishedAt' | 'commi
 
 /** The change set in a form that can be stored and sent. */
 export function storeChanges(changes: readonly Change[]): StoredChange[] {
-  return changes.map((change): StoredChange => {
-    switch (change.kind) {
-      case 'text':
-        return { kind: 'text', target: change.target, before: change.before, after: change.after, edits: change.edits.map(({ from, to, deleted, inserted }) => ({ from, to, deleted, inserted })) };
-      case 'insert':
-        return { kind: 'insert', parent: change.parent, after: change.after, before: change.before, nodes: change.nodes.map((n) => n.toJSON() as unknown) };
-      case 'delete':
-        return { kind: 'delete', target: change.target, node: change.node.toJSON() as unknown };
-    }
-  });
+  return changes.map(storeChange);
+}
+
+/** One change in a form that can be stored and sent. */
+export function storeChange(change: Change): StoredChange {
+  switch (change.kind) {
+    case 'text':
+      return { kind: 'text', target: change.target, before: change.before, after: change.after, edits: change.edits.map(({ from, to, deleted, inserted }) => ({ from, to, deleted, inserted })) };
+    case 'insert':
+      return { kind: 'insert', parent: change.parent, after: change.after, before: change.before, nodes: change.nodes.map((n) => n.toJSON() as unknown) };
+    case 'delete':
+      return { kind: 'delete', target: change.target, node: change.node.toJSON() as unknown };
+  }
 }
 
 /** The body a user acts for; users who no longer exist are counted as the administration. */
@@ -55,9 +59,10 @@ export function proposalView(p: Proposal, supporterIds: readonly string[], event
     sessionId: p.sessionId,
     provisionIds: p.provisionIds,
     baseRef: p.baseRef,
-    baseDoc: JSON.parse(p.baseDoc) as unknown,
-    proposedDoc: JSON.parse(p.proposedDoc) as unknown,
-    changes: JSON.parse(p.changes) as StoredChange[],
+    // The views send the documents as stored (checked when they were submitted); the change set is checked here.
+    baseDoc: JSON.parse(p.baseDoc),
+    proposedDoc: JSON.parse(p.proposedDoc),
+    changes: proposalChanges(p),
     textWarnings: p.textWarnings,
     supersedesId: p.supersedesId,
     submittedAt: p.submittedAt.toISOString(),

@@ -13,7 +13,7 @@ import { CompilationRepository } from '../compilation/compilation.repository';
 import { CompileContext } from '../compilation/compile-context';
 import { UnitOfWork } from '../database/unit-of-work';
 import { InstrumentsService } from '../instruments/instruments.service';
-import type { StoredChange } from '../proposals/proposal-view';
+import { proposalChanges, proposalText } from '../proposals/proposal-documents';
 import type { Proposal } from '../proposals/proposal.entity';
 import { ProposalCompilation } from './proposal-compilation.entity';
 import { RevisionsRepository } from './revisions.repository';
@@ -160,8 +160,8 @@ export class ExportsService {
               supporters: supports.filter((s) => s.proposalId === p.id && !s.withdrawnAt).map((s) => name(s.delegationId)),
               late: p.late,
               submittedAt: p.submittedAt.toISOString(),
-              proposedText: articleText(docFromJSON(JSON.parse(p.proposedDoc) as unknown), article.id, language),
-              changes: JSON.parse(p.changes) as StoredChange[],
+              proposedText: articleText(proposalText(p), article.id, language),
+              changes: proposalChanges(p),
               justification: p.justification,
             })),
         }))
