@@ -129,8 +129,11 @@ export interface InstrumentTextView {
   readonly doc: unknown;
 }
 
+/** How a user may hear of what waits in their inbox: each item at once, a daily digest, or not by e-mail. */
+export const MAIL_DELIVERIES = ['immediate', 'daily', 'off'] as const;
+
 /** How a user hears of what waits in their inbox. */
-export type MailDelivery = 'immediate' | 'daily' | 'off';
+export type MailDelivery = (typeof MAIL_DELIVERIES)[number];
 
 /** Where an outgoing e-mail stands. */
 export type MailStatus = 'pending' | 'sending' | 'held' | 'sent' | 'failed';

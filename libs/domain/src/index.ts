@@ -63,6 +63,7 @@ export type {
   WrittenCommentStatus,
   WrittenCommentView,
 } from './written-comment-contract';
+export { MAIL_DELIVERIES } from './committee-contract';
 export type {
   CommitteeView,
   DelegationMembership,
