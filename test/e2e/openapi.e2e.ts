@@ -5,7 +5,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scratchSqlite } from '../support/databases';
-import { startServer, type TestServer } from '../support/server';
+import { login, startServer, type TestServer } from '../support/server';
 import { runScenario } from './openapi/client-scenario';
 
 type Json = Record<string, unknown>;
@@ -49,6 +49,19 @@ function operationsWithOtherErrors(document: Json): string[] {
     }
   }
   return wrong;
+}
+
+/** The operations (of those `applies` selects by path) that do not declare `status`. */
+function operationsLacking(document: Json, status: string, applies: (path: string) => boolean): string[] {
+  const lacking: string[] = [];
+  for (const [path, item] of Object.entries(document['paths'] as Record<string, Json>)) {
+    if (!applies(path)) continue;
+    for (const method of METHODS) {
+      const operation = item[method] as { responses?: Record<string, unknown> } | undefined;
+      if (operation && !(status in (operation.responses ?? {}))) lacking.push(`${method.toUpperCase()} ${path}`);
+    }
+  }
+  return lacking;
 }
 
 /** Type-checks the scenario against the generated types, as a client's build would. */
@@ -104,9 +117,39 @@ describe('The OpenAPI description', () => {
 
   it('declares its errors with the one error shape of the error filter, codes included', () => {
     expect(operationsWithOtherErrors(document)).toEqual([]);
+    // An operation on a record answers 404 for one that does not exist or that the caller may not see.
+    expect(operationsLacking(document, '404', (path) => path.includes('{'))).toEqual([]);
     const schemas = (document['components'] as { schemas: Record<string, Json> }).schemas;
     const error = (schemas['ErrorView']?.['properties'] as Record<string, { properties: Record<string, { enum?: string[] }> }>)['error'];
     expect(error?.properties['code']?.enum).toEqual(expect.arrayContaining(['proposal-not-found', 'validation-failed', 'not-ready']));
+  });
+
+  it.each([
+    ['an anonymous caller', null],
+    ['a head of delegation', 'egypt.head@concord.test'],
+    ['the secretariat', 'secretariat@concord.test'],
+  ])('declares every status %s gets from every operation on an unknown record', async (_who, email) => {
+    const token = email ? await login(server, email) : null;
+    const undeclared: string[] = [];
+    for (const [path, item] of Object.entries(document['paths'] as Record<string, Json>)) {
+      for (const method of METHODS) {
+        const operation = item[method] as { responses?: Record<string, unknown> } | undefined;
+        // Signing out would end the session the rest of the pass uses.
+        if (!operation || path === '/api/auth/logout') continue;
+        const url = server.url + path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+        const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+        const abort = new AbortController();
+        const response = await fetch(url, {
+          method: method.toUpperCase(),
+          signal: abort.signal,
+          ...(method === 'get' || method === 'delete' ? { headers } : { headers: { ...headers, 'content-type': 'application/json' }, body: '{}' }),
+        });
+        // An event stream stays open: its status is all this needs.
+        abort.abort();
+        if (!(String(response.status) in (operation.responses ?? {}))) undeclared.push(`${method.toUpperCase()} ${path}: ${response.status}`);
+      }
+    }
+    expect(undeclared).toEqual([]);
   });
 
   it('generates the client types the repository holds (openapi-typescript)', async () => {
