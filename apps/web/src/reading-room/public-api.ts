@@ -1,5 +1,5 @@
 import type { Comparison } from '@concord/compare';
-import type { Language, PublishedCompilationSummary, RevisionSummary as PublicRevision, RevisionText as PublicRevisionText, RevisionVerification as Verification } from '@concord/domain';
+import type { ItemList, Language, PublishedCompilationSummary, RevisionSummary as PublicRevision, RevisionText as PublicRevisionText, RevisionVerification as Verification } from '@concord/domain';
 import { api, networkError, request, toApiError, type Delegation } from '../api';
 
 /** A published revision as the observers' API lists it, in one language, and what checking its hash found. */
@@ -20,10 +20,6 @@ export type CompilationFormat = 'html' | 'docx';
 
 /** The Atom feed of new public revisions and compilations. */
 export const FEED_URL = '/api/public/feed.atom';
-
-interface ItemList<T> {
-  readonly items: readonly T[];
-}
 
 const segment = encodeURIComponent;
 
