@@ -7,9 +7,14 @@ import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 const workspaceRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The shared libraries are consumed from source, as in `tsconfig.base.json`. */
+/**
+ * The shared libraries are consumed from source, as in `tsconfig.base.json`. A subpath comes before its library:
+ * Vite takes the first alias that is a prefix of the import.
+ */
 export const workspaceAliases = {
   '@concord/domain': `${workspaceRoot}libs/domain/src/index.ts`,
+  // Comment anchors need Yjs, which must not reach the pages of readers through the schema's index.
+  '@concord/schema/anchor': `${workspaceRoot}libs/schema/src/anchor.ts`,
   '@concord/schema': `${workspaceRoot}libs/schema/src/index.ts`,
 };
 

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { completeDocument } from './common/openapi/api-responses';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -112,10 +113,11 @@ export async function createApp(env: Env, dataSource: DataSource, runtime: AppRu
     .setTitle('Concord API')
     .setDescription('Treaty negotiation drafting and comment tracking. Errors are always { "error": { "code", "message" } }.')
     .setVersion('0.1.0')
+    .setOpenAPIVersion('3.1.0')
     .addBearerAuth()
     .addCookieAuth('concord_session')
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, () => completeDocument(SwaggerModule.createDocument(app, openApi)), { jsonDocumentUrl: 'api/docs-json' });
 
   const web = webRoot();
   if (web) {

@@ -1,96 +1,44 @@
-import type { DelegationKind, Language, Localized, Role } from '@concord/domain';
+import type {
+  CommitteeView,
+  DelegationKind,
+  DelegationView,
+  DraftingSpaceView,
+  ImportedInstrumentView,
+  InstrumentTextView,
+  InstrumentView,
+  InvitationView,
+  ItemList,
+  Language,
+  Localized,
+  MailDelivery,
+  MailMessageView,
+  MailSettingsView,
+  Role,
+  SessionView,
+  SignInView,
+  UserView,
+} from '@concord/domain';
 
 /** A signed-in user as the API describes them. */
-export interface User {
-  readonly id: string;
-  readonly email: string;
-  readonly displayName: string;
-  readonly roles: readonly Role[];
-  /** The delegation the user acts for; null while its head has not confirmed the membership. */
-  readonly delegationId: string | null;
-  /** The delegation whose head has yet to confirm the user, if any. */
-  readonly pendingDelegationId?: string | null;
-  readonly committeeId: string;
-}
+export type User = UserView;
 
 /** What `login` and `accept-invitation` answer; the session itself travels in an httpOnly cookie. */
-export interface SignInResult {
-  readonly token: string;
-  readonly expiresAt: string;
-  readonly user: User;
-}
+export type SignInResult = SignInView;
 
-export interface Committee {
-  readonly id: string;
-  readonly name: string;
-  readonly symbolPrefix: string;
-  readonly description: string;
-}
+export type Committee = CommitteeView;
 
-export interface Session {
-  readonly id: string;
-  readonly committeeId: string;
-  readonly number: number;
-  readonly title: string;
-  readonly venue: string;
-  /** A calendar date, `YYYY-MM-DD`. */
-  readonly startDate: string;
-  /** A calendar date, `YYYY-MM-DD`. */
-  readonly endDate: string;
-  /** An ISO 8601 instant. */
-  readonly proposalDeadline: string;
-}
+export type Session = SessionView;
 
-export interface Delegation {
-  readonly id: string;
-  readonly committeeId: string;
-  readonly code: string;
-  readonly kind: DelegationKind;
-  readonly names: Localized;
-  /** Ids of the delegations of kind `group` this delegation belongs to. */
-  readonly groupIds: readonly string[];
-}
+export type Delegation = DelegationView;
 
-export interface Instrument {
-  readonly id: string;
-  readonly committeeId: string;
-  readonly titles: Localized;
-  readonly originalLanguage: Language;
-  /** The language versions that have text, when the server says (it may be absent). */
-  readonly languages?: readonly Language[];
-  readonly createdAt: string;
-}
+export type Instrument = InstrumentView;
 
-/** The answer to an import: the new instrument and what the importer noticed (skipped content, guesses). */
-export interface ImportedInstrument extends Instrument {
-  readonly warnings?: readonly string[];
-}
+export type ImportedInstrument = ImportedInstrumentView;
 
-export interface InstrumentText {
-  readonly instrumentId: string;
-  readonly language: Language;
-  readonly text: string;
-  /** The base text as ProseMirror JSON (the treaty schema of `@concord/schema`). */
-  readonly doc: unknown;
-}
+export type InstrumentText = InstrumentTextView;
 
 /** A delegation's private collaborative text on an instrument's base text. */
-export interface DraftingSpace {
-  readonly id: string;
-  /** The collaboration document to connect to at `/collab/<document>`. */
-  readonly document: string;
-  readonly title: string;
-  readonly language: Language;
-  readonly instrumentId: string;
-  readonly ownerDelegationId: string;
-  /** Delegations that accepted to co-sponsor, and so co-edit. */
-  readonly coSponsorIds: readonly string[];
-  /** Delegations asked to co-sponsor that have not answered; they may read the space meanwhile. */
-  readonly invitedCoSponsorIds: readonly string[];
-  /** Ids of the base text's articles the space drafts on; empty for the whole text. */
-  readonly provisionIds: readonly string[];
-  readonly createdAt: string;
-}
+export type DraftingSpace = DraftingSpaceView;
 
 export interface NewDraftingSpace {
   readonly title: string;
@@ -99,14 +47,7 @@ export interface NewDraftingSpace {
   readonly provisionIds?: readonly string[];
 }
 
-export interface Invitation {
-  readonly invitation: { readonly id: string; readonly email: string; readonly expiresAt: string };
-  readonly token: string;
-  /** The one-time link to give to the invitee; it is not shown again. */
-  readonly inviteUrl: string;
-  /** Whether the server also sent the link by e-mail. */
-  readonly emailed: boolean;
-}
+export type Invitation = InvitationView;
 
 export interface NewSession {
   readonly number: number;
@@ -134,29 +75,12 @@ export interface NewInvitation {
   readonly language?: Language;
 }
 
-/** How a user hears of what waits in their inbox. */
-export type MailDelivery = 'immediate' | 'daily' | 'off';
+export type { MailDelivery };
 
-export interface MailSettings {
-  /** Whether the server sends e-mail at all. */
-  readonly enabled: boolean;
-  readonly delivery: MailDelivery;
-  readonly language: Language;
-}
+export type MailSettings = MailSettingsView;
 
 /** An outgoing e-mail, as administrators see it. */
-export interface MailMessage {
-  readonly id: string;
-  readonly to: string;
-  readonly kind: string;
-  readonly subject: string;
-  readonly status: 'pending' | 'sending' | 'held' | 'sent' | 'failed';
-  readonly attempts: number;
-  readonly lastError: string | null;
-  readonly nextAttemptAt: string;
-  readonly createdAt: string;
-  readonly sentAt: string | null;
-}
+export type MailMessage = MailMessageView;
 
 export interface TextImport {
   readonly titles: Localized;
@@ -171,9 +95,7 @@ export interface DocxImport {
   readonly file: Blob;
 }
 
-interface ItemList<T> {
-  readonly items: readonly T[];
-}
+
 
 /** The code of the error raised when no HTTP response arrived at all. */
 export const NETWORK_ERROR = 'network-error';

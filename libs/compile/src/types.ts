@@ -1,8 +1,8 @@
-import type { Language, Localized } from '@concord/domain';
+import type { ConflictReason, Language, Localized, OutcomeStatus, ProposalDecision } from '@concord/domain';
 import type { Node } from 'prosemirror-model';
 
 /** What the secretariat decided to do with a proposal when compiling. */
-export type Decision = 'incorporate' | 'present-as-option' | 'not-retain';
+export type Decision = ProposalDecision;
 
 /**
  * A decision on part of a proposal: its changes to one provision (an article, or the title, preamble or a
@@ -86,18 +86,8 @@ export interface CompileInput {
   readonly options?: CompileOptions;
 }
 
-/** Why a proposal could not be placed in the base. */
-export type ConflictReason =
-  /** A node the proposal changes is no longer in the base. */
-  | 'node-deleted'
-  /** The words around a change were changed in the base since the proposal was made. */
-  | 'context-changed'
-  /** A node the proposal adds has an id that the base, or another proposal's different text, already uses. */
-  | 'id-in-use'
-  /** Applying the proposal would break the treaty schema, e.g. delete every paragraph of an article. */
-  | 'invalid-structure'
-  /** The proposal's documents repeat a node id. */
-  | 'invalid-proposal';
+/** Why a proposal could not be placed in the current text (the API's contract, see `@concord/domain`). */
+export type { ConflictReason };
 
 /** A proposal the compilation could not place, and why; the proposal is then left out as a whole. */
 export interface Conflict {
@@ -108,24 +98,8 @@ export interface Conflict {
   readonly message: string;
 }
 
-/** What became of a proposal. */
-export type OutcomeStatus =
-  /** Every change is in the text. */
-  | 'incorporated'
-  /**
-   * Some changes are in the text; others stand as options (decided so, or overlapping other incorporated text)
-   * or were not retained.
-   */
-  | 'partially-incorporated'
-  /** The changes stand as options (or, for new and deleted provisions, in brackets). */
-  | 'presented-as-option'
-  | 'not-retained'
-  /** Left out: see the conflicts. */
-  | 'conflict'
-  /** The proposal changes nothing in the base. */
-  | 'no-change'
-  /** No decision was given. */
-  | 'undecided';
+/** What became of a proposal (the API's contract, see `@concord/domain`). */
+export type { OutcomeStatus };
 
 /** The outcome of one proposal. */
 export interface ProposalOutcome {

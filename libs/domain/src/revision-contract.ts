@@ -13,7 +13,8 @@ export interface RevisionSummary {
   readonly symbol: string;
   /** The date of the document, `YYYY-MM-DD`. */
   readonly date: string;
-  readonly tier: string;
+  /** Who may read it: the committee, or everyone. */
+  readonly tier: 'committee' | 'public';
   readonly originalLanguage: Language;
   /** The language versions it was published in. */
   readonly languages: readonly Language[];

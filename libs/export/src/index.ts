@@ -28,6 +28,7 @@ export type {
  */
 export { decodeRoundTrip, encodeRoundTrip, planWordUpload, ROUND_TRIP_BOOKMARK, threeWay, WordMismatchError } from './tracked';
 export type { LiveEdit, RoundTripRecord, ThreeWayResult, WordIntent, WordPlan, WordPlanContext, WordUnplaced } from './tracked';
+export type { WordAppliedView, WordChangeView, WordPreviewView } from './tracked/word-contract';
 /** The compilation of comments received (HTML, DOCX) and the comments matrix (CSV, XLSX). */
 export { COMMENTS_CAPTIONS, commentsCompilationToHtml, commentsMatrixToCsv, commentsMatrixToXlsx } from './comments';
 export type { CommentDispositionInput, CommentProvisionInput, CommentRemarkInput, CommentsCaptions, CommentsCompilationInput, CommentsMatrixRow } from './comments';

@@ -66,3 +66,4 @@ export { provenanceTracking } from './provenance-plugin';
 export type { ProvenanceTrackingOptions } from './provenance-plugin';
 export { ownSegments, ownText, ownTextBlocks, translateOwnText, TranslationError } from './translation';
 export type { TextSegment } from './translation';
+export type { StaleNodeView } from './translation-contract';

@@ -5,12 +5,15 @@ import type { AuthContext } from '../auth/auth-context';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { sendDownload } from '../revisions/revisions.controller';
 import { ArchiveService } from './archive.service';
+import { ApiErrors, ApiFile } from '../common/openapi/api-responses';
 
 @ApiTags('committees')
+@ApiErrors(401, 403, 404)
 @Controller()
 export class ArchiveController {
   constructor(private readonly archive: ArchiveService) {}
 
+  @ApiFile('application/zip')
   @Get('committees/:committeeId/archive')
   @ApiProduces('application/zip')
   @ApiOperation({ summary: "The committee's record as files with a manifest of hashes, in a ZIP (the secretariat or an administrator)" })

@@ -9,8 +9,10 @@ import type { ChainVerdict } from './audit-chain';
 import { AuditReaderService } from './audit-reader.service';
 import type { AuditView } from './audit-visibility';
 import { AuditService } from './audit.service';
+import { ApiErrors, ApiList, ApiView } from '../common/openapi/api-responses';
 
 @ApiTags('audit')
+@ApiErrors(401, 403)
 @Controller('audit')
 export class AuditController {
   constructor(
@@ -18,6 +20,7 @@ export class AuditController {
     private readonly reader: AuditReaderService,
   ) {}
 
+  @ApiList('AuditEntryView')
   @Get()
   @ApiOperation({ summary: "The newest audit rows of the caller's committee (secretariat, administrators); delegation-tier rows redacted" })
   @ApiQuery({ name: 'limit', required: false, type: Number })
@@ -30,6 +33,7 @@ export class AuditController {
     return { items: await this.reader.latest(user, limit, before) };
   }
 
+  @ApiView('AuditVerdictView')
   @Get('verify')
   @ApiOperation({ summary: 'Walk the hash chain and report the first broken link' })
   verify(@CurrentUser() user: AuthContext): Promise<ChainVerdict> {

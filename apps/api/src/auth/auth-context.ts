@@ -1,20 +1,7 @@
-import type { Role, Subject } from '@concord/domain';
+import type { Subject } from '@concord/domain';
 import type { Request } from 'express';
-
-/** The signed-in user as the API returns it. */
-export interface UserView {
-  readonly id: string;
-  readonly email: string;
-  readonly displayName: string;
-  readonly roles: readonly Role[];
-  /** The delegation the user acts for; null while its head has not confirmed the membership. */
-  readonly delegationId: string | null;
-  /** The delegation the user was added to, while its head has not confirmed the membership; else null or absent. */
-  readonly pendingDelegationId?: string | null;
-  readonly committeeId: string;
-  /** False while an invited user has not yet set a password. */
-  readonly active: boolean;
-}
+import type { UserView } from '@concord/domain';
+export type { UserView } from '@concord/domain';
 
 /** Who is making a request, resolved by the auth guard from the session cookie or bearer token. */
 export interface AuthContext {

@@ -1,4 +1,4 @@
-import { decide, type Role, type Subject } from '@concord/domain';
+import { decide, type InvitationView, type Role, type SignInView, type Subject } from '@concord/domain';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -20,22 +20,6 @@ import { Invitation } from './invitation.entity';
 import { assertAcceptablePassword, contextWords, dummyHash, hashPassword, verifyPassword } from './password';
 import { newToken, tokenHash } from './token';
 import { type DelegationMembership, User } from './user.entity';
-
-/** A successful sign-in: the bearer token (also set as the session cookie) and who signed in. */
-export interface SignIn {
-  readonly token: string;
-  readonly expiresAt: string;
-  readonly user: UserView;
-}
-
-/** A created invitation; the token is shown once and only its hash is kept. */
-export interface InvitationResult {
-  readonly invitation: { readonly id: string; readonly email: string; readonly expiresAt: string };
-  readonly token: string;
-  readonly inviteUrl: string;
-  /** Whether the link also went out by e-mail (SMTP_URL is set). */
-  readonly emailed: boolean;
-}
 
 const DELEGATION_ROLES: readonly Role[] = ['delegate', 'head-of-delegation'];
 const HOUR = 3_600_000;
@@ -85,7 +69,7 @@ export class AuthService {
     private readonly mail: MailService,
   ) {}
 
-  async login(dto: LoginDto): Promise<SignIn> {
+  async login(dto: LoginDto): Promise<SignInView> {
     const user = await this.auth.findUserByEmail(dto.email);
     // Hash even when the account is unknown or not yet activated, so response time does not reveal which.
     const valid = await verifyPassword(dto.password, user?.passwordHash ?? (await dummyHash()));
@@ -122,7 +106,7 @@ export class AuthService {
     for (const listener of this.revokedListeners) listener(context.sessionId);
   }
 
-  async invite(context: AuthContext, dto: InviteDto): Promise<InvitationResult> {
+  async invite(context: AuthContext, dto: InviteDto): Promise<InvitationView> {
     await this.assertMayInvite(context, dto);
     const token = newToken();
     const now = new Date();
@@ -176,7 +160,7 @@ export class AuthService {
   }
 
   /** Sets the invited user's password, uses up the invitation and signs the user in. */
-  acceptInvitation(dto: AcceptInvitationDto): Promise<SignIn> {
+  acceptInvitation(dto: AcceptInvitationDto): Promise<SignInView> {
     return this.uow.run(async (manager) => {
       const invitation = await this.auth.findInvitation(tokenHash(dto.token), manager);
       const now = new Date();
@@ -232,7 +216,7 @@ export class AuthService {
     for (const sessionId of sessionIds) for (const listener of this.revokedListeners) listener(sessionId);
   }
 
-  private async openSession(user: User, manager: Parameters<AuthRepository['insertSession']>[1], action: string): Promise<SignIn> {
+  private async openSession(user: User, manager: Parameters<AuthRepository['insertSession']>[1], action: string): Promise<SignInView> {
     const token = newToken();
     const now = new Date();
     const session = Object.assign(new AuthSession(), {

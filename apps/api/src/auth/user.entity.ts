@@ -1,10 +1,10 @@
-import type { Role } from '@concord/domain';
+import type { DelegationMembership, Role } from '@concord/domain';
 import { Committee } from '../committees/committee.entity';
 import { Delegation } from '../delegations/delegation.entity';
 import { JoinColumn, ManyToOne, Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** Whether a user's place in its delegation is confirmed by the delegation's head. */
-export type DelegationMembership = 'confirmed' | 'pending';
+export type { DelegationMembership } from '@concord/domain';
 
 /** A person who signs in: a delegate, a secretariat officer, a member of the bureau, an observer. */
 @Entity('users')

@@ -1,6 +1,6 @@
 import type { CommentPeriodTarget, Language, Tier } from '@concord/domain';
 import { isLanguage } from '@concord/domain';
-import { docFromJSONText } from '@concord/schema';
+import { proposalBase } from '../proposals/proposal-documents';
 import { Injectable } from '@nestjs/common';
 import type { Node } from 'prosemirror-model';
 import { AppException } from '../common/app.exception';
@@ -53,7 +53,7 @@ export class CommentTextsService {
       const proposals = await this.repository.proposals(compilation.proposalIds);
       const language = isLanguage(compilation.language) ? compilation.language : 'en';
       // The provisions of a compilation are those its proposals were made on, numbered as in their base text.
-      const bases: Node[] = proposals.map((p) => docFromJSONText(p.baseDoc));
+      const bases: Node[] = proposals.map(proposalBase);
       const wanted = new Set(proposals.flatMap((p) => p.provisionIds));
       return {
         kind: 'compilation',

@@ -1,8 +1,9 @@
 import { builders, docToYFragment, PROSEMIRROR_FRAGMENT, treatySchema } from '@concord/schema';
+import { decodeAnchorPosition, sameText } from '@concord/schema/anchor';
 import { describe, expect, it } from 'vitest';
 import { absolutePositionToRelativePosition, initProseMirrorDoc } from 'y-prosemirror';
 import * as Y from 'yjs';
-import { anchorResolver, decodeRelativePosition, sameText } from './comment-anchor';
+import { anchorResolver } from './comment-anchor';
 
 const { article, doc, heading, p } = builders;
 
@@ -47,8 +48,8 @@ function textOf(ydoc: Y.Doc, contains: string): Y.XmlText {
 }
 
 function resolve(ydoc: Y.Doc, range: { start: string; end: string }) {
-  const start = decodeRelativePosition(range.start);
-  const end = decodeRelativePosition(range.end);
+  const start = decodeAnchorPosition(range.start);
+  const end = decodeAnchorPosition(range.end);
   if (!start || !end) throw new Error('undecodable');
   return anchorResolver(ydoc, PROSEMIRROR_FRAGMENT)(start, end);
 }
@@ -123,12 +124,12 @@ describe(anchorResolver.name, () => {
   });
 });
 
-describe(decodeRelativePosition.name, () => {
+describe(decodeAnchorPosition.name, () => {
   it.each([
     ['empty', ''],
     ['too long', Buffer.alloc(600, 1).toString('base64')],
   ])('refuses %s input', (_what, input) => {
-    expect(decodeRelativePosition(input)).toBeNull();
+    expect(decodeAnchorPosition(input)).toBeNull();
   });
 });
 

@@ -1,8 +1,9 @@
 import type { Language } from '@concord/domain';
 import { numberDocument, treatySchema } from '@concord/schema';
+import { placeAnchor } from '@concord/schema/anchor';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import { initProseMirrorDoc, relativePositionToAbsolutePosition } from 'y-prosemirror';
-import * as Y from 'yjs';
+import { initProseMirrorDoc } from 'y-prosemirror';
+import type * as Y from 'yjs';
 
 /** Where an anchor lies in a document's current state. */
 export type AnchorResolution =
@@ -19,31 +20,6 @@ export type AnchorResolution =
   | { readonly orphaned: true };
 
 const ORPHANED: AnchorResolution = Object.freeze({ orphaned: true });
-
-// An encoded relative position is an item id or a type id plus an association: a few dozen bytes at most.
-const MAX_ENCODED_POSITION_BYTES = 512;
-
-/** Decodes the base64 of `Y.encodeRelativePosition`, or null when it is not one. */
-export function decodeRelativePosition(base64: string): Y.RelativePosition | null {
-  const bytes = Buffer.from(base64, 'base64');
-  if (bytes.length === 0 || bytes.length > MAX_ENCODED_POSITION_BYTES) return null;
-  try {
-    return Y.decodeRelativePosition(bytes);
-  } catch {
-    return null;
-  }
-}
-
-/** Whether a resolved position's type is part of the live fragment: not deleted, nor under a deleted node. */
-function liveIn(type: Y.AbstractType<unknown>, fragment: Y.XmlFragment): boolean {
-  let current: Y.AbstractType<unknown> = type;
-  while (current !== fragment) {
-    const item = current._item;
-    if (item === null || item.deleted || !(item.parent instanceof Y.AbstractType)) return false;
-    current = item.parent;
-  }
-  return true;
-}
 
 /** Resolves anchors against one document state; see {@link anchorResolver}. */
 export type AnchorResolver = (start: Y.RelativePosition, end: Y.RelativePosition) => AnchorResolution;
@@ -70,32 +46,14 @@ export function anchorResolver(doc: Y.Doc, fragmentName: string, language?: Lang
     return mapped;
   };
   return (start, end) => {
-    for (const position of [start, end]) {
-      const absolute = Y.createAbsolutePositionFromRelativePosition(position, doc);
-      if (absolute === null || !liveIn(absolute.type, fragment)) return ORPHANED;
-    }
     const pm = map();
     if (!pm) return ORPHANED;
-    try {
-      const from = relativePositionToAbsolutePosition(doc, fragment, start, pm.mapping);
-      const to = relativePositionToAbsolutePosition(doc, fragment, end, pm.mapping);
-      if (from === null || to === null || from < 0 || to > pm.doc.content.size || to <= from) return ORPHANED;
-      const text = pm.doc.textBetween(from, to, '\n');
-      if (sameText(text, '')) return ORPHANED;
-      return { orphaned: false, from, to, text, ...(language ? { article: articleAt(pm.doc, from, language) } : {}) };
-    } catch {
-      // y-prosemirror reads node sizes from the mapping, which lacks any node the schema refused.
-      return ORPHANED;
-    }
+    const placed = placeAnchor({ doc, fragment, mapping: pm.mapping, pm: pm.doc }, start, end);
+    // The server holds every stored update, so an anchor it cannot place (`unknown` to a lagging editor) is lost.
+    if (placed.kind !== 'placed') return ORPHANED;
+    const { from, to, text } = placed;
+    return { orphaned: false, from, to, text, ...(language ? { article: articleAt(pm.doc, from, language) } : {}) };
   };
-}
-
-/**
- * Whether two quotes of a range say the same, ignoring white space: editors differ in how they separate blocks
- * (`textBetween(from, to)` runs paragraphs together, `textBetween(from, to, '\n')` puts a line feed between them).
- */
-export function sameText(a: string, b: string): boolean {
-  return a.replace(/\s+/gu, '') === b.replace(/\s+/gu, '');
 }
 
 /** The article a position lies in, with its current number in a language. */

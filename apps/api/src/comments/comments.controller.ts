@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, type MessageEvent, Param, ParseUUIDPipe, Patch, Post, Query, Sse, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, type MessageEvent, Param, ParseUUIDPipe, Patch, Post, Query, Sse, UseGuards, HttpStatus } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Observable } from 'rxjs';
@@ -9,13 +9,16 @@ import type { CommentView, ThreadView } from './comment-view';
 import { CommentThrottlerGuard } from './comment-throttler.guard';
 import { CommentsService } from './comments.service';
 import { CommentBodyDto, CommentTargetQueryDto, CreateThreadDto } from './dto/comment.dto';
+import { ApiErrors, ApiFile, ApiList, ApiView } from '../common/openapi/api-responses';
 
 @ApiTags('comments')
+@ApiErrors(401, 403, 404)
 @Controller('comments')
 export class CommentsController {
   constructor(private readonly comments: CommentsService) {}
 
   // Public-tier threads are readable by anyone: the policy decides, so an anonymous reader sees those only.
+  @ApiList('ThreadView')
   @Public()
   @Get()
   @ApiOperation({ summary: 'The threads on a target that the caller may see, with their replies and anchors' })
@@ -24,6 +27,7 @@ export class CommentsController {
   }
 
   // Declared before `:id`, which would otherwise take "stream" for a comment id.
+  @ApiFile('text/event-stream')
   @Public()
   @Sse('stream')
   @ApiOperation({ summary: "Server-Sent Events of a target's comments that the caller may see: ready, thread-created, reply-added, comment-edited, thread-resolved, thread-reopened" })
@@ -31,6 +35,8 @@ export class CommentsController {
     return this.comments.stream(user, query);
   }
 
+  @ApiView('ThreadView', HttpStatus.CREATED)
+  @ApiErrors(422, 429)
   @UseGuards(CommentThrottlerGuard)
   @SkipThrottle({ login: true })
   @Post()
@@ -39,6 +45,7 @@ export class CommentsController {
     return this.comments.create(user, dto);
   }
 
+  @ApiView('ThreadView')
   @Public()
   @Get(':id')
   @ApiOperation({ summary: 'The thread of a comment' })
@@ -46,6 +53,7 @@ export class CommentsController {
     return this.comments.get(user, id);
   }
 
+  @ApiView('CommentView')
   @UseGuards(CommentThrottlerGuard)
   @SkipThrottle({ login: true })
   @Patch(':id')
@@ -54,6 +62,8 @@ export class CommentsController {
     return this.comments.edit(user, id, dto);
   }
 
+  @ApiView('CommentView', HttpStatus.CREATED)
+  @ApiErrors(429)
   @UseGuards(CommentThrottlerGuard)
   @SkipThrottle({ login: true })
   @Post(':id/replies')
@@ -62,6 +72,8 @@ export class CommentsController {
     return this.comments.reply(user, id, dto);
   }
 
+  @ApiView('ThreadView')
+  @ApiErrors(409)
   @Post(':id/resolve')
   @HttpCode(200)
   @ApiOperation({ summary: 'Resolve the thread of a comment (its author, its delegation, the secretariat on committee threads)' })
@@ -69,6 +81,8 @@ export class CommentsController {
     return this.comments.setResolved(user, id, true);
   }
 
+  @ApiView('ThreadView')
+  @ApiErrors(409)
   @Post(':id/reopen')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reopen a resolved thread' })

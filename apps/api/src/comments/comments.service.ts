@@ -1,5 +1,6 @@
 import { type Language, parseDocumentName } from '@concord/domain';
 import { PROSEMIRROR_FRAGMENT } from '@concord/schema';
+import { decodeAnchorPosition, sameText } from '@concord/schema/anchor';
 import { Injectable, type MessageEvent } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Observable } from 'rxjs';
@@ -10,7 +11,7 @@ import { assertAllowed } from '../common/policy';
 import { validationMessage } from '../common/validation.pipe';
 import { UnitOfWork } from '../database/unit-of-work';
 import { InboxService } from '../inbox/inbox.service';
-import { type AnchorResolution, type AnchorResolver, anchorResolver, decodeRelativePosition, sameText } from './comment-anchor';
+import { type AnchorResolution, type AnchorResolver, anchorResolver } from './comment-anchor';
 import { canSeeThread, decideComment, decideEdit, decideResolve, newThreadAccess, TARGET_KINDS, type TargetKind, type Viewer, type Writer } from './comment-policy';
 import { type CommentTarget, CommentTargetsService } from './comment-targets.service';
 import { type CommentView, commentView, groupThreads, threadAccess, type ThreadRows, type ThreadView, threadView } from './comment-view';
@@ -250,8 +251,8 @@ export class CommentsService {
 
   /** Checks that a new anchor resolves in the document as it is now, to the text the author quoted. */
   private async checkAnchor(document: string, anchor: CommentAnchorDto): Promise<AnchorResolution> {
-    const start = decodeRelativePosition(anchor.start);
-    const end = decodeRelativePosition(anchor.end);
+    const start = decodeAnchorPosition(anchor.start);
+    const end = decodeAnchorPosition(anchor.end);
     if (!start || !end) {
       throw new CommentsException('invalid-anchor', 'anchor.start and anchor.end must each be a Yjs relative position (Y.encodeRelativePosition), base64-encoded.');
     }
@@ -274,8 +275,8 @@ export class CommentsService {
 /** Where a stored anchor lies now; an anchor that cannot even be decoded is orphaned. */
 function resolveStored(resolve: AnchorResolver, first: Comment): AnchorResolution | null {
   if (first.anchorStart === null || first.anchorEnd === null) return null;
-  const start = decodeRelativePosition(first.anchorStart);
-  const end = decodeRelativePosition(first.anchorEnd);
+  const start = decodeAnchorPosition(first.anchorStart);
+  const end = decodeAnchorPosition(first.anchorEnd);
   return start && end ? resolve(start, end) : ORPHANED;
 }
 

@@ -11,26 +11,8 @@ import { Committee } from './committee.entity';
 import { CommitteesRepository } from './committees.repository';
 import type { CreateCommitteeDto, UpdateCommitteeDto } from './dto/committee.dto';
 import type { CreateSessionDto, UpdateSessionDto } from './dto/session.dto';
-
-/** A committee as the API shows it. */
-export interface CommitteeView {
-  readonly id: string;
-  readonly name: string;
-  readonly symbolPrefix: string;
-  readonly description: string;
-}
-
-/** A session as the API shows it. */
-export interface SessionView {
-  readonly id: string;
-  readonly committeeId: string;
-  readonly number: number;
-  readonly title: string;
-  readonly venue: string;
-  readonly startDate: string;
-  readonly endDate: string;
-  readonly proposalDeadline: string;
-}
+import type { CommitteeView, SessionView } from '@concord/domain';
+export type { CommitteeView, SessionView } from '@concord/domain';
 
 export function committeeView(c: Committee): CommitteeView {
   return { id: c.id, name: c.name, symbolPrefix: c.symbolPrefix, description: c.description };

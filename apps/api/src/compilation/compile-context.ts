@@ -1,5 +1,5 @@
 import type { DelegationInfo, Proposal as EngineProposal, ProposalAttribution } from '@concord/compile';
-import { docFromJSONText } from '@concord/schema';
+import { proposalBase, proposalText } from '../proposals/proposal-documents';
 import { Injectable } from '@nestjs/common';
 import type { Delegation } from '../delegations/delegation.entity';
 import type { Proposal } from '../proposals/proposal.entity';
@@ -44,8 +44,8 @@ export class CompileContext {
     return proposals.map((p, i) => ({
       ...attributions[i],
       baseRevisionId: p.baseRef,
-      baseDoc: docFromJSONText(p.baseDoc),
-      proposedDoc: docFromJSONText(p.proposedDoc),
+      baseDoc: proposalBase(p),
+      proposedDoc: proposalText(p),
       submittedAt: p.submittedAt.toISOString(),
     }));
   }

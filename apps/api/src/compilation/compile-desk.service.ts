@@ -1,6 +1,6 @@
 import { type Change, type Decision, provenanceRefs, scopedChanges, summarize } from '@concord/compile';
-import { consolidatedDocument, decide, isAgreedStatus, type Language, provisionRef, type ProvisionStatus } from '@concord/domain';
-import { docFromJSONText, docToText, findNodeById, listProvisions, numberDocument, type NumberLabel, treatySchema } from '@concord/schema';
+import { consolidatedDocument, decide, type DecisionRecordedView, type DeskChange, type DeskView, isAgreedStatus, type Language, type ProposalDecision, type ProposalStatus, type ProvenanceSpanView, provisionRef, type ProvisionStatus, type ProvisionStatusView, type StatusChange } from '@concord/domain';
+import { docToText, findNodeById, listProvisions, numberDocument, type NumberLabel, treatySchema } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Node } from 'prosemirror-model';
@@ -13,69 +13,17 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { DocumentCatalogue } from '../documents/document-catalogue';
 import { LiveDocuments } from '../documents/live-documents';
 import { InstrumentsService } from '../instruments/instruments.service';
-import { proposalResource, type StoredChange, storeChanges } from '../proposals/proposal-view';
+import { proposalBase, proposalText } from '../proposals/proposal-documents';
+import type { Proposal } from '../proposals/proposal.entity';
+import { proposalResource, type StoredChange, storeChange } from '../proposals/proposal-view';
 import { CompilationRepository } from './compilation.repository';
 import { CompileContext } from './compile-context';
 import { CompileDecision } from './compile-decision.entity';
 import { ProvisionStatusEvent } from './provision-status-event.entity';
 
-/** One proposal as the desk shows it beside the base. */
-export interface DeskProposal {
-  readonly id: string;
-  readonly title: string;
-  readonly sponsor: string;
-  readonly coSponsors: readonly string[];
-  readonly supporters: readonly string[];
-  readonly status: string;
-  readonly late: boolean;
-  readonly submittedAt: string;
-  readonly justification: string;
-  /** Only the changes the proposal makes to this article, one per single change, each with its place and decision. */
-  readonly changes: readonly DeskChange[];
-  readonly textWarnings: readonly string[];
-  /** The decision recorded on the whole proposal for this draft, and whether its decisions are compiled in yet. */
-  readonly decision: string | null;
-  readonly compiled: boolean;
-  /** The decision recorded on the proposal's changes to this article, if any. */
-  readonly provisionDecision: string | null;
-}
-
-/** One single change of a proposal, as the desk lists it under its article. */
-export type DeskChange = StoredChange & {
-  /** The change's key for decisions on it (see `changeScopes` of `@concord/compile`). */
-  readonly key: string;
-  /**
-   * Where it stands, numbered in the draft's language: `in` a paragraph or subparagraph ("2 (a)"), as new text
-   * `after` one, or a new provision or the article's heading (`place` empty).
-   */
-  readonly where: { readonly kind: 'in' | 'after' | 'heading' | 'new'; readonly place: string };
-  /** The decision recorded on this one change, if any. */
-  readonly decision: string | null;
-}
-
-/** One article of the desk: the current text and every proposal received for it. */
-export interface DeskArticle {
-  readonly id: string;
-  readonly number: string;
-  readonly heading: string;
-  readonly status: string;
-  readonly text: string;
-  readonly counts: { readonly brackets: number; readonly optionGroups: number; readonly proposals: number };
-  readonly proposals: readonly DeskProposal[];
-}
-
-/** A span of text with where it came from. */
-export interface ProvenanceSpan {
-  readonly from: number;
-  readonly to: number;
-  readonly text: string;
-  readonly kind: string | null;
-  readonly refs: readonly string[];
-  readonly delegations: readonly string[];
-  readonly label: string | null;
-  /** Links to the proposals the span comes from. */
-  readonly proposals: readonly { readonly id: string; readonly href: string }[];
-}
+export type { DeskArticle, DeskChange, DeskProposal } from '@concord/domain';
+/** A span of a live document's text with where it came from. */
+export type ProvenanceSpan = ProvenanceSpanView;
 
 /**
  * The secretariat's compile desk for a consolidated draft: per article the current text beside every proposal
@@ -93,21 +41,22 @@ export class CompileDeskService {
     private readonly audit: AuditService,
   ) {}
 
-  async desk(user: AuthContext, instrumentId: string, language: Language): Promise<{ document: string; articles: DeskArticle[] }> {
+  async desk(user: AuthContext, instrumentId: string, language: Language): Promise<DeskView> {
     const instrument = await this.instruments.authorize(user, instrumentId, 'compile');
     const document = consolidatedDocument(instrumentId, language);
     const live = await this.documents.read(document);
     const proposals = await this.repository.proposalsFor(instrumentId, language, ['submitted', 'incorporated', 'partially-incorporated', 'presented-as-option', 'not-retained']);
     const rows = await this.repository.decisionsFor(document);
     const whole = new Map(rows.filter((d) => d.provision === '').map((d) => [d.proposalId, d]));
-    const scoped = (proposalId: string, provision: string, change: string): string | null =>
-      rows.find((d) => d.proposalId === proposalId && d.provision === provision && d.change === change)?.decision ?? null;
+    // Decisions are stored as the validated strings of PROPOSAL_DECISIONS.
+    const scoped = (proposalId: string, provision: string, change: string): ProposalDecision | null =>
+      (rows.find((d) => d.proposalId === proposalId && d.provision === provision && d.change === change)?.decision as ProposalDecision | undefined) ?? null;
     const directory = await this.context.directory(instrument.committeeId);
     const supports = await this.repository.supportsOf(proposals.map((p) => p.id));
     const numbers = numberDocument(live, language);
     const summary = summarize(live);
     const articles = listProvisions(live, language).filter((p) => p.kind === 'article');
-    const changesOf = new Map(proposals.map((p) => [p.id, deskChanges(p.baseDoc, p.proposedDoc, live, numbers)]));
+    const changesOf = new Map(proposals.map((p) => [p.id, deskChanges(p, live, numbers)]));
     return {
       document,
       articles: articles.map((article) => {
@@ -128,7 +77,7 @@ export class CompileDeskService {
             sponsor: directory.code(p.sponsorDelegationId),
             coSponsors: p.coSponsorIds.map(directory.code),
             supporters: supports.filter((s) => s.proposalId === p.id && !s.withdrawnAt).map((s) => directory.code(s.delegationId)),
-            status: p.status,
+            status: p.status as ProposalStatus,
             late: p.late,
             submittedAt: p.submittedAt.toISOString(),
             justification: p.justification,
@@ -136,7 +85,7 @@ export class CompileDeskService {
               .filter((c) => c.provision === article.id)
               .map(({ change, key, where }) => ({ ...change, key, where, decision: scoped(p.id, article.id, key) })),
             textWarnings: p.textWarnings,
-            decision: whole.get(p.id)?.decision ?? null,
+            decision: (whole.get(p.id)?.decision as ProposalDecision | undefined) ?? null,
             compiled: rows.some((d) => d.proposalId === p.id) && rows.filter((d) => d.proposalId === p.id).every((d) => Boolean(d.compiledAt)),
             provisionDecision: scoped(p.id, article.id, ''),
           })),
@@ -150,7 +99,7 @@ export class CompileDeskService {
    * change there; it takes effect at the next compilation. A decision replaces the narrower ones beneath it, as
    * accepting all changes of a section does in Word.
    */
-  async decide(user: AuthContext, proposalId: string, language: Language, decision: Decision, scope: { provision?: string; change?: string } = {}): Promise<{ proposalId: string; document: string; decision: string; provision: string | null; change: string | null }> {
+  async decide(user: AuthContext, proposalId: string, language: Language, decision: Decision, scope: { provision?: string; change?: string } = {}): Promise<DecisionRecordedView> {
     const proposal = await this.proposalFor(user, proposalId, language);
     const document = consolidatedDocument(proposal.instrumentId, language);
     const provision = scope.provision ?? '';
@@ -160,7 +109,7 @@ export class CompileDeskService {
       throw new AppException('validation-failed', 'A single change is accepted (incorporate) or rejected (not-retain); present the provision as an option instead.');
     }
     if (provision !== '') {
-      const scopes = scopesOf(proposal.baseDoc, proposal.proposedDoc).filter((s) => s.provision === provision);
+      const scopes = scopesOf(proposal).filter((s) => s.provision === provision);
       if (scopes.length === 0) throw new AppException('validation-failed', `The proposal changes nothing in ${provision}; choose a provision it changes.`);
       if (change !== '' && !scopes.some((s) => s.key === change)) throw new AppException('validation-failed', `The proposal has no change ${change} in ${provision}; reload the desk and choose one of its changes.`);
     }
@@ -190,7 +139,7 @@ export class CompileDeskService {
     language: Language,
     status: ProvisionStatus,
     reason?: string,
-  ): Promise<{ provisionId: string; status: ProvisionStatus; reason: string | null }> {
+  ): Promise<ProvisionStatusView> {
     await this.instruments.authorize(user, instrumentId, 'set-provision-status');
     const document = consolidatedDocument(instrumentId, language);
     const why = reason?.trim() ? reason.trim() : null;
@@ -220,10 +169,10 @@ export class CompileDeskService {
     return { provisionId, status, reason: recorded };
   }
 
-  async statusHistory(user: AuthContext, instrumentId: string, language: Language, provisionId?: string) {
+  async statusHistory(user: AuthContext, instrumentId: string, language: Language, provisionId?: string): Promise<StatusChange[]> {
     await this.instruments.authorize(user, instrumentId, 'read');
     const events = await this.repository.statusHistory(consolidatedDocument(instrumentId, language), provisionId);
-    return events.map((e) => ({ provisionId: e.provisionId, from: e.fromStatus, to: e.toStatus, actorId: e.actorId, at: e.at.toISOString(), reason: e.reason }));
+    return events.map((e) => ({ provisionId: e.provisionId, from: e.fromStatus as ProvisionStatus, to: e.toStatus as ProvisionStatus, actorId: e.actorId, at: e.at.toISOString(), reason: e.reason }));
   }
 
   /** Where the text between two positions of a live document came from, span by span. */
@@ -278,17 +227,15 @@ function findElement(parent: Y.XmlFragment | Y.XmlElement, id: string): Y.XmlEle
 }
 
 /** Every single change of a stored proposal with its scope. */
-function scopesOf(baseJson: string, proposedJson: string): { key: string; provision: string; node: string | null; change: Change; edit: number | null }[] {
-  const base = docFromJSONText(baseJson);
-  const proposed = docFromJSONText(proposedJson);
-  return scopedChanges(base, proposed).flatMap(({ change, scopes }) => scopes.map((scope, edit) => ({ ...scope, change, edit: change.kind === 'text' ? edit : null })));
+function scopesOf(proposal: Pick<Proposal, 'baseDoc' | 'proposedDoc'>): { key: string; provision: string; node: string | null; change: Change; edit: number | null }[] {
+  return scopedChanges(proposalBase(proposal), proposalText(proposal)).flatMap(({ change, scopes }) => scopes.map((scope, edit) => ({ ...scope, change, edit: change.kind === 'text' ? edit : null })));
 }
 
 /** The proposal's single changes, each with its provision, as the desk shows them (a text change per edit). */
-function deskChanges(baseJson: string, proposedJson: string, live: Node, numbers: ReadonlyMap<string, NumberLabel>): { provision: string; key: string; change: StoredChange; where: DeskChange['where'] }[] {
-  return scopesOf(baseJson, proposedJson).map(({ key, provision, node, change, edit }) => {
-    const [stored] = storeChanges([change.kind === 'text' && edit !== null ? { ...change, edits: change.edits.filter((_e, i) => i === edit) } : change]);
-    return { provision, key, change: stored as StoredChange, where: whereOf(change, node, live, numbers) };
+function deskChanges(proposal: Pick<Proposal, 'baseDoc' | 'proposedDoc'>, live: Node, numbers: ReadonlyMap<string, NumberLabel>): { provision: string; key: string; change: StoredChange; where: DeskChange['where'] }[] {
+  return scopesOf(proposal).map(({ key, provision, node, change, edit }) => {
+    const stored = storeChange(change.kind === 'text' && edit !== null ? { ...change, edits: change.edits.filter((_e, i) => i === edit) } : change);
+    return { provision, key, change: stored, where: whereOf(change, node, live, numbers) };
   });
 }
 

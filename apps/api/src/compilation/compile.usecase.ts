@@ -1,4 +1,4 @@
-import { type CompileResult, type Conflict, type Decision, type ProposalOutcome, type ScopedDecision, compile } from '@concord/compile';
+import { compile, type CompileResult, type Decision, type ProposalOutcome, type ScopedDecision } from '@concord/compile';
 import { consolidatedDocument, type Language, pickLocalized, type ProposalStatus } from '@concord/domain';
 import { Injectable } from '@nestjs/common';
 import { freezeNewArticles } from '@concord/schema';
@@ -11,14 +11,8 @@ import { InstrumentsService } from '../instruments/instruments.service';
 import { ProposalLifecycle } from '../proposals/proposal-lifecycle';
 import { CompilationRepository } from './compilation.repository';
 import { CompileContext } from './compile-context';
-
-/** What a compilation did. */
-export interface CompileReport {
-  readonly document: string;
-  readonly compiled: number;
-  readonly outcomes: readonly ProposalOutcome[];
-  readonly conflicts: readonly Conflict[];
-}
+import type { CompileReport } from '@concord/domain';
+export type { CompileReport } from '@concord/domain';
 
 const OUTCOME_STATUS: Partial<Record<ProposalOutcome['status'], ProposalStatus>> = {
   incorporated: 'incorporated',

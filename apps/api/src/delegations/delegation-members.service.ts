@@ -11,20 +11,8 @@ import { AppException } from '../common/app.exception';
 import { assertAllowed } from '../common/policy';
 import { UnitOfWork } from '../database/unit-of-work';
 import { DelegationsRepository } from './delegations.repository';
-
-/** A member of a delegation as its head sees it. */
-export interface MemberView {
-  readonly userId: string;
-  readonly displayName: string;
-  readonly email: string;
-  readonly roles: readonly Role[];
-  readonly membership: DelegationMembership;
-  /** Whether the member has set a password from its invitation. */
-  readonly active: boolean;
-  /** Who invited the member (null for accounts created by the system, such as the demo's). */
-  readonly addedBy: { readonly id: string; readonly displayName: string } | null;
-  readonly addedAt: string;
-}
+import type { MemberView } from '@concord/domain';
+export type { MemberView } from '@concord/domain';
 
 const DELEGATION_ROLES: readonly Role[] = ['delegate', 'head-of-delegation'];
 

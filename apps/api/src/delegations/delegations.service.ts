@@ -1,4 +1,4 @@
-import type { Localized } from '@concord/domain';
+import type { DelegationKind, Localized } from '@concord/domain';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -11,20 +11,11 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { Delegation } from './delegation.entity';
 import { DelegationsRepository } from './delegations.repository';
 import type { CreateDelegationDto, UpdateDelegationDto } from './dto/delegation.dto';
-
-/** A delegation as the API shows it. */
-export interface DelegationView {
-  readonly id: string;
-  readonly committeeId: string;
-  readonly code: string;
-  readonly kind: string;
-  readonly names: Localized;
-  /** The groups it belongs to. */
-  readonly groupIds: readonly string[];
-}
+import type { DelegationView } from '@concord/domain';
+export type { DelegationView } from '@concord/domain';
 
 function view(d: Delegation, groupIds: readonly string[]): DelegationView {
-  return { id: d.id, committeeId: d.committeeId, code: d.code, kind: d.kind, names: d.names, groupIds: [...groupIds].sort() };
+  return { id: d.id, committeeId: d.committeeId, code: d.code, kind: d.kind as DelegationKind, names: d.names, groupIds: [...groupIds].sort() };
 }
 
 function cleanNames(names: Localized | undefined): Localized {

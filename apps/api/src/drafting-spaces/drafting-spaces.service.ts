@@ -11,22 +11,8 @@ import { InstrumentsService } from '../instruments/instruments.service';
 import { DraftingSpace } from './drafting-space.entity';
 import { DraftingSpacesRepository } from './drafting-spaces.repository';
 import type { CreateDraftingSpaceDto } from './dto/drafting-space.dto';
-
-/** A drafting space as the API shows it. */
-export interface DraftingSpaceView {
-  readonly id: string;
-  readonly instrumentId: string;
-  readonly language: Language;
-  readonly title: string;
-  readonly ownerDelegationId: string;
-  readonly coSponsorIds: readonly string[];
-  /** Delegations asked to co-sponsor that have not answered; they may read the space meanwhile. */
-  readonly invitedCoSponsorIds: readonly string[];
-  readonly provisionIds: readonly string[];
-  /** The collaboration document to connect to at `/collab/<document>`. */
-  readonly document: string;
-  readonly createdAt: string;
-}
+import type { DraftingSpaceView } from '@concord/domain';
+export type { DraftingSpaceView } from '@concord/domain';
 
 export function draftingSpaceView(space: DraftingSpace): DraftingSpaceView {
   return {

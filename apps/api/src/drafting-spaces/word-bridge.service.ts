@@ -1,6 +1,6 @@
 import { compare, type Comparison, outline, type OutlineBlock } from '@concord/compare';
 import { decide, type Language, pickLocalized, spaceDocument } from '@concord/domain';
-import { comparisonToDocx, ImportError, ImportErrorCode, planWordUpload, threeWay, type WordDocument, WordMismatchError, type WordPlan } from '@concord/export';
+import { comparisonToDocx, ImportError, ImportErrorCode, planWordUpload, threeWay, type WordAppliedView, type WordChangeView, type WordDocument, WordMismatchError, type WordPlan, type WordPreviewView } from '@concord/export';
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { Fragment, type Node } from 'prosemirror-model';
@@ -26,37 +26,11 @@ export interface UploadedWord {
   readonly size: number;
 }
 
-/** A change of one block the upload makes, as the preview shows it and the application reports it. */
-export interface WordChangeView {
-  readonly key: string;
-  readonly article: string;
-  readonly label: string;
-  readonly before: string;
-  readonly after: string;
-  readonly placedBy: 'id' | 'number' | 'text';
-  readonly authors: readonly string[];
-  /** Word's edits that go in (or went in) on top of the live text. */
-  readonly edits: number;
-  /** Where members changed the same words since: Word's version, theirs, and the text both started from. */
-  readonly conflicts: readonly { readonly before: string; readonly word: string; readonly live: string }[];
-}
-
+export type { WordChangeView } from '@concord/export';
 /** What Concord understood of an uploaded Word file. */
-export interface WordPreview {
-  /** SHA-256 of the file, to send back when applying so that what is applied is what was previewed. */
-  readonly digest: string;
-  readonly roundTrip: boolean;
-  readonly tracked: boolean;
-  readonly paragraphs: number;
-  readonly matched: number;
-  readonly changes: readonly WordChangeView[];
-  readonly unplaced: WordPlan['unplaced'];
-}
-
+export type WordPreview = WordPreviewView;
 /** What applying did. */
-export interface WordApplied extends WordPreview {
-  readonly applied: number;
-}
+export type WordApplied = WordAppliedView;
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 

@@ -15,32 +15,14 @@ import type { ImportInstrumentDto, UpdateInstrumentDto } from './dto/instrument.
 import { InstrumentText } from './instrument-text.entity';
 import { Instrument } from './instrument.entity';
 import { InstrumentsRepository } from './instruments.repository';
-
-/** An instrument as the API shows it. */
-export interface InstrumentView {
-  readonly id: string;
-  readonly committeeId: string;
-  readonly titles: Localized;
-  readonly originalLanguage: Language;
-  readonly languages: readonly Language[];
-  readonly createdAt: string;
-}
+import type { InstrumentTextView, InstrumentView } from '@concord/domain';
+export type { InstrumentTextView, InstrumentView } from '@concord/domain';
 
 /** An uploaded file, as multer hands it over. */
 export interface UploadedDocx {
   readonly buffer: Buffer;
   readonly originalname: string;
   readonly size: number;
-}
-
-/** The base text of an instrument in one language. */
-export interface InstrumentTextView {
-  readonly instrumentId: string;
-  readonly language: Language;
-  /** Plain text with derived numbering. */
-  readonly text: string;
-  /** ProseMirror JSON in the treaty schema. */
-  readonly doc: unknown;
 }
 
 function cleanTitles(titles: Localized): Localized {

@@ -1,7 +1,8 @@
+import type { MailStatus } from '@concord/domain';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** Where a message is: waiting to be sent (or retried), held for the recipient's daily digest, sent, or given up. */
-export type MailStatus = 'pending' | 'sending' | 'held' | 'sent' | 'failed';
+// Where a message is: waiting to be sent (or retried), held for the recipient's daily digest, sent, or given up.
+export type { MailStatus } from '@concord/domain';
 
 /**
  * The outbox: every e-mail is written here in the transaction of the change it announces, and a dispatcher sends

@@ -1,8 +1,9 @@
+import type { MailDelivery } from '@concord/domain';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** How a user wants to hear of what waits in their inbox. */
-export const MAIL_DELIVERIES = ['immediate', 'daily', 'off'] as const;
-export type MailDelivery = (typeof MAIL_DELIVERIES)[number];
+// How a user wants to hear of what waits in their inbox: the vocabulary is the API's contract.
+export { MAIL_DELIVERIES } from '@concord/domain';
+export type { MailDelivery } from '@concord/domain';
 
 /** A user's choice of e-mail delivery and language; a user without one gets immediate mail in English. */
 @Entity('mail_preferences')

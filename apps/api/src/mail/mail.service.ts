@@ -13,33 +13,13 @@ import { MailMessage, type MailStatus } from './mail-message.entity';
 import { type MailDelivery, MailPreference } from './mail-preference.entity';
 import { type MailContent, MAIL_TEMPLATES } from './mail-templates';
 import { MailRepository } from './mail.repository';
+import type { MailMessageView, MailSettingsView } from '@concord/domain';
+export type { MailMessageView, MailSettingsView } from '@concord/domain';
 
 /** Tries before a message is given up (and shown to administrators as failed). */
 export const MAX_ATTEMPTS = 6;
 /** Messages sent per round of the dispatcher. */
 const BATCH = 20;
-
-/** A user's e-mail settings as the API shows them. */
-export interface MailSettingsView {
-  /** Whether this server sends e-mail at all (SMTP_URL is set). */
-  readonly enabled: boolean;
-  readonly delivery: MailDelivery;
-  readonly language: Language;
-}
-
-/** An outbox row as administrators see it. */
-export interface MailMessageView {
-  readonly id: string;
-  readonly to: string;
-  readonly kind: string;
-  readonly subject: string;
-  readonly status: MailStatus;
-  readonly attempts: number;
-  readonly lastError: string | null;
-  readonly nextAttemptAt: string;
-  readonly createdAt: string;
-  readonly sentAt: string | null;
-}
 
 /** A recipient for a notification. */
 export interface Recipient {

@@ -5,6 +5,7 @@ import { Public } from '../auth/public.decorator';
 import { AppException } from '../common/app.exception';
 import { Env } from '../config/env';
 import { Metrics } from './metrics';
+import { ApiErrors, ApiFile } from '../common/openapi/api-responses';
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -24,6 +25,8 @@ export class MetricsController {
    * For the Prometheus scraper, which presents `METRICS_TOKEN` as a bearer token; not for sessions. Without
    * METRICS_TOKEN the endpoint does not exist. The figures are counts and timings, never a record's content.
    */
+  @ApiFile('text/plain')
+  @ApiErrors(401, 404)
   @Public()
   @Get()
   @ApiBearerAuth()

@@ -1,5 +1,5 @@
-import { consolidatedDocument, isLanguage, type Language } from '@concord/domain';
-import { articleNumbers, docFromYFragment, frozenNumberToString, numberDocument, parseFrozenNumber, referenceLabels, sequentialNumbers, formatArticleNumber, treatyFragment } from '@concord/schema';
+import { consolidatedDocument, isLanguage, isProvisionStatus, type Language } from '@concord/domain';
+import { articleNumbers, docFromYFragment, formatArticleNumber, frozenNumberToString, numberDocument, parseFrozenNumber, referenceLabels, sequentialNumbers, treatyFragment } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Node } from 'prosemirror-model';
@@ -14,42 +14,8 @@ import { CompilationRepository } from '../compilation/compilation.repository';
 import { InstrumentsService } from '../instruments/instruments.service';
 import { NumberingRepository } from './numbering.repository';
 import { type ConcordanceEntry, Renumbering } from './renumbering.entity';
-
-/** An article's number as the API shows it: frozen (`"7.1"`) and as printed in the asked language. */
-export interface ArticleNumberView {
-  readonly provisionId: string;
-  readonly number: string;
-  readonly label: string;
-  /** Whether the number is stored (frozen), or derived (an article inserted since the last numbering). */
-  readonly frozen: boolean;
-}
-
-/** A line of a concordance with the labels of both numbers in the asked language. */
-export interface ConcordanceLine extends ConcordanceEntry {
-  readonly fromLabel: string;
-  readonly toLabel: string;
-  readonly changed: boolean;
-}
-
-/** One article as the Chair follows it in informal consultations. */
-export interface ConsultationItem {
-  readonly provisionId: string;
-  readonly label: string;
-  readonly heading: string;
-  readonly status: string;
-  /** Proposals received for it (submitted or decided). */
-  readonly proposals: number;
-  /** Open comment threads anchored in it. */
-  readonly comments: number;
-}
-
-export interface RenumberingView {
-  readonly id: string;
-  readonly instrumentId: string;
-  readonly actorId: string;
-  readonly at: string;
-  readonly entries: readonly ConcordanceLine[];
-}
+import type { ArticleNumberView, ConsultationItem, RenumberingView } from '@concord/domain';
+export type { ArticleNumberView, ConcordanceLine, ConsultationItem, RenumberingView } from '@concord/domain';
 
 /** The y-prosemirror attribute key of the `xref` mark (a mark that does not overlap itself is stored by name). */
 const XREF = 'xref';
@@ -91,7 +57,7 @@ export class NumberingService {
         provisionId: id,
         label: labels.get(id)?.label ?? '',
         heading,
-        status: String(node.attrs['status']),
+        status: isProvisionStatus(node.attrs['status']) ? node.attrs['status'] : 'open',
         proposals: received.filter((p) => p.provisionIds.includes(id)).length,
         comments: threads.filter((t) => !t.resolved && t.article?.id === id).length,
       });

@@ -1,8 +1,10 @@
 import type { Change } from '@concord/compile';
 import type { HistoryActor, Language, ProposalStatus, Resource, Role, Tier } from '@concord/domain';
-import { docFromJSONText, docToJSON } from '@concord/schema';
+import { proposalChanges } from './proposal-documents';
 import type { ProposalEvent } from './proposal-event.entity';
 import type { Proposal } from './proposal.entity';
+import type { ProposalView, StoredChange } from '@concord/domain';
+export type { ProposalHistoryEntry, ProposalView, StoredChange } from '@concord/domain';
 
 /** Submitted proposals are committee records; a published compilation that lists one makes it public. */
 export function proposalTier(proposal: Pick<Proposal, 'publishedAt'>): Tier {
@@ -14,64 +16,21 @@ export function proposalResource(proposal: Pick<Proposal, 'publishedAt' | 'commi
   return { tier: proposalTier(proposal), committeeId: proposal.committeeId, owners: [proposal.sponsorDelegationId, ...proposal.coSponsorIds] };
 }
 
-/** A stored change: the change set of libs/compile with its nodes as ProseMirror JSON. */
-export type StoredChange =
-  | { readonly kind: 'text'; readonly target: string; readonly before: string; readonly after: string; readonly edits: readonly { from: number; to: number; deleted: string; inserted: string }[] }
-  | { readonly kind: 'insert'; readonly parent: string; readonly after: string | null; readonly before: string | null; readonly nodes: readonly unknown[] }
-  | { readonly kind: 'delete'; readonly target: string; readonly node: unknown };
-
 /** The change set in a form that can be stored and sent. */
 export function storeChanges(changes: readonly Change[]): StoredChange[] {
-  return changes.map((change): StoredChange => {
-    switch (change.kind) {
-      case 'text':
-        return { kind: 'text', target: change.target, before: change.before, after: change.after, edits: change.edits.map(({ from, to, deleted, inserted }) => ({ from, to, deleted, inserted })) };
-      case 'insert':
-        return { kind: 'insert', parent: change.parent, after: change.after, before: change.before, nodes: change.nodes.map((n) => n.toJSON() as unknown) };
-      case 'delete':
-        return { kind: 'delete', target: change.target, node: change.node.toJSON() as unknown };
-    }
-  });
+  return changes.map(storeChange);
 }
 
-/** A proposal as the API shows it. */
-export interface ProposalView {
-  readonly id: string;
-  readonly committeeId: string;
-  readonly instrumentId: string;
-  /** The drafting space it was submitted from. */
-  readonly spaceId: string | null;
-  readonly language: Language;
-  readonly title: string;
-  readonly justification: string;
-  readonly sponsorDelegationId: string;
-  readonly coSponsorIds: readonly string[];
-  readonly supporterIds: readonly string[];
-  readonly status: ProposalStatus;
-  readonly late: boolean;
-  readonly sessionId: string | null;
-  readonly provisionIds: readonly string[];
-  readonly baseRef: string;
-  readonly baseDoc: unknown;
-  readonly proposedDoc: unknown;
-  readonly changes: readonly StoredChange[];
-  /** Bidirectional controls and invisible characters found in the proposed text or justification. */
-  readonly textWarnings: readonly string[];
-  readonly supersedesId: string | null;
-  readonly submittedAt: string;
-  readonly submittedBy: string;
-  /** Public since a published compilation listed it. */
-  readonly published: boolean;
-  readonly history: readonly ProposalHistoryEntry[];
-}
-
-export interface ProposalHistoryEntry {
-  readonly from: string | null;
-  readonly to: string;
-  /** The user's id, so that a reader can tell their own actions. */
-  readonly actorId: string;
-  readonly actor: HistoryActor;
-  readonly at: string;
+/** One change in a form that can be stored and sent. */
+export function storeChange(change: Change): StoredChange {
+  switch (change.kind) {
+    case 'text':
+      return { kind: 'text', target: change.target, before: change.before, after: change.after, edits: change.edits.map(({ from, to, deleted, inserted }) => ({ from, to, deleted, inserted })) };
+    case 'insert':
+      return { kind: 'insert', parent: change.parent, after: change.after, before: change.before, nodes: change.nodes.map((n) => n.toJSON() as unknown) };
+    case 'delete':
+      return { kind: 'delete', target: change.target, node: change.node.toJSON() as unknown };
+  }
 }
 
 /** The body a user acts for; users who no longer exist are counted as the administration. */
@@ -100,14 +59,15 @@ export function proposalView(p: Proposal, supporterIds: readonly string[], event
     sessionId: p.sessionId,
     provisionIds: p.provisionIds,
     baseRef: p.baseRef,
-    baseDoc: docToJSON(docFromJSONText(p.baseDoc)),
-    proposedDoc: docToJSON(docFromJSONText(p.proposedDoc)),
-    changes: JSON.parse(p.changes) as StoredChange[],
+    // The views send the documents as stored (checked when they were submitted); the change set is checked here.
+    baseDoc: JSON.parse(p.baseDoc),
+    proposedDoc: JSON.parse(p.proposedDoc),
+    changes: proposalChanges(p),
     textWarnings: p.textWarnings,
     supersedesId: p.supersedesId,
     submittedAt: p.submittedAt.toISOString(),
     submittedBy: p.submittedBy,
     published: p.publishedAt !== null,
-    history: events.map((e) => ({ from: e.fromStatus, to: e.toStatus, actorId: e.actorId, actor: actors.get(e.actorId) ?? historyActor(undefined), at: e.at.toISOString() })),
+    history: events.map((e) => ({ from: e.fromStatus as ProposalStatus | null, to: e.toStatus as ProposalStatus, actorId: e.actorId, actor: actors.get(e.actorId) ?? historyActor(undefined), at: e.at.toISOString() })),
   };
 }

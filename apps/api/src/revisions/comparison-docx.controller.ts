@@ -7,13 +7,18 @@ import { Public } from '../auth/public.decorator';
 import { ComparisonDocxService } from './comparison-docx.service';
 import { RevisionQueryDto } from './dto/revision.dto';
 import { readerOf, sendDownload } from './revisions.controller';
+import { ApiErrors, ApiFile } from '../common/openapi/api-responses';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Comparisons downloaded as Word documents whose differences are tracked changes. */
 @ApiTags('revisions')
+@ApiErrors(404)
 @Controller()
 export class ComparisonDocxController {
   constructor(private readonly docx: ComparisonDocxService) {}
 
+  @ApiFile(DOCX)
   @Public()
   @Get('revisions/:id/compare/:other/docx')
   @ApiOperation({ summary: 'Two revisions (or a revision and `live`, the consolidated draft) as a Word document with tracked changes' })
@@ -21,6 +26,7 @@ export class ComparisonDocxController {
     sendDownload(res, await this.docx.betweenRevisions(readerOf(user), id, other, query.lang, user));
   }
 
+  @ApiFile(DOCX)
   @Public()
   @Get('public/revisions/:id/compare/:other/docx')
   @ApiTags('public')
@@ -30,6 +36,8 @@ export class ComparisonDocxController {
     sendDownload(res, await this.docx.betweenRevisions({ subject: null }, id, other === 'live' ? 'not-live' : other, query.lang));
   }
 
+  @ApiFile(DOCX)
+  @ApiErrors(401, 403)
   @Get('proposals/:id/compare/docx')
   @ApiOperation({ summary: 'A proposal against its base as a Word document with tracked changes by its sponsors' })
   async proposal(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {

@@ -1,7 +1,7 @@
 import { provenanceRefs } from '@concord/compile';
-import { type Language, pickLocalized } from '@concord/domain';
+import { type Language, pickLocalized, type PublishedCompilationSummary } from '@concord/domain';
 import { compilationToDocx, compilationToHtml, type CompilationInput, revisionToAkomaNtoso, revisionToDocx, revisionToHtml } from '@concord/export';
-import { docFromJSON, docFromJSONText, docToText, listProvisions, numberDocument, treatySchema } from '@concord/schema';
+import { docFromJSON, docToText, listProvisions, numberDocument, treatySchema } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Node } from 'prosemirror-model';
@@ -13,7 +13,7 @@ import { CompilationRepository } from '../compilation/compilation.repository';
 import { CompileContext } from '../compilation/compile-context';
 import { UnitOfWork } from '../database/unit-of-work';
 import { InstrumentsService } from '../instruments/instruments.service';
-import type { StoredChange } from '../proposals/proposal-view';
+import { proposalChanges, proposalText } from '../proposals/proposal-documents';
 import type { Proposal } from '../proposals/proposal.entity';
 import { ProposalCompilation } from './proposal-compilation.entity';
 import { RevisionsRepository } from './revisions.repository';
@@ -125,8 +125,8 @@ export class ExportsService {
     return this.render(row.instrumentId, row.language as Language, proposals, format);
   }
 
-  async publishedCompilations(): Promise<Array<{ id: string; instrumentId: string; language: string; proposals: number; publishedAt: string }>> {
-    return (await this.repository.listCompilations()).map((c) => ({ id: c.id, instrumentId: c.instrumentId, language: c.language, proposals: c.proposalIds.length, publishedAt: c.publishedAt.toISOString() }));
+  async publishedCompilations(): Promise<PublishedCompilationSummary[]> {
+    return (await this.repository.listCompilations()).map((c) => ({ id: c.id, instrumentId: c.instrumentId, language: c.language as Language, proposals: c.proposalIds.length, publishedAt: c.publishedAt.toISOString() }));
   }
 
   private async render(instrumentId: string, language: Language, proposals: readonly Proposal[], format: 'html' | 'docx'): Promise<Download> {
@@ -160,8 +160,8 @@ export class ExportsService {
               supporters: supports.filter((s) => s.proposalId === p.id && !s.withdrawnAt).map((s) => name(s.delegationId)),
               late: p.late,
               submittedAt: p.submittedAt.toISOString(),
-              proposedText: articleText(docFromJSONText(p.proposedDoc), article.id, language),
-              changes: JSON.parse(p.changes) as StoredChange[],
+              proposedText: articleText(proposalText(p), article.id, language),
+              changes: proposalChanges(p),
               justification: p.justification,
             })),
         }))

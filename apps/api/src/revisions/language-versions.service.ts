@@ -1,6 +1,6 @@
 import { wordEdits } from '@concord/compile';
 import { consolidatedDocument, type Language } from '@concord/domain';
-import { bringFromOriginal, findNodeById, numberDocument, ownSegments, ownText, provisionsHolding, translateOwnText, TranslationError, type NumberLabel, type TextSegment } from '@concord/schema';
+import { bringFromOriginal, findNodeById, numberDocument, type NumberLabel, ownSegments, ownText, provisionsHolding, type StaleNodeView, translateOwnText, TranslationError } from '@concord/schema';
 import { Injectable } from '@nestjs/common';
 import { Fragment, Slice, type Node } from 'prosemirror-model';
 import type { AuthContext } from '../auth/auth-context';
@@ -14,25 +14,7 @@ import { RevisionsRepository } from './revisions.repository';
 import { TranslationSource } from './translation-source.entity';
 
 /** A node of a translation that does not render the original's current words. */
-export interface StaleNode {
-  readonly nodeId: string;
-  /** `missing`: not in the translation; `unconfirmed`: never confirmed; `changed`: the original changed since. */
-  readonly reason: 'missing' | 'unconfirmed' | 'changed';
-  readonly original: string;
-  readonly translation: string | null;
-  /** The node's type (`article`, `paragraph`, `recital`, …). */
-  readonly nodeType: string;
-  /** Where the node is: the numbers of the nodes around it and its own, outermost first, in the original. */
-  readonly place: readonly NumberLabel[];
-  /** The original's own words when the translation was last made or confirmed; `null` if never. */
-  readonly translatedFrom: string | null;
-  /** The word changes from `translatedFrom` to `original`, as offsets in both (empty when either is unknown). */
-  readonly changes: readonly { readonly from: number; readonly to: number; readonly deleted: string; readonly inserted: string }[];
-  /** The runs of the original's own words that a translation renders one by one, keeping their marks. */
-  readonly segments: readonly TextSegment[];
-  /** The translation's current words per run, when it still has the original's runs; else `null`. */
-  readonly translatedSegments: readonly string[] | null;
-}
+export type StaleNode = StaleNodeView;
 
 /** The numbers of the nodes from the outermost down to `nodeId` (nodes without a number are left out). */
 function placeOf(doc: Node, labels: ReadonlyMap<string, NumberLabel>, nodeId: string): NumberLabel[] {

@@ -8,6 +8,9 @@ import { atomFeed } from './feed';
 import { answeredFromCache } from './revision-cache';
 import { sendComparison, sendDownload, variantOf } from './revisions.controller';
 import { type Reader, type RevisionSummary, RevisionsService, type Verification } from './revisions.service';
+import { ApiErrors, ApiFile, ApiList, ApiView, ApiViewSent } from '../common/openapi/api-responses';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 // The observers' API reads as an anonymous visitor whoever calls it, so nothing committee-tier is reachable.
 const ANONYMOUS: Reader = { subject: null };
@@ -15,6 +18,7 @@ const ANONYMOUS: Reader = { subject: null };
 /** The observers' API: public revisions, their comparison and the feed, with no sign-in. */
 @ApiTags('public')
 @Public()
+@ApiErrors(404)
 @Controller('public')
 export class PublicController {
   constructor(
@@ -22,6 +26,8 @@ export class PublicController {
     private readonly exports: ExportsService,
   ) {}
 
+  @ApiFile('text/html', DOCX, 'application/akn+xml')
+  @ApiErrors(409)
   @Get('revisions/:id/export')
   @ApiOperation({ summary: 'Download a public revision: Akoma Ntoso XML, DOCX or HTML' })
   async export(@Param('id') id: string, @Query() query: ExportQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
@@ -29,24 +35,28 @@ export class PublicController {
     sendDownload(res, await this.exports.revision(ANONYMOUS, id, query.lang, query.format));
   }
 
+  @ApiList('PublishedCompilationSummary')
   @Get('compilations')
   @ApiOperation({ summary: 'Published compilations of proposals, newest first' })
   async compilations() {
     return { items: await this.exports.publishedCompilations() };
   }
 
+  @ApiFile('text/html', DOCX)
   @Get('compilations/:id')
   @ApiOperation({ summary: 'A published compilation of proposals (HTML or DOCX)' })
   async compilation(@Param('id', ParseUUIDPipe) id: string, @Query() query: PublishedCompilationQueryDto, @Res() res: Response): Promise<void> {
     sendDownload(res, await this.exports.publishedCompilation(id, query.format ?? 'html'));
   }
 
+  @ApiList('RevisionSummary')
   @Get('revisions')
   @ApiOperation({ summary: 'Public revisions, newest first' })
   async list(): Promise<{ items: RevisionSummary[] }> {
     return { items: await this.revisions.listPublic() };
   }
 
+  @ApiViewSent('RevisionText')
   @Get('revisions/:id')
   @ApiOperation({ summary: 'A public revision in one language' })
   async get(@Param('id') id: string, @Query() query: RevisionQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
@@ -54,12 +64,14 @@ export class PublicController {
     res.json(await this.revisions.get(ANONYMOUS, id, query.lang));
   }
 
+  @ApiView('RevisionVerification')
   @Get('revisions/:id/verify')
   @ApiOperation({ summary: "Verify a public revision: its content hash, the server's signature and its publication record" })
   verify(@Param('id') id: string): Promise<Verification> {
     return this.revisions.verify(ANONYMOUS, id);
   }
 
+  @ApiViewSent('SignedRevisionBundle')
   @Get('revisions/:id/signed')
   @ApiOperation({ summary: 'A public revision as signed, to verify with the public key alone (revision:verify <file>)' })
   async signed(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
@@ -67,6 +79,7 @@ export class PublicController {
     res.json(await this.revisions.signed(ANONYMOUS, id));
   }
 
+  @ApiViewSent('Comparison', { 'text/html': { type: 'string' } })
   @Get('revisions/:id/compare/:other')
   @ApiOperation({ summary: 'Compare two public revisions' })
   async compare(@Param('id') id: string, @Param('other') other: string, @Query() query: CompareQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
@@ -74,6 +87,7 @@ export class PublicController {
     sendComparison(res, await this.revisions.compare(ANONYMOUS, id, other, query.lang, query.format ?? 'json'));
   }
 
+  @ApiFile('application/atom+xml')
   @Get('feed.atom')
   @Header('content-type', 'application/atom+xml; charset=utf-8')
   @ApiOperation({ summary: 'Atom feed of new public revisions and compilations' })

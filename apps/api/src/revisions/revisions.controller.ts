@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, HttpStatus } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { AuthContext } from '../auth/auth-context';
@@ -11,6 +11,9 @@ import { PublishRevisionUseCase } from './publish-revision.usecase';
 import { answeredFromCache } from './revision-cache';
 import { type Reader, type RevisionSummary, type RevisionText, RevisionsService, type Verification } from './revisions.service';
 import { LanguageQueryDto } from '../compilation/dto/compilation.dto';
+import { ApiErrors, ApiFile, ApiList, ApiView, ApiViewSent } from '../common/openapi/api-responses';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The reader behind an optional sign-in. */
 export function readerOf(user: AuthContext | null): Reader {
@@ -42,6 +45,7 @@ export function variantOf(kind: string, ...parts: readonly (string | undefined)[
 }
 
 @ApiTags('revisions')
+@ApiErrors(404)
 @Controller()
 export class RevisionsController {
   constructor(
@@ -51,6 +55,8 @@ export class RevisionsController {
     private readonly exports: ExportsService,
   ) {}
 
+  @ApiFile('text/html', DOCX, 'application/akn+xml')
+  @ApiErrors(409)
   @Public()
   @Get('revisions/:id/export')
   @ApiOperation({ summary: 'Download a revision in one language: Akoma Ntoso XML, DOCX or HTML' })
@@ -59,18 +65,24 @@ export class RevisionsController {
     sendDownload(res, await this.exports.revision(readerOf(user), id, query.lang, query.format));
   }
 
+  @ApiFile('text/html', DOCX)
+  @ApiErrors(401, 403)
   @Get('instruments/:id/compilation')
   @ApiOperation({ summary: 'The compilation of proposals received, per provision, in no order of priority (HTML or DOCX)' })
   async compilation(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Query() query: CompilationQueryDto, @Res() res: Response): Promise<void> {
     sendDownload(res, await this.exports.compilationDraft(user, id, query.lang, query.format ?? 'html'));
   }
 
+  @ApiView('PublishedCompilationView', HttpStatus.CREATED)
+  @ApiErrors(401, 403, 409)
   @Post('instruments/:id/compilation/publish')
   @ApiOperation({ summary: 'Publish the compilation of proposals, which makes the listed proposals public (secretariat)' })
   publishCompilation(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: LanguageVersionDto) {
     return this.exports.publishCompilation(user, id, dto.language);
   }
 
+  @ApiView('RevisionText', HttpStatus.CREATED)
+  @ApiErrors(401, 403, 409)
   @Post('instruments/:id/revisions')
   @ApiOperation({ summary: 'Publish the consolidated draft as an immutable revision (secretariat)' })
   async publish(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: PublishRevisionDto): Promise<RevisionText> {
@@ -78,6 +90,7 @@ export class RevisionsController {
     return this.revisions.get(readerOf(user), revision.id);
   }
 
+  @ApiList('RevisionSummary')
   @Public()
   @Get('instruments/:id/revisions')
   @ApiOperation({ summary: "An instrument's revisions the caller may read, newest first" })
@@ -85,6 +98,7 @@ export class RevisionsController {
     return { items: await this.revisions.listForInstrument(readerOf(user), id) };
   }
 
+  @ApiViewSent('RevisionText')
   @Public()
   @Get('revisions/:id')
   @ApiOperation({ summary: 'A revision in one language (by id or document symbol)' })
@@ -93,6 +107,7 @@ export class RevisionsController {
     res.json(await this.revisions.get(readerOf(user), id, query.lang));
   }
 
+  @ApiView('RevisionVerification')
   @Public()
   @Get('revisions/:id/verify')
   @ApiOperation({ summary: "Verify a revision: its SHA-256 over the canonical content, the server's signature and its publication record" })
@@ -100,6 +115,7 @@ export class RevisionsController {
     return this.revisions.verify(readerOf(user), id);
   }
 
+  @ApiViewSent('SignedRevisionBundle')
   @Public()
   @Get('revisions/:id/signed')
   @ApiOperation({ summary: 'A revision as signed, to verify with the public key alone (revision:verify <file>)' })
@@ -109,6 +125,7 @@ export class RevisionsController {
   }
 
   @Public()
+  @ApiViewSent('Comparison', { 'text/html': { type: 'string' } })
   @Get('revisions/:id/compare/:other')
   @ApiOperation({ summary: 'Compare two revisions (or a revision with `live`): concordance and word changes, JSON or HTML' })
   async compare(
@@ -123,24 +140,32 @@ export class RevisionsController {
     sendComparison(res, await this.revisions.compare(readerOf(user), id, other, query.lang, query.format ?? 'json'));
   }
 
+  @ApiView('LanguageAddedView', HttpStatus.CREATED)
+  @ApiErrors(401, 403, 409)
   @Post('instruments/:id/languages')
   @ApiOperation({ summary: 'Start a language version of the consolidated draft (secretariat)' })
   addLanguage(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: LanguageVersionDto) {
     return this.languages.create(user, id, dto.language);
   }
 
+  @ApiList('StaleNodeView')
+  @ApiErrors(401, 403)
   @Get('instruments/:id/languages/stale')
   @ApiOperation({ summary: 'The queue of translated nodes that do not render the original’s current text' })
   async stale(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Query() query: LanguageQueryDto): Promise<{ items: StaleNode[] }> {
     return { items: await this.languages.stale(user, id, query.lang) };
   }
 
+  @ApiView('TranslationsConfirmedView', HttpStatus.CREATED)
+  @ApiErrors(401, 403)
   @Post('instruments/:id/languages/confirm')
   @ApiOperation({ summary: 'Confirm translated nodes as rendering the original’s current text (secretariat)' })
   confirm(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Query() query: LanguageQueryDto, @Body() dto: ConfirmTranslationDto) {
     return this.languages.confirm(user, id, query.lang, dto.nodeIds);
   }
 
+  @ApiView('ProvisionTranslatedView', HttpStatus.CREATED)
+  @ApiErrors(401, 403, 422)
   @Post('instruments/:id/languages/translate')
   @ApiOperation({ summary: 'Translate one provision’s own words run by run, keeping brackets and attribution (secretariat)' })
   translate(@CurrentUser() user: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Query() query: LanguageQueryDto, @Body() dto: TranslateProvisionDto) {

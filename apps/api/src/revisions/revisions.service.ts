@@ -33,7 +33,8 @@ function summary(revision: Revision, check: RevisionCheck): RevisionSummary {
     instrumentId: revision.instrumentId,
     symbol: revision.symbol,
     date: revision.date,
-    tier: revision.tier,
+    // Publication accepts only these two tiers (PublishRevisionDto).
+    tier: revision.tier as RevisionSummary['tier'],
     originalLanguage: revision.originalLanguage as Language,
     languages: Object.keys(content.versions).filter(isLanguage),
     titles: content.titles,

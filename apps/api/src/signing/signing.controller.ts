@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator';
 import { ServerKey } from './server-key';
+import { ApiView } from '../common/openapi/api-responses';
 
 /** The public half of the signing key, as anyone verifying a revision or the audit head needs it. */
 export interface SigningKeyView {
@@ -18,6 +19,7 @@ export interface SigningKeyView {
 export class SigningController {
   constructor(private readonly key: ServerKey) {}
 
+  @ApiView('SigningKeyView')
   @Get('signing-key')
   @ApiOperation({ summary: "The server's public signing key (Ed25519) and its fingerprint" })
   signingKey(): SigningKeyView {

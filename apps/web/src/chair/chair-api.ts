@@ -1,31 +1,9 @@
-import type { Language, ProvisionStatus } from '@concord/domain';
+import type { ConcordanceLine, ConsultationItem, Language, RenumberingView } from '@concord/domain';
 import { request } from '../api';
 
-/** One article as the Chair follows it in informal consultations (GET /api/instruments/:id/consultations). */
-export interface ConsultationItem {
-  readonly provisionId: string;
-  readonly label: string;
-  readonly heading: string;
-  readonly status: ProvisionStatus;
-  readonly proposals: number;
-  readonly comments: number;
-}
+export type { ConcordanceLine, ConsultationItem };
 
-/** A line of a concordance: an article's number before and after a renumbering. */
-export interface ConcordanceLine {
-  readonly provisionId: string;
-  readonly from: string;
-  readonly to: string;
-  readonly fromLabel: string;
-  readonly toLabel: string;
-  readonly changed: boolean;
-}
-
-export interface Renumbering {
-  readonly id: string;
-  readonly at: string;
-  readonly entries: readonly ConcordanceLine[];
-}
+export type Renumbering = RenumberingView;
 
 const segment = encodeURIComponent;
 const instrumentPath = (id: string) => `/api/instruments/${segment(id)}`;

@@ -2,7 +2,7 @@ import { builders, docToYFragment, treatyFragment, treatySchema } from '@concord
 import { describe, expect, it } from 'vitest';
 import { initProseMirrorDoc } from 'y-prosemirror';
 import * as Y from 'yjs';
-import { anchorOfRange, decodePosition, placeAnchor, type AnchorBinding } from './anchors';
+import { anchorOfRange, decodePosition, placeStoredAnchor, type AnchorBinding } from './anchors';
 
 const { article, doc, heading, p } = builders;
 
@@ -65,7 +65,7 @@ describe(anchorOfRange.name, () => {
   });
 });
 
-describe(placeAnchor.name, () => {
+describe(placeStoredAnchor.name, () => {
   it('follows its words through an insertion before them', () => {
     const { fragment, view } = shared();
     const before = view();
@@ -73,7 +73,7 @@ describe(placeAnchor.name, () => {
     if (anchor === null) throw new Error('no anchor');
     paragraphText(fragment).insert(0, 'All ');
     const after = view();
-    const placed = placeAnchor(after.binding, after.pm, anchor);
+    const placed = placeStoredAnchor(after.binding, after.pm, anchor);
     expect(placed.kind).toBe('placed');
     if (placed.kind === 'placed') expect(after.pm.textBetween(placed.from, placed.to)).toBe('respect sovereignty');
   });
@@ -87,7 +87,7 @@ describe(placeAnchor.name, () => {
     const text = paragraphText(fragment);
     text.delete(text.toString().indexOf('respect'), 'respect sovereignty'.length);
     const after = view();
-    expect(placeAnchor(after.binding, after.pm, anchor)).toEqual({ kind: 'orphaned' });
+    expect(placeStoredAnchor(after.binding, after.pm, anchor)).toEqual({ kind: 'orphaned' });
   });
 
   it('is orphaned once the whole paragraph is deleted', () => {
@@ -99,7 +99,7 @@ describe(placeAnchor.name, () => {
     const articleElement = fragment.get(0) as Y.XmlElement;
     articleElement.delete(1, 1);
     const after = view();
-    expect(placeAnchor(after.binding, after.pm, anchor)).toEqual({ kind: 'orphaned' });
+    expect(placeStoredAnchor(after.binding, after.pm, anchor)).toEqual({ kind: 'orphaned' });
   });
 
   it('cannot tell about text this copy has not received yet', () => {
@@ -110,12 +110,12 @@ describe(placeAnchor.name, () => {
     const anchor = anchorOfRange(theirs.binding, theirs.pm, from, to);
     if (anchor === null) throw new Error('no anchor');
     const mine = view();
-    expect(placeAnchor(mine.binding, mine.pm, anchor)).toEqual({ kind: 'unknown' });
+    expect(placeStoredAnchor(mine.binding, mine.pm, anchor)).toEqual({ kind: 'unknown' });
   });
 
   it('is orphaned when its positions cannot be read', () => {
     const { view } = shared();
     const { pm, binding } = view();
-    expect(placeAnchor(binding, pm, { start: '!!!', end: '' })).toEqual({ kind: 'orphaned' });
+    expect(placeStoredAnchor(binding, pm, { start: '!!!', end: '' })).toEqual({ kind: 'orphaned' });
   });
 });

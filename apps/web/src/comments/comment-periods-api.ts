@@ -4,18 +4,16 @@ import type {
   CommentsMatrixEntry,
   Disposition,
   FollowedRemarkView,
-  InboxItemView,
+  InboxView,
+  ItemList,
   Language,
   RevisionSummary,
+  UnreadCountView,
   WrittenCommentView,
 } from '@concord/domain';
 import { request } from '../api';
 
 const segment = encodeURIComponent;
-
-interface ItemList<T> {
-  readonly items: readonly T[];
-}
 
 /** A remark as the drafting form sends it. */
 export interface RemarkInput {
@@ -70,9 +68,9 @@ export const commentPeriodsApi = {
   revisions: async (instrumentId: string) => (await request<ItemList<RevisionSummary>>('GET', `/api/instruments/${segment(instrumentId)}/revisions`)).items,
   followed: async (revisionId: string, language: Language, isPublic: boolean) =>
     (await request<ItemList<FollowedRemarkView>>('GET', `/api/${isPublic ? 'public/' : ''}revisions/${segment(revisionId)}/written-comments?lang=${language}`)).items,
-  inbox: () => request<{ items: readonly InboxItemView[]; unread: number }>('GET', '/api/inbox'),
-  markRead: (id: string) => request<{ unread: number }>('POST', `/api/inbox/${segment(id)}/read`),
-  markAllRead: () => request<{ unread: number }>('POST', '/api/inbox/read-all'),
+  inbox: () => request<InboxView>('GET', '/api/inbox'),
+  markRead: (id: string) => request<UnreadCountView>('POST', `/api/inbox/${segment(id)}/read`),
+  markAllRead: () => request<UnreadCountView>('POST', '/api/inbox/read-all'),
 };
 
 /** The inbox's live stream. */

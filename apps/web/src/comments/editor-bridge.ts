@@ -2,7 +2,7 @@ import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { fromYjs } from '../collab/read-only';
-import { anchorOfRange, bindingOf, placeAnchor, quoteOf, type AnchorPlacement } from './anchors';
+import { anchorOfRange, bindingOf, placeStoredAnchor, quoteOf, type AnchorPlacement } from './anchors';
 import type { NewAnchor, StoredAnchor } from './comments-api';
 
 /** A thread's range to draw in the text. */
@@ -47,7 +47,7 @@ function highlights(state: EditorState, meta: HighlightMeta): HighlightState {
   const decorations: Decoration[] = [];
   if (binding !== null) {
     for (const anchor of meta.anchors) {
-      const placement = placeAnchor(binding, state.doc, anchor);
+      const placement = placeStoredAnchor(binding, state.doc, anchor);
       if (placement.kind !== 'placed') continue;
       const focused = anchor.id === meta.focusedId;
       decorations.push(
@@ -151,7 +151,7 @@ export class EditorBridge {
     const view = this.view;
     const binding = view === null ? null : bindingOf(view.state);
     if (view === null || binding === null) return { kind: 'unknown' };
-    return placeAnchor(binding, view.state.doc, anchor);
+    return placeStoredAnchor(binding, view.state.doc, anchor);
   }
 
   /** The anchor of a range of the text (the reader's selection, taken when they asked to comment). */

@@ -1,151 +1,43 @@
-import type { Language, ProposalStatus, ProvisionStatus } from '@concord/domain';
-import type { NumberLabel, TextSegment } from '@concord/schema';
+import {
+  type ChangePlace,
+  type CompileConflict,
+  type CompileOutcome,
+  type CompileReport,
+  type ConflictReason,
+  type DecisionRecordedView,
+  type DeskArticle,
+  type DeskChange,
+  type DeskProposal,
+  type DeskView,
+  type Language,
+  type OutcomeStatus,
+  PROPOSAL_DECISIONS,
+  type ProposalDecision,
+  type ProvisionStatus,
+  type ProvisionStatusView,
+  type PublishedCompilationView,
+  type RevisionSummary,
+  type StatusChange,
+  type StoredChange,
+  type TextEditView,
+} from '@concord/domain';
+import type { StaleNodeView } from '@concord/schema';
 import { request } from '../api';
 
 /** The secretariat's decision on a proposal, applied at the next compilation. */
-export type Decision = 'incorporate' | 'present-as-option' | 'not-retain';
+export type Decision = ProposalDecision;
 
 /** The three decisions, in the order the desk offers them. */
-export const DECISIONS: readonly Decision[] = ['incorporate', 'present-as-option', 'not-retain'];
+export const DECISIONS: readonly Decision[] = PROPOSAL_DECISIONS;
 
-/** One replacement in a text: `[from, to)` of `before` (`deleted`) became `inserted`. */
-export interface TextEditView {
-  readonly from: number;
-  readonly to: number;
-  readonly deleted: string;
-  readonly inserted: string;
-}
+export type { TextEditView };
 
 /** One change of a proposal against its base, as the server stores it (nodes as ProseMirror JSON). */
-export type ChangeView =
-  | {
-      readonly kind: 'text';
-      readonly target: string;
-      readonly before: string;
-      readonly after: string;
-      readonly edits: readonly TextEditView[];
-    }
-  | {
-      readonly kind: 'insert';
-      readonly parent: string;
-      readonly after: string | null;
-      readonly before: string | null;
-      readonly nodes: readonly unknown[];
-    }
-  | { readonly kind: 'delete'; readonly target: string; readonly node: unknown };
+export type ChangeView = StoredChange;
 
-/** Where a single change stands, numbered in the draft's language ("2 (a)"). */
-export interface ChangePlace {
-  readonly kind: 'in' | 'after' | 'heading' | 'new';
-  readonly place: string;
-}
+export type { ChangePlace, CompileConflict, CompileOutcome, CompileReport, ConflictReason, DeskArticle, DeskChange, DeskProposal, OutcomeStatus, RevisionSummary, StatusChange };
 
-/** One single change of a proposal to an article, as the desk lists it, with its key and its own decision. */
-export type DeskChange = ChangeView & {
-  readonly key: string;
-  readonly where: ChangePlace;
-  /** `incorporate` (accepted) or `not-retain` (rejected), when decided on its own. */
-  readonly decision: Decision | null;
-};
-
-/** A proposal as the compile desk shows it beside the current text. */
-export interface DeskProposal {
-  readonly id: string;
-  readonly title: string;
-  /** Delegation codes. */
-  readonly sponsor: string;
-  readonly coSponsors: readonly string[];
-  readonly supporters: readonly string[];
-  readonly status: ProposalStatus;
-  readonly late: boolean;
-  readonly submittedAt: string;
-  readonly justification: string;
-  /** Only its changes to this article, one per single change. */
-  readonly changes: readonly DeskChange[];
-  /** Bidirectional controls and invisible characters found in the proposal (English, from the server). */
-  readonly textWarnings: readonly string[];
-  readonly decision: Decision | null;
-  /** Whether the decision has been compiled into the draft. */
-  readonly compiled: boolean;
-  /** The decision on its changes to this article, when decided article by article. */
-  readonly provisionDecision: Decision | null;
-}
-
-/** One article of the desk. */
-export interface DeskArticle {
-  readonly id: string;
-  /** Its number in the draft's language: "Article 4". */
-  readonly number: string;
-  readonly heading: string;
-  readonly status: ProvisionStatus;
-  /** The article's numbered plain text in the live draft. */
-  readonly text: string;
-  readonly counts: { readonly brackets: number; readonly optionGroups: number; readonly proposals: number };
-  readonly proposals: readonly DeskProposal[];
-}
-
-export interface Desk {
-  /** The collaboration document of the live draft. */
-  readonly document: string;
-  readonly articles: readonly DeskArticle[];
-}
-
-/** What became of a proposal in a compilation (see `@concord/compile`). */
-export type OutcomeStatus =
-  | 'incorporated'
-  | 'partially-incorporated'
-  | 'presented-as-option'
-  | 'not-retained'
-  | 'conflict'
-  | 'no-change'
-  | 'undecided';
-
-/** Why a proposal could not be placed in the current text. */
-export type ConflictReason = 'node-deleted' | 'context-changed' | 'id-in-use' | 'invalid-structure' | 'invalid-proposal';
-
-export interface CompileOutcome {
-  readonly proposalId: string;
-  readonly decision: Decision | null;
-  readonly status: OutcomeStatus;
-  /** Whether the proposal was made on an earlier text and placed by id and context. */
-  readonly rebased: boolean;
-  readonly targets: readonly string[];
-}
-
-export interface CompileConflict {
-  readonly proposalId: string;
-  readonly reason: ConflictReason;
-  readonly target: string | null;
-  readonly message: string;
-}
-
-export interface CompileReport {
-  readonly document: string;
-  readonly compiled: number;
-  readonly outcomes: readonly CompileOutcome[];
-  readonly conflicts: readonly CompileConflict[];
-}
-
-export interface StatusChange {
-  readonly provisionId: string;
-  readonly from: ProvisionStatus;
-  readonly to: ProvisionStatus;
-  readonly actorId: string;
-  readonly at: string;
-}
-
-/** A published revision's metadata. */
-export interface RevisionSummary {
-  readonly id: string;
-  readonly instrumentId: string;
-  readonly symbol: string;
-  /** `YYYY-MM-DD`. */
-  readonly date: string;
-  readonly tier: 'committee' | 'public';
-  readonly languages: readonly Language[];
-  readonly contentHash: string;
-  readonly publishedAt: string;
-}
+export type Desk = DeskView;
 
 export interface NewRevision {
   /** Required for the first publication; later ones are numbered `/Rev.N` by the server. */
@@ -157,30 +49,9 @@ export interface NewRevision {
 }
 
 /** A node of a translation that does not render the original's current words. */
-export interface StaleNode {
-  readonly nodeId: string;
-  readonly reason: 'missing' | 'unconfirmed' | 'changed';
-  readonly original: string;
-  readonly translation: string | null;
-  /** `article`, `paragraph`, `subparagraph`, `recital`, `chapter`, `option`… */
-  readonly nodeType: string;
-  /** The numbers from the outermost node down to this one. */
-  readonly place: readonly NumberLabel[];
-  /** The original's own words when it was last translated or confirmed; `null` if never. */
-  readonly translatedFrom: string | null;
-  /** The word changes from `translatedFrom` to `original`. */
-  readonly changes: readonly TextEditView[];
-  /** The runs of the original's own words, each translated on its own so that its marks survive. */
-  readonly segments: readonly TextSegment[];
-  /** The translation's current words per run, when it still has the original's runs. */
-  readonly translatedSegments: readonly string[] | null;
-}
+export type StaleNode = StaleNodeView;
 
-export interface PublishedCompilation {
-  readonly id: string;
-  readonly proposalIds: readonly string[];
-  readonly publishedAt: string;
-}
+export type PublishedCompilation = PublishedCompilationView;
 
 const segment = encodeURIComponent;
 const instrumentPath = (instrumentId: string) => `/api/instruments/${segment(instrumentId)}`;
@@ -190,7 +61,7 @@ export const deskApi = {
   desk: (instrumentId: string, language: Language) =>
     request<Desk>('GET', `${instrumentPath(instrumentId)}/desk?lang=${segment(language)}`),
   decide: (proposalId: string, language: Language, decision: Decision, scope: { provision?: string; change?: string } = {}) =>
-    request<{ proposalId: string; document: string; decision: Decision }>(
+    request<DecisionRecordedView>(
       'PUT',
       `/api/proposals/${segment(proposalId)}/decision`,
       { language, decision, ...scope },
@@ -199,7 +70,7 @@ export const deskApi = {
     request<CompileReport>('POST', `${instrumentPath(instrumentId)}/compile`, { language, bracketIncorporated }),
   /** Sets a provision's status; reopening agreed text (back to open) needs a reason. */
   setStatus: (instrumentId: string, provisionId: string, language: Language, status: ProvisionStatus, reason?: string) =>
-    request<{ provisionId: string; status: ProvisionStatus; reason: string | null }>(
+    request<ProvisionStatusView>(
       'PUT',
       `${instrumentPath(instrumentId)}/provisions/${segment(provisionId)}/status`,
       { language, status, ...(reason ? { reason } : {}) },

@@ -56,9 +56,12 @@ const revision = (symbol: string, publishedAt: string): RevisionSummary => ({
   symbol,
   date: publishedAt.slice(0, 10),
   tier: 'public',
+  originalLanguage: 'en',
   languages: ['en'],
+  titles: { en: 'Convention' },
   contentHash: 'h',
   publishedAt,
+  verification: { status: 'verified', reason: null },
 });
 
 describe(editSegments.name, () => {

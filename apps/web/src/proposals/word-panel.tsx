@@ -1,5 +1,6 @@
 import { diffText } from '@concord/compare';
 import type { Language } from '@concord/domain';
+import type { WordAppliedView, WordChangeView, WordPreviewView, WordUnplaced } from '@concord/export';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { request, type DraftingSpace } from '../api';
 import { ErrorAlert } from '../components/error-alert';
@@ -8,31 +9,10 @@ import { useI18n } from '../i18n/i18n-context';
 import type { StringKey } from '../i18n/strings';
 import './proposals.css';
 
-/** A block of the space the uploaded Word file changes, as the server's preview describes it. */
-interface WordChange {
-  readonly key: string;
-  readonly article: string;
-  readonly label: string;
-  readonly before: string;
-  readonly after: string;
-  readonly authors: readonly string[];
-  readonly edits: number;
-  readonly conflicts: readonly { readonly before: string; readonly word: string; readonly live: string }[];
-}
+type UnplacedCode = WordUnplaced['code'];
 
-type UnplacedCode = 'new-paragraph' | 'joined' | 'split' | 'unknown-id' | 'removed' | 'no-match';
-
-/** What the server understood of a Word file (POST /api/drafting-spaces/:id/word/preview). */
-export interface WordPreview {
-  readonly digest: string;
-  readonly roundTrip: boolean;
-  readonly tracked: boolean;
-  readonly paragraphs: number;
-  readonly matched: number;
-  readonly changes: readonly WordChange[];
-  readonly unplaced: readonly { readonly paragraph: number; readonly text: string; readonly code: UnplacedCode }[];
-  readonly applied?: number;
-}
+/** What the server understood of a Word file (preview), and what it applied (apply). */
+export type WordPreview = WordPreviewView & Partial<Pick<WordAppliedView, 'applied'>>;
 
 const segment = encodeURIComponent;
 
@@ -100,7 +80,7 @@ export function WordPanel({ space, editable }: { space: DraftingSpace; editable:
   };
 
   const edits = preview?.changes.reduce((sum, change) => sum + change.edits, 0) ?? 0;
-  const where = (change: WordChange) => [change.article, change.label].filter((part) => part !== '').join(' ') || t('word.unnumbered');
+  const where = (change: WordChangeView) => [change.article, change.label].filter((part) => part !== '').join(' ') || t('word.unnumbered');
 
   return (
     <section className="card word-panel" aria-labelledby={headingId}>

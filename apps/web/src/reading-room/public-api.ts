@@ -1,19 +1,12 @@
 import type { Comparison } from '@concord/compare';
-import type { Language, RevisionSummary as PublicRevision, RevisionText as PublicRevisionText, RevisionVerification as Verification } from '@concord/domain';
+import type { ItemList, Language, PublishedCompilationSummary, RevisionSummary as PublicRevision, RevisionText as PublicRevisionText, RevisionVerification as Verification } from '@concord/domain';
 import { api, networkError, request, toApiError, type Delegation } from '../api';
 
 /** A published revision as the observers' API lists it, in one language, and what checking its hash found. */
 export type { RevisionSummary as PublicRevision, RevisionText as PublicRevisionText, RevisionVerification as Verification } from '@concord/domain';
 
 /** A published compilation of proposals. */
-export interface PublishedCompilation {
-  readonly id: string;
-  readonly instrumentId: string;
-  readonly language: string;
-  /** How many proposals it lists. */
-  readonly proposals: number;
-  readonly publishedAt: string;
-}
+export type PublishedCompilation = PublishedCompilationSummary;
 
 /** The renderings of a comparison the server writes as HTML. */
 export type ComparisonView = 'side-by-side' | 'inline';
@@ -27,10 +20,6 @@ export type CompilationFormat = 'html' | 'docx';
 
 /** The Atom feed of new public revisions and compilations. */
 export const FEED_URL = '/api/public/feed.atom';
-
-interface ItemList<T> {
-  readonly items: readonly T[];
-}
 
 const segment = encodeURIComponent;
 
