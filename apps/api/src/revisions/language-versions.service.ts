@@ -177,6 +177,14 @@ export class LanguageVersionsService {
     const original = await this.live(instrumentId, instrument.originalLanguage);
     const source = findNodeById(original, nodeId)?.node;
     if (!source) throw new AppException('provision-not-found', 'That provision is no longer in the original; reload the stale queue.');
+    // Only what the stale queue lists is translated: a footnote's words are runs of the provision it stands in, and
+    // structure without words of its own (an option group, an option) has nothing to translate or to record.
+    if (source.type.name === 'footnote') {
+      throw new AppException('validation-failed', 'A footnote is translated with the provision it stands in: choose that provision in the stale queue and translate the note’s runs there.');
+    }
+    if (ownSegments(source).length === 0 && ownText(source) === '') {
+      throw new AppException('validation-failed', 'That node has no words of its own to translate (an option group or an option is translated through its paragraphs): choose one of them in the stale queue.');
+    }
     const document = consolidatedDocument(instrumentId, language);
     // A language version renders the original, so an agreed provision must still reach every language: the
     // translation may change the provisions holding the translated node whatever their status, and nothing else
