@@ -238,6 +238,31 @@ for (const backend of BACKENDS) {
       expect(stored).toContain('France wrote this');
     });
 
+    it('confirms only what the stale queue can list: a footnote, an option group or an option is refused, a repeated id counts once', async () => {
+      const confirm = (nodeIds: string[]) => as('secretariat').post(`/api/instruments/${instrumentId}/languages/confirm?lang=fr`, { nodeIds });
+      const before = await frenchState();
+      for (const id of [noteId, groupId, optionId]) {
+        const refused = await confirm([id]);
+        expect([refused.status, refused.body.error?.code], id).toEqual([400, 'validation-failed']);
+        expect(String(refused.body.error?.message)).toMatch(/no words of its own|footnote/);
+      }
+      expect(await frenchState()).toBe(before);
+      const twice = await confirm(['attack-copy', 'attack-copy']);
+      expect(twice.status, JSON.stringify(twice.body)).toBe(201);
+      expect(twice.body.confirmed).toBe(1);
+    });
+
+    it("refuses the provenance of another delegation's drafting space, and of a document that does not exist", async () => {
+      tokens['france.delegate'] ??= await login(server, 'france.delegate@concord.test');
+      const created = await as('egypt.head').post(`/api/instruments/${instrumentId}/drafting-spaces`, { title: 'Private', language: 'en', provisionIds: [] });
+      expect(created.status).toBe(201);
+      const path = `/api/documents/${encodeURIComponent(String(created.body.document))}/provenance?from=0&to=10`;
+      expect((await as('egypt.delegate').get(path)).status).toBe(200);
+      for (const who of ['france.delegate', 'secretariat', 'observer']) expect((await as(who).get(path)).status, who).toBe(404);
+      expect((await as('anonymous').get(path)).status).toBe(401);
+      expect((await as('secretariat').get(`/api/documents/${encodeURIComponent(consolidatedDocument(otherNodeId, 'en'))}/provenance?from=0&to=10`)).status).toBe(404);
+    });
+
     it('refuses anonymous callers, observers, delegations and the Chair, and writes nothing', async () => {
       const before = await frenchState();
       const paragraphId = 'attack-copy';
