@@ -11,10 +11,12 @@ import { client, login, startServer, type TestServer } from '../support/server';
 import { editTreaty } from '../support/treaty-edit';
 
 /*
- * Attacks on what issue 15–17 added, from callers who should not get through and from a secretariat client that
- * sends what the desk never would: the translate endpoint that brings a missing provision into a language version,
- * asked for nodes that are not provisions, for another instrument's nodes, with control characters or megabytes.
- * Each refusal must leave the language version's live text and its stale queue as they were.
+ * Attacks on what issues 15–17 added, from callers who should not get through and from clients that send what the
+ * web app never would: the translate and confirm endpoints asked for nodes that are not provisions, for another
+ * instrument's nodes, with control characters or megabytes (each refusal leaves the language version's live text
+ * and its stale queue as they were); a secretariat client forging footnotes, options, numbers and divisions, or
+ * editing an agreed paragraph of a language version; a delegation forging negotiation attributes in its drafting
+ * space; and another delegation asking for the provenance of a drafting space not its own.
  */
 
 type Json = Record<string, unknown>;
@@ -69,7 +71,7 @@ function first(doc: Node, type: string): { node: Node; pos: number } {
 }
 
 for (const backend of BACKENDS) {
-  describe.skipIf(backend.skip !== null)(`Attacks on the translate endpoint on ${backend.name}${backend.skip ? ` (${backend.skip})` : ''}`, () => {
+  describe.skipIf(backend.skip !== null)(`Attacks on footnotes, options, numbers, translation and proposals on ${backend.name}${backend.skip ? ` (${backend.skip})` : ''}`, () => {
     let server: TestServer;
     const tokens: Record<string, string> = {};
     const providers: WebsocketProvider[] = [];
@@ -173,6 +175,38 @@ for (const backend of BACKENDS) {
         expect(await sendAs(frenchName, reopen)).toEqual({ code: 4423, reason: 'agreed' });
         expect(await frenchState()).toBe(before);
         expect(treatyFragment(french.doc).toString()).not.toContain('Sneaked');
+      });
+
+      it("accepts a number that doubles another article's, which is harmless: only the secretariat writes the draft, the reader sees both, and renumbering makes them distinct", async () => {
+        const name = consolidatedDocument(instrumentId, 'en');
+        const numbers = async () => (await as('egypt.delegate').get(`/api/instruments/${instrumentId}/numbers?lang=en`)).body.items as Json[];
+        const [firstArticle, secondArticle] = await numbers();
+        const raw = new RawClient(server, name, tokens.secretariat);
+        expect(await raw.opened).toBe(true);
+        raw.send(frames.update(rawUpdateFrom(english.doc, (f) => elementById(f, String(secondArticle.provisionId))?.setAttribute('number', String(firstArticle.number)))));
+        expect(await raw.roundTrip()).toBe(true);
+        raw.close();
+        let doubled: Json[] = [];
+        for (let i = 0; i < 50 && doubled[1]?.number !== firstArticle.number; i++) doubled = await numbers();
+        expect(doubled[1]).toMatchObject({ provisionId: secondArticle.provisionId, number: firstArticle.number, label: firstArticle.label });
+        const renumbered = await as('secretariat').post(`/api/instruments/${instrumentId}/renumber`);
+        expect(renumbered.status, JSON.stringify(renumbered.body)).toBe(200);
+        const after = await numbers();
+        expect(new Set(after.map((n) => n.label)).size).toBe(after.length);
+      });
+
+      it('closes the connection of a client that sends a footnote of megabytes, and stores nothing of it', async () => {
+        const name = consolidatedDocument(instrumentId, 'en');
+        const huge = rawUpdateFrom(english.doc, (f) => {
+          const block = firstElement(f, 'text_block');
+          const note = new Y.XmlElement('footnote');
+          note.setAttribute('id', 'huge-note');
+          note.insert(0, [new Y.XmlText('long '.repeat(1_000_000))]);
+          block.insert(block.length, [note]);
+        });
+        expect(huge.byteLength).toBeGreaterThan(4 * 1024 * 1024);
+        expect((await sendAs(name, huge)).code).toBe(1009);
+        expect(JSON.stringify((await as('secretariat').get(`/api/instruments/${instrumentId}/text?lang=en`)).body)).not.toContain('long long');
       });
 
       it.each([
