@@ -92,7 +92,8 @@ for (const backend of BACKENDS) {
     };
 
     beforeAll(async () => {
-      server = await startServer(await backend.create());
+      // A smaller message limit than the default 4 MiB, so that an oversized update is refused on its frame's header.
+      server = await startServer(await backend.create(), { COLLAB_MAX_MESSAGE_BYTES: '262144' });
       for (const who of ['secretariat', 'chair', 'egypt.head', 'egypt.delegate', 'observer']) tokens[who] = await login(server, `${who}@concord.test`);
       const committeeId = String(((await client(server).get('/api/committees')).body.items as Json[])[0].id);
       const instruments = (await as('secretariat').get(`/api/committees/${committeeId}/instruments`)).body.items as Json[];
@@ -195,16 +196,16 @@ for (const backend of BACKENDS) {
         expect(new Set(after.map((n) => n.label)).size).toBe(after.length);
       });
 
-      it('closes the connection of a client that sends a footnote of megabytes, and stores nothing of it', async () => {
+      it('closes the connection of a client that sends a footnote larger than a message may be, and stores nothing of it', async () => {
         const name = consolidatedDocument(instrumentId, 'en');
         const huge = rawUpdateFrom(english.doc, (f) => {
           const block = firstElement(f, 'text_block');
           const note = new Y.XmlElement('footnote');
           note.setAttribute('id', 'huge-note');
-          note.insert(0, [new Y.XmlText('long '.repeat(1_000_000))]);
+          note.insert(0, [new Y.XmlText('long '.repeat(60_000))]);
           block.insert(block.length, [note]);
         });
-        expect(huge.byteLength).toBeGreaterThan(4 * 1024 * 1024);
+        expect(huge.byteLength).toBeGreaterThan(262_144);
         expect((await sendAs(name, huge)).code).toBe(1009);
         expect(JSON.stringify((await as('secretariat').get(`/api/instruments/${instrumentId}/text?lang=en`)).body)).not.toContain('long long');
       });
@@ -259,13 +260,16 @@ for (const backend of BACKENDS) {
           p({ id: 'forged-paragraph', status: 'informally-agreed' }, 'Forged words ', provenance({ kind: 'proposal', ref: 'france', delegations: ['FRA'], label: 'France wrote this' }, 'from France'), '.'),
           options({ id: 'forged-group' }, option({ id: 'forged-a', ...forged }, p({ id: 'forged-pa' }, 'Option one.')), option({ id: 'forged-b', ...forged }, p({ id: 'forged-pb' }, 'Option two.'))),
         );
-        return state.tr.insert(last.pos + last.node.nodeSize, inserted).doc;
+        const tr = state.tr.insert(last.pos + last.node.nodeSize, inserted);
+        // The space's own article is marked agreed too: a status changed in the space alone is not a proposal.
+        return tr.setNodeMarkup(last.pos, undefined, { ...last.node.attrs, status: 'agreed-ad-referendum' }).doc;
       });
       await relayed(server, String(created.body.document), tokens['egypt.head'], (doc) => treatyFragment(doc).toString().includes('Option two.'));
       const submitted = await as('egypt.head').post(`/api/drafting-spaces/${String(created.body.id)}/submit`, { justification: 'Forgery.' });
       expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
       const stored = JSON.stringify(submitted.body.changes);
       expect(stored).toContain('Option two.');
+      expect(submitted.body.provisionIds).toEqual(['forged-article']);
       for (const forgery of ['"sponsors":["FRA"]', 'Proposed by France', 'agreed', '00000000-0000-4000-8000-000000000000', '"isBase":true', '"number":"1"']) expect(stored, forgery).not.toContain(forgery);
       // A provenance mark in the words (typing inside another proposal's words inherits one) is not the proposal's
       // claim: compiling marks every word a proposal puts forward with that proposal's own provenance.

@@ -50,12 +50,12 @@ const NEGOTIATION_ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, un
  * number, or to be an option sponsored by another delegation, and all of that would travel with the change set
  * into the compilation. What is new is open, unnumbered and attributed to nobody until the secretariat compiles
  * it (compiled options name their proposals' delegations) and the committee decides on it. Nodes of the base keep
- * theirs: the change set carries only their words.
+ * the base's, so that a status changed in the space alone does not make the proposal concern that article.
  */
 export function withoutForgedNegotiation(base: Node, proposed: Node): Node {
-  const known = new Set<string>();
+  const known = new Map<string, Node>();
   base.descendants((node) => {
-    if (typeof node.attrs['id'] === 'string') known.add(node.attrs['id']);
+    if (typeof node.attrs['id'] === 'string') known.set(node.attrs['id'], node);
     return !node.isTextblock;
   });
   const clean = (node: Node): Node => {
@@ -63,9 +63,11 @@ export function withoutForgedNegotiation(base: Node, proposed: Node): Node {
     const children: Node[] = [];
     node.forEach((child) => children.push(clean(child)));
     const reset = NEGOTIATION_ATTRIBUTES[node.type.name];
+    if (!reset) return node.type.create(node.attrs, children, node.marks);
     const id = node.attrs['id'];
-    const attrs = reset && !(typeof id === 'string' && known.has(id)) ? { ...node.attrs, ...reset } : node.attrs;
-    return node.type.create(attrs, children, node.marks);
+    const original = typeof id === 'string' ? known.get(id) : undefined;
+    const kept = original?.type === node.type ? Object.fromEntries(Object.keys(reset).map((key) => [key, original.attrs[key]])) : reset;
+    return node.type.create({ ...node.attrs, ...kept }, children, node.marks);
   };
   return clean(proposed);
 }
