@@ -37,6 +37,41 @@ export function touchedArticles(base: Node, proposed: Node): string[] {
   return touched;
 }
 
+/** The attributes of a node that record negotiation, which only the committee's own steps may set. */
+const NEGOTIATION_ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  article: { status: 'open', number: null },
+  paragraph: { status: 'open' },
+  option: { sponsors: [], proposalIds: [], isBase: false, attribution: {} },
+};
+
+/**
+ * The proposed text with the negotiation attributes of what the proposal adds set to what new text has: a
+ * delegation writes its drafting space freely, so a node it inserts could claim to be agreed, to carry a stored
+ * number, or to be an option sponsored by another delegation, and all of that would travel with the change set
+ * into the compilation. What is new is open, unnumbered and attributed to nobody until the secretariat compiles
+ * it (compiled options name their proposals' delegations) and the committee decides on it. Nodes of the base keep
+ * the base's, so that a status changed in the space alone does not make the proposal concern that article.
+ */
+export function withoutForgedNegotiation(base: Node, proposed: Node): Node {
+  const known = new Map<string, Node>();
+  base.descendants((node) => {
+    if (typeof node.attrs['id'] === 'string') known.set(node.attrs['id'], node);
+    return !node.isTextblock;
+  });
+  const clean = (node: Node): Node => {
+    if (node.isTextblock || node.isLeaf) return node;
+    const children: Node[] = [];
+    node.forEach((child) => children.push(clean(child)));
+    const reset = NEGOTIATION_ATTRIBUTES[node.type.name];
+    if (!reset) return node.type.create(node.attrs, children, node.marks);
+    const id = node.attrs['id'];
+    const original = typeof id === 'string' ? known.get(id) : undefined;
+    const kept = original?.type === node.type ? Object.fromEntries(Object.keys(reset).map((key) => [key, original.attrs[key]])) : reset;
+    return node.type.create({ ...node.attrs, ...kept }, children, node.marks);
+  };
+  return clean(proposed);
+}
+
 /**
  * Submits a drafting space as a proposal: an immutable record of its base, its text and the change set against
  * the base, computed node by node; late when the session's deadline has passed.
@@ -59,7 +94,7 @@ export class SubmitProposalUseCase {
     assertAllowed(decide(user.subject, 'submit-proposal', spaceResource(space, [space.ownerDelegationId])));
     const document = spaceDocument(space.id);
     const base = await this.documents.start(document);
-    const proposed = await this.documents.read(document);
+    const proposed = withoutForgedNegotiation(base, await this.documents.read(document));
     const changes = changeSet(base, proposed);
     if (changes.length === 0) {
       throw new AppException('empty-proposal', 'The drafting space does not change the base text; there is nothing to propose.');

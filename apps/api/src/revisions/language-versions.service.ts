@@ -118,14 +118,17 @@ export class LanguageVersionsService {
   }
 
   /** Records that the given nodes of a translation render the original's current words. */
-  async confirm(user: AuthContext, instrumentId: string, language: Language, nodeIds: readonly string[]): Promise<{ confirmed: number; stale: number }> {
+  async confirm(user: AuthContext, instrumentId: string, language: Language, requested: readonly string[]): Promise<{ confirmed: number; stale: number }> {
     const instrument = await this.instruments.get(user, instrumentId, 'edit-consolidated');
     if (language === instrument.originalLanguage) throw new AppException('validation-failed', 'The original language has nothing to confirm.');
     const original = await this.live(instrumentId, instrument.originalLanguage);
     const hashes = ownTextHashes(original);
     const translation = await this.live(instrumentId, language);
+    // A repeated id is confirmed once (a second row for it would collide with the first).
+    const nodeIds = [...new Set(requested)];
     const unknown = nodeIds.filter((id) => !hashes.has(id) || !findNodeById(translation, id));
     if (unknown.length) throw new AppException('provision-not-found', `Not in both the original and the ${language} version: ${unknown.join(', ')}.`);
+    for (const id of nodeIds) assertTranslatable(findNodeById(original, id)?.node ?? null);
     const now = new Date();
     await this.uow.run(async (manager) => {
       await this.repository.saveTranslationSources(
@@ -159,6 +162,7 @@ export class LanguageVersionsService {
     const original = await this.live(instrumentId, instrument.originalLanguage);
     const source = findNodeById(original, nodeId)?.node;
     if (!source) throw new AppException('provision-not-found', 'That provision is no longer in the original; reload the stale queue.');
+    assertTranslatable(source);
     const document = consolidatedDocument(instrumentId, language);
     // A language version renders the original, so an agreed provision must still reach every language: the
     // translation may change the provisions holding the translated node whatever their status, and nothing else
@@ -211,6 +215,21 @@ export class LanguageVersionsService {
       await this.audit.record(manager, { actorId: user.user.id, action: 'translation.translate', entityType: 'instrument', entityId: instrumentId, after: { language, nodeId } });
     });
     return { nodeId, stale: (await this.staleNodes(instrumentId, instrument.originalLanguage, language)).length };
+  }
+}
+
+/**
+ * Refuses a node the stale queue never lists, so that nothing is translated or confirmed that a translator cannot
+ * see: a footnote, whose words are runs of the provision it stands in, and structure without words of its own
+ * (an option group, an option), which has nothing to translate or to record.
+ */
+function assertTranslatable(node: Node | null): void {
+  if (!node) return;
+  if (node.type.name === 'footnote') {
+    throw new AppException('validation-failed', 'A footnote is translated with the provision it stands in: choose that provision in the stale queue and translate the note’s runs there.');
+  }
+  if (ownSegments(node).length === 0 && ownText(node) === '') {
+    throw new AppException('validation-failed', 'That node has no words of its own to translate (an option group or an option is translated through its paragraphs): choose one of them in the stale queue.');
   }
 }
 

@@ -1,6 +1,20 @@
 import { LANGUAGES, type Language } from '@concord/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
+
+/** A control character: C0 but the tab, DEL, or C1. */
+function isControl(char: string): boolean {
+  const code = char.charCodeAt(0);
+  return (code < 0x20 && code !== 0x09) || (code >= 0x7f && code <= 0x9f);
+}
+
+/**
+ * Words without control characters: a run of a treaty's text is one line of words, and a control character in
+ * it is invisible on screen, dropped or replaced in the exports, and never meant.
+ */
+function HasNoControlCharacters(options: ValidationOptions): PropertyDecorator {
+  return ValidateBy({ name: 'hasNoControlCharacters', validator: { validate: (value: unknown) => typeof value === 'string' && ![...value].some(isControl) } }, options);
+}
 
 export class PublishRevisionDto {
   @ApiPropertyOptional({ example: 'A/AC.291/22', description: "The first publication's symbol; later ones get /Rev.N" })
@@ -52,6 +66,7 @@ export class ConfirmTranslationDto {
 export class TranslateProvisionDto {
   @ApiProperty({ description: 'Id of the node of the original whose own words are translated' })
   @IsString()
+  @IsNotEmpty()
   @MaxLength(100)
   nodeId!: string;
 
@@ -60,6 +75,7 @@ export class TranslateProvisionDto {
   @ArrayMaxSize(1_000)
   @IsString({ each: true })
   @MaxLength(20_000, { each: true })
+  @HasNoControlCharacters({ each: true, message: 'each of texts must be words without control characters (line breaks, escapes and the like): type or paste the translation again as plain text' })
   texts!: string[];
 }
 
