@@ -1,4 +1,4 @@
-import { parseProvisionRef, type Subject } from '@concord/domain';
+import { type AuditEntryView, parseProvisionRef, type Subject } from '@concord/domain';
 import type { ChainedRow } from './audit-chain';
 
 /**
@@ -29,19 +29,7 @@ export interface RecordScope {
 export type AuditRow = Omit<ChainedRow, 'prevHash'>;
 
 /** A row as a client sees it: in full, or redacted to the fact that a delegation-tier action happened. */
-export interface AuditView {
-  readonly seq: number;
-  readonly at: string;
-  readonly actorId: string | null;
-  readonly action: string;
-  readonly entityType: string;
-  readonly entityId: string;
-  readonly before: unknown;
-  readonly after: unknown;
-  readonly hash: string;
-  /** True on a row about another delegation's delegation-tier record: everything but the time is withheld. */
-  readonly redacted?: true;
-}
+export type AuditView = AuditEntryView;
 
 /** Who reads the log. */
 export interface AuditReader {
