@@ -33,8 +33,8 @@ export interface Resource {
  */
 export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly reason: string; readonly concealed?: true };
 
-/** Whose records a grant covers — every delegation's ('any'), only the subject's own ('own'), or only others' ('others'). */
-type Ownership = 'any' | 'own' | 'others';
+/** Whose records a grant covers — every delegation's ('every'), only the subject's own ('own'), or only others' ('others'). */
+type Ownership = 'every' | 'own' | 'others';
 
 /** Who holds a right: every signed-in user, or the holders of any of the listed roles. */
 type Holders = 'anyone' | readonly Role[];
@@ -69,10 +69,10 @@ const OBSERVER_DENIAL = 'Observers may only read public records';
 /** Who may read each tier. Every other action first requires reading. */
 const READ_RULES: { readonly [T in Tier]: ReadRule } = {
   // Anonymous visitors are handled before the rules; for signed-in users this rule never denies.
-  public: { holders: 'anyone', ownership: 'any', denial: 'Public records are readable by everyone' },
+  public: { holders: 'anyone', ownership: 'every', denial: 'Public records are readable by everyone' },
   committee: {
     holders: ['delegate', 'head-of-delegation', 'secretariat', 'chair', 'admin'],
-    ownership: 'any',
+    ownership: 'every',
     denial: 'Only delegations, the secretariat, the chair and administrators may read committee records',
   },
   // Not even the secretariat sees a delegation's drafts before they are submitted. An observer belongs to its
@@ -89,7 +89,7 @@ const ACTION_RULES: { readonly [A in Exclude<Action, 'read'>]: ActionRule } = {
   comment: {
     holders: 'anyone',
     tiers: EVERY_TIER,
-    ownership: 'any',
+    ownership: 'every',
     denial: 'Only signed-in users who can read a record may comment on it',
   },
   'edit-draft': {
@@ -131,74 +131,74 @@ const ACTION_RULES: { readonly [A in Exclude<Action, 'read'>]: ActionRule } = {
   'manage-committee': {
     holders: SECRETARIAT_OR_ADMIN,
     tiers: SHARED_TIERS,
-    ownership: 'any',
+    ownership: 'every',
     denial: 'Only the secretariat or an administrator may manage the committee',
   },
   'invite-user': {
     holders: SECRETARIAT_OR_ADMIN,
     tiers: SHARED_TIERS,
-    ownership: 'any',
+    ownership: 'every',
     denial: 'Only the secretariat or an administrator may invite users',
   },
   'import-instrument': {
     holders: SECRETARIAT_OR_ADMIN,
     tiers: SHARED_TIERS,
-    ownership: 'any',
+    ownership: 'every',
     denial: 'Only the secretariat or an administrator may import instruments',
   },
   compile: {
     holders: SECRETARIAT,
     tiers: SHARED_TIERS,
-    ownership: 'any',
+    ownership: 'every',
     denial: 'Only the secretariat may compile proposals',
   },
   'edit-consolidated': {
     holders: SECRETARIAT,
     tiers: SHARED_TIERS,
-    ownership: 'any',
+    ownership: 'every',
     denial: 'Only the secretariat may edit consolidated drafts',
   },
   'set-provision-status': {
     holders: SECRETARIAT_OR_CHAIR,
     tiers: SHARED_TIERS,
-    ownership: 'any',
+    ownership: 'every',
     denial: 'Only the secretariat or the chair may set provision status',
   },
   'publish-revision': {
     holders: SECRETARIAT,
     tiers: SHARED_TIERS,
-    ownership: 'any',
+    ownership: 'every',
     denial: 'Only the secretariat may publish revisions',
   },
   'author-chair-proposal': {
     holders: CHAIR,
     tiers: SHARED_TIERS,
-    ownership: 'any',
+    ownership: 'every',
     denial: "Only the chair may author Chair's proposals",
   },
   'view-audit': {
     holders: SECRETARIAT_OR_ADMIN,
     tiers: SHARED_TIERS,
-    ownership: 'any',
+    ownership: 'every',
     denial: 'Only the secretariat or an administrator may view the audit log',
   },
   'archive-committee': {
     holders: SECRETARIAT_OR_ADMIN,
     tiers: SHARED_TIERS,
-    ownership: 'any',
+    ownership: 'every',
     denial: "Only the secretariat or an administrator may archive the committee's record",
   },
   'administer-mail': {
     holders: ADMIN,
     tiers: SHARED_TIERS,
-    ownership: 'any',
+    ownership: 'every',
     denial: "Only an administrator may see and retry the server's outgoing e-mail",
   },
   // Judged on the text the period is about (a published revision or compilation).
   'manage-comment-period': {
     holders: SECRETARIAT,
     tiers: SHARED_TIERS,
-    ownership: 'any',
+    ownership: 'every',
     denial: 'Only the secretariat may open, extend, close or publish a comment period',
   },
   // Judged on the written comment while it is a delegation-tier draft of its commenter.
@@ -218,7 +218,7 @@ const ACTION_RULES: { readonly [A in Exclude<Action, 'read'>]: ActionRule } = {
   'record-disposition': {
     holders: SECRETARIAT,
     tiers: SHARED_TIERS,
-    ownership: 'any',
+    ownership: 'every',
     denial: 'Only the secretariat may record the disposition of a comment',
   },
 };
@@ -244,7 +244,7 @@ function ownsResource(subject: Subject, resource: Resource): boolean {
 }
 
 const OWNERSHIP_TESTS: { readonly [O in Ownership]: (subject: Subject, resource: Resource) => boolean } = {
-  any: () => true,
+  every: () => true,
   own: ownsResource,
   // A user without a delegation acts for nobody, so they cannot act on "another" delegation's record either.
   others: (subject, resource) => subject.delegationId !== null && !ownsResource(subject, resource),

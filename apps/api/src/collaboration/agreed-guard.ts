@@ -103,7 +103,7 @@ export function touchedAgreedProvisions(transactions: readonly Y.Transaction[], 
       collectUp(struct.parent, before, found);
       if (struct.content instanceof Y.ContentType && struct.content.type instanceof Y.XmlElement) collectDown(struct.content.type, before, found);
     });
-    // Elements created whole: a new agreed provision (or one pasted in) is as much a status change as any.
+    // Elements created whole: a new agreed provision (or one pasted in) is as much a status change as a set attribute.
     for (const [client, clock] of transaction.afterState) {
       const start = before.get(client) ?? 0;
       if (clock <= start) continue;

@@ -7,7 +7,7 @@ import { sep } from 'node:path';
 /** What every API answer says about caching unless its route says otherwise: keep nothing, anywhere. */
 export const API_DEFAULT_CACHE = 'private, no-store';
 /**
- * The observers' API (`/api/public`) answers every caller as an anonymous visitor, so one answer fits all: any cache
+ * The observers' API (`/api/public`) answers every caller as an anonymous visitor, so one answer fits all: a shared cache
  * may keep it, but asks each time whether it changed (a new revision published), and gets a 304 when it did not.
  */
 export const PUBLIC_API_CACHE = 'public, no-cache';

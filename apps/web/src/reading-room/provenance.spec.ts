@@ -136,8 +136,8 @@ describe(inlineTree.name, () => {
   });
 
   it('puts a footnote where it stands, inside a bracket that goes on after it and outside attributed text', () => {
-    const text = block(bracket(proposed(['EU'], 'any'), footnote('See annex.'), ' devices'), footnote('Second.'), '.');
-    expect(show(inlineTree(text))).toBe('bracket[provenance:proposal[any]^{See annex.} devices]^{Second.}.');
+    const text = block(bracket(proposed(['EU'], 'every'), footnote('See annex.'), ' devices'), footnote('Second.'), '.');
+    expect(show(inlineTree(text))).toBe('bracket[provenance:proposal[every]^{See annex.} devices]^{Second.}.');
   });
 
   it('keeps plain text plain', () => {
