@@ -228,6 +228,10 @@ for (const backend of BACKENDS) {
       const older = ((await as('secretariat').get(`/api/audit?limit=3&before=${newest[2]}`)).body.items as Json[]).map((row) => Number(row.seq));
       expect(older).toHaveLength(3);
       expect(Math.max(...older)).toBeLessThan(newest[2]);
+      // An empty page marker is not the number 0 (the fuzzer found it read as one): it is refused, naming the parameter.
+      const empty = await as('secretariat').get('/api/audit?before=');
+      expect(empty.status).toBe(400);
+      expect(empty.body.error?.message).toContain('before must be a whole number');
       expect((await as('egypt.head').get('/api/audit')).status).toBe(403);
       // The second committee's secretariat sees its own committee's rows only.
       const other = await as('other.secretariat').get('/api/audit?limit=500');

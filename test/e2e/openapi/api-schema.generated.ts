@@ -3582,9 +3582,9 @@ export interface operations {
     AuditController_latest: {
         parameters: {
             query?: {
-                limit?: number;
                 /** @description Only rows before this sequence number (paging back) */
                 before?: number;
+                limit?: number;
             };
             header?: never;
             path?: never;

@@ -1,9 +1,9 @@
 import { decide } from '@concord/domain';
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../auth/auth-context';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { IntQueryPipe } from '../common/int-query.pipe';
+import { IntQueryPipe, RawQuery } from '../common/int-query.pipe';
 import { assertAllowed } from '../common/policy';
 import type { ChainVerdict } from './audit-chain';
 import { AuditReaderService } from './audit-reader.service';
@@ -27,8 +27,8 @@ export class AuditController {
   @ApiQuery({ name: 'before', required: false, type: Number, description: 'Only rows before this sequence number (paging back)' })
   async latest(
     @CurrentUser() user: AuthContext,
-    @Query('limit', new IntQueryPipe('limit', { min: 1, max: 500, default: 50 })) limit: number,
-    @Query('before', new IntQueryPipe('before', { min: 0, max: 999_999_999, default: 0 })) before: number,
+    @RawQuery('limit', new IntQueryPipe('limit', { min: 1, max: 500, default: 50 })) limit: number,
+    @RawQuery('before', new IntQueryPipe('before', { min: 0, max: 999_999_999, default: 0 })) before: number,
   ): Promise<{ items: AuditView[] }> {
     return { items: await this.reader.latest(user, limit, before) };
   }

@@ -1,4 +1,5 @@
-import { type PipeTransform } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext, type PipeTransform } from '@nestjs/common';
+import type { Request } from 'express';
 import { AppException } from './app.exception';
 
 /**
@@ -21,3 +22,9 @@ export class IntQueryPipe implements PipeTransform<unknown, number> {
     throw new AppException('validation-failed', `${this.name} must be a whole number between ${min} and ${max}.`, [`${this.name} must be a whole number between ${min} and ${max}`]);
   }
 }
+
+/**
+ * A query parameter as the client sent it, for `IntQueryPipe`: the global ValidationPipe does not touch custom
+ * decorators, so an empty `?before=` reaches the pipe as the empty text it is, not converted to the number 0.
+ */
+export const RawQuery = createParamDecorator((name: string, context: ExecutionContext): unknown => context.switchToHttp().getRequest<Request>().query[name]);
