@@ -1,4 +1,4 @@
-import { consolidatedDocument } from '@concord/domain';
+import { USER_COLORS, consolidatedDocument, userColor } from '@concord/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import { provider, synced, until } from '../support/collab';
@@ -134,6 +134,24 @@ describe('Presence from the session, with limits (SQLite)', () => {
     expect(querier.received.length).toBeLessThan(20);
   });
 
+  it('tells a client the colour it is shown in when it claimed another, one clock later, and only that client', async () => {
+    const watcher = await open('secretariat');
+    const claimer = await open('egypt.delegate');
+    claimer.send(frames.awareness([{ clientID: 7001, clock: 3, state: { user: { color: '#000000' }, cursor: null } }]));
+    expect(await claimer.until((m) => m.kind === 'awareness' && m.clocks.get(7001) === 4)).toBe(true);
+    expect(await claimer.roundTrip()).toBe(true);
+    const corrections = claimer.received.filter((m) => m.kind === 'awareness' && m.states.has(7001) && m.clocks.get(7001) === 4);
+    expect(corrections).toHaveLength(1);
+    const shown = (lastState(claimer, 7001) as { user: { color: string } }).user.color;
+    expect(USER_COLORS).toContain(shown);
+    expect(await watcher.until(() => lastState(watcher, 7001) !== undefined)).toBe(true);
+    expect(watcher.received.some((m) => m.kind === 'awareness' && m.clocks.get(7001) === 4)).toBe(false);
+    // Claiming the colour it is shown in draws no correction.
+    claimer.send(frames.awareness([{ clientID: 7001, clock: 4, state: { user: { color: shown }, cursor: null } }]));
+    expect(await claimer.roundTrip()).toBe(true);
+    expect(claimer.received.filter((m) => m.kind === 'awareness' && m.clocks.get(7001) === 5)).toHaveLength(0);
+  });
+
   it('closes a reader that does not read once it falls behind, and keeps serving the others', async () => {
     const writer = provider(server, document, tokens.secretariat);
     const watcher = provider(server, document, tokens['egypt.delegate']);
@@ -165,4 +183,46 @@ describe('Presence from the session, with limits (SQLite)', () => {
     expect(stillPresent).toBe(false);
     expect((await client(server).get('/api/health')).status).toBe(200);
   });
+});
+
+describe('One colour per person present (SQLite)', () => {
+  let server: TestServer;
+  let document: string;
+  const providers: WebsocketProvider[] = [];
+
+  beforeAll(async () => {
+    server = await startServer(scratchSqlite());
+    const token = await login(server, 'secretariat@concord.test');
+    const committees = (await client(server).get('/api/committees')).body.items as Json[];
+    const instruments = (await client(server, token).get(`/api/committees/${String(committees[0].id)}/instruments`)).body.items as Json[];
+    document = consolidatedDocument(String(instruments[0].id), 'en');
+  });
+  afterAll(async () => {
+    for (const p of providers) p.destroy();
+    await server?.close();
+  });
+
+  // Nine people in one draft with ten colours: two of them hash to the same colour in all but 4 % of runs (the
+  // demo's user ids are new on every run), and the server gives the later one another.
+  it('shows each person present in one colour, the same in their own list as in everyone else\'s', async () => {
+    const people = ['secretariat', 'chair', 'egypt.head', 'egypt.delegate', 'brazil.head', 'brazil.delegate', 'eu.head', 'china.head', 'france.delegate'];
+    const present: { who: string; id: string; p: WebsocketProvider }[] = [];
+    for (const who of people) {
+      const token = await login(server, `${who}@concord.test`);
+      const id = String(((await client(server, token).get('/api/auth/me')).body.user as Json).id);
+      const p = provider(server, document, token);
+      providers.push(p);
+      p.awareness.setLocalStateField('user', { id, name: who, color: userColor(id), mode: 'reading' });
+      await synced(p);
+      present.push({ who, id, p });
+    }
+    const colourOf = (states: Map<number, Record<string, unknown>>, id: string) =>
+      [...states.values()].map((state) => state['user'] as { id?: string; color?: string } | undefined).find((user) => user?.id === id)?.color;
+    const settled = () =>
+      present.every(({ p }) => present.every(({ id, p: other }) => colourOf(p.awareness.getStates(), id) === (other.awareness.getLocalState()?.['user'] as { color?: string } | undefined)?.color));
+    await until(settled, 'every list to show each person in the colour they see themselves in');
+    const colours = present.map(({ p }) => (p.awareness.getLocalState()?.['user'] as { color: string }).color);
+    expect(new Set(colours).size).toBe(people.length);
+  });
+
 });

@@ -46,7 +46,7 @@ function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
 /** A message the server sent, decoded as far as the tests need. */
 export type ServerMessage =
   | { readonly kind: 'sync'; readonly step: number; readonly payload: Uint8Array }
-  | { readonly kind: 'awareness'; readonly states: ReadonlyMap<number, unknown> }
+  | { readonly kind: 'awareness'; readonly states: ReadonlyMap<number, unknown>; readonly clocks: ReadonlyMap<number, number> }
   | { readonly kind: 'other' };
 
 export function decodeServerMessage(data: Uint8Array): ServerMessage {
@@ -56,13 +56,14 @@ export function decodeServerMessage(data: Uint8Array): ServerMessage {
   if (type !== 1) return { kind: 'other' };
   const inner = decoding.createDecoder(decoding.readVarUint8Array(decoder));
   const states = new Map<number, unknown>();
+  const clocks = new Map<number, number>();
   const count = decoding.readVarUint(inner);
   for (let i = 0; i < count; i += 1) {
     const id = decoding.readVarUint(inner);
-    decoding.readVarUint(inner);
+    clocks.set(id, decoding.readVarUint(inner));
     states.set(id, JSON.parse(decoding.readVarString(inner)));
   }
-  return { kind: 'awareness', states };
+  return { kind: 'awareness', states, clocks };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { PresenceRefused } from './presence';
-import { CloseCode, type ClientMessage, ProtocolError, awarenessMessage, decodeClientMessage, syncStep2Message } from './protocol';
+import { CloseCode, type ClientMessage, ProtocolError, awarenessMessage, decodeClientMessage, rawAwarenessMessage, syncStep2Message } from './protocol';
 import type { Connection, SharedDocument } from './shared-document';
 import { type CheckedApply, isEmptyUpdate } from './yjs-state';
 
@@ -58,9 +58,10 @@ export class ClientMessages {
         return;
       case 'awareness':
         try {
-          connection.presence.receive(message.update.byteLength, message.entries, shared.claimsFor(connection), (update) =>
-            awarenessProtocol.applyAwarenessUpdate(shared.awareness, update, connection),
-          );
+          connection.presence.receive(message.update.byteLength, message.entries, shared.claimsFor(connection), {
+            apply: (update) => awarenessProtocol.applyAwarenessUpdate(shared.awareness, update, connection),
+            tell: (update) => shared.send(connection, rawAwarenessMessage(update)),
+          });
         } catch (error) {
           if (!(error instanceof PresenceRefused)) throw error;
           connection.socket.close(error.code, error.message);

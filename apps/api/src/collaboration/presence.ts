@@ -64,6 +64,20 @@ export interface PresenceClaims {
   claim(clientID: number): void;
 }
 
+/** Where a connection's accepted presence goes. */
+export interface PresenceSink {
+  /** Applies an awareness update to the document's presence (which relays it to everyone). */
+  apply(update: Uint8Array): void;
+  /** Sends an awareness update to this connection only. */
+  tell(update: Uint8Array): void;
+}
+
+interface HeldEntry {
+  readonly entry: AwarenessEntry;
+  /** The client claimed another colour than the one it is shown in. */
+  readonly recoloured: boolean;
+}
+
 /** Who the connection is, as the server's session says: what its presence shows, whatever its client claims. */
 export interface PresenceIdentity {
   readonly auth: AuthContext;
@@ -98,7 +112,8 @@ export function presenceUser(identity: PresenceIdentity, claimed: unknown, color
 export class ConnectionPresence {
   readonly clients = new Set<number>();
   private readonly budget: RateBudget;
-  private held = new Map<number, AwarenessEntry>();
+  /** Changes over budget, the newest per client id, with whether the client must be told its state was rewritten. */
+  private held = new Map<number, HeldEntry>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -113,10 +128,15 @@ export class ConnectionPresence {
    * it: only entries of client ids this connection owns or may now introduce (`claimable`), with the user fields
    * rewritten from the session. The stock client echoes every presence it receives, so entries of others are
    * normal and ignored. Throws PresenceRefused for what no stock client sends.
+   *
+   * A client shows its own presence from its local state, which the server's rewrite does not reach: when the
+   * colour it claimed is not the one others are shown (another user present has it), `tell` gets an update for
+   * this client alone carrying the rewritten state one clock later, which a stock client adopts as its own, so
+   * that everyone, the user included, sees one colour per person.
    */
-  receive(size: number, entries: readonly AwarenessEntry[], document: PresenceClaims, apply: (update: Uint8Array) => void): void {
+  receive(size: number, entries: readonly AwarenessEntry[], document: PresenceClaims, sink: PresenceSink): void {
     if (size > this.limits.maxMessageBytes) throw new PresenceRefused(1009, 'presence message too large');
-    const mine: AwarenessEntry[] = [];
+    const mine: HeldEntry[] = [];
     for (const entry of entries) {
       if (!this.clients.has(entry.clientID)) {
         if (entry.state === 'null' || !document.claimable(entry)) continue;
@@ -127,27 +147,29 @@ export class ConnectionPresence {
       mine.push(this.rewrite(entry, document));
     }
     if (mine.length === 0) return;
-    for (const entry of mine) this.held.set(entry.clientID, entry);
-    this.flush(apply);
+    for (const held of mine) this.held.set(held.entry.clientID, held);
+    this.flush(sink);
   }
 
-  private flush(apply: (update: Uint8Array) => void): void {
+  private flush(sink: PresenceSink): void {
     if (this.timer || this.held.size === 0) return;
     if (!this.budget.take()) {
       this.timer = setTimeout(() => {
         this.timer = null;
-        this.flush(apply);
+        this.flush(sink);
       }, this.budget.wait());
       this.timer.unref();
       return;
     }
-    const entries = [...this.held.values()];
+    const held = [...this.held.values()];
     this.held = new Map();
-    apply(encodeAwarenessEntries(entries));
+    sink.apply(encodeAwarenessEntries(held.map(({ entry }) => entry)));
+    const corrections = held.filter(({ recoloured }) => recoloured).map(({ entry }) => ({ ...entry, clock: entry.clock + 1 }));
+    if (corrections.length > 0) sink.tell(encodeAwarenessEntries(corrections));
   }
 
-  private rewrite(entry: AwarenessEntry, document: PresenceClaims): AwarenessEntry {
-    if (entry.state === 'null') return entry;
+  private rewrite(entry: AwarenessEntry, document: PresenceClaims): HeldEntry {
+    if (entry.state === 'null') return { entry, recoloured: false };
     if (entry.state.length > MAX_STATE_CHARS) throw new PresenceRefused(1009, 'presence state too large');
     let parsed: unknown;
     try {
@@ -156,7 +178,10 @@ export class ConnectionPresence {
       throw new PresenceRefused(4400, 'presence state is not JSON');
     }
     const state = isRecord(parsed) ? parsed : {};
-    return { ...entry, state: JSON.stringify({ ...state, user: presenceUser(this.identity, state['user'], document.colorFor(this.identity.auth.user.id)) }) };
+    const claimed = state['user'];
+    const user = presenceUser(this.identity, claimed, document.colorFor(this.identity.auth.user.id));
+    const recoloured = !isRecord(claimed) || claimed['color'] !== user.color;
+    return { entry: { ...entry, state: JSON.stringify({ ...state, user }) }, recoloured };
   }
 
   /** Stops applying held changes (the connection closed). */

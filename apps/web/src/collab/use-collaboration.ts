@@ -10,7 +10,7 @@ import {
   type ConnectionEvent,
   type ConnectionState,
 } from './connection';
-import { participantsFrom, type AwarenessUser, type Participant } from './presence';
+import { awarenessUser, participantsFrom, type AwarenessUser, type Participant } from './presence';
 
 /** One open shared document: its local copy, the provider that keeps it in sync, and the fragment to bind. */
 export interface CollabSession {
@@ -122,11 +122,13 @@ export function useCollaboration({ document, user, readOnly, onUnauthenticated }
     };
   }, [document, readOnly, user.id]);
 
-  // A new name, colour or mode is published without reconnecting (and only then: every call goes on the wire).
+  // A new name or mode is published without reconnecting (and only then: every call goes on the wire). The colour
+  // stays the one the server last gave this reader (it gives another when someone present has the reader's own).
   useEffect(() => {
     const provider = providerRef.current;
     if (provider === null) return;
-    provider.awareness.setLocalStateField('user', userRef.current);
+    const color = awarenessUser(provider.awareness.getLocalState())?.color ?? userRef.current.color;
+    provider.awareness.setLocalStateField('user', { ...userRef.current, color });
   }, [user.name, user.color, user.mode]);
 
   const retry = useCallback(() => {
