@@ -18,6 +18,8 @@ export interface StoredDocument {
 // so that compaction never deletes an update whose transaction had not committed when it read the log.
 const LOCK_SQL_SHARED = 'SELECT pg_advisory_xact_lock_shared(hashtext($1))';
 const LOCK_SQL_EXCLUSIVE = 'SELECT pg_advisory_xact_lock(hashtext($1))';
+/** Rows per INSERT: 200 rows (600 parameters) keep within SQLite's bound-parameter limit. */
+const ROWS_PER_INSERT = 200;
 
 /** The update log and snapshots of collaborative documents. */
 @Injectable()
@@ -31,32 +33,37 @@ export class CollabRepository {
     return this.dataSource.options.type === 'postgres';
   }
 
-  /** Appends a batch of updates, of any documents, in one transaction (the group commit). */
+  /** Appends a batch of updates, of any documents, all or none (the group commit). */
   appendBatch(entries: readonly { readonly document: string; readonly data: Uint8Array }[]): Promise<void> {
+    // On SQLite a batch that fits one statement needs no transaction: the statement is atomic by itself, and a
+    // transaction would add a BEGIN and a COMMIT round trip on the one connection, on every commit.
+    if (!this.postgres && entries.length <= ROWS_PER_INSERT) return this.uow.runStatement((manager) => this.insert(manager, entries));
     return this.uow.run(async (manager) => {
       if (this.postgres) {
         for (const document of new Set(entries.map((e) => e.document))) await manager.query(LOCK_SQL_SHARED, [document]);
       }
-      // One plain INSERT per 200 rows, its values prepared by the driver exactly as the entity would store them:
-      // building the statement through the query builder cost more than running it, on every commit.
-      const driver = manager.connection.driver;
-      const columns = manager.connection.getMetadata(CollabUpdate);
-      const dataColumn = columns.findColumnWithPropertyName('data');
-      const createdColumn = columns.findColumnWithPropertyName('createdAt');
-      if (!dataColumn || !createdColumn) throw new Error('collab_updates: entity metadata is missing its columns');
-      const createdAt: unknown = driver.preparePersistentValue(new Date(), createdColumn);
-      // 200 rows (600 parameters) per statement keeps within SQLite's bound-parameter limit; nothing is read back.
-      for (let i = 0; i < entries.length; i += 200) {
-        const chunk = entries.slice(i, i + 200);
-        const params: unknown[] = [];
-        const rows = chunk.map((entry) => {
-          params.push(entry.document, driver.preparePersistentValue(Buffer.from(entry.data.buffer, entry.data.byteOffset, entry.data.byteLength), dataColumn), createdAt);
-          const n = params.length;
-          return this.postgres ? `($${n - 2}, $${n - 1}, $${n})` : '(?, ?, ?)';
-        });
-        await manager.query(`INSERT INTO collab_updates (document, data, created_at) VALUES ${rows.join(', ')}`, params);
-      }
+      for (let i = 0; i < entries.length; i += ROWS_PER_INSERT) await this.insert(manager, entries.slice(i, i + ROWS_PER_INSERT));
     });
+  }
+
+  /**
+   * One plain INSERT of up to ROWS_PER_INSERT rows, its values prepared by the driver exactly as the entity would
+   * store them: building the statement through the query builder cost more than running it, on every commit.
+   */
+  private async insert(manager: EntityManager, rows: readonly { readonly document: string; readonly data: Uint8Array }[]): Promise<void> {
+    const driver = manager.connection.driver;
+    const columns = manager.connection.getMetadata(CollabUpdate);
+    const dataColumn = columns.findColumnWithPropertyName('data');
+    const createdColumn = columns.findColumnWithPropertyName('createdAt');
+    if (!dataColumn || !createdColumn) throw new Error('collab_updates: entity metadata is missing its columns');
+    const createdAt: unknown = driver.preparePersistentValue(new Date(), createdColumn);
+    const params: unknown[] = [];
+    const values = rows.map((entry) => {
+      params.push(entry.document, driver.preparePersistentValue(Buffer.from(entry.data.buffer, entry.data.byteOffset, entry.data.byteLength), dataColumn), createdAt);
+      const n = params.length;
+      return this.postgres ? `($${n - 2}, $${n - 1}, $${n})` : '(?, ?, ?)';
+    });
+    await manager.query(`INSERT INTO collab_updates (document, data, created_at) VALUES ${values.join(', ')}`, params);
   }
 
   async load(document: string, manager?: EntityManager): Promise<StoredDocument> {

@@ -19,4 +19,16 @@ export class UnitOfWork {
     this.tail = next.catch(() => undefined);
     return next;
   }
+
+  /**
+   * Runs `work`, which must issue a single statement (atomic by itself), without a transaction around it: on
+   * SQLite after the transactions queued before it, so that it never runs inside one of them, and without the
+   * BEGIN and COMMIT round trips a transaction adds to the shared connection; on PostgreSQL at once.
+   */
+  runStatement<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.dataSource.options.type !== 'sqlite') return work(this.dataSource.manager);
+    const next = this.tail.then(() => work(this.dataSource.manager));
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
 }
