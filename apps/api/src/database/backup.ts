@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { type RecordVerdict, verifyRecord } from '../audit/record-verification';
 import { PublicKey } from '../signing/server-key';
 import { dataSourceOptions } from './data-source';
+import { all, close, exec, open } from './sqlite-file';
 
 /** What `backup` writes beside the database copy, and `restore` checks before trusting the copy. */
 export interface BackupManifest {
@@ -28,24 +29,6 @@ export type Progress = (done: number, total: number) => void;
 /** The manifest's file name for a backup file. */
 export function manifestFile(backup: string): string {
   return `${backup}.manifest.json`;
-}
-
-function open(file: string, mode: number): Promise<sqlite3.Database> {
-  return new Promise((done, fail) => {
-    const db = new sqlite3.Database(file, mode, (error) => (error ? fail(error) : done(db)));
-  });
-}
-
-function all<T>(db: sqlite3.Database, sql: string): Promise<T[]> {
-  return new Promise((done, fail) => db.all(sql, (error, rows) => (error ? fail(error) : done(rows as T[]))));
-}
-
-function exec(db: sqlite3.Database, sql: string, params: readonly unknown[] = []): Promise<void> {
-  return new Promise((done, fail) => db.run(sql, params, (error) => (error ? fail(error) : done())));
-}
-
-function close(db: sqlite3.Database): Promise<void> {
-  return new Promise((done, fail) => db.close((error) => (error ? fail(error) : done())));
 }
 
 export async function sha256Of(file: string): Promise<string> {

@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { UnitOfWork } from './unit-of-work';
+import { WalCheckpointer } from './wal-checkpointer';
 
 /** Provides the opened, migrated data source to every module; `main.ts` opens it before Nest starts. */
 @Global()
@@ -9,7 +10,7 @@ export class DatabaseModule {
   static forRoot(dataSource: DataSource): DynamicModule {
     return {
       module: DatabaseModule,
-      providers: [{ provide: DataSource, useValue: dataSource }, UnitOfWork],
+      providers: [{ provide: DataSource, useValue: dataSource }, UnitOfWork, WalCheckpointer],
       exports: [DataSource, UnitOfWork],
     };
   }
