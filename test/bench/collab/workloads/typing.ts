@@ -43,6 +43,8 @@ export interface TypingResult {
   /** Expected receipts that had not arrived when the drain time ended. */
   readonly dropped: number;
   readonly latency: LatencySummary;
+  /** The server before any client of the workload connected (the process's own memory, its documents imported). */
+  readonly serverEmpty: ServerStats;
   /** The server with every client connected, before typing (memory baseline). */
   readonly serverIdle: ServerStats;
   /** The server over the measured typing window and its drain. */
@@ -65,6 +67,7 @@ export async function runTyping(
   const pool = ClientPool.start(options.clientProcesses);
   try {
     const specs = seats.map((seat) => server.clientSpec(seat.docName, seat.writer ? 'full' : 'light'));
+    const serverEmpty = await server.stats();
     const openedAt = nowEpochMs();
     const opened = await pool.open(specs, { concurrency: 32, timeoutMs: 60_000 });
     const connectAllMs = nowEpochMs() - openedAt;
@@ -123,6 +126,7 @@ export async function runTyping(
       receipts,
       dropped: Math.max(0, expectedReceipts - receipts),
       latency: summarize(measured.latenciesMs),
+      serverEmpty,
       serverIdle,
       server: serverStats,
       clientLoopDelayP99Ms: measured.clientLoopDelayP99Ms,
