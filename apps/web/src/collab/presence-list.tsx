@@ -17,10 +17,10 @@ export function PresenceList({ participants }: { participants: readonly Particip
         {participants.map((participant) => (
           <li key={participant.id} className="presence-item" data-user-id={participant.id}>
             <span className="presence-swatch" style={{ backgroundColor: participant.color }} aria-hidden="true" />
-            <span className="presence-name" dir="auto">
-              {participant.name}
+            <span className="presence-name">
+              <bdi>{participant.name}</bdi>
+              {participant.isSelf && <span className="presence-self"> {t('editor.you')}</span>}
             </span>
-            {participant.isSelf && <span className="presence-self"> {t('editor.you')}</span>}
             <span className="presence-mode">{t(participant.mode === 'editing' ? 'editor.editing' : 'editor.reading')}</span>
           </li>
         ))}
