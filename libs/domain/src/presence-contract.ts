@@ -22,8 +22,8 @@ export interface PresenceUser {
 }
 
 /**
- * Colours for co-editors' cursors and names: ten a reader tells apart (a CIE76 difference of 20 or more between any
- * two), each dark enough for white text (contrast 5.4:1 or more). Six-digit hex, the only form y-prosemirror
+ * Colours for co-editors' cursors and names: ten a reader tells apart (every two differ by a CIE76 difference of 20
+ * or more), each dark enough for white text (contrast 5.4:1 or more). Six-digit hex, the only form y-prosemirror
  * accepts (it appends an alpha for selections).
  */
 export const USER_COLORS: readonly string[] = [

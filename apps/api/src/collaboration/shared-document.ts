@@ -125,7 +125,7 @@ export class SharedDocument {
     return this.compacting;
   }
 
-  /** The fold under way, if any (resolved when there is none). */
+  /** The fold under way (a resolved promise when there is none). */
   compaction(): Promise<void> {
     return this.compacting ?? Promise.resolve();
   }

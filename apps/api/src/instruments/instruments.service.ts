@@ -69,7 +69,7 @@ export class InstrumentsService {
 
   /**
    * The instrument, once the policy allows `action` on it (a committee record of its committee). An instrument the
-   * caller may not read (another committee's; any, for an observer) answers exactly as one that does not exist;
+   * caller may not read (another committee's, or every one for an observer) answers exactly as one that does not exist;
    * one it reads but may not act on is a 403. Every use case on an instrument starts here, before it writes.
    */
   async authorize(user: AuthContext, id: string, action: Action, manager?: Parameters<InstrumentsRepository['findById']>[1]): Promise<Instrument> {

@@ -26,7 +26,7 @@ export interface ProvisionAt {
 
 const KINDS: readonly string[] = ['article', 'paragraph', 'subparagraph'];
 
-/** The innermost provision of `kind` around a position (any kind when `kind` is omitted), or null. */
+/** The innermost provision of `kind` around a position (of every kind when `kind` is omitted), or null. */
 export function provisionAround($pos: ResolvedPos, kind?: ProvisionKind): ProvisionAt | null {
   for (let depth = $pos.depth; depth > 0; depth--) {
     const node = $pos.node(depth);

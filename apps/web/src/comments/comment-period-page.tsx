@@ -144,7 +144,7 @@ interface RemarkDraft {
 
 const EMPTY_REMARK: RemarkDraft = { provisionId: '', body: '', proposedWording: '' };
 
-/** The caller's delegation's written comment: its draft (any member edits it), submitted by the head. */
+/** The caller's delegation's written comment: its draft (every member may edit it), submitted by the head. */
 function OwnComment({ period, provisions, comments, onChange }: { period: CommentPeriodView; provisions: readonly ProvisionOption[]; comments: readonly WrittenCommentView[]; onChange: () => void }) {
   const { t, language: uiLanguage } = useI18n();
   const user = useUser();
