@@ -29,8 +29,10 @@ export class WalCheckpointer implements OnApplicationBootstrap, OnApplicationShu
   private readonly logger = new Logger(WalCheckpointer.name);
   private connection: sqlite3.Database | null = null;
   private timer: NodeJS.Timeout | null = null;
-  /** The checkpoint under way or last done: one at a time, so that a slow disk does not stack them up. */
+  /** The checkpoint under way or last done: they run one at a time. */
   private tail: Promise<unknown> = Promise.resolve();
+  /** Checkpoints asked for and not yet done; the timer skips its turn while one is, so a slow disk stacks none up. */
+  private waiting = 0;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -48,7 +50,10 @@ export class WalCheckpointer implements OnApplicationBootstrap, OnApplicationShu
     if (typeof file !== 'string' || file === ':memory:') return;
     this.connection = await open(file, sqlite3.OPEN_READWRITE);
     await this.dataSource.query('PRAGMA wal_autocheckpoint = 0');
-    this.timer = setInterval(() => void this.checkpoint().catch((error: unknown) => this.logger.warn(`WAL checkpoint failed: ${String(error)}`)), CHECKPOINT_EVERY_MS);
+    this.timer = setInterval(() => {
+      if (this.waiting > 0) return;
+      this.checkpoint().catch((error: unknown) => this.logger.warn(`WAL checkpoint failed: ${String(error)}`));
+    }, CHECKPOINT_EVERY_MS);
     this.timer.unref();
   }
 
@@ -56,10 +61,15 @@ export class WalCheckpointer implements OnApplicationBootstrap, OnApplicationShu
   async checkpoint(): Promise<CheckpointResult> {
     const connection = this.connection;
     if (!connection) throw new Error('the WAL checkpointer is not running');
+    this.waiting += 1;
     const run = this.tail.then(() => all<{ busy: number; log: number; checkpointed: number }>(connection, 'PRAGMA wal_checkpoint(PASSIVE)'));
     this.tail = run.catch(() => undefined);
-    const [row] = await run;
-    return { busy: row.busy !== 0, logFrames: row.log, checkpointedFrames: row.checkpointed };
+    try {
+      const [row] = await run;
+      return { busy: row.busy !== 0, logFrames: row.log, checkpointedFrames: row.checkpointed };
+    } finally {
+      this.waiting -= 1;
+    }
   }
 
   async stop(): Promise<void> {
