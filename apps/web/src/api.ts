@@ -1,21 +1,28 @@
 import type {
+  AcceptInvitationRequest,
   CommitteeView,
-  DelegationKind,
+  DelegationRequest,
   DelegationView,
+  DraftingSpaceRequest,
   DraftingSpaceView,
   ImportedInstrumentView,
+  ImportFormat,
   InstrumentTextView,
   InstrumentView,
+  InvitationRequest,
   InvitationView,
   ItemList,
   Language,
   Localized,
+  LoginRequest,
   MailDelivery,
   MailMessageView,
+  MailSettingsRequest,
   MailSettingsView,
-  Role,
+  SessionRequest,
   SessionView,
   SignInView,
+  TextImportRequest,
   UserView,
 } from '@concord/domain';
 
@@ -40,40 +47,15 @@ export type InstrumentText = InstrumentTextView;
 /** A delegation's private collaborative text on an instrument's base text. */
 export type DraftingSpace = DraftingSpaceView;
 
-export interface NewDraftingSpace {
-  readonly title: string;
-  readonly language: Language;
-  /** Ids of articles of the base text; the whole text when omitted. */
-  readonly provisionIds?: readonly string[];
-}
+export type NewDraftingSpace = DraftingSpaceRequest;
 
 export type Invitation = InvitationView;
 
-export interface NewSession {
-  readonly number: number;
-  readonly title: string;
-  readonly venue: string;
-  readonly startDate: string;
-  readonly endDate: string;
-  readonly proposalDeadline: string;
-}
+export type NewSession = SessionRequest;
 
-export interface NewDelegation {
-  readonly code: string;
-  readonly kind: DelegationKind;
-  readonly names: Localized;
-  readonly groupIds?: readonly string[];
-}
+export type NewDelegation = DelegationRequest;
 
-export interface NewInvitation {
-  readonly email: string;
-  readonly displayName: string;
-  readonly roles: readonly Role[];
-  readonly delegationId?: string;
-  readonly committeeId: string;
-  /** Language of the invitation e-mail and of later e-mail to the invitee. */
-  readonly language?: Language;
-}
+export type NewInvitation = InvitationRequest;
 
 export type { MailDelivery };
 
@@ -82,10 +64,9 @@ export type MailSettings = MailSettingsView;
 /** An outgoing e-mail, as administrators see it. */
 export type MailMessage = MailMessageView;
 
-export interface TextImport {
-  readonly titles: Localized;
-  readonly originalLanguage: Language;
-  readonly format: 'text' | 'markdown';
+/** A pasted text to import, in one of the formats read from text. */
+export interface TextImport extends TextImportRequest {
+  readonly format: Exclude<ImportFormat, 'docx'>;
   readonly content: string;
 }
 
@@ -96,10 +77,8 @@ export interface DocxImport {
 }
 
 
-
 /** The code of the error raised when no HTTP response arrived at all. */
 export const NETWORK_ERROR = 'network-error';
-
 /** The code of the error raised when the server answered with something that is not the API's JSON. */
 export const UNEXPECTED_RESPONSE = 'unexpected-response';
 
@@ -195,14 +174,14 @@ const segment = encodeURIComponent;
 export const api = {
   health: () => request<{ status: 'ok'; database: 'sqlite' | 'postgres' }>('GET', '/api/health'),
 
-  login: (email: string, password: string) => request<SignInResult>('POST', '/api/auth/login', { email, password }),
+  login: (email: string, password: string) => request<SignInResult>('POST', '/api/auth/login', { email, password } satisfies LoginRequest),
   logout: () => request<void>('POST', '/api/auth/logout'),
   me: async () => (await request<{ user: User }>('GET', '/api/auth/me')).user,
   invite: (invitation: NewInvitation) => request<Invitation>('POST', '/api/auth/invitations', invitation),
   acceptInvitation: (token: string, password: string) =>
-    request<SignInResult>('POST', '/api/auth/accept-invitation', { token, password }),
+    request<SignInResult>('POST', '/api/auth/accept-invitation', { token, password } satisfies AcceptInvitationRequest),
   mailSettings: () => request<MailSettings>('GET', '/api/auth/me/mail'),
-  updateMailSettings: (settings: Pick<MailSettings, 'delivery' | 'language'>) => request<MailSettings>('PUT', '/api/auth/me/mail', settings),
+  updateMailSettings: (settings: MailSettingsRequest) => request<MailSettings>('PUT', '/api/auth/me/mail', settings),
   outbox: async (status: MailMessage['status']) => (await request<ItemList<MailMessage>>('GET', `/api/admin/mail?status=${status}`)).items,
   retryMail: (id: string) => request<MailMessage>('POST', `/api/admin/mail/${segment(id)}/retry`),
 

@@ -1,14 +1,19 @@
 import type {
+  CommentPeriodRequest,
   CommentPeriodView,
-  CommentPublication,
   CommentsMatrixEntry,
+  DeadlineRequest,
   Disposition,
+  DispositionRequest,
   FollowedRemarkView,
   InboxView,
   ItemList,
   Language,
+  NewWrittenCommentRequest,
+  RemarkRequest,
   RevisionSummary,
   UnreadCountView,
+  WrittenCommentRequest,
   WrittenCommentView,
 } from '@concord/domain';
 import { request } from '../api';
@@ -16,19 +21,11 @@ import { request } from '../api';
 const segment = encodeURIComponent;
 
 /** A remark as the drafting form sends it. */
-export interface RemarkInput {
-  readonly provisionId?: string;
-  readonly body: string;
-  readonly proposedWording?: string;
-}
+export type RemarkInput = RemarkRequest;
 
-export interface NewCommentPeriod {
+/** A call for comments on a revision, the only target the web app opens one on. */
+export interface NewCommentPeriod extends CommentPeriodRequest {
   readonly targetKind: 'revision';
-  readonly targetId: string;
-  readonly title: string;
-  readonly deadline: string;
-  readonly publication: CommentPublication;
-  readonly allowObservers: boolean;
 }
 
 export interface MatrixFilter {
@@ -52,19 +49,19 @@ export const commentPeriodsApi = {
   periods: async (instrumentId?: string) => (await request<ItemList<CommentPeriodView>>('GET', `/api/comment-periods${query({ instrumentId })}`)).items,
   period: (id: string) => request<CommentPeriodView>('GET', `/api/comment-periods/${segment(id)}`),
   open: (period: NewCommentPeriod) => request<CommentPeriodView>('POST', '/api/comment-periods', period),
-  extend: (id: string, deadline: string) => request<CommentPeriodView>('POST', `/api/comment-periods/${segment(id)}/extend`, { deadline }),
+  extend: (id: string, deadline: string) => request<CommentPeriodView>('POST', `/api/comment-periods/${segment(id)}/extend`, { deadline } satisfies DeadlineRequest),
   close: (id: string) => request<CommentPeriodView>('POST', `/api/comment-periods/${segment(id)}/close`),
   publish: (id: string) => request<CommentPeriodView>('POST', `/api/comment-periods/${segment(id)}/publish`),
   comments: async (periodId: string) => (await request<ItemList<WrittenCommentView>>('GET', `/api/comment-periods/${segment(periodId)}/written-comments`)).items,
   draft: (periodId: string, language: Language, remarks: readonly RemarkInput[], supersedesId?: string) =>
-    request<WrittenCommentView>('POST', `/api/comment-periods/${segment(periodId)}/written-comments`, { language, remarks, supersedesId }),
-  update: (id: string, language: Language, remarks: readonly RemarkInput[]) => request<WrittenCommentView>('PUT', `/api/written-comments/${segment(id)}`, { language, remarks }),
+    request<WrittenCommentView>('POST', `/api/comment-periods/${segment(periodId)}/written-comments`, { language, remarks, supersedesId } satisfies NewWrittenCommentRequest),
+  update: (id: string, language: Language, remarks: readonly RemarkInput[]) => request<WrittenCommentView>('PUT', `/api/written-comments/${segment(id)}`, { language, remarks } satisfies WrittenCommentRequest),
   submit: (id: string) => request<WrittenCommentView>('POST', `/api/written-comments/${segment(id)}/submit`),
   discard: (id: string) => request<void>('DELETE', `/api/written-comments/${segment(id)}`),
   matrix: async (periodId: string, language: Language, filter: MatrixFilter) =>
     (await request<ItemList<CommentsMatrixEntry>>('GET', `/api/comment-periods/${segment(periodId)}/matrix${query({ lang: language, ...filter })}`)).items,
   dispose: (remarkId: string, disposition: Disposition, response: string) =>
-    request<WrittenCommentView>('POST', `/api/written-remarks/${segment(remarkId)}/dispositions`, { disposition, response }),
+    request<WrittenCommentView>('POST', `/api/written-remarks/${segment(remarkId)}/dispositions`, { disposition, response } satisfies DispositionRequest),
   revisions: async (instrumentId: string) => (await request<ItemList<RevisionSummary>>('GET', `/api/instruments/${segment(instrumentId)}/revisions`)).items,
   followed: async (revisionId: string, language: Language, isPublic: boolean) =>
     (await request<ItemList<FollowedRemarkView>>('GET', `/api/${isPublic ? 'public/' : ''}revisions/${segment(revisionId)}/written-comments?lang=${language}`)).items,

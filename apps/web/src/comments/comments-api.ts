@@ -1,4 +1,4 @@
-import type { CommentTargetKind, CommentView, StoredAnchor, ThreadView, Tier } from '@concord/domain';
+import type { AnchorRequest, CommentBodyRequest, CommentTargetKind, CommentView, ThreadRequest, ThreadView, Tier } from '@concord/domain';
 import { request } from '../api';
 
 export type { CommentTargetKind, CommentView, StoredAnchor, ThreadView } from '@concord/domain';
@@ -10,9 +10,7 @@ export interface CommentTarget {
 }
 
 /** A new anchor: the range and the text it covers as the author saw it selected. */
-export interface NewAnchor extends StoredAnchor {
-  readonly quote: string;
-}
+export type NewAnchor = AnchorRequest;
 
 /** A thread to open. */
 export interface NewThread {
@@ -39,10 +37,10 @@ export const commentsApi = {
       tier: thread.tier,
       body: thread.body,
       ...(thread.anchor === undefined ? {} : { anchor: thread.anchor }),
-    }),
+    } satisfies ThreadRequest),
   reply: (commentId: string, body: string) =>
-    request<CommentView>('POST', `/api/comments/${segment(commentId)}/replies`, { body }),
-  edit: (commentId: string, body: string) => request<CommentView>('PATCH', `/api/comments/${segment(commentId)}`, { body }),
+    request<CommentView>('POST', `/api/comments/${segment(commentId)}/replies`, { body } satisfies CommentBodyRequest),
+  edit: (commentId: string, body: string) => request<CommentView>('PATCH', `/api/comments/${segment(commentId)}`, { body } satisfies CommentBodyRequest),
   resolve: (commentId: string) => request<ThreadView>('POST', `/api/comments/${segment(commentId)}/resolve`),
   reopen: (commentId: string) => request<ThreadView>('POST', `/api/comments/${segment(commentId)}/reopen`),
 };

@@ -3,23 +3,30 @@ import {
   type CompileConflict,
   type CompileOutcome,
   type CompileReport,
+  type CompileRequest,
+  type ConfirmTranslationRequest,
   type ConflictReason,
   type DecisionRecordedView,
+  type DecisionRequest,
   type DeskArticle,
   type DeskChange,
   type DeskProposal,
   type DeskView,
   type Language,
+  type LanguageRequest,
   type OutcomeStatus,
   PROPOSAL_DECISIONS,
   type ProposalDecision,
   type ProvisionStatus,
+  type ProvisionStatusRequest,
   type ProvisionStatusView,
   type PublishedCompilationView,
+  type RevisionRequest,
   type RevisionSummary,
   type StatusChange,
   type StoredChange,
   type TextEditView,
+  type TranslateProvisionRequest,
 } from '@concord/domain';
 import type { StaleNodeView } from '@concord/schema';
 import { request } from '../api';
@@ -39,14 +46,7 @@ export type { ChangePlace, CompileConflict, CompileOutcome, CompileReport, Confl
 
 export type Desk = DeskView;
 
-export interface NewRevision {
-  /** Required for the first publication; later ones are numbered `/Rev.N` by the server. */
-  readonly symbol?: string;
-  readonly date?: string;
-  readonly tier: 'committee' | 'public';
-  readonly languages?: readonly Language[];
-  readonly confirmStale?: boolean;
-}
+export type NewRevision = RevisionRequest;
 
 /** A node of a translation that does not render the original's current words. */
 export type StaleNode = StaleNodeView;
@@ -64,16 +64,16 @@ export const deskApi = {
     request<DecisionRecordedView>(
       'PUT',
       `/api/proposals/${segment(proposalId)}/decision`,
-      { language, decision, ...scope },
+      { language, decision, ...scope } satisfies DecisionRequest,
     ),
   compile: (instrumentId: string, language: Language, bracketIncorporated: boolean) =>
-    request<CompileReport>('POST', `${instrumentPath(instrumentId)}/compile`, { language, bracketIncorporated }),
+    request<CompileReport>('POST', `${instrumentPath(instrumentId)}/compile`, { language, bracketIncorporated } satisfies CompileRequest),
   /** Sets a provision's status; reopening agreed text (back to open) needs a reason. */
   setStatus: (instrumentId: string, provisionId: string, language: Language, status: ProvisionStatus, reason?: string) =>
     request<ProvisionStatusView>(
       'PUT',
       `${instrumentPath(instrumentId)}/provisions/${segment(provisionId)}/status`,
-      { language, status, ...(reason ? { reason } : {}) },
+      { language, status, ...(reason ? { reason } : {}) } satisfies ProvisionStatusRequest,
     ),
   statusHistory: async (instrumentId: string, language: Language) =>
     (
@@ -89,7 +89,7 @@ export const deskApi = {
     request<RevisionSummary>('POST', `${instrumentPath(instrumentId)}/revisions`, revision),
 
   addLanguage: (instrumentId: string, language: Language) =>
-    request<{ language: Language; stale: number }>('POST', `${instrumentPath(instrumentId)}/languages`, { language }),
+    request<{ language: Language; stale: number }>('POST', `${instrumentPath(instrumentId)}/languages`, { language } satisfies LanguageRequest),
   stale: async (instrumentId: string, language: Language) =>
     (
       await request<{ items: readonly StaleNode[] }>(
@@ -101,18 +101,18 @@ export const deskApi = {
     request<{ confirmed: number; stale: number }>(
       'POST',
       `${instrumentPath(instrumentId)}/languages/confirm?lang=${segment(language)}`,
-      { nodeIds },
+      { nodeIds } satisfies ConfirmTranslationRequest,
     ),
 
   translate: (instrumentId: string, language: Language, nodeId: string, texts: readonly string[]) =>
     request<{ nodeId: string; stale: number }>(
       'POST',
       `${instrumentPath(instrumentId)}/languages/translate?lang=${segment(language)}`,
-      { nodeId, texts },
+      { nodeId, texts } satisfies TranslateProvisionRequest,
     ),
 
   publishCompilation: (instrumentId: string, language: Language) =>
-    request<PublishedCompilation>('POST', `${instrumentPath(instrumentId)}/compilation/publish`, { language }),
+    request<PublishedCompilation>('POST', `${instrumentPath(instrumentId)}/compilation/publish`, { language } satisfies LanguageRequest),
 };
 
 /** The address to download the compilation of proposals received (for committee readers). */

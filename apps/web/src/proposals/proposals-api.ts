@@ -1,4 +1,4 @@
-import type { ProposalHistoryEntry, ProposalView } from '@concord/domain';
+import type { CoSponsorRequest, ProposalHistoryEntry, ProposalSubmissionRequest, ProposalView } from '@concord/domain';
 import { request, type DraftingSpace } from '../api';
 
 export type { ProposalHistoryEntry };
@@ -7,13 +7,7 @@ export type { ProposalHistoryEntry };
 export type Proposal = ProposalView;
 
 /** What the head of delegation sends to submit a drafting space. */
-export interface ProposalSubmission {
-  readonly justification: string;
-  /** The session it is submitted for; the server picks the current or next one when omitted. */
-  readonly sessionId?: string;
-  /** An earlier proposal of the delegation that this one replaces. */
-  readonly supersedesId?: string;
-}
+export type ProposalSubmission = ProposalSubmissionRequest;
 
 const segment = encodeURIComponent;
 
@@ -34,7 +28,7 @@ export const proposalsApi = {
   submit: (spaceId: string, submission: ProposalSubmission) =>
     request<Proposal>('POST', `/api/drafting-spaces/${segment(spaceId)}/submit`, submission),
   inviteCoSponsor: (spaceId: string, delegationId: string) =>
-    request<DraftingSpace>('POST', `/api/drafting-spaces/${segment(spaceId)}/co-sponsors`, { delegationId }),
+    request<DraftingSpace>('POST', `/api/drafting-spaces/${segment(spaceId)}/co-sponsors`, { delegationId } satisfies CoSponsorRequest),
   acceptCoSponsorship: (spaceId: string) =>
     request<DraftingSpace>('POST', `/api/drafting-spaces/${segment(spaceId)}/co-sponsors/accept`),
   declineCoSponsorship: (spaceId: string) =>

@@ -1,8 +1,9 @@
+import type { AcceptInvitationRequest } from '@concord/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { PASSWORD_RULES } from '../password';
 
-export class AcceptInvitationDto {
+export class AcceptInvitationDto implements AcceptInvitationRequest {
   @ApiProperty()
   @IsString()
   @MinLength(20)

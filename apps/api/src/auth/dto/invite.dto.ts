@@ -1,8 +1,8 @@
-import { LANGUAGES, type Language, ROLES, type Role } from '@concord/domain';
+import { type InvitationRequest, type Language, LANGUAGES, type Role, ROLES } from '@concord/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 
-export class InviteDto {
+export class InviteDto implements InvitationRequest {
   @ApiProperty({ example: 'delegate@mission.example' })
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(320)

@@ -1,7 +1,8 @@
+import type { LoginRequest } from '@concord/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 
-export class LoginDto {
+export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'secretariat@concord.test' })
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(320)

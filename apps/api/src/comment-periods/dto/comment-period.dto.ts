@@ -1,4 +1,4 @@
-import { COMMENT_PERIOD_TARGETS, COMMENT_PUBLICATION, DISPOSITIONS, LANGUAGES, type CommentPeriodTarget, type CommentPublication, type Disposition, type Language } from '@concord/domain';
+import { COMMENT_PERIOD_TARGETS, COMMENT_PUBLICATION, type CommentPeriodRequest, type CommentPeriodTarget, type CommentPublication, type DeadlineRequest, type Disposition, type DispositionRequest, DISPOSITIONS, type Language, LANGUAGES, type NewWrittenCommentRequest, type RemarkRequest, type WrittenCommentRequest } from '@concord/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
@@ -8,7 +8,7 @@ export const MAX_REMARK_CHARS = 20_000;
 /** The most remarks one written comment holds. */
 export const MAX_REMARKS = 300;
 
-export class OpenCommentPeriodDto {
+export class OpenCommentPeriodDto implements CommentPeriodRequest {
   @ApiProperty({ enum: COMMENT_PERIOD_TARGETS })
   @IsIn(COMMENT_PERIOD_TARGETS, { message: `targetKind must be one of ${COMMENT_PERIOD_TARGETS.join(', ')}` })
   targetKind!: CommentPeriodTarget;
@@ -37,7 +37,7 @@ export class OpenCommentPeriodDto {
   allowObservers!: boolean;
 }
 
-export class ExtendCommentPeriodDto {
+export class ExtendCommentPeriodDto implements DeadlineRequest {
   @ApiProperty({ example: '2027-02-08T17:00:00Z' })
   @IsISO8601({ strict: true }, { message: 'deadline must be an ISO 8601 date and time' })
   deadline!: string;
@@ -55,7 +55,7 @@ export class CommentPeriodQueryDto {
   targetId?: string;
 }
 
-export class RemarkDto {
+export class RemarkDto implements RemarkRequest {
   @ApiPropertyOptional({ description: "Stable id of the provision (article or paragraph) of the text; omitted for a general remark" })
   @IsOptional()
   @IsString()
@@ -77,7 +77,7 @@ export class RemarkDto {
   proposedWording?: string;
 }
 
-export class WrittenCommentDto {
+export class WrittenCommentDto implements WrittenCommentRequest {
   @ApiProperty({ enum: LANGUAGES, description: 'The language of submission' })
   @IsIn(LANGUAGES, { message: `language must be one of ${LANGUAGES.join(', ')}` })
   language!: Language;
@@ -91,14 +91,14 @@ export class WrittenCommentDto {
   remarks!: RemarkDto[];
 }
 
-export class NewWrittenCommentDto extends WrittenCommentDto {
+export class NewWrittenCommentDto extends WrittenCommentDto implements NewWrittenCommentRequest {
   @ApiPropertyOptional({ description: "The delegation's submitted comment this one will supersede once submitted" })
   @IsOptional()
   @IsUUID(undefined, { message: 'supersedesId must be a UUID' })
   supersedesId?: string;
 }
 
-export class DispositionDto {
+export class DispositionDto implements DispositionRequest {
   @ApiProperty({ enum: DISPOSITIONS })
   @IsIn(DISPOSITIONS, { message: `disposition must be one of ${DISPOSITIONS.join(', ')}` })
   disposition!: Disposition;

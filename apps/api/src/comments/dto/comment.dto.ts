@@ -1,4 +1,4 @@
-import { TIERS, type Tier } from '@concord/domain';
+import { type AnchorRequest, type CommentBodyRequest, type ThreadRequest, type Tier, TIERS } from '@concord/domain';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -33,7 +33,7 @@ export class CommentTargetQueryDto {
 }
 
 /** A range of a live document: two Yjs relative positions and the text between them when the thread was opened. */
-export class CommentAnchorDto {
+export class CommentAnchorDto implements AnchorRequest {
   @ApiProperty({ description: "Base64 of Y.encodeRelativePosition of the range's start (y-prosemirror absolutePositionToRelativePosition)" })
   @IsBase64(undefined, { message: 'anchor.start must be base64' })
   @MaxLength(1000)
@@ -52,7 +52,7 @@ export class CommentAnchorDto {
 }
 
 /** Opens a thread. */
-export class CreateThreadDto extends CommentTargetQueryDto {
+export class CreateThreadDto extends CommentTargetQueryDto implements ThreadRequest {
   @ApiPropertyOptional({ description: 'The provision of a revision the thread is about (revision targets only)' })
   @IsOptional()
   @IsString()
@@ -75,7 +75,7 @@ export class CreateThreadDto extends CommentTargetQueryDto {
 }
 
 /** A reply, or the new text of one's own comment. */
-export class CommentBodyDto {
+export class CommentBodyDto implements CommentBodyRequest {
   @Body()
   body!: string;
 }

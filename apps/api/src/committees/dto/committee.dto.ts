@@ -1,7 +1,8 @@
+import type { CommitteeRequest } from '@concord/domain';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
-export class CreateCommitteeDto {
+export class CreateCommitteeDto implements CommitteeRequest {
   @ApiProperty({ example: 'Ad Hoc Committee on Countering the Use of ICTs for Criminal Purposes' })
   @IsString()
   @MinLength(1)

@@ -1,9 +1,10 @@
+import type { SessionRequest } from '@concord/domain';
 import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { IsInt, IsISO8601, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-export class CreateSessionDto {
+export class CreateSessionDto implements SessionRequest {
   @ApiProperty({ example: 1, description: '0 for the organizational session' })
   @IsInt()
   @Min(0)

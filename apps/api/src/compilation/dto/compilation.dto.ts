@@ -1,9 +1,7 @@
-import { LANGUAGES, type Language, PROVISION_STATUSES, type ProvisionStatus } from '@concord/domain';
+import { type CompileRequest, type DecisionRequest, type Language, LANGUAGES, PROPOSAL_DECISIONS, type ProposalDecision, PROVISION_STATUSES, type ProvisionStatus, type ProvisionStatusRequest } from '@concord/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
-
-export const DECISIONS = ['incorporate', 'present-as-option', 'not-retain'] as const;
 
 export class LanguageQueryDto {
   @ApiProperty({ enum: LANGUAGES })
@@ -11,14 +9,14 @@ export class LanguageQueryDto {
   lang!: Language;
 }
 
-export class DecisionDto {
+export class DecisionDto implements DecisionRequest {
   @ApiProperty({ enum: LANGUAGES })
   @IsIn(LANGUAGES, { message: `language must be one of ${LANGUAGES.join(', ')}` })
   language!: Language;
 
-  @ApiProperty({ enum: DECISIONS })
-  @IsIn(DECISIONS, { message: `decision must be one of ${DECISIONS.join(', ')}` })
-  decision!: (typeof DECISIONS)[number];
+  @ApiProperty({ enum: PROPOSAL_DECISIONS })
+  @IsIn(PROPOSAL_DECISIONS, { message: `decision must be one of ${PROPOSAL_DECISIONS.join(', ')}` })
+  decision!: ProposalDecision;
 
   @ApiPropertyOptional({ description: 'Decide only the changes to this provision (an article id, #title or #preamble)' })
   @IsOptional()
@@ -33,7 +31,7 @@ export class DecisionDto {
   change?: string;
 }
 
-export class CompileDto {
+export class CompileDto implements CompileRequest {
   @ApiProperty({ enum: LANGUAGES })
   @IsIn(LANGUAGES, { message: `language must be one of ${LANGUAGES.join(', ')}` })
   language!: Language;
@@ -44,7 +42,7 @@ export class CompileDto {
   bracketIncorporated?: boolean;
 }
 
-export class ProvisionStatusDto {
+export class ProvisionStatusDto implements ProvisionStatusRequest {
   @ApiProperty({ enum: LANGUAGES })
   @IsIn(LANGUAGES, { message: `language must be one of ${LANGUAGES.join(', ')}` })
   language!: Language;

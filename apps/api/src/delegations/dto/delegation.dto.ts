@@ -1,4 +1,4 @@
-import { DELEGATION_KINDS } from '@concord/domain';
+import { DELEGATION_KINDS, type DelegationRequest } from '@concord/domain';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
@@ -13,7 +13,7 @@ export class LocalizedNamesDto {
   @ApiPropertyOptional({ example: 'Egipto' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(300) es?: string;
 }
 
-export class CreateDelegationDto {
+export class CreateDelegationDto implements DelegationRequest {
   @ApiProperty({ example: 'EGY' })
   @IsString()
   @Matches(/^[A-Z][A-Z0-9-]{1,19}$/, { message: 'code must be 2 to 20 capital letters, digits or hyphens, such as EGY or EU' })

@@ -1,8 +1,8 @@
-import { LANGUAGES, type Language } from '@concord/domain';
+import { type DraftingSpaceRequest, type Language, LANGUAGES } from '@concord/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
-export class CreateDraftingSpaceDto {
+export class CreateDraftingSpaceDto implements DraftingSpaceRequest {
   @ApiProperty({ example: 'Article 4: sovereignty' })
   @IsString()
   @MinLength(1)

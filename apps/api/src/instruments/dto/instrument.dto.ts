@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language } from '@concord/domain';
+import { IMPORT_FORMATS, type ImportFormat, type Language, LANGUAGES, type TextImportRequest } from '@concord/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
@@ -16,9 +16,7 @@ const parseTitles = ({ value }: { value: unknown }): unknown => {
   }
 };
 
-export const IMPORT_FORMATS = ['text', 'markdown', 'docx'] as const;
-
-export class ImportInstrumentDto {
+export class ImportInstrumentDto implements TextImportRequest {
   @ApiProperty({ type: LocalizedNamesDto, description: 'Title per language; a JSON string in multipart forms' })
   @Transform(parseTitles)
   // ValidateNested passes a missing value; without this a body with no titles reached the service (a 500).
@@ -34,7 +32,7 @@ export class ImportInstrumentDto {
   @ApiPropertyOptional({ enum: IMPORT_FORMATS, description: 'docx when a file is uploaded; text or markdown with content' })
   @IsOptional()
   @IsIn(IMPORT_FORMATS, { message: `format must be one of ${IMPORT_FORMATS.join(', ')}` })
-  format?: (typeof IMPORT_FORMATS)[number];
+  format?: ImportFormat;
 
   @ApiPropertyOptional({ description: 'The text, for the text and markdown formats' })
   @IsOptional()

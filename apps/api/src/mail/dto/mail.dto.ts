@@ -1,11 +1,11 @@
-import { LANGUAGES, type Language } from '@concord/domain';
+import { type Language, LANGUAGES, type MailSettingsRequest } from '@concord/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { MAIL_DELIVERIES, type MailDelivery } from '../mail-preference.entity';
 
 const STATUSES = ['pending', 'sending', 'held', 'sent', 'failed'] as const;
 
-export class MailSettingsDto {
+export class MailSettingsDto implements MailSettingsRequest {
   @ApiProperty({ enum: MAIL_DELIVERIES, description: 'immediate: one e-mail per inbox item; daily: one digest a day; off: none' })
   @IsIn(MAIL_DELIVERIES, { message: `delivery must be one of ${MAIL_DELIVERIES.join(', ')}` })
   delivery!: MailDelivery;

@@ -1,7 +1,8 @@
+import type { CoSponsorRequest, ProposalSubmissionRequest } from '@concord/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 
-export class SubmitProposalDto {
+export class SubmitProposalDto implements ProposalSubmissionRequest {
   @ApiProperty({ description: 'Why the delegation proposes this text; stored as written' })
   @IsString()
   @MinLength(1, { message: 'justification must not be empty' })
@@ -28,7 +29,7 @@ export class SetOutcomeDto {
   status!: (typeof OUTCOMES)[number];
 }
 
-export class CoSponsorDto {
+export class CoSponsorDto implements CoSponsorRequest {
   @ApiProperty({ description: 'The delegation invited to co-sponsor' })
   @IsUUID()
   delegationId!: string;

@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language } from '@concord/domain';
+import { type ConfirmTranslationRequest, type Language, type LanguageRequest, LANGUAGES, type RevisionRequest, type TranslateProvisionRequest } from '@concord/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
 
@@ -16,7 +16,7 @@ function HasNoControlCharacters(options: ValidationOptions): PropertyDecorator {
   return ValidateBy({ name: 'hasNoControlCharacters', validator: { validate: (value: unknown) => typeof value === 'string' && ![...value].some(isControl) } }, options);
 }
 
-export class PublishRevisionDto {
+export class PublishRevisionDto implements RevisionRequest {
   @ApiPropertyOptional({ example: 'A/AC.291/22', description: "The first publication's symbol; later ones get /Rev.N" })
   @IsOptional()
   @IsString()
@@ -47,13 +47,13 @@ export class PublishRevisionDto {
   confirmStale?: boolean;
 }
 
-export class LanguageVersionDto {
+export class LanguageVersionDto implements LanguageRequest {
   @ApiProperty({ enum: LANGUAGES })
   @IsIn(LANGUAGES, { message: `language must be one of ${LANGUAGES.join(', ')}` })
   language!: Language;
 }
 
-export class ConfirmTranslationDto {
+export class ConfirmTranslationDto implements ConfirmTranslationRequest {
   @ApiProperty({ type: [String] })
   @IsArray()
   @ArrayMinSize(1)
@@ -63,7 +63,7 @@ export class ConfirmTranslationDto {
   nodeIds!: string[];
 }
 
-export class TranslateProvisionDto {
+export class TranslateProvisionDto implements TranslateProvisionRequest {
   @ApiProperty({ description: 'Id of the node of the original whose own words are translated' })
   @IsString()
   @IsNotEmpty()
