@@ -4,7 +4,7 @@
  * them in OpenAPI from the DTOs. Query strings and multipart forms are not here.
  */
 import type { CommentTargetKind, StoredAnchor } from './comment-contract';
-import type { MailDelivery } from './committee-contract';
+import type { MailDelivery, SessionView } from './committee-contract';
 import type { ProposalDecision } from './desk-contract';
 import type { Language } from './language';
 import type { Localized } from './localized';
@@ -47,18 +47,8 @@ export interface CommitteeRequest {
   readonly description?: string;
 }
 
-/** `POST /api/committees/:id/sessions`. */
-export interface SessionRequest {
-  /** 0 for the organizational session. */
-  readonly number: number;
-  readonly title: string;
-  readonly venue: string;
-  /** YYYY-MM-DD. */
-  readonly startDate: string;
-  readonly endDate: string;
-  /** ISO 8601 date and time. */
-  readonly proposalDeadline: string;
-}
+/** `POST /api/committees/:id/sessions`: a session as the API shows it, without what the server assigns. */
+export type SessionRequest = Omit<SessionView, 'id' | 'committeeId'>;
 
 /** `POST /api/committees/:id/delegations`. */
 export interface DelegationRequest {

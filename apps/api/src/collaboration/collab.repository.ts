@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, LessThanOrEqual } from 'typeorm';
+import { PreparedStatements } from '../database/prepared-statements';
 import { UnitOfWork } from '../database/unit-of-work';
 import { CollabSnapshot } from './collab-snapshot.entity';
 import { CollabUpdate } from './collab-update.entity';
@@ -20,6 +21,8 @@ const LOCK_SQL_SHARED = 'SELECT pg_advisory_xact_lock_shared(hashtext($1))';
 const LOCK_SQL_EXCLUSIVE = 'SELECT pg_advisory_xact_lock(hashtext($1))';
 /** Rows per INSERT: 200 rows (600 parameters) keep within SQLite's bound-parameter limit. */
 const ROWS_PER_INSERT = 200;
+/** Batches up to this many rows use an INSERT prepared once on SQLite (one per row count); larger ones are rare. */
+const PREPARED_ROWS = 8;
 
 /** The update log and snapshots of collaborative documents. */
 @Injectable()
@@ -27,6 +30,7 @@ export class CollabRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
+    private readonly statements: PreparedStatements,
   ) {}
 
   private get postgres(): boolean {
@@ -48,7 +52,9 @@ export class CollabRepository {
 
   /**
    * One plain INSERT of up to ROWS_PER_INSERT rows, its values prepared by the driver exactly as the entity would
-   * store them: building the statement through the query builder cost more than running it, on every commit.
+   * store them: building the statement through the query builder cost more than running it, on every commit. On
+   * SQLite a small batch (most are one update) runs as a statement prepared once, on the same connection: one
+   * trip to sqlite3's thread instead of the three (prepare, run, finalize) of a query.
    */
   private async insert(manager: EntityManager, rows: readonly { readonly document: string; readonly data: Uint8Array }[]): Promise<void> {
     const driver = manager.connection.driver;
@@ -63,7 +69,9 @@ export class CollabRepository {
       const n = params.length;
       return this.postgres ? `($${n - 2}, $${n - 1}, $${n})` : '(?, ?, ?)';
     });
-    await manager.query(`INSERT INTO collab_updates (document, data, created_at) VALUES ${values.join(', ')}`, params);
+    const sql = `INSERT INTO collab_updates (document, data, created_at) VALUES ${values.join(', ')}`;
+    if (!this.postgres && rows.length <= PREPARED_ROWS && this.statements.available) await this.statements.run(sql, params);
+    else await manager.query(sql, params);
   }
 
   async load(document: string, manager?: EntityManager): Promise<StoredDocument> {
@@ -131,16 +139,21 @@ export class CollabRepository {
 
   /**
    * Stores a document's first content, unless another instance or an earlier load already did: the check and the
-   * write happen under the document's exclusive lock. Returns what is stored afterwards.
+   * write happen under the document's exclusive lock. Returns what is stored afterwards: with the lock held (or on
+   * SQLite's one connection) nothing else was written in between, so that is the row just inserted, without
+   * reading it back (a document's first load is on the path of its first connection).
    */
   seedIfEmpty(document: string, initial: () => Uint8Array): Promise<StoredDocument> {
     return this.uow.run(async (manager) => {
       if (this.postgres) await manager.query(LOCK_SQL_EXCLUSIVE, [document]);
       const stored = await this.load(document, manager);
       if (stored.snapshot || stored.updates.length) return stored;
-      const row = Object.assign(new CollabUpdate(), { document, data: Buffer.from(initial()), createdAt: new Date() });
-      await manager.getRepository(CollabUpdate).insert(row);
-      return this.load(document, manager);
+      const data = Buffer.from(initial());
+      const row = Object.assign(new CollabUpdate(), { document, data, createdAt: new Date() });
+      const inserted = await manager.getRepository(CollabUpdate).insert(row);
+      const seq: unknown = inserted.identifiers[0]?.['seq'];
+      if (typeof seq !== 'number') return this.load(document, manager);
+      return { snapshot: null, updates: [data], snapshotSeq: 0, lastSeq: seq };
     });
   }
 }

@@ -159,7 +159,7 @@ export class DocumentRegistry {
     if (!stored.snapshot && stored.updates.length === 0) {
       const initial = await initialContent();
       stored = await this.repository.seedIfEmpty(document, () => {
-        const doc = new Y.Doc();
+        const doc = new Y.Doc({ guid: document });
         docToYFragment(initial, treatyFragment(doc));
         const state = Y.encodeStateAsUpdate(doc);
         doc.destroy();
@@ -187,7 +187,8 @@ export class DocumentRegistry {
     if (bytes >= this.env.COLLAB_WORKER_THRESHOLD_BYTES) {
       return WorkerHost.start(stored, (error) => this.hostFailed(document, error));
     }
-    const doc = new Y.Doc();
+    // Named, so that Yjs does not draw a random guid (see SharedDocument.awareness).
+    const doc = new Y.Doc({ guid: document });
     try {
       if (stored.snapshot) applyQuietly(doc, [stored.snapshot]);
       await nextTurn();

@@ -55,8 +55,12 @@ interface Write {
  * the registry asks, it does not edit them.
  */
 export class SharedDocument {
-  /** Presence only: the server's awareness needs a Y.Doc for its client id, never the document's content. */
-  readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
+  /**
+   * Presence only: the server's awareness needs a Y.Doc for its client id, never the document's content. Its guid
+   * is given (documents here are never subdocuments): Yjs would otherwise draw a random UUID, 32 calls to the
+   * system's random source, for every document loaded.
+   */
+  readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
   /** Which connection introduced each awareness client id: the only one that may set or remove it. */
   readonly presenceOwners = new Map<number, Connection>();
@@ -77,6 +81,7 @@ export class SharedDocument {
     private readonly maxBufferedBytes: number,
     loadedFrom: LoadedFrom,
   ) {
+    this.awareness = new awarenessProtocol.Awareness(new Y.Doc({ guid: name }));
     this.unfolded = loadedFrom.updates;
     this.snapshotSeq = loadedFrom.snapshotSeq;
     // The server has no presence of its own.

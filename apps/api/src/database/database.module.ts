@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PreparedStatements } from './prepared-statements';
 import { UnitOfWork } from './unit-of-work';
 import { WalCheckpointer } from './wal-checkpointer';
 
@@ -10,8 +11,8 @@ export class DatabaseModule {
   static forRoot(dataSource: DataSource): DynamicModule {
     return {
       module: DatabaseModule,
-      providers: [{ provide: DataSource, useValue: dataSource }, UnitOfWork, WalCheckpointer],
-      exports: [DataSource, UnitOfWork],
+      providers: [{ provide: DataSource, useValue: dataSource }, UnitOfWork, WalCheckpointer, PreparedStatements],
+      exports: [DataSource, UnitOfWork, PreparedStatements],
     };
   }
 }

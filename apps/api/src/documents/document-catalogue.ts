@@ -94,7 +94,7 @@ export class DocumentCatalogue {
 
   /** A consolidated draft exists for every language version of an instrument; the instruments say which. */
   private async consolidated(name: string, parts: DocumentName, instrumentId: string, language: Language): Promise<CatalogueEntry> {
-    const { committeeId } = await this.instruments.baseDocument(instrumentId, language);
+    const committeeId = await this.instruments.committeeOfText(instrumentId, language);
     const resource = { tier: 'committee', committeeId } as const;
     return {
       name,

@@ -28,6 +28,11 @@ export class InstrumentsRepository {
     return this.dataSource.getRepository(InstrumentText).findOneBy({ instrumentId, language });
   }
 
+  /** Whether the instrument has a text in that language, without reading the text. */
+  hasText(instrumentId: string, language: string): Promise<boolean> {
+    return this.dataSource.getRepository(InstrumentText).existsBy({ instrumentId, language });
+  }
+
   async languagesOf(instrumentId: string): Promise<string[]> {
     const rows = await this.dataSource.getRepository(InstrumentText).find({ where: { instrumentId }, select: { language: true } });
     return rows.map((r) => r.language);

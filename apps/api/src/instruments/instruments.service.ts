@@ -97,8 +97,18 @@ export class InstrumentsService {
   async baseDocument(id: string, language: Language): Promise<{ doc: Node; committeeId: string }> {
     const instrument = await this.require(id);
     const row = await this.instruments.findText(id, language);
-    if (!row) throw new AppException('language-not-available', `The instrument has no ${language} version yet.`);
+    if (!row) throw noLanguageVersion(language);
     return { doc: docFromJSONText(row.doc), committeeId: instrument.committeeId };
+  }
+
+  /**
+   * The committee of an instrument that has a text in that language, failing as `baseDocument` does, without
+   * reading or parsing the text: admitting a connection to a consolidated draft asks this for every socket.
+   */
+  async committeeOfText(id: string, language: Language): Promise<string> {
+    const instrument = await this.require(id);
+    if (!(await this.instruments.hasText(id, language))) throw noLanguageVersion(language);
+    return instrument.committeeId;
   }
 
   /**
@@ -180,6 +190,10 @@ export class InstrumentsService {
     if (!instrument) throw notFound(id);
     return instrument;
   }
+}
+
+function noLanguageVersion(language: Language): AppException {
+  return new AppException('language-not-available', `The instrument has no ${language} version yet.`);
 }
 
 function notFound(id: string): AppException {
