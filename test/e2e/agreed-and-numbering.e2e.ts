@@ -120,7 +120,7 @@ for (const backend of BACKENDS) {
         const reader = provider(server, document, tokens['egypt.delegate']);
         providers.push(reader);
         await synced(reader);
-        expect(articleIds(docFromYFragment(reader.doc.getXmlFragment('prosemirror')))).toEqual(articleIds(live()));
+        expect(articleIds(docFromYFragment(treatyFragment(reader.doc)))).toEqual(articleIds(live()));
         expect(articleIds(live())).toContain(agreed);
       });
 
@@ -223,7 +223,7 @@ for (const backend of BACKENDS) {
         const arabic = provider(server, arabicName, tokens.secretariat);
         providers.push(arabic);
         await synced(arabic);
-        const arabicLive = () => docFromYFragment(arabic.doc.getXmlFragment('prosemirror'));
+        const arabicLive = () => docFromYFragment(treatyFragment(arabic.doc));
         expect(articleStatus(arabicLive(), agreed)).toBe('agreed-ad-referendum');
 
         // Every node of the agreed article with words of its own is translated, run by run, through the API.
@@ -241,7 +241,7 @@ for (const backend of BACKENDS) {
           const translated = await as('secretariat').post(`/api/instruments/${instrumentId}/languages/translate?lang=ar`, { nodeId: item.nodeId, texts });
           expect(translated.status, JSON.stringify(translated.body)).toBe(201);
         }
-        await until(() => arabic.doc.getXmlFragment('prosemirror').toString().includes('نص متفق عليه'), 'the translation to reach the Arabic draft');
+        await until(() => treatyFragment(arabic.doc).toString().includes('نص متفق عليه'), 'the translation to reach the Arabic draft');
         expect(articleStatus(arabicLive(), agreed)).toBe('agreed-ad-referendum');
         const left = (await as('secretariat').get(`/api/instruments/${instrumentId}/languages/stale?lang=ar`)).body.items as Json[];
         expect(left.filter((item) => inside.has(String(item.nodeId)))).toEqual([]);
@@ -251,7 +251,7 @@ for (const backend of BACKENDS) {
         expect(await raw.opened).toBe(true);
         raw.send(frames.update(updateFrom(arabic.doc, (doc) => insertText(doc, endOfArticleText(doc, agreed), ' SNEAKED'))));
         expect(await raw.closed).toEqual({ code: 4423, reason: 'agreed' });
-        expect(arabic.doc.getXmlFragment('prosemirror').toString()).not.toContain('SNEAKED');
+        expect(treatyFragment(arabic.doc).toString()).not.toContain('SNEAKED');
       });
 
       it('keeps a stored ter when the bis before it is deleted, until the secretariat renumbers', async () => {

@@ -211,12 +211,12 @@ for (const backend of BACKENDS) {
       providers.push(french);
       await synced(french);
       const articles: string[] = [];
-      docFromYFragment(french.doc.getXmlFragment('prosemirror')).descendants((node) => {
+      docFromYFragment(treatyFragment(french.doc)).descendants((node) => {
         if (node.type.name === 'article') articles.push(String(node.attrs['id']));
         return node.type.name !== 'article';
       });
       expect(articles.indexOf(articleId)).toBe(articles.indexOf(after) + 1);
-      expect(docFromYFragment(french.doc.getXmlFragment('prosemirror')).textContent).toContain('Texte à apporter.');
+      expect(docFromYFragment(treatyFragment(french.doc)).textContent).toContain('Texte à apporter.');
     });
 
     it('imports a published treaty with parts and a section, serves them numbered and keeps them through an edit of the live draft', async () => {
@@ -234,9 +234,9 @@ for (const backend of BACKENDS) {
       providers.push(editor);
       await synced(editor);
       replaceText(editor.doc, 'Every State possesses capacity', 'Every State possesses the capacity');
-      await relayed(server, live, tokens.secretariat, (doc) => docFromYFragment(doc.getXmlFragment('prosemirror')).textContent.includes('possesses the capacity'));
+      await relayed(server, live, tokens.secretariat, (doc) => docFromYFragment(treatyFragment(doc)).textContent.includes('possesses the capacity'));
       const kinds: string[] = [];
-      docFromYFragment(editor.doc.getXmlFragment('prosemirror')).forEach((node) => {
+      docFromYFragment(treatyFragment(editor.doc)).forEach((node) => {
         if (node.type.name === 'chapter') kinds.push(String(node.attrs['kind']));
       });
       expect(kinds).toEqual(['part', 'part', 'section']);

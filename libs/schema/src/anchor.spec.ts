@@ -4,20 +4,20 @@ import * as Y from 'yjs';
 import { decodeAnchorPosition, placeAnchor, sameText } from './anchor';
 import * as builders from './builders';
 import { treatySchema } from './schema';
-import { docToYFragment } from './yjs';
+import { docToYFragment, treatyFragment } from './yjs';
 
 const { article, doc, heading, p } = builders;
 
 /** A shared treaty document and the ProseMirror view of it, as the server and the editor each hold one. */
 function copy(ydoc: Y.Doc) {
-  const fragment = ydoc.getXmlFragment('prosemirror');
+  const fragment = treatyFragment(ydoc);
   const { doc: pm, mapping } = initProseMirrorDoc(fragment, treatySchema);
   return { doc: ydoc, fragment, mapping, pm };
 }
 
 function treaty(): Y.Doc {
   const ydoc = new Y.Doc();
-  docToYFragment(doc(article({ id: 'a1' }, heading('Scope'), p({ id: 'p1' }, 'The quick brown fox.'))), ydoc.getXmlFragment('prosemirror'));
+  docToYFragment(doc(article({ id: 'a1' }, heading('Scope'), p({ id: 'p1' }, 'The quick brown fox.'))), treatyFragment(ydoc));
   return ydoc;
 }
 
@@ -53,7 +53,7 @@ describe('anchor', () => {
   it('orphans a range whose text was deleted', () => {
     const ydoc = treaty();
     const [start, end] = range(ydoc, 'quick brown ');
-    const text = textHolding(ydoc.getXmlFragment('prosemirror'), 'quick');
+    const text = textHolding(treatyFragment(ydoc), 'quick');
     text?.delete(text.toString().indexOf('quick'), 'quick brown '.length);
     expect(placeAnchor(copy(ydoc), start, end)).toEqual({ kind: 'orphaned' });
   });
@@ -62,7 +62,7 @@ describe('anchor', () => {
     const ydoc = treaty();
     const [start, end] = range(ydoc, 'fox');
     const lagging = new Y.Doc();
-    docToYFragment(doc(article({ id: 'a1' }, heading('Scope'), p({ id: 'p1' }, 'Other.'))), lagging.getXmlFragment('prosemirror'));
+    docToYFragment(doc(article({ id: 'a1' }, heading('Scope'), p({ id: 'p1' }, 'Other.'))), treatyFragment(lagging));
     expect(placeAnchor(copy(lagging), start, end)).toEqual({ kind: 'unknown' });
   });
 

@@ -76,11 +76,11 @@ describe(docFromYFragment.name, () => {
 
   it('merges two people editing one footnote character by character', () => {
     const origin = new Y.Doc();
-    docToYFragment(doc(article({ id: 'a' }, p({ id: 'p' }, 'Text', footnote({ id: 'n1' }, 'See annex.')))), origin.getXmlFragment('prosemirror'));
+    docToYFragment(doc(article({ id: 'a' }, p({ id: 'p' }, 'Text', footnote({ id: 'n1' }, 'See annex.')))), treatyFragment(origin));
     const replica = new Y.Doc();
     Y.applyUpdate(replica, Y.encodeStateAsUpdate(origin));
     const noteText = (ydoc: Y.Doc): Y.XmlText => {
-      const textBlock = ((ydoc.getXmlFragment('prosemirror').get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement;
+      const textBlock = ((treatyFragment(ydoc).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement;
       const element = textBlock.toArray().find((child): child is Y.XmlElement => child instanceof Y.XmlElement && child.nodeName === 'footnote');
       return element?.get(0) as Y.XmlText;
     };
@@ -89,7 +89,7 @@ describe(docFromYFragment.name, () => {
     Y.applyUpdate(origin, Y.encodeStateAsUpdate(replica));
     Y.applyUpdate(replica, Y.encodeStateAsUpdate(origin));
     for (const ydoc of [origin, replica]) {
-      expect(docFromYFragment(ydoc.getXmlFragment('prosemirror')).textContent).toBe('TextFirst See annex II.');
+      expect(docFromYFragment(treatyFragment(ydoc)).textContent).toBe('TextFirst See annex II.');
     }
   });
 

@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { isConsolidatedDocument } from '@concord/domain';
 import { docToYFragment, treatyFragment } from '@concord/schema';
 import * as Y from 'yjs';
 import { AppException } from '../common/app.exception';
@@ -27,8 +26,8 @@ export type ChangeOrigin = Connection | 'server';
  * (for clients always; the server's own changes say what they may pass). Drafting spaces are a delegation's own
  * working copies, whose statuses are the base text's and lock nothing.
  */
-function checksFor(document: string, lock: AgreedGuardOptions = {}): CheckOptions {
-  return isConsolidatedDocument(document) ? { agreedLock: lock } : {};
+function checksFor(shared: SharedDocument, lock: AgreedGuardOptions = {}): CheckOptions {
+  return shared.consolidated ? { agreedLock: lock } : {};
 }
 
 /** Lets the event loop serve what is waiting (other documents' messages) before going on. */
@@ -248,7 +247,7 @@ export class DocumentRegistry {
     const write = shared.beginWrite();
     let result: CheckedApply;
     try {
-      result = await shared.host.applyChecked(update, checksFor(shared.name, lock));
+      result = await shared.host.applyChecked(update, checksFor(shared, lock));
     } catch (error) {
       write.settle();
       throw error;

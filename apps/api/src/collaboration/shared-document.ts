@@ -1,4 +1,4 @@
-import { COLLAB_CLOSE_CODES, distinctUserColor } from '@concord/domain';
+import { COLLAB_CLOSE_CODES, distinctUserColor, isConsolidatedDocument } from '@concord/domain';
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -61,6 +61,8 @@ export class SharedDocument {
    * system's random source, for every document loaded.
    */
   readonly awareness: awarenessProtocol.Awareness;
+  /** A consolidated draft (where agreed provisions are locked), read from the name once rather than per change. */
+  readonly consolidated: boolean;
   readonly connections = new Set<Connection>();
   /** Which connection introduced each awareness client id: the only one that may set or remove it. */
   readonly presenceOwners = new Map<number, Connection>();
@@ -82,6 +84,7 @@ export class SharedDocument {
     loadedFrom: LoadedFrom,
   ) {
     this.awareness = new awarenessProtocol.Awareness(new Y.Doc({ guid: name }));
+    this.consolidated = isConsolidatedDocument(name);
     this.unfolded = loadedFrom.updates;
     this.snapshotSeq = loadedFrom.snapshotSeq;
     // The server has no presence of its own.
