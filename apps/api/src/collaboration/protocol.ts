@@ -86,7 +86,10 @@ export function updateMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
   syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
+  const bytes = encoding.toUint8Array(encoder);
+  // A Buffer over the same bytes: ws wraps every other view in a new Buffer on each send, and an update fanned
+  // out to hundreds of connections would be wrapped once per connection.
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** An awareness update for the given clients (all known states by default). */

@@ -17,14 +17,16 @@ const base = doc(article({ id: 'a1' }, heading('Sovereignty'), p({ id: 'p1' }, '
 
 /** The two services the catalogue asks, holding one English instrument of committee c1 and one space on its article 2. */
 function catalogue(): DocumentCatalogue {
+  const baseDocument = (id: string, language: Language): Promise<{ doc: Node; committeeId: string }> => {
+    if (id !== INSTRUMENT) return Promise.reject(new AppException('instrument-not-found', `No instrument ${id}.`));
+    if (language !== 'en') return Promise.reject(new AppException('language-not-available', 'No such version.'));
+    return Promise.resolve({ doc: base, committeeId: 'c1' });
+  };
   const instruments = {
-    baseDocument: (id: string, language: Language): Promise<{ doc: Node; committeeId: string }> => {
-      if (id !== INSTRUMENT) return Promise.reject(new AppException('instrument-not-found', `No instrument ${id}.`));
-      if (language !== 'en') return Promise.reject(new AppException('language-not-available', 'No such version.'));
-      return Promise.resolve({ doc: base, committeeId: 'c1' });
-    },
+    baseDocument,
+    committeeOfText: async (id: string, language: Language): Promise<string> => (await baseDocument(id, language)).committeeId,
     consolidatedSeed: (): Promise<Node> => Promise.resolve(base),
-  } as Pick<InstrumentsService, 'baseDocument' | 'consolidatedSeed'>;
+  } as Pick<InstrumentsService, 'baseDocument' | 'committeeOfText' | 'consolidatedSeed'>;
   const space = Object.assign(new DraftingSpace(), { id: SPACE, committeeId: 'c1', instrumentId: INSTRUMENT, language: 'en', ownerDelegationId: 'EGY', coSponsorIds: [], invitedCoSponsorIds: ['IND'], provisionIds: ['a2'] });
   const spaces = { find: (id: string) => Promise.resolve(id === SPACE ? space : null) } as Pick<DraftingSpacesService, 'find'>;
   return new DocumentCatalogue(instruments as InstrumentsService, spaces as DraftingSpacesService);
