@@ -5,7 +5,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { CollabSnapshot } from './collab-snapshot.entity';
 import { CollabUpdate } from './collab-update.entity';
 
-/** A document as stored: its snapshot (if any) and the updates logged after it, oldest first. */
+/** A document as stored: its snapshot, when it has one, and the updates logged after it, oldest first. */
 export interface StoredDocument {
   readonly snapshot: Uint8Array | null;
   readonly updates: readonly Uint8Array[];
@@ -37,7 +37,7 @@ export class CollabRepository {
     return this.dataSource.options.type === 'postgres';
   }
 
-  /** Appends a batch of updates, of any documents, all or none (the group commit). */
+  /** Appends a batch of updates, whatever their documents, all or none (the group commit). */
   appendBatch(entries: readonly { readonly document: string; readonly data: Uint8Array }[]): Promise<void> {
     // On SQLite a batch that fits one statement needs no transaction: the statement is atomic by itself, and a
     // transaction would add a BEGIN and a COMMIT round trip on the one connection, on every commit.

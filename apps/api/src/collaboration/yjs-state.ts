@@ -19,7 +19,7 @@ export function applyQuietly(doc: Y.Doc, updates: readonly Uint8Array[]): void {
   });
 }
 
-/** A stored document's updates in the order they apply: the snapshot (if any), then the log. */
+/** A stored document's updates in the order they apply: the snapshot when there is one, then the log. */
 export const storedUpdates = (stored: StoredDocument): readonly Uint8Array[] => (stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
 
 /** Builds one state update from a stored snapshot and log. */

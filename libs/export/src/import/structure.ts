@@ -274,7 +274,7 @@ class DocumentBuilder {
     return 0;
   }
 
-  /** The innermost last subparagraph of the open paragraph, if it has any. */
+  /** The innermost last subparagraph of the open paragraph, when it has one. */
   private lastSubparagraph(): SubDraft | null {
     let last = this.paragraph?.subs.at(-1) ?? null;
     while (last && last.children.length > 0) last = last.children.at(-1) ?? null;
