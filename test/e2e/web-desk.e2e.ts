@@ -269,7 +269,8 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
 
       await navigator.getByRole('link', { name: /Article 5/ }).click();
       const there = card(page, 'Scope and access');
-      expect(await there.locator('.desk-changes').textContent()).toContain('dishonest intent');
+      // The card is the same element, re-rendered for Article 5 once its changes arrive: wait for them.
+      await expect.poll(() => there.locator('.desk-changes').textContent()).toContain('dishonest intent');
       await there.getByRole('group', { name: 'Decision on its changes to this article' }).getByRole('radio', { name: 'Present as an option' }).click();
       await there.getByText('Decision saved. It applies at the next compilation.').waitFor();
       await page.getByText('Decisions waiting to be compiled: 1.').waitFor();
