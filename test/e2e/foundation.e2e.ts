@@ -156,6 +156,16 @@ for (const backend of BACKENDS) {
       expect(backwards.body.error?.code).toBe('invalid-dates');
       const moved = await api.patch(`/api/sessions/${String(session.body.id)}`, { venue: 'Vienna International Centre' });
       expect(moved.body).toMatchObject({ venue: 'Vienna International Centre', number: 2 });
+      // An update of the committee that changes nothing is answered with the committee, and writes nothing.
+      const audited = async (): Promise<number> => Number(((await server.db.query('SELECT COUNT(*) AS n FROM audit_log')) as { n: number | string }[])[0].n);
+      const auditedBefore = await audited();
+      const current = (await api.get(`/api/committees/${committeeId}`)).body as Json;
+      for (const body of [{}, { description: current.description }]) {
+        const same = await api.patch(`/api/committees/${committeeId}`, body);
+        expect(same.status).toBe(200);
+        expect(same.body).toEqual(current);
+      }
+      expect(await audited()).toBe(auditedBefore);
 
       const delegations = (await api.get(`/api/committees/${committeeId}/delegations`)).body.items as Json[];
       const eu = delegations.find((d) => d.code === 'EU');

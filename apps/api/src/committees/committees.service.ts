@@ -74,6 +74,9 @@ export class CommitteesService {
     return this.uow.run(async (manager) => {
       const committee = await this.require(id, manager);
       const before = committeeView(committee);
+      const changed = (Object.keys(dto) as (keyof UpdateCommitteeDto)[]).some((key) => dto[key] !== undefined && dto[key] !== committee[key]);
+      // An update that changes nothing (an empty body, or the values already held) is answered without a write.
+      if (!changed) return before;
       Object.assign(committee, { ...dto, updatedAt: new Date() });
       await this.committees.save(committee, manager);
       await this.audit.record(manager, { actorId: user.user.id, action: 'committee.update', entityType: 'committee', entityId: id, before, after: committeeView(committee) });
