@@ -156,14 +156,22 @@ for (const backend of BACKENDS) {
       expect(backwards.body.error?.code).toBe('invalid-dates');
       const moved = await api.patch(`/api/sessions/${String(session.body.id)}`, { venue: 'Vienna International Centre' });
       expect(moved.body).toMatchObject({ venue: 'Vienna International Centre', number: 2 });
-      // An update of the committee that changes nothing is answered with the committee, and writes nothing.
+      // An update that gives no field is refused; one that gives the values already held is answered with the record.
+      // Neither writes: not the row, not an audit entry.
       const audited = async (): Promise<number> => Number(((await server.db.query('SELECT COUNT(*) AS n FROM audit_log')) as { n: number | string }[])[0].n);
       const auditedBefore = await audited();
-      const current = (await api.get(`/api/committees/${committeeId}`)).body as Json;
-      for (const body of [{}, { description: current.description }]) {
-        const same = await api.patch(`/api/committees/${committeeId}`, body);
-        expect(same.status).toBe(200);
-        expect(same.body).toEqual(current);
+      const currentCommittee = (await api.get(`/api/committees/${committeeId}`)).body as Json;
+      const currentSession = (await api.get(`/api/sessions/${String(session.body.id)}`)).body as Json;
+      for (const [path, current, same] of [
+        [`/api/committees/${committeeId}`, currentCommittee, { description: currentCommittee.description }],
+        [`/api/sessions/${String(session.body.id)}`, currentSession, { venue: currentSession.venue, number: currentSession.number }],
+      ] as const) {
+        const empty = await api.patch(path, {});
+        expect(empty.status).toBe(400);
+        expect(empty.body.error?.message).toContain('no field to change');
+        const unchanged = await api.patch(path, same);
+        expect(unchanged.status).toBe(200);
+        expect(unchanged.body).toEqual(current);
       }
       expect(await audited()).toBe(auditedBefore);
 
@@ -183,6 +191,11 @@ for (const backend of BACKENDS) {
       expect(notAGroup.body.error?.code).toBe('invalid-group');
       const renamed = await api.patch(`/api/delegations/${String(italy.body.id)}`, { names: { en: 'Italian Republic' } });
       expect(renamed.body).toMatchObject({ names: { en: 'Italian Republic' }, groupIds: [eu?.id] });
+      const auditRows = (await server.db.query('SELECT COUNT(*) AS n FROM audit_log')) as unknown[];
+      expect((await api.patch(`/api/delegations/${String(italy.body.id)}`, {})).status).toBe(400);
+      const again = await api.patch(`/api/delegations/${String(italy.body.id)}`, { names: renamed.body.names, groupIds: [eu?.id] });
+      expect(again.body).toEqual(renamed.body);
+      expect(await server.db.query('SELECT COUNT(*) AS n FROM audit_log')).toEqual(auditRows);
     });
 
     it('imports a base text from Markdown and from DOCX and serves it numbered', async () => {

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { decide } from '@concord/domain';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -74,13 +75,14 @@ export class CommitteesService {
     return this.uow.run(async (manager) => {
       const committee = await this.require(id, manager);
       const before = committeeView(committee);
-      const changed = (Object.keys(dto) as (keyof UpdateCommitteeDto)[]).some((key) => dto[key] !== undefined && dto[key] !== committee[key]);
-      // An update that changes nothing (an empty body, or the values already held) is answered without a write.
-      if (!changed) return before;
-      Object.assign(committee, { ...dto, updatedAt: new Date() });
+      Object.assign(committee, dto);
+      const after = committeeView(committee);
+      // An update to the values already held is answered without a write, so the audit log records only changes.
+      if (isDeepStrictEqual(before, after)) return before;
+      committee.updatedAt = new Date();
       await this.committees.save(committee, manager);
-      await this.audit.record(manager, { actorId: user.user.id, action: 'committee.update', entityType: 'committee', entityId: id, before, after: committeeView(committee) });
-      return committeeView(committee);
+      await this.audit.record(manager, { actorId: user.user.id, action: 'committee.update', entityType: 'committee', entityId: id, before, after });
+      return after;
     });
   }
 
@@ -126,11 +128,14 @@ export class CommitteesService {
       assertManagesCommittee(user, session.committeeId);
       const before = sessionView(session);
       const { proposalDeadline, ...rest } = dto;
-      Object.assign(session, rest, proposalDeadline ? { proposalDeadline: new Date(proposalDeadline) } : {}, { updatedAt: new Date() });
+      Object.assign(session, rest, proposalDeadline ? { proposalDeadline: new Date(proposalDeadline) } : {});
+      const after = sessionView(session);
+      if (isDeepStrictEqual(before, after)) return before;
+      session.updatedAt = new Date();
       await this.checkSession(session, manager);
       await this.committees.saveSession(session, manager);
-      await this.audit.record(manager, { actorId: user.user.id, action: 'session.update', entityType: 'session', entityId: id, before, after: sessionView(session) });
-      return sessionView(session);
+      await this.audit.record(manager, { actorId: user.user.id, action: 'session.update', entityType: 'session', entityId: id, before, after });
+      return after;
     });
   }
 

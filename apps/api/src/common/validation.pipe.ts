@@ -31,6 +31,19 @@ export function validationMessage(details: readonly string[]): string {
   return `The request was not accepted: ${listed}. Correct ${details.length > 1 ? 'these' : 'this'} and send it again.`;
 }
 
+/** The update bodies whose fields are all optional; see {@link PartialUpdate}. */
+const PARTIAL_UPDATES = new WeakSet<object>();
+
+/**
+ * Marks an update body whose fields are all optional. One that gives none of them asks for nothing and is refused,
+ * so that a client whose form lost its fields is told so instead of being answered as though it had saved.
+ */
+export function PartialUpdate(): ClassDecorator {
+  return (target) => {
+    PARTIAL_UPDATES.add(target);
+  };
+}
+
 /**
  * ValidationPipe that first refuses what its whitelist cannot see: a query (bodies are checked as they are parsed)
  * with a reserved key such as `constructor`, or a NUL character.
@@ -39,8 +52,17 @@ class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const problem = metadata.type === 'query' ? hygieneProblem(value) : null;
     if (problem !== null) throw new AppException('validation-failed', `Invalid query: ${problem}.`, [problem]);
-    return super.transform(value, metadata);
+    const result: unknown = await super.transform(value, metadata);
+    if (metadata.type === 'body' && metadata.metatype && PARTIAL_UPDATES.has(metadata.metatype) && isEmptyUpdate(result)) {
+      const detail = 'the request gives no field to change: give at least one';
+      throw new AppException('validation-failed', validationMessage([detail]), [detail]);
+    }
+    return result;
   }
+}
+
+function isEmptyUpdate(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && Object.values(body).every((value) => value === undefined);
 }
 
 /** Strict DTO validation: unknown fields and wrong types are refused with one message per problem. */

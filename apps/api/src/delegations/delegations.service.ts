@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { DelegationKind, Localized } from '@concord/domain';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -82,12 +83,14 @@ export class DelegationsService {
       if (dto.code !== undefined) delegation.code = dto.code;
       if (dto.kind !== undefined) delegation.kind = dto.kind;
       if (dto.names !== undefined) delegation.names = cleanNames(dto.names);
+      const groupIds = dto.groupIds === undefined ? oldGroups : await this.checkGroups(delegation, dto.groupIds, manager);
+      const after = view(delegation, groupIds);
+      // An update to the values already held is answered without a write, so the audit log records only changes.
+      if (isDeepStrictEqual(before, after)) return before;
       delegation.updatedAt = new Date();
       await this.assertCodeFree(delegation, manager);
-      const groupIds = dto.groupIds === undefined ? oldGroups : await this.checkGroups(delegation, dto.groupIds, manager);
       await this.delegations.save(delegation, manager);
       if (dto.groupIds !== undefined) await this.delegations.setGroups(id, groupIds, manager);
-      const after = view(delegation, groupIds);
       await this.audit.record(manager, { actorId: user.user.id, action: 'delegation.update', entityType: 'delegation', entityId: id, before, after });
       return after;
     });

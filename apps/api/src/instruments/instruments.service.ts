@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { type Action, decide, isLanguage, type Language, type Localized } from '@concord/domain';
 import { ImportError, ImportErrorCode, importText } from '@concord/export';
 import { docFromJSON, docFromJSONText, docToJSONText, docToText, freezeNumbers } from '@concord/schema';
@@ -159,9 +160,11 @@ export class InstrumentsService {
       const languages = await this.instruments.languagesOf(id);
       const before = view(instrument, languages);
       instrument.titles = cleanTitles(dto.titles);
+      const after = view(instrument, languages);
+      // An update to the titles already held is answered without a write, so the audit log records only changes.
+      if (isDeepStrictEqual(before, after)) return before;
       instrument.updatedAt = new Date();
       await this.instruments.save(instrument, manager);
-      const after = view(instrument, languages);
       await this.audit.record(manager, { actorId: user.user.id, action: 'instrument.update', entityType: 'instrument', entityId: id, before, after });
       return after;
     });

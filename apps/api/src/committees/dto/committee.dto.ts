@@ -1,3 +1,4 @@
+import { PartialUpdate } from '../../common/validation.pipe';
 import type { CommitteeRequest } from '@concord/domain';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
@@ -22,4 +23,5 @@ export class CreateCommitteeDto implements CommitteeRequest {
   description?: string;
 }
 
+@PartialUpdate()
 export class UpdateCommitteeDto extends PartialType(CreateCommitteeDto) {}

@@ -1,3 +1,4 @@
+import { PartialUpdate } from '../../common/validation.pipe';
 import type { SessionRequest } from '@concord/domain';
 import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { IsInt, IsISO8601, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
@@ -36,4 +37,5 @@ export class CreateSessionDto implements SessionRequest {
   proposalDeadline!: string;
 }
 
+@PartialUpdate()
 export class UpdateSessionDto extends PartialType(CreateSessionDto) {}

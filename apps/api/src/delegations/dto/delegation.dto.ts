@@ -1,3 +1,4 @@
+import { PartialUpdate } from '../../common/validation.pipe';
 import { DELEGATION_KINDS, type DelegationRequest } from '@concord/domain';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -38,4 +39,5 @@ export class CreateDelegationDto implements DelegationRequest {
   groupIds?: string[];
 }
 
+@PartialUpdate()
 export class UpdateDelegationDto extends PartialType(CreateDelegationDto) {}
