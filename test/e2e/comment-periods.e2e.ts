@@ -119,6 +119,12 @@ for (const backend of BACKENDS) {
       expect((await as('egypt.delegate').post(`/api/comment-periods/${String(period.id)}/written-comments`, { language: 'en', remarks: [{ provisionId: 'no-such-provision', body: 'x' }] })).body.error?.code).toBe('provision-not-found');
       expect((await as('egypt.delegate').post(`/api/comment-periods/${String(period.id)}/written-comments`, { language: 'xx', remarks: [{ body: 'x' }] })).body.error?.code).toBe('validation-failed');
       expect((await as('egypt.delegate').post(`/api/written-comments/${String(egypt.id)}/submit`)).status).toBe(403);
+      // Nor does the secretariat's audit log tell of it: that Egypt drafts, edits or discards, and how many remarks.
+      const discarded = await as('egypt.delegate').post(`/api/comment-periods/${String(period.id)}/written-comments`, { language: 'en', remarks: [{ body: 'Second thoughts.' }] });
+      expect(discarded.status).toBe(201);
+      expect((await as('egypt.delegate').delete(`/api/written-comments/${String(discarded.body.id)}`)).status).toBe(204);
+      const drafting = JSON.stringify((await as('secretariat').get('/api/audit?limit=50')).body);
+      for (const secret of [String(egypt.id), String(discarded.body.id), 'written-comment.draft', 'written-comment.discard', '"remarks":2']) expect(drafting).not.toContain(secret);
       const submitted = await as('egypt.head').post(`/api/written-comments/${String(egypt.id)}/submit`);
       expect(submitted.status).toBe(200);
       egypt = submitted.body;

@@ -202,6 +202,28 @@ for (const backend of BACKENDS) {
       expect(((await as('egypt.head').get(members())).body.items as Json[]).map((m) => m.userId)).not.toContain(ids.mole);
     });
 
+    it("refuses an account whose role does not fit its delegation's kind, such as an observer attached to Egypt", async () => {
+      // Observers read their own delegation's drafts (an observer organization's written comments): an observer
+      // account tied to a Member State would hand that State's drafts to whoever created it, with no head to confirm.
+      const before = await fingerprint();
+      const cases: Array<[string, Json]> = [
+        ['secretariat', { roles: ['observer'], delegationId: ids.egypt }],
+        ['admin', { roles: ['observer'], delegationId: ids.egypt }],
+        ['secretariat', { roles: ['observer'], delegationId: ids.EU }],
+        ['secretariat', { roles: ['delegate'], delegationId: ids.COE }],
+        ['secretariat', { roles: ['head-of-delegation'], delegationId: ids.SECRETARIAT }],
+        ['secretariat', { roles: ['observer', 'delegate'], delegationId: ids.egypt }],
+      ];
+      for (const [inviter, fields] of cases) {
+        const refused = await as(inviter).post('/api/auth/invitations', { email: 'spy@example.org', displayName: 'Spy', committeeId: ids.committee, ...fields });
+        expect(refused.status, `${inviter} ${JSON.stringify(fields)}`).toBe(400);
+        expect(String(refused.body.error?.message)).toMatch(/choose another delegation or another role/);
+      }
+      expect(await fingerprint()).toBe(before);
+      const observer = await as('secretariat').post('/api/auth/invitations', { email: 'second.observer@coe.example', displayName: 'Second Observer', committeeId: ids.committee, roles: ['observer'], delegationId: ids.COE });
+      expect(observer.status, JSON.stringify(observer.body)).toBe(201);
+    });
+
     it('confirms at once a member its own head invites', async () => {
       const own = await inviteAndAccept('egypt.head', 'trusted', { email: 'trusted@egypt.example', displayName: 'Trusted Adviser', roles: ['delegate'], delegationId: ids.egypt, committeeId: ids.committee });
       expect(own).toMatchObject({ delegationId: ids.egypt, pendingDelegationId: null });

@@ -172,8 +172,14 @@ for (const backend of BACKENDS) {
         const unchanged = await api.patch(path, same);
         expect(unchanged.status).toBe(200);
         expect(unchanged.body).toEqual(current);
+        // null would clear a field that every record needs: refused, each field named.
+        const cleared = await api.patch(path, Object.fromEntries(Object.keys(same).map((key) => [key, null])));
+        expect(cleared.status).toBe(400);
+        for (const key of Object.keys(same)) expect(cleared.body.error?.message).toContain(`${key} cannot be null`);
       }
       expect(await audited()).toBe(auditedBefore);
+      const padded = await api.patch(`/api/sessions/${String(session.body.id)}`, { venue: '  Vienna International Centre  ' });
+      expect(padded.body).toEqual(currentSession);
 
       const delegations = (await api.get(`/api/committees/${committeeId}/delegations`)).body.items as Json[];
       const eu = delegations.find((d) => d.code === 'EU');
@@ -193,6 +199,7 @@ for (const backend of BACKENDS) {
       expect(renamed.body).toMatchObject({ names: { en: 'Italian Republic' }, groupIds: [eu?.id] });
       const auditRows = (await server.db.query('SELECT COUNT(*) AS n FROM audit_log')) as unknown[];
       expect((await api.patch(`/api/delegations/${String(italy.body.id)}`, {})).status).toBe(400);
+      expect((await api.patch(`/api/delegations/${String(italy.body.id)}`, { code: null, kind: null, groupIds: null })).status).toBe(400);
       const again = await api.patch(`/api/delegations/${String(italy.body.id)}`, { names: renamed.body.names, groupIds: [eu?.id] });
       expect(again.body).toEqual(renamed.body);
       expect(await server.db.query('SELECT COUNT(*) AS n FROM audit_log')).toEqual(auditRows);

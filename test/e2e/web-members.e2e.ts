@@ -78,4 +78,25 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(`Delegation members in Chromium${B
     await recruitContext.close();
     await head.context.close();
   });
+  it('offers the secretariat, in the invitation form, only the delegations the chosen roles may belong to', async () => {
+    const secretariat = await signIn(browser, server, 'secretariat@concord.test');
+    const committeeId = String(((await client(server, await login(server, 'secretariat@concord.test')).get('/api/committees')).body.items as { id: string }[])[0]?.id);
+    await secretariat.page.goto(`/committees/${committeeId}`);
+    const form = secretariat.page.getByRole('form', { name: 'Invite a user' });
+    await form.waitFor();
+    const offered = async (): Promise<string[]> => (await form.getByLabel('Delegation', { exact: true }).locator('option').allTextContents()).map((text) => text.split(' — ')[0]);
+    // A delegate (the form's default) speaks for a Member State or a group.
+    await form.getByLabel('Delegation', { exact: true }).selectOption({ label: 'EGY — Egypt' });
+    const forDelegates = await offered();
+    expect(forDelegates).toEqual(expect.arrayContaining(['EGY', 'EU', 'BRA']));
+    expect(forDelegates).not.toContain('COE');
+    expect(forDelegates).not.toContain('SECRETARIAT');
+    // An observer represents an observer organization: Egypt is no longer offered, nor kept as the choice.
+    await form.getByLabel('Delegate', { exact: true }).uncheck();
+    await form.getByLabel('Observer', { exact: true }).check();
+    expect(await offered()).toEqual(['None (secretariat, chair or observer)', 'COE']);
+    expect(await form.getByLabel('Delegation', { exact: true }).inputValue()).toBe('');
+    expect(secretariat.errors).toEqual([]);
+    await secretariat.context.close();
+  });
 });

@@ -43,6 +43,7 @@ export {
   isDelegationKind,
   isProvisionStatus,
   isRole,
+  roleUnfitForDelegation,
   isTier,
 } from './vocabulary';
 export type { DelegationKind, ProvisionStatus, Role, Tier } from './vocabulary';

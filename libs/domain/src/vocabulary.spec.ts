@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAction } from './action';
 import { show, titled } from './testing/titled';
-import { isDelegationKind, isProvisionStatus, isRole, isTier } from './vocabulary';
+import { DELEGATION_KINDS, isDelegationKind, isProvisionStatus, isRole, isTier, ROLES, roleUnfitForDelegation } from './vocabulary';
 
 const GUARD_CASES = [
   { guard: isRole, value: 'head-of-delegation', expected: true },
@@ -27,4 +27,25 @@ describe('vocabulary type guards', () => {
       expect(guard(value)).toBe(expected);
     },
   );
+});
+
+describe('roleUnfitForDelegation', () => {
+  it('lets delegates and heads belong to Member States and groups, observers to observer organizations only', () => {
+    const fits = Object.fromEntries(ROLES.map((role) => [role, DELEGATION_KINDS.filter((kind) => roleUnfitForDelegation([role], kind) === null)]));
+    expect(fits).toEqual({
+      delegate: ['member-state', 'group'],
+      'head-of-delegation': ['member-state', 'group'],
+      secretariat: [...DELEGATION_KINDS],
+      chair: [...DELEGATION_KINDS],
+      observer: ['observer-organization'],
+      admin: [...DELEGATION_KINDS],
+    });
+  });
+
+  it('names the first role of several that does not fit, and refuses a kind it does not know', () => {
+    expect(roleUnfitForDelegation(['secretariat', 'observer', 'delegate'], 'member-state')).toBe('observer');
+    expect(roleUnfitForDelegation(['delegate', 'head-of-delegation'], 'group')).toBeNull();
+    expect(roleUnfitForDelegation([], 'member-state')).toBeNull();
+    expect(roleUnfitForDelegation(['chair'], 'parliament')).toBe('chair');
+  });
 });

@@ -21,6 +21,25 @@ export const DELEGATION_KINDS = ['member-state', 'group', 'observer-organization
 /** The kind of a delegation. */
 export type DelegationKind = (typeof DELEGATION_KINDS)[number];
 
+/**
+ * The kinds of delegation a role may belong to, for the roles that act for their delegation (the policy opens its
+ * delegation-tier records to them): a delegate or head speaks for a Member State or a group, an observer for an
+ * observer organization. Other roles act for no delegation, whichever they belong to.
+ */
+const KINDS_ACTED_FOR: Readonly<Partial<Record<Role, readonly DelegationKind[]>>> = {
+  delegate: ['member-state', 'group'],
+  'head-of-delegation': ['member-state', 'group'],
+  observer: ['observer-organization'],
+};
+
+/**
+ * The first of `roles` that may not belong to a delegation of `kind`, or null when all may. An observer account
+ * attached to a Member State would open that State's drafts to whoever created it.
+ */
+export function roleUnfitForDelegation(roles: readonly Role[], kind: string): Role | null {
+  return roles.find((role) => !isMemberOf(KINDS_ACTED_FOR[role] ?? DELEGATION_KINDS, kind)) ?? null;
+}
+
 /** How far negotiation of one provision of a consolidated draft has come. */
 export const PROVISION_STATUSES = ['open', 'informally-agreed', 'agreed-ad-referendum'] as const;
 

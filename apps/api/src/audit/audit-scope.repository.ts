@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { User } from '../auth/user.entity';
 import { Comment } from '../comments/comment.entity';
+import { WrittenComment } from '../comment-periods/written-comment.entity';
 import { CommitteeSession } from '../committees/committee-session.entity';
 import { Delegation } from '../delegations/delegation.entity';
 import { DraftingSpace } from '../drafting-spaces/drafting-space.entity';
@@ -9,7 +10,7 @@ import { Instrument } from '../instruments/instrument.entity';
 import { Proposal } from '../proposals/proposal.entity';
 import { ProposalCompilation } from '../revisions/proposal-compilation.entity';
 import { Revision } from '../revisions/revision.entity';
-import { commentScope, proposalScope, type RecordKind, type RecordRef, type RecordScope, refKey, spaceScope } from './audit-visibility';
+import { commentScope, proposalScope, type RecordKind, type RecordRef, type RecordScope, refKey, spaceScope, writtenCommentScope } from './audit-visibility';
 
 /** Reads, for the audit log's read side, the committee and delegation-tier owners of the records rows are about. */
 @Injectable()
@@ -30,6 +31,8 @@ export class AuditScopeRepository {
         for (const row of await this.rows(Comment, ids)) put(kind, row.id, commentScope(row));
       } else if (kind === 'proposal') {
         for (const row of await this.rows(Proposal, ids)) put(kind, row.id, proposalScope(row));
+      } else if (kind === 'written_comment') {
+        for (const row of await this.rows(WrittenComment, ids)) put(kind, row.id, writtenCommentScope(row));
       } else {
         for (const row of await this.rows(COMMITTEE_RECORDS[kind], ids)) put(kind, row.id, { committeeId: row.committeeId });
       }
@@ -44,7 +47,7 @@ export class AuditScopeRepository {
 }
 
 /** Records whose only scope is their committee. */
-const COMMITTEE_RECORDS: Record<Exclude<RecordKind, 'committee' | 'drafting_space' | 'comment' | 'proposal'>, EntityTarget<{ id: string; committeeId: string }>> = {
+const COMMITTEE_RECORDS: Record<Exclude<RecordKind, 'committee' | 'drafting_space' | 'comment' | 'proposal' | 'written_comment'>, EntityTarget<{ id: string; committeeId: string }>> = {
   session: CommitteeSession,
   delegation: Delegation,
   user: User,

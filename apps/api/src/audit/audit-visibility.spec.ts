@@ -13,6 +13,7 @@ import {
   scopeOf,
   spaceScope,
   subjectRecord,
+  writtenCommentScope,
 } from './audit-visibility';
 
 const INSTRUMENT = '5f0c1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b';
@@ -44,6 +45,8 @@ const SCOPES = new Map<string, RecordScope>([
   [refKey({ kind: 'comment', id: 'comment-open' }), commentScope({ committeeId: 'c1', tier: 'committee', authorDelegationId: 'EGY' })],
   [refKey({ kind: 'instrument', id: INSTRUMENT }), { committeeId: 'c1' }],
   [refKey({ kind: 'committee', id: 'c2' }), { committeeId: 'c2' }],
+  [refKey({ kind: 'written_comment', id: 'written-draft' }), writtenCommentScope({ committeeId: 'c1', status: 'draft', delegationId: 'EGY' })],
+  [refKey({ kind: 'written_comment', id: 'written-submitted' }), writtenCommentScope({ committeeId: 'c1', status: 'submitted', delegationId: 'EGY' })],
 ]);
 
 const ROWS = {
@@ -56,6 +59,9 @@ const ROWS = {
   lostSpace: row('drafting_space', 'space-gone', { ownerDelegationId: 'EGY' }),
   lostInternalComment: row('comment', 'comment-gone', { tier: 'delegation' }),
   system: row('mystery', 'x', null, null),
+  writtenDraft: row('written_comment', 'written-draft', { periodId: 'p1', delegationId: 'EGY', remarks: 2 }),
+  writtenSubmitted: row('written_comment', 'written-submitted', { number: 1, late: false }),
+  writtenDiscarded: row('written_comment', 'written-gone'),
 } as const;
 type RowName = keyof typeof ROWS;
 
@@ -84,6 +90,13 @@ describe(presentRow.name, () => {
     ['lostInternalComment', 'secretariat', 'redacted'],
     ['system', 'secretariat', 'hidden'],
     ['system', 'admin', 'full'],
+    ['writtenDraft', 'secretariat', 'redacted'],
+    ['writtenDraft', 'admin', 'redacted'],
+    ['writtenDraft', 'brazilHead', 'redacted'],
+    ['writtenDraft', 'egyptHead', 'full'],
+    ['writtenSubmitted', 'secretariat', 'full'],
+    ['writtenSubmitted', 'otherSecretariat', 'hidden'],
+    ['writtenDiscarded', 'secretariat', 'redacted'],
   ])('shows %s to %s: %s', (name, who, expected) => {
     const entry = ROWS[name];
     const view = presentRow(READERS[who], entry, scopeOf(entry, SCOPES));

@@ -4,12 +4,13 @@ import type { ChainedRow } from './audit-chain';
 /**
  * Who may see which audit row, decided on the read side (the rows themselves are never changed: they are chained).
  * A row belongs to the committee of the record it is about; a row about a delegation-tier record (a drafting space,
- * its co-sponsor invitations, a delegation-tier comment, an unsubmitted proposal) is shown in full only to the
+ * its co-sponsor invitations, a delegation-tier comment, an unsubmitted proposal, a written comment being drafted)
+ * is shown in full only to the
  * owning delegations' confirmed members, and to everyone else as a bare "a delegation-tier action happened at".
  */
 
 /** The kinds of records audit rows are about, as far as visibility needs to know them. */
-export const RECORD_KINDS = ['committee', 'session', 'delegation', 'user', 'instrument', 'drafting_space', 'proposal', 'comment', 'compilation', 'revision'] as const;
+export const RECORD_KINDS = ['committee', 'session', 'delegation', 'user', 'instrument', 'drafting_space', 'proposal', 'comment', 'compilation', 'revision', 'written_comment'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** A record an audit row points at. */
@@ -51,10 +52,14 @@ const ENTITY_KINDS: Readonly<Record<string, RecordKind>> = {
   comment: 'comment',
   compilation: 'compilation',
   revision: 'revision',
+  written_comment: 'written_comment',
 };
 
-/** Entity types whose rows are about a delegation-tier record even when the record cannot be found. */
-const ALWAYS_DELEGATION_TIER = new Set(['drafting_space']);
+/**
+ * Entity types whose rows are about a delegation-tier record even when the record cannot be found: a drafting space,
+ * and a written comment (only a draft can be discarded, so one that is gone was its delegation's).
+ */
+const ALWAYS_DELEGATION_TIER = new Set(['drafting_space', 'written_comment']);
 
 /** The record a row is about, when its entity type names one the read side knows. */
 export function subjectRecord(row: Pick<AuditRow, 'entityType' | 'entityId'>): RecordRef | null {
@@ -142,6 +147,12 @@ export function spaceScope(space: { readonly committeeId: string; readonly owner
 export function commentScope(comment: { readonly committeeId: string; readonly tier: string; readonly authorDelegationId: string | null }): RecordScope {
   if (comment.tier !== 'delegation') return { committeeId: comment.committeeId };
   return { committeeId: comment.committeeId, delegationOwners: comment.authorDelegationId ? [comment.authorDelegationId] : [] };
+}
+
+/** A written comment being drafted is its delegation's (or observer organization's); from submission on the committee's. */
+export function writtenCommentScope(comment: { readonly committeeId: string; readonly status: string; readonly delegationId: string }): RecordScope {
+  if (comment.status !== 'draft') return { committeeId: comment.committeeId };
+  return { committeeId: comment.committeeId, delegationOwners: [comment.delegationId] };
 }
 
 /** A proposal not yet submitted is its sponsors'; from submission on the committee's. */

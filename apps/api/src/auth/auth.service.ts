@@ -1,4 +1,4 @@
-import { decide, type InvitationView, type Role, type SignInView, type Subject } from '@concord/domain';
+import { decide, type InvitationView, type Role, roleUnfitForDelegation, type SignInView, type Subject } from '@concord/domain';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -266,6 +266,11 @@ export class AuthService {
       const delegation = await this.delegations.findById(dto.delegationId);
       if (!delegation || delegation.committeeId !== dto.committeeId) {
         throw new AppException('delegation-not-found', `No delegation ${dto.delegationId} in this committee.`);
+      }
+      const unfit = roleUnfitForDelegation(dto.roles, delegation.kind);
+      if (unfit !== null) {
+        const belongs = unfit === 'observer' ? 'An observer represents an observer organization' : 'Delegates and heads of delegation speak for a Member State or a group';
+        throw new AppException('validation-failed', `${belongs}, not the ${delegation.code} delegation (${delegation.kind}): choose another delegation or another role.`);
       }
     }
   }

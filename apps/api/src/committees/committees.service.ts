@@ -75,7 +75,7 @@ export class CommitteesService {
     return this.uow.run(async (manager) => {
       const committee = await this.require(id, manager);
       const before = committeeView(committee);
-      Object.assign(committee, dto);
+      Object.assign(committee, dto, dto.name === undefined ? {} : { name: dto.name.trim() });
       const after = committeeView(committee);
       // An update to the values already held is answered without a write, so the audit log records only changes.
       if (isDeepStrictEqual(before, after)) return before;
@@ -127,8 +127,10 @@ export class CommitteesService {
       if (!session) throw new AppException('session-not-found', `No session ${id}.`);
       assertManagesCommittee(user, session.committeeId);
       const before = sessionView(session);
-      const { proposalDeadline, ...rest } = dto;
-      Object.assign(session, rest, proposalDeadline ? { proposalDeadline: new Date(proposalDeadline) } : {});
+      const { proposalDeadline, title, venue, ...rest } = dto;
+      // Trimmed as when the session was created.
+      Object.assign(session, rest, title === undefined ? {} : { title: title.trim() }, venue === undefined ? {} : { venue: venue.trim() });
+      if (proposalDeadline) session.proposalDeadline = new Date(proposalDeadline);
       const after = sessionView(session);
       if (isDeepStrictEqual(before, after)) return before;
       session.updatedAt = new Date();

@@ -36,7 +36,8 @@ const PARTIAL_UPDATES = new WeakSet<object>();
 
 /**
  * Marks an update body whose fields are all optional. One that gives none of them asks for nothing and is refused,
- * so that a client whose form lost its fields is told so instead of being answered as though it had saved.
+ * so that a client whose form lost its fields is told so instead of being answered as though it had saved; one
+ * that gives null for a field is refused too, since none of them may be cleared.
  */
 export function PartialUpdate(): ClassDecorator {
   return (target) => {
@@ -53,16 +54,23 @@ class StrictValidationPipe extends ValidationPipe {
     const problem = metadata.type === 'query' ? hygieneProblem(value) : null;
     if (problem !== null) throw new AppException('validation-failed', `Invalid query: ${problem}.`, [problem]);
     const result: unknown = await super.transform(value, metadata);
-    if (metadata.type === 'body' && metadata.metatype && PARTIAL_UPDATES.has(metadata.metatype) && isEmptyUpdate(result)) {
-      const detail = 'the request gives no field to change: give at least one';
-      throw new AppException('validation-failed', validationMessage([detail]), [detail]);
+    if (metadata.type === 'body' && metadata.metatype && PARTIAL_UPDATES.has(metadata.metatype)) {
+      const details = updateProblems(result);
+      if (details.length > 0) throw new AppException('validation-failed', validationMessage(details), details);
     }
     return result;
   }
 }
 
-function isEmptyUpdate(body: unknown): boolean {
-  return typeof body === 'object' && body !== null && Object.values(body).every((value) => value === undefined);
+/**
+ * What is wrong with a partial update beyond its fields' own rules: giving none of them, or null for one (its
+ * fields are optional, so the checks skip null, yet none of them may be cleared).
+ */
+function updateProblems(body: unknown): string[] {
+  if (typeof body !== 'object' || body === null) return [];
+  const given = Object.entries(body).filter(([, value]) => value !== undefined);
+  if (given.length === 0) return ['the request gives no field to change: give at least one'];
+  return given.filter(([, value]) => value === null).map(([key]) => `${key} cannot be null: leave it out to keep it, or give its new value`);
 }
 
 /** Strict DTO validation: unknown fields and wrong types are refused with one message per problem. */

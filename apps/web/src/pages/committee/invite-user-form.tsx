@@ -1,4 +1,4 @@
-import { type Language, ROLES, type Role } from '@concord/domain';
+import { type Language, ROLES, type Role, roleUnfitForDelegation } from '@concord/domain';
 import { useRef, useState, type FormEvent } from 'react';
 import { api, type Delegation, type Invitation } from '../../api';
 import { StatusMessage } from '../../components/error-alert';
@@ -21,6 +21,11 @@ export function InviteUserForm({ committeeId, delegations }: { committeeId: stri
   const [copied, setCopied] = useState(false);
   const linkRef = useRef<HTMLInputElement>(null);
 
+  // Only the delegations the chosen roles may belong to: an observer represents an observer organization, a
+  // delegate or head a Member State or a group (the server refuses the rest).
+  const fittingDelegations = [...delegations].filter((d) => roleUnfitForDelegation(roles, d.kind) === null).sort((a, b) => a.code.localeCompare(b.code));
+  const chosenDelegation = fittingDelegations.some((d) => d.id === delegationId) ? delegationId : '';
+
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setInvitation(null);
@@ -33,7 +38,7 @@ export function InviteUserForm({ committeeId, delegations }: { committeeId: stri
         roles,
         committeeId,
         language: mailLanguage,
-        ...(delegationId === '' ? {} : { delegationId }),
+        ...(chosenDelegation === '' ? {} : { delegationId: chosenDelegation }),
       }),
     );
     if (!result.ok) return;
@@ -53,7 +58,6 @@ export function InviteUserForm({ committeeId, delegations }: { committeeId: stri
     }
   };
 
-  const sortedDelegations = [...delegations].sort((a, b) => a.code.localeCompare(b.code));
 
   return (
     <form className="form card" onSubmit={onSubmit} aria-labelledby="new-invite-heading">
@@ -130,9 +134,9 @@ export function InviteUserForm({ committeeId, delegations }: { committeeId: stri
       </fieldset>
       <div className="field">
         <label htmlFor="new-invite-delegation">{t('newInvite.delegation')}</label>
-        <select id="new-invite-delegation" value={delegationId} onChange={(event) => setDelegationId(event.target.value)}>
+        <select id="new-invite-delegation" value={chosenDelegation} onChange={(event) => setDelegationId(event.target.value)}>
           <option value="">{t('newInvite.noDelegation')}</option>
-          {sortedDelegations.map((delegation) => (
+          {fittingDelegations.map((delegation) => (
             <option key={delegation.id} value={delegation.id}>
               {delegation.code} — {pickLocalizedEntry(delegation.names, language)?.text ?? delegation.code}
             </option>
