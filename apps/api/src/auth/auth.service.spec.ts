@@ -52,7 +52,7 @@ async function invitedMembership(inviter: User, dto: Partial<InviteDto>, existin
     { run: <T>(work: (m: EntityManager) => Promise<T>) => work({} as EntityManager) } as unknown as UnitOfWork,
     { record: () => Promise.resolve() } as unknown as AuditService,
     { findById: () => Promise.resolve({ id: COMMITTEE }) } as unknown as CommitteesRepository,
-    { findById: (id: string) => Promise.resolve({ id, committeeId: COMMITTEE }) } as unknown as DelegationsRepository,
+    { findById: (id: string) => Promise.resolve({ id, committeeId: COMMITTEE, kind: 'member-state', code: 'EGY' }) } as unknown as DelegationsRepository,
     { invitation: () => Promise.resolve(false) } as unknown as MailService,
   );
   const context: AuthContext = { user: userView(inviter), subject: subjectOf(inviter), sessionId: 's', sessionExpiresAt: null };
