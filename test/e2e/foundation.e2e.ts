@@ -154,6 +154,20 @@ for (const backend of BACKENDS) {
       expect(clash.body.error?.code).toBe('session-number-taken');
       const backwards = await api.patch(`/api/sessions/${String(session.body.id)}`, { endDate: '2027-05-01' });
       expect(backwards.body.error?.code).toBe('invalid-dates');
+      // Dates no session has (a slip of the keyboard), a day no calendar has, and proposals due after the session ended.
+      const absurd: Array<[Json, string]> = [
+        [{ startDate: '1900-01-01' }, '1900-01-01 is not a plausible date for a session'],
+        [{ endDate: '9999-12-31' }, '9999-12-31 is not a plausible date for a session'],
+        [{ endDate: '2027-06-31' }, '2027-06-31 is not a plausible date for a session'],
+        [{ proposalDeadline: '1899-01-01T00:00:00Z' }, '1899-01-01 is not a plausible date for a session'],
+        [{ proposalDeadline: '2027-06-11T09:00:00Z' }, 'falls after the session ends (2027-06-10)'],
+      ];
+      for (const [fields, message] of absurd) {
+        const refused = await api.patch(`/api/sessions/${String(session.body.id)}`, fields);
+        expect(refused.body.error, JSON.stringify(fields)).toMatchObject({ code: 'invalid-dates' });
+        expect(String(refused.body.error?.message)).toContain(message);
+      }
+      expect((await api.post(`/api/committees/${committeeId}/sessions`, { number: 9, title: 'Absurd', venue: 'Vienna', startDate: '1900-01-01', endDate: '9999-12-31', proposalDeadline: '1899-01-01T00:00:00Z' })).body.error?.code).toBe('invalid-dates');
       const moved = await api.patch(`/api/sessions/${String(session.body.id)}`, { venue: 'Vienna International Centre' });
       expect(moved.body).toMatchObject({ venue: 'Vienna International Centre', number: 2 });
       // An update that gives no field is refused; one that gives the values already held is answered with the record.

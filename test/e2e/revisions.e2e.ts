@@ -41,6 +41,13 @@ for (const backend of BACKENDS) {
       expect((await as('egypt.delegate').post(`/api/instruments/${instrumentId}/revisions`, { tier: 'committee', symbol: 'A/AC.291/22' })).status).toBe(403);
       expect((await as('secretariat').post(`/api/instruments/${instrumentId}/revisions`, { tier: 'committee' })).body.error?.code).toBe('symbol-required');
       expect((await as('secretariat').post(`/api/instruments/${instrumentId}/revisions`, { tier: 'committee', symbol: 'B/XX/1' })).body.error?.code).toBe('validation-failed');
+      // A mistyped year would stand for good on a revision, which cannot be corrected: refused, and nothing published.
+      for (const date of ['1066-10-14', '2205-01-10', '2027-02-30']) {
+        const implausible = await as('secretariat').post(`/api/instruments/${instrumentId}/revisions`, { tier: 'committee', symbol: 'A/AC.291/22', date });
+        expect(implausible.body.error, date).toMatchObject({ code: 'invalid-dates' });
+        expect(String(implausible.body.error?.message)).toContain(`${date} is not a plausible date for a revision`);
+      }
+      expect((await as('secretariat').get(`/api/instruments/${instrumentId}/revisions`)).body.items).toEqual([]);
       const published = await as('secretariat').post(`/api/instruments/${instrumentId}/revisions`, { tier: 'committee', symbol: 'A/AC.291/22', date: '2027-01-10' });
       expect(published.status).toBe(201);
       expect(published.body).toMatchObject({ symbol: 'A/AC.291/22', tier: 'committee', date: '2027-01-10', languages: ['en'], stale: [] });

@@ -14,6 +14,7 @@ export {
   spaceDocument,
 } from './document-name';
 export type { DocumentName } from './document-name';
+export { EARLIEST_DAY, LATEST_DAY, plausibleDay } from './calendar';
 export { SymbolError, formatSymbol, nextRevisionSymbol, parseSymbol } from './document-symbol';
 export type { DocumentSymbol } from './document-symbol';
 export { LANGUAGES, LANGUAGE_NAMES, isLanguage, isRightToLeft } from './language';

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { decide } from '@concord/domain';
+import { decide, EARLIEST_DAY, LATEST_DAY, plausibleDay } from '@concord/domain';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { AuthContext } from '../auth/auth-context';
@@ -147,6 +147,15 @@ export class CommitteesService {
     }
     if (Number.isNaN(session.proposalDeadline.getTime())) {
       throw new AppException('invalid-dates', 'proposalDeadline is not a real date.');
+    }
+    const deadlineDay = session.proposalDeadline.toISOString().slice(0, 10);
+    const outside = [session.startDate, session.endDate, deadlineDay].find((day) => !plausibleDay(day));
+    if (outside !== undefined) {
+      throw new AppException('invalid-dates', `${outside} is not a plausible date for a session: give one between ${EARLIEST_DAY} and ${LATEST_DAY}.`);
+    }
+    // The deadline is for proposals to this session: at the latest on its last day (in UTC, the server's calendar).
+    if (deadlineDay > session.endDate) {
+      throw new AppException('invalid-dates', `The proposal deadline (${deadlineDay}) falls after the session ends (${session.endDate}): set it on or before the last day.`);
     }
     const clash = await this.committees.findSessionByNumber(session.committeeId, session.number, manager);
     if (clash && clash.id !== session.id) {

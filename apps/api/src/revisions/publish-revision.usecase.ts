@@ -1,4 +1,4 @@
-import { type Language, nextRevisionSymbol, parseSymbol, SymbolError } from '@concord/domain';
+import { EARLIEST_DAY, type Language, LATEST_DAY, nextRevisionSymbol, parseSymbol, plausibleDay, SymbolError } from '@concord/domain';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { AuthContext } from '../auth/auth-context';
@@ -65,11 +65,14 @@ export class PublishRevisionUseCase {
     return this.uow.run(async (manager) => {
       const previous = await this.repository.listForInstrument(instrumentId, manager);
       const symbol = this.symbolFor(previous[0]?.symbol, dto.symbol, committee?.symbolPrefix ?? '');
+      const date = dto.date ?? new Date().toISOString().slice(0, 10);
+      // A published revision cannot be corrected: a mistyped year would stand for good.
+      if (!plausibleDay(date)) throw new AppException('invalid-dates', `${date} is not a plausible date for a revision: give one between ${EARLIEST_DAY} and ${LATEST_DAY}.`);
       if (await this.repository.findBySymbol(symbol, manager)) throw new AppException('symbol-taken', `${symbol} is already published.`);
       const content: RevisionContent = {
         symbol,
         instrumentId,
-        date: dto.date ?? new Date().toISOString().slice(0, 10),
+        date,
         tier: dto.tier,
         originalLanguage: instrument.originalLanguage,
         titles: instrument.titles,

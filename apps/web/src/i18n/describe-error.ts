@@ -10,7 +10,7 @@ function isStringKey(key: string): key is StringKey {
  * Codes whose server message names the precise problem in English ("title is empty: fill it in"); an English
  * reader gets that sentence, readers of the other languages the interface's general translation of the code.
  */
-const PRECISE_IN_ENGLISH = new Set(['validation-failed', 'import-failed', 'password-rejected']);
+const PRECISE_IN_ENGLISH = new Set(['validation-failed', 'import-failed', 'password-rejected', 'invalid-dates']);
 
 /**
  * The message to show for a failed request: the interface's own translation when the error code is one the

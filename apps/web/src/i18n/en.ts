@@ -72,7 +72,7 @@ export const en = {
   'error.not-ready': 'The server is starting. Wait a moment and try again.',
   'error.revision-verification-failed': 'This revision failed its authenticity check and is not served as an authentic text. Tell the secretariat.',
   'error.user-not-found': 'This person is not a user of this committee. Choose someone from the list of users.',
-  'error.invalid-dates': 'These dates do not fit: a session ends after it starts, and a deadline is a real date. Correct them and save again.',
+  'error.invalid-dates': 'These dates do not fit: each must be a real date in a plausible year, and they must come in order (a session ends after it starts and takes proposals before it ends). Correct them and save again.',
   'error.invalid-group': 'A delegation can only join a group of delegations of this committee. Choose a group from the list.',
   'error.language-exists': 'This text already has a version in that language. Open it from the list of language versions.',
   'error.stale-translations': 'Some language versions do not yet render the original’s current text. Translate them first, or confirm that they are published as stale.',

@@ -71,7 +71,7 @@ export const es: Strings = {
   'error.not-ready': 'El servidor se está iniciando. Espere un momento y vuelva a intentarlo.',
   'error.revision-verification-failed': 'Esta revisión no ha superado la verificación de autenticidad y no se ofrece como texto auténtico. Avise a la secretaría.',
   'error.user-not-found': 'Esta persona no es usuaria de este comité. Elija a alguien de la lista de usuarios.',
-  'error.invalid-dates': 'Estas fechas no son coherentes: un período de sesiones termina después de empezar y un plazo es una fecha real. Corríjalas y vuelva a guardar.',
+  'error.invalid-dates': 'Estas fechas no son coherentes: cada una debe ser una fecha real de un año plausible y deben seguir un orden (un período de sesiones termina después de empezar y recibe propuestas antes de terminar). Corríjalas y vuelva a guardar.',
   'error.invalid-group': 'Una delegación solo puede unirse a un grupo de delegaciones de este comité. Elija un grupo de la lista.',
   'error.language-exists': 'Este texto ya tiene una versión en ese idioma. Ábrala desde la lista de versiones lingüísticas.',
   'error.stale-translations': 'Algunas versiones lingüísticas aún no reflejan el texto actual del original. Tradúzcalas primero o confirme que se publican como desactualizadas.',

@@ -71,7 +71,7 @@ export const fr: Strings = {
   'error.not-ready': 'Le serveur démarre. Patientez un instant et réessayez.',
   'error.revision-verification-failed': 'Cette révision n’a pas passé le contrôle d’authenticité et n’est pas fournie comme texte authentique. Prévenez le secrétariat.',
   'error.user-not-found': 'Cette personne n’est pas utilisatrice de ce comité. Choisissez quelqu’un dans la liste des utilisateurs.',
-  'error.invalid-dates': 'Ces dates ne conviennent pas : une session se termine après son début et une date limite est une date réelle. Corrigez-les et enregistrez de nouveau.',
+  'error.invalid-dates': 'Ces dates ne conviennent pas : chacune doit être une date réelle d’une année plausible, et elles doivent se suivre (une session se termine après son début et reçoit les propositions avant sa fin). Corrigez-les et enregistrez de nouveau.',
   'error.invalid-group': 'Une délégation ne peut rejoindre qu’un groupe de délégations de ce comité. Choisissez un groupe dans la liste.',
   'error.language-exists': 'Ce texte a déjà une version dans cette langue. Ouvrez-la depuis la liste des versions linguistiques.',
   'error.stale-translations': 'Certaines versions linguistiques ne rendent pas encore le texte actuel de l’original. Traduisez-les d’abord ou confirmez leur publication comme non à jour.',

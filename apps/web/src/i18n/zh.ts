@@ -70,7 +70,7 @@ export const zh: Strings = {
   'error.not-ready': '服务器正在启动。请稍候再试。',
   'error.revision-verification-failed': '此修订本未通过真实性核验，不作为作准文本提供。请告知秘书处。',
   'error.user-not-found': '此人不是本委员会的用户。请从用户列表中选择。',
-  'error.invalid-dates': '这些日期不合适：会议的结束日期应晚于开始日期，截止日期必须是真实日期。请更正后重新保存。',
+  'error.invalid-dates': '这些日期不合适：每个日期都必须是合理年份中的真实日期，并且先后顺序正确（会议的结束日期晚于开始日期，提案截止日期不晚于会议结束）。请更正后重新保存。',
   'error.invalid-group': '代表团只能加入本委员会的代表团集团。请从列表中选择一个集团。',
   'error.language-exists': '该文本已有此语文版本。请从语文版本列表中打开。',
   'error.stale-translations': '部分语文版本尚未反映原文的现行文本。请先翻译，或确认将其作为过时版本发布。',
