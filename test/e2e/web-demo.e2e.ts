@@ -56,6 +56,11 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(`The demo in mid-negotiation in th
       await page.waitForFunction(() => document.querySelectorAll('.loading').length === 0);
       await screenshot(page, `demo-${file}.png`);
       expect(await page.getByRole('alert').allTextContents()).toEqual([]);
+      // The page fits the window on a laptop and on a phone: a wide table scrolls within its panel.
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${email} at ${width} px`).toBeLessThanOrEqual(width);
+      }
       expect(errors).toEqual([]);
     } finally {
       await context.close();
