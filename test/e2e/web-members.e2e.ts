@@ -99,4 +99,31 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(`Delegation members in Chromium${B
     expect(secretariat.errors).toEqual([]);
     await secretariat.context.close();
   });
+  it('tells the secretariat, once and in words, what to correct in a session it cannot create', async () => {
+    const secretariat = await signIn(browser, server, 'secretariat@concord.test');
+    const committeeId = String(((await client(server, await login(server, 'secretariat@concord.test')).get('/api/committees')).body.items as { id: string }[])[0]?.id);
+    await secretariat.page.goto(`/committees/${committeeId}`);
+    const form = secretariat.page.getByRole('form', { name: 'Create a session' });
+    await form.getByLabel('Session number').fill('7');
+    await form.getByLabel('Title').fill('Resumed session');
+    await form.getByLabel('Venue').fill('   ');
+    await form.getByLabel('First day').fill('2027-03-01');
+    await form.getByLabel('Last day').fill('2027-03-05');
+    await form.getByLabel('Proposal deadline (your local time)').fill('2027-02-15T12:00');
+    await form.getByRole('button', { name: 'Create session' }).click();
+    const alert = form.getByRole('alert');
+    await alert.getByText('venue is empty: fill it in', { exact: false }).waitFor();
+    // The sentence names the problem; it is not repeated below it as a list.
+    expect(await alert.locator('li').count()).toBe(0);
+    expect(await alert.textContent()).not.toMatch(/longer than or equal/);
+
+    // Proposals due after the session ends: the server's own sentence says which dates, and to move the deadline.
+    await form.getByLabel('Venue').fill('Vienna');
+    await form.getByLabel('Proposal deadline (your local time)').fill('2027-03-20T12:00');
+    await form.getByRole('button', { name: 'Create session' }).click();
+    await alert.getByText('falls after the session ends (2027-03-05): set it on or before the last day', { exact: false }).waitFor();
+    await screenshot(secretariat.page, 'session-deadline-after-end.png');
+    expect(secretariat.errors.filter((e) => !/400/.test(e))).toEqual([]);
+    await secretariat.context.close();
+  });
 });

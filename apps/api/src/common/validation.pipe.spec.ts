@@ -1,4 +1,4 @@
-import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { describe, expect, it } from 'vitest';
 import { AppException } from './app.exception';
 import { createValidationPipe, validationMessage } from './validation.pipe';
@@ -11,6 +11,22 @@ class ExampleDto {
   @IsNotEmpty()
   @MaxLength(10)
   title!: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  venue?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  code?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  number?: number;
 }
 
 async function refusal(body: unknown): Promise<AppException> {
@@ -33,9 +49,13 @@ describe(createValidationPipe.name, () => {
     expect(error.message).not.toMatch(/UUID|should not exist/);
   });
 
-  it("keeps a constraint's own message where it already says what is expected", async () => {
-    const error = await refusal({ delegationId: '00000000-0000-4000-8000-000000000000', title: 'x'.repeat(11) });
-    expect(error.message).toBe('The request was not accepted: title must be shorter than or equal to 10 characters. Correct this and send it again.');
+  it('turns a bound into what to do: fill in, lengthen, shorten, raise or lower', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    expect((await refusal({ delegationId: id, title: 'x'.repeat(11) })).details).toEqual(['title is too long: shorten it to 10 characters at most']);
+    expect((await refusal({ delegationId: id, title: 'x', venue: '' })).details).toEqual(['venue is empty: fill it in']);
+    expect((await refusal({ delegationId: id, title: 'x', code: 'ab' })).details).toEqual(['code is too short: give at least 3 characters']);
+    expect((await refusal({ delegationId: id, title: 'x', number: 1001 })).details).toEqual(['number is too large: give 1000 or less']);
+    expect((await refusal({ delegationId: id, title: 'x', number: -1 })).details).toEqual(['number is too small: give 0 or more']);
   });
 
   it('accepts a valid body', async () => {

@@ -6,19 +6,29 @@ import { hygieneProblem } from './input-hygiene';
  * What a person is told for a constraint whose stock message names a type instead of saying what to do
  * ("must be a UUID", "should not exist"); other constraints keep class-validator's or the DTO's own message.
  */
-const SAYS_WHAT_TO_DO: Readonly<Record<string, (path: string) => string>> = {
+const SAYS_WHAT_TO_DO: Readonly<Record<string, (path: string, stock: string) => string>> = {
   isUuid: (path) => `${path} must be the id of an existing record: choose the record again from its list`,
   whitelistValidation: (path) => `${path} is not something this request takes: leave it out`,
   isNotEmpty: (path) => `${path} is empty: fill it in`,
   isDefined: (path) => `${path} is missing: give it`,
+  // "must be longer than or equal to 1 characters" and the like name a bound, not what to do about it.
+  minLength: (path, stock) => (boundIn(stock) === '1' ? `${path} is empty: fill it in` : `${path} is too short: give at least ${boundIn(stock)} characters`),
+  maxLength: (path, stock) => `${path} is too long: shorten it to ${boundIn(stock)} characters at most`,
+  min: (path, stock) => `${path} is too small: give ${boundIn(stock)} or more`,
+  max: (path, stock) => `${path} is too large: give ${boundIn(stock)} or less`,
 };
+
+/** The number a stock class-validator message names as its bound ("... than or equal to 300 characters"). */
+function boundIn(stock: string): string {
+  return /(-?\d+(?:\.\d+)?)(?!.*\d)/.exec(stock)?.[1] ?? '?';
+}
 
 function flatten(errors: readonly ValidationError[], prefix = ''): string[] {
   return errors.flatMap((error) => {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
     const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => {
       const said = SAYS_WHAT_TO_DO[constraint];
-      if (said) return said(path);
+      if (said) return said(path, message);
       return message.startsWith(`property ${error.property} `) ? `${path} ${message.slice(`property ${error.property} `.length)}` : message.replace(error.property, path);
     });
     return [...own, ...flatten(error.children ?? [], path)];

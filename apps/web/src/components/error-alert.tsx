@@ -6,12 +6,15 @@ import { describeError } from '../i18n/describe-error';
 /** An error announced to assistive technology as soon as it appears, with an optional way to try again. */
 export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useI18n();
+  const summary = describeError(error, t);
+  // The server's own sentence (shown to English readers) already names each problem: they are not listed twice.
+  const details = error instanceof ApiError ? error.details.filter((detail) => !summary.includes(detail)) : [];
   return (
     <div role="alert" className="alert alert-error">
-      <p>{describeError(error, t)}</p>
-      {error instanceof ApiError && error.details.length > 0 && (
+      <p>{summary}</p>
+      {details.length > 0 && (
         <ul className="alert-details">
-          {error.details.map((detail) => (
+          {details.map((detail) => (
             <li key={detail}>{detail}</li>
           ))}
         </ul>
