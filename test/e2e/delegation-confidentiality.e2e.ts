@@ -220,8 +220,25 @@ for (const backend of BACKENDS) {
         expect(String(refused.body.error?.message)).toMatch(/choose another delegation or another role/);
       }
       expect(await fingerprint()).toBe(before);
-      const observer = await as('secretariat').post('/api/auth/invitations', { email: 'second.observer@coe.example', displayName: 'Second Observer', committeeId: ids.committee, roles: ['observer'], delegationId: ids.COE });
-      expect(observer.status, JSON.stringify(observer.body)).toBe(201);
+    });
+
+    it("holds an observer the secretariat adds to an observer organization until one of the organization's observers confirms it", async () => {
+      // An observer organization's drafts (its written comments) are as much its own as a Member State's.
+      const second = await inviteAndAccept('secretariat', 'second.observer', { email: 'second.observer@coe.example', displayName: 'Second Observer', committeeId: ids.committee, roles: ['observer'], delegationId: ids.COE });
+      expect(second).toMatchObject({ delegationId: null, pendingDelegationId: ids.COE, roles: ['observer'] });
+      tokens.observer = await login(server, 'observer@concord.test');
+      const coeMembers = `/api/delegations/${ids.COE}/members`;
+      expect((await as('second.observer').post(`${coeMembers}/${String(second.id)}/confirm`)).status).toBe(403);
+      expect((await as('observer').get(members())).status).toBe(403);
+      const listed = await as('observer').get(coeMembers);
+      expect(listed.status).toBe(200);
+      expect((listed.body.items as Json[]).find((m) => m.userId === second.id)).toMatchObject({ membership: 'pending', addedBy: { displayName: 'Lena Okafor' } });
+      expect((await as('observer').post(`${coeMembers}/${String(second.id)}/confirm`)).status).toBe(200);
+      expect((await as('second.observer').get('/api/auth/me')).body.user).toMatchObject({ delegationId: ids.COE, pendingDelegationId: null });
+      // An observer may bring in a colleague of its own organization, confirmed at once, and nobody into a State's.
+      const colleague = await inviteAndAccept('observer', 'third.observer', { email: 'third.observer@coe.example', displayName: 'Third Observer', committeeId: ids.committee, roles: ['observer'], delegationId: ids.COE });
+      expect(colleague).toMatchObject({ delegationId: ids.COE, pendingDelegationId: null });
+      expect((await as('observer').post('/api/auth/invitations', { email: 'x@egypt.example', displayName: 'X', committeeId: ids.committee, roles: ['delegate'], delegationId: ids.egypt })).status).toBe(403);
     });
 
     it('confirms at once a member its own head invites', async () => {

@@ -82,7 +82,7 @@ const MATRIX: readonly MatrixRow[] = [
   ['manage-delegation-members',   'head-of-delegation',     Y,   N,      N,   N,      N,   N],
   ['manage-delegation-members',   'secretariat',            N,   N,      N,   N,      N,   N],
   ['manage-delegation-members',   'chair',                  N,   N,      N,   N,      N,   N],
-  ['manage-delegation-members',   'observer',               N,   N,      N,   N,      N,   N],
+  ['manage-delegation-members',   'observer',               Y,   N,      N,   N,      N,   N],
   ['manage-delegation-members',   'admin',                  N,   N,      N,   N,      N,   N],
 
   ['manage-committee',            'delegate',               N,   N,      N,   N,      N,   N],

@@ -122,11 +122,12 @@ const ACTION_RULES: { readonly [A in Exclude<Action, 'read'>]: ActionRule } = {
     ownership: 'others',
     denial: "Only the head of another delegation may support a delegation's committee or public proposal",
   },
+  // An observer organization has no heads: its confirmed observers, who read its drafts, vouch for one another.
   'manage-delegation-members': {
-    holders: HEADS,
+    holders: [...HEADS, 'observer'],
     tiers: DELEGATION_TIER,
     ownership: 'own',
-    denial: 'Only the head of a delegation may manage its members',
+    denial: 'Only the head of a delegation (or an observer of its own organization) may manage its members',
   },
   'manage-committee': {
     holders: SECRETARIAT_OR_ADMIN,

@@ -22,6 +22,8 @@ import { newToken, tokenHash } from './token';
 import { type DelegationMembership, User } from './user.entity';
 
 const DELEGATION_ROLES: readonly Role[] = ['delegate', 'head-of-delegation'];
+/** The roles that read their delegation's drafts: its delegates and heads, and an observer organization's observers. */
+const ACTING_ROLES: readonly Role[] = [...DELEGATION_ROLES, 'observer'];
 const HOUR = 3_600_000;
 
 /** Whether the user acts for its delegation: the head has confirmed it, or it was never in question. */
@@ -193,13 +195,14 @@ export class AuthService {
   /**
    * A member its own head invites is confirmed at once; one the secretariat or an administrator adds waits for the
    * head, unless the delegation has no confirmed member yet (someone has to be first, and it has no drafts to see).
-   * A user without a delegation role gains no delegation-tier access from its delegation, so it is not held back.
+   * An observer organization's observers stand for its heads. A user whose roles read no delegation drafts gains
+   * no delegation-tier access from its delegation, so it is not held back.
    */
   private async membershipOfInvitee(context: AuthContext, dto: InviteDto, manager: EntityManager): Promise<DelegationMembership> {
-    if (!dto.delegationId || !dto.roles.some((role) => DELEGATION_ROLES.includes(role))) return 'confirmed';
+    if (!dto.delegationId || !dto.roles.some((role) => ACTING_ROLES.includes(role))) return 'confirmed';
     if (decide(context.subject, 'manage-delegation-members', { tier: 'delegation', owners: [dto.delegationId] }).allowed) return 'confirmed';
     const members = await this.auth.listDelegationMembers(dto.delegationId, manager);
-    const anyConfirmed = members.some((m) => actsForDelegation(m) && m.roles.some((role) => DELEGATION_ROLES.includes(role)));
+    const anyConfirmed = members.some((m) => actsForDelegation(m) && m.roles.some((role) => ACTING_ROLES.includes(role)));
     return anyConfirmed ? 'pending' : 'confirmed';
   }
 
@@ -248,8 +251,9 @@ export class AuthService {
         ? decide(subject, 'manage-delegation-members', { tier: 'delegation', owners: [dto.delegationId], committeeId })
         : asStaff;
       assertAllowed(ownMembers);
-      if (!dto.roles.every((role) => DELEGATION_ROLES.includes(role))) {
-        throw new AppException('forbidden', 'A head of delegation may only invite delegates and heads of its own delegation.');
+      // Which of these fit the delegation's kind is checked below, with everyone's invitations.
+      if (!dto.roles.every((role) => ACTING_ROLES.includes(role))) {
+        throw new AppException('forbidden', 'A head of delegation may only invite members of its own delegation (and an observer, observers of its own organization).');
       }
     }
     if (dto.roles.includes('admin') && !subject.roles.includes('admin')) {
