@@ -69,6 +69,9 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(`The Chair's desk and agreed text 
     await treatyText(page).locator('section[data-node="article"]').first().locator('p[data-node="text-block"]').first().click();
     await page.keyboard.type('SNEAKED');
     expect(await treatyText(page).locator('section[data-node="article"]').first().innerText()).toBe(before);
+    // The keys did nothing, and the bar says why.
+    await page.getByRole('status').filter({ hasText: 'This provision is agreed: its text cannot change until it is reopened.' }).waitFor();
+    await screenshot(page, 'chair-agreed-typing.png');
     await expect.poll(() => page.locator('[data-connection="connected"]').count()).toBe(1);
     const numbering = page.getByRole('region', { name: 'Numbering' });
     await numbering.getByRole('button', { name: 'Renumber articles' }).click();

@@ -31,12 +31,13 @@ function isLocal(tr: Transaction): boolean {
 /**
  * Agreed means agreed, in the editor too: a local change inside (or over) an agreed provision is not made, so the
  * page never sends what the collaboration server would refuse (close code 4423). Changes from others apply.
+ * `onRefused` hears of each change not made, so that the page can say why the keys did nothing.
  */
-export function agreedLock(): Plugin {
+export function agreedLock(onRefused: () => void = () => undefined): Plugin {
   return new Plugin({
     filterTransaction(tr) {
       if (!tr.docChanged || !isLocal(tr)) return true;
-      return tr.steps.every((step, index) => {
+      const allowed = tr.steps.every((step, index) => {
         const before = tr.docs[index];
         let touched = false;
         step.getMap().forEach((oldStart, oldEnd) => {
@@ -44,6 +45,8 @@ export function agreedLock(): Plugin {
         });
         return !touched;
       });
+      if (!allowed) onRefused();
+      return allowed;
     },
   });
 }

@@ -34,6 +34,8 @@ import { userColor } from './user-color';
 
 /** How long the navigator waits after a change before it renumbers, so typing stays smooth in long texts. */
 const OUTLINE_DELAY_MS = 150;
+/** How long the bar says that an agreed provision's text cannot change, after the last key that tried. */
+const LOCKED_NOTICE_MS = 6000;
 
 /** A co-editor's cursor: a caret in their colour with their name above it (hidden from screen readers). */
 export function cursorElement(user: { readonly name: string; readonly color: string }): HTMLElement {
@@ -161,6 +163,15 @@ export function CollaborativeEditor({
     onUnauthenticated: sessionExpired,
   });
 
+  // When a key would have changed an agreed provision: the bar says why nothing happened, for a few seconds.
+  const [lockedNotice, setLockedNotice] = useState(0);
+  const refused = useRef(() => setLockedNotice((n) => n + 1));
+  useEffect(() => {
+    if (lockedNotice === 0) return;
+    const timer = window.setTimeout(() => setLockedNotice(0), LOCKED_NOTICE_MS);
+    return () => window.clearTimeout(timer);
+  }, [lockedNotice]);
+
   const mount = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const [doc, setDoc] = useState<Node | null>(null);
@@ -202,7 +213,7 @@ export function CollaborativeEditor({
           (id) => openNote.current(id),
         ),
         ...(provenanceOnClick ? [provenanceClicks(setOrigin)] : []),
-        ...(isConsolidatedDocument(document) ? [agreedLock()] : []),
+        ...(isConsolidatedDocument(document) ? [agreedLock(() => refused.current())] : []),
         ...plugins,
       ],
     });
@@ -270,6 +281,9 @@ export function CollaborativeEditor({
             {t(editable ? 'editor.modeEditing' : 'editor.modeReadOnly')}
           </span>
           <ConnectionStatus state={connection} editing={editable} onRetry={retry} />
+          <p role="status" className="hint editor-locked-notice">
+            {lockedNotice > 0 ? t('editor.agreedLocked') : ''}
+          </p>
           {editable && bracketTools && (
             <StructureTools view={viewRef} textLanguage={textLanguage}>
               {([

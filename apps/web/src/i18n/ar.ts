@@ -173,6 +173,7 @@ export const ar: Strings = {
   'editor.opening': 'جارٍ فتح الوثيقة…',
   'editor.modeEditing': 'تحرير',
   'editor.modeReadOnly': 'للقراءة فقط',
+  'editor.agreedLocked': 'هذا الحكم متفق عليه: لا يمكن تغيير نصه إلى أن يُعاد فتحه.',
   'editor.keys': 'يتراجع Ctrl+Z عن آخر تعديل أجريته، ويعيده Ctrl+Shift+Z. ويبدأ مفتاح Enter فقرة جديدة.',
   'editor.keysReadOnly': 'أنت في وضع القراءة: تنقَّل في النص بمفاتيح الأسهم، وحدِّد بالضغط على Shift مع الأسهم، ثم اضغط Ctrl+Alt+M للتعليق على ما حدَّدته.',
   'editor.baseOption': 'النص الأساسي',

@@ -174,6 +174,7 @@ export const en = {
   'editor.opening': 'Opening the document…',
   'editor.modeEditing': 'Editing',
   'editor.modeReadOnly': 'Read-only',
+  'editor.agreedLocked': 'This provision is agreed: its text cannot change until it is reopened.',
   'editor.keys': 'Ctrl+Z undoes your last change, Ctrl+Shift+Z redoes it. Enter starts a new paragraph.',
   'editor.keysReadOnly': 'You are reading: move through the text with the arrow keys, select with Shift and the arrows, then press Ctrl+Alt+M to comment on the selection.',
   'editor.baseOption': 'Base text',

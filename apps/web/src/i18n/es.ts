@@ -173,6 +173,7 @@ export const es: Strings = {
   'editor.opening': 'Abriendo el documento…',
   'editor.modeEditing': 'Edición',
   'editor.modeReadOnly': 'Solo lectura',
+  'editor.agreedLocked': 'Esta disposición está acordada: su texto no puede cambiar hasta que se reabra.',
   'editor.keys': 'Ctrl+Z deshace su último cambio y Ctrl+Mayús+Z lo rehace. Intro inicia un nuevo párrafo.',
   'editor.keysReadOnly': 'Está en modo lectura: recorra el texto con las flechas, seleccione con Mayús y las flechas y pulse Ctrl+Alt+M para comentar la selección.',
   'editor.baseOption': 'Texto de base',

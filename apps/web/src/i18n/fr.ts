@@ -173,6 +173,7 @@ export const fr: Strings = {
   'editor.opening': 'Ouverture du document…',
   'editor.modeEditing': 'Modification',
   'editor.modeReadOnly': 'Lecture seule',
+  'editor.agreedLocked': 'Cette disposition est agréée : son texte ne peut pas changer tant qu’elle n’est pas rouverte.',
   'editor.keys': 'Ctrl+Z annule votre dernière modification, Ctrl+Maj+Z la rétablit. Entrée commence un nouveau paragraphe.',
   'editor.keysReadOnly': 'Vous êtes en lecture : parcourez le texte avec les flèches, sélectionnez avec Maj et les flèches, puis appuyez sur Ctrl+Alt+M pour commenter la sélection.',
   'editor.baseOption': 'Texte de base',

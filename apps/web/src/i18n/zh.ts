@@ -172,6 +172,7 @@ export const zh: Strings = {
   'editor.opening': '正在打开文档…',
   'editor.modeEditing': '编辑',
   'editor.modeReadOnly': '只读',
+  'editor.agreedLocked': '该条款已商定：在重新开放之前，其案文不能更改。',
   'editor.keys': 'Ctrl+Z 撤销您的上一次修改，Ctrl+Shift+Z 重做。按 Enter 开始新的段落。',
   'editor.keysReadOnly': '您正在阅读：用方向键在文本中移动，按住 Shift 并用方向键选择，然后按 Ctrl+Alt+M 对所选内容发表评论。',
   'editor.baseOption': '基础案文',
