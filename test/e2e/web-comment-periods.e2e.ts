@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_SKIP_REASON, launchBrowser, screenshot, signIn } from '../support/browser';
+import { join } from 'node:path';
+import { ARTIFACTS, BROWSER_SKIP_REASON, launchBrowser, screenshot, signIn } from '../support/browser';
 import { scratchSqlite } from '../support/databases';
 import { client, login, startServer, type TestServer } from '../support/server';
 
@@ -162,5 +163,24 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(`Calls for comments in Chromium${B
     await page.getByRole('region', { name: 'التعليقات الكتابية' }).getByText('مقبول جزئياً').waitFor();
     await screenshot(page, 'reading-room-comments-ar.png');
     await context.close();
+  });
+  it('lets the secretariat open a call from the committee page, says it is open and clears the form for the next', async () => {
+    const secretariat = await signIn(browser, server, 'secretariat@concord.test', WIDE);
+    const committeeId = String(((await as('secretariat').get('/api/committees')).body.items as Json[])[0].id);
+    await secretariat.page.goto(`/committees/${committeeId}`);
+    const form = secretariat.page.getByRole('form', { name: 'Open a call for comments' });
+    await form.getByLabel('Published revision').selectOption({ index: 0 });
+    await form.getByLabel('Title').fill('Second reading: comments on Articles 1 to 6');
+    await form.getByLabel('Deadline').fill('2027-02-01T17:00');
+    await form.getByLabel('Observer organizations may comment').check();
+    await form.getByRole('button', { name: 'Open the call' }).click();
+    await form.getByRole('status').filter({ hasText: 'The call “Second reading: comments on Articles 1 to 6” is open' }).waitFor();
+    expect(await form.getByLabel('Title').inputValue()).toBe('');
+    expect(await form.getByLabel('Deadline').inputValue()).toBe('');
+    expect(await form.getByLabel('Observer organizations may comment').isChecked()).toBe(false);
+    await secretariat.page.getByRole('link', { name: 'Second reading: comments on Articles 1 to 6' }).waitFor();
+    await form.screenshot({ path: join(ARTIFACTS, 'period-opened.png') });
+    expect(secretariat.errors).toEqual([]);
+    await secretariat.context.close();
   });
 });

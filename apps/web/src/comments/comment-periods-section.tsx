@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { Instrument } from '../api';
 import { subjectOf, useUser } from '../auth';
-import { ErrorAlert, Loading } from '../components/error-alert';
+import { ErrorAlert, Loading, StatusMessage } from '../components/error-alert';
 import { FormErrors, useFormAction } from '../components/form';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
@@ -50,6 +50,7 @@ function OpenPeriodForm({ instruments, onOpened }: { instruments: readonly Instr
   const [deadline, setDeadline] = useState('');
   const [publication, setPublication] = useState<CommentPublication>('at-close');
   const [allowObservers, setAllowObservers] = useState(false);
+  const [opened, setOpened] = useState<string | null>(null);
   const action = useFormAction();
   useEffect(() => {
     if (!instrumentId) return;
@@ -61,10 +62,11 @@ function OpenPeriodForm({ instruments, onOpened }: { instruments: readonly Instr
   const chosen = revisions.find((r) => r.id === revisionId);
   return (
     <form
-      className="open-period-form"
+      className="form open-period-form"
       aria-labelledby="open-period-heading"
       onSubmit={(event) => {
         event.preventDefault();
+        setOpened(null);
         if (!revisionId) return action.reject(t('periods.revisionRequired'));
         if (!title.trim()) return action.reject(t('periods.titleRequired'));
         if (!deadline) return action.reject(t('period.deadlineRequired'));
@@ -72,12 +74,22 @@ function OpenPeriodForm({ instruments, onOpened }: { instruments: readonly Instr
           .run(() => commentPeriodsApi.open({ targetKind: 'revision', targetId: revisionId, title, deadline: new Date(deadline).toISOString(), publication, allowObservers: allowObservers && chosen?.tier === 'public' }))
           .then((done) => {
             if (!done.ok) return;
+            // The call is open: the form starts over for the next one, and says so.
+            setOpened(title.trim());
             setTitle('');
+            setDeadline('');
+            setPublication('at-close');
+            setAllowObservers(false);
             onOpened();
           });
       }}
     >
       <h3 id="open-period-heading">{t('periods.open')}</h3>
+      {opened !== null && (
+        <StatusMessage>
+          <p>{t('periods.opened', { title: opened })}</p>
+        </StatusMessage>
+      )}
       <div className="field">
         <label htmlFor="period-instrument">{t('periods.instrument')}</label>
         <select id="period-instrument" value={instrumentId} onChange={(e) => setInstrumentId(e.target.value)}>
@@ -112,12 +124,15 @@ function OpenPeriodForm({ instruments, onOpened }: { instruments: readonly Instr
           <input type="radio" name="publication" checked={publication === 'on-arrival'} onChange={() => setPublication('on-arrival')} /> {t('period.publication.on-arrival')}
         </label>
       </fieldset>
-      <label className="checkbox">
-        <input type="checkbox" checked={allowObservers} disabled={chosen?.tier !== 'public'} onChange={(e) => setAllowObservers(e.target.checked)} /> {t('periods.allowObservers')}
-      </label>
+      <div className="check">
+        <input id="period-observers" type="checkbox" checked={allowObservers} disabled={chosen?.tier !== 'public'} onChange={(e) => setAllowObservers(e.target.checked)} />
+        <label htmlFor="period-observers">{t('periods.allowObservers')}</label>
+      </div>
       {chosen && chosen.tier !== 'public' && <p className="hint">{t('periods.observersNeedPublic')}</p>}
-      <button type="submit" disabled={action.submitting}>{t('periods.openSubmit')}</button>
       <FormErrors problem={action.problem} error={action.error} />
+      <div className="form-actions">
+        <button type="submit" disabled={action.submitting}>{t('periods.openSubmit')}</button>
+      </div>
     </form>
   );
 }

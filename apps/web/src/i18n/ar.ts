@@ -946,6 +946,7 @@ export const ar: Strings = {
   'periods.allowObservers': 'يجوز لمنظمات المراقبين تقديم تعليقات',
   'periods.observersNeedPublic': 'لا يجوز للمراقبين التعليق إلا على تنقيح عام.',
   'periods.openSubmit': 'فتح الباب',
+  'periods.opened': 'الدعوة «{title}» مفتوحة: يمكن للمدعوين الآن إرسال تعليقاتهم الكتابية.',
   'followed.title': 'التعليقات الكتابية',
   'followed.intro': 'التعليقات المقدمة على هذا النص أو على تنقيحات سابقة، معروضة حيث يوجد حكمها الآن.',
   'followed.changed': 'تغيّر النص بعد التعليق',

@@ -948,6 +948,7 @@ export const en = {
   'periods.allowObservers': 'Observer organizations may comment',
   'periods.observersNeedPublic': 'Observers may comment only on a public revision.',
   'periods.openSubmit': 'Open the call',
+  'periods.opened': 'The call “{title}” is open: those invited can now send their written comments.',
   'followed.title': 'Written comments',
   'followed.intro': 'Comments filed on this text or on earlier revisions, shown where their provision is now.',
   'followed.changed': 'text changed since the comment',

@@ -947,6 +947,7 @@ export const es: Strings = {
   'periods.allowObservers': 'Las organizaciones observadoras pueden presentar observaciones',
   'periods.observersNeedPublic': 'Los observadores solo pueden presentar observaciones sobre una revisión pública.',
   'periods.openSubmit': 'Abrir la solicitud',
+  'periods.opened': 'La convocatoria «{title}» está abierta: los invitados ya pueden enviar sus observaciones por escrito.',
   'followed.title': 'Observaciones por escrito',
   'followed.intro': 'Observaciones presentadas sobre este texto o sobre revisiones anteriores, mostradas donde se encuentra ahora su disposición.',
   'followed.changed': 'texto modificado desde la observación',

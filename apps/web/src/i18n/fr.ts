@@ -949,6 +949,7 @@ export const fr: Strings = {
   'periods.allowObservers': 'Les organisations observatrices peuvent présenter des observations',
   'periods.observersNeedPublic': 'Les observateurs ne peuvent présenter des observations que sur une révision publique.',
   'periods.openSubmit': 'Ouvrir l’appel',
+  'periods.opened': 'L’appel « {title} » est ouvert : les invités peuvent désormais envoyer leurs observations écrites.',
   'followed.title': 'Observations écrites',
   'followed.intro': 'Observations déposées sur ce texte ou sur des révisions antérieures, présentées là où se trouve désormais leur disposition.',
   'followed.changed': 'texte modifié depuis l’observation',

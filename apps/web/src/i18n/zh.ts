@@ -942,6 +942,7 @@ export const zh: Strings = {
   'periods.allowObservers': '观察员组织可以提交评论',
   'periods.observersNeedPublic': '观察员只能就公开的修订本提交评论。',
   'periods.openSubmit': '开始征求意见',
+  'periods.opened': '征求意见“{title}”已开放：受邀者现在可以提交书面意见。',
   'followed.title': '书面评论',
   'followed.intro': '就本案文或以前修订本提交的评论，显示在其条款现在所在的位置。',
   'followed.changed': '评论后案文已修改',
