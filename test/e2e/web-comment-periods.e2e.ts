@@ -76,6 +76,7 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(`Calls for comments in Chromium${B
     await form.getByRole('button', { name: 'Save draft' }).click();
     await form.getByText('This draft is seen only by your delegation until its head submits it.').waitFor();
     await form.getByText('Only the head of your delegation can submit it.').waitFor();
+    await form.getByRole('status').filter({ hasText: /^Draft saved \(.+\)\. It stays private until it is submitted\.$/ }).waitFor();
     await screenshot(delegate.page, 'comment-period-draft-en.png');
     expect(delegate.errors).toEqual([]);
     await delegate.context.close();

@@ -5,7 +5,7 @@ import { request } from '../api';
 import { subjectOf, useUser } from '../auth';
 import { Countdown } from '../components/countdown';
 import { useDocumentTitle } from '../components/document-title';
-import { ErrorAlert, Loading } from '../components/error-alert';
+import { ErrorAlert, Loading, StatusMessage } from '../components/error-alert';
 import { FormErrors, useFormAction } from '../components/form';
 import { formatDateTime, formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
@@ -161,7 +161,11 @@ function OwnComment({ period, provisions, comments, onChange }: { period: Commen
     setRemarks(draft.remarks.map((r) => ({ provisionId: r.provisionId ?? '', body: r.body, proposedWording: r.proposedWording ?? '' })));
   }, [draft?.id]);
   const action = useFormAction();
+  // When the draft was last saved from this form: said under the buttons, since the form itself does not change.
+  const [savedAt, setSavedAt] = useState<string | null>(null);
   const maySubmit = user.delegationId !== null && decide(subjectOf(user), 'submit-written-comment', { tier: 'delegation', owners: [user.delegationId], committeeId: period.committeeId }).allowed;
+  // An observer organization has no head: its observer submits the comment it drafts.
+  const forOrganization = user.roles.includes('observer');
 
   const input = (): RemarkInput[] | null => {
     const filled = remarks.filter((r) => r.body.trim() !== '');
@@ -174,8 +178,11 @@ function OwnComment({ period, provisions, comments, onChange }: { period: Commen
   const save = async () => {
     const body = input();
     if (!body) return;
+    setSavedAt(null);
     const done = await action.run(() => (draft ? commentPeriodsApi.update(draft.id, language, body) : commentPeriodsApi.draft(period.id, language, body, current?.id)));
-    if (done.ok) onChange();
+    if (!done.ok) return;
+    setSavedAt(new Date().toISOString());
+    onChange();
   };
   const submit = async () => {
     if (!draft) return;
@@ -192,7 +199,7 @@ function OwnComment({ period, provisions, comments, onChange }: { period: Commen
   return (
     <section className="panel own-comment" aria-labelledby="own-comment-heading">
       <h2 id="own-comment-heading">{t('period.yourComment')}</h2>
-      <p className="hint">{t(draft ? 'period.draftPrivate' : current ? 'period.reviseHint' : 'period.startHint')}</p>
+      <p className="hint">{t(draft ? (forOrganization ? 'period.draftPrivateOrganization' : 'period.draftPrivate') : current ? 'period.reviseHint' : 'period.startHint')}</p>
       <div className="field">
         <label htmlFor="comment-language">{t('period.language')}</label>
         <select id="comment-language" value={language} onChange={(e) => isLanguage(e.target.value) && setLanguage(e.target.value)}>
@@ -243,6 +250,11 @@ function OwnComment({ period, provisions, comments, onChange }: { period: Commen
         )}
       </div>
       {draft && !maySubmit && <p className="hint">{t('period.headSubmits')}</p>}
+      {savedAt !== null && (
+        <StatusMessage>
+          <p>{t('period.draftSaved', { time: formatDateTime(savedAt, uiLanguage) })}</p>
+        </StatusMessage>
+      )}
       <FormErrors problem={action.problem} error={action.error} />
     </section>
   );

@@ -900,6 +900,8 @@ export const ar: Strings = {
   'period.publish': 'نشر التعليقات والبتّ فيها',
   'period.yourComment': 'تعليق وفدك',
   'period.draftPrivate': 'لا يرى هذه المسودة إلا وفدك إلى أن يقدمها رئيسه.',
+  'period.draftSaved': 'حُفظت المسودة ({time}). وتظل خاصة إلى أن تُقدَّم.',
+  'period.draftPrivateOrganization': 'لا ترى هذه المسودة إلا منظمتك إلى أن تقدّمها.',
   'period.reviseHint': 'قُدِّم تعليقك؛ والتعليق المنقح الذي تبدأه الآن سيحل محله عند تقديمه.',
   'period.startHint': 'اكتب تعليق وفدك: ملاحظات عامة وملاحظات على الأحكام، مع صياغة مقترحة لكل منها إن شئت.',
   'period.language': 'لغة التقديم',

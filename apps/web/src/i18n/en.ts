@@ -902,6 +902,8 @@ export const en = {
   'period.publish': 'Publish comments and dispositions',
   'period.yourComment': 'Your delegation\'s comment',
   'period.draftPrivate': 'This draft is seen only by your delegation until its head submits it.',
+  'period.draftSaved': 'Draft saved ({time}). It stays private until it is submitted.',
+  'period.draftPrivateOrganization': 'This draft is seen only by your organization until you submit it.',
   'period.reviseHint': 'Your comment was submitted; a revised comment you start now will supersede it once submitted.',
   'period.startHint': 'Write your delegation\'s comment: general remarks and remarks on provisions, each with proposed wording if you wish.',
   'period.language': 'Language of submission',

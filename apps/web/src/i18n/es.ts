@@ -901,6 +901,8 @@ export const es: Strings = {
   'period.publish': 'Publicar observaciones y tratamientos',
   'period.yourComment': 'Observación de su delegación',
   'period.draftPrivate': 'Solo su delegación ve este borrador hasta que su jefe lo presente.',
+  'period.draftSaved': 'Borrador guardado ({time}). Sigue siendo privado hasta que se presente.',
+  'period.draftPrivateOrganization': 'Solo su organización ve este borrador hasta que usted lo presente.',
   'period.reviseHint': 'Su observación se presentó; una observación revisada que empiece ahora la sustituirá una vez presentada.',
   'period.startHint': 'Redacte la observación de su delegación: observaciones generales y sobre disposiciones, cada una con una redacción propuesta si lo desea.',
   'period.language': 'Idioma de presentación',

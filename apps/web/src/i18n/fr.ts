@@ -903,6 +903,8 @@ export const fr: Strings = {
   'period.publish': 'Publier les observations et les suites données',
   'period.yourComment': 'Observation de votre délégation',
   'period.draftPrivate': 'Seule votre délégation voit ce projet tant que son chef ne l’a pas présenté.',
+  'period.draftSaved': 'Projet enregistré ({time}). Il reste privé jusqu’à sa soumission.',
+  'period.draftPrivateOrganization': 'Ce projet n’est visible que par votre organisation tant que vous ne l’avez pas soumis.',
   'period.reviseHint': 'Votre observation a été présentée ; une observation révisée commencée maintenant la remplacera une fois présentée.',
   'period.startHint': 'Rédigez l’observation de votre délégation : observations générales et observations sur des dispositions, chacune avec un libellé proposé si vous le souhaitez.',
   'period.language': 'Langue de présentation',

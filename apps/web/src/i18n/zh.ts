@@ -896,6 +896,8 @@ export const zh: Strings = {
   'period.publish': '公布评论和处理意见',
   'period.yourComment': '贵代表团的评论',
   'period.draftPrivate': '在团长提交之前，只有贵代表团能看到此草稿。',
+  'period.draftSaved': '草稿已保存（{time}）。在提交之前，它不会公开。',
+  'period.draftPrivateOrganization': '在您提交之前，此草稿仅对您的组织可见。',
   'period.reviseHint': '您的评论已提交；现在开始的修订评论提交后将取代它。',
   'period.startHint': '撰写贵代表团的评论：一般性评论和关于具体条款的评论，可附拟议措辞。',
   'period.language': '提交语文',
