@@ -1,6 +1,6 @@
 import { decide } from '@concord/domain';
 import { useParams } from 'react-router';
-import { api } from '../api';
+import { api, ApiError } from '../api';
 import { isCommitteeManager, subjectOf, useUser } from '../auth';
 import { useDocumentTitle } from '../components/document-title';
 import { ErrorAlert, Loading } from '../components/error-alert';
@@ -43,13 +43,22 @@ export function CommitteePage() {
       : null;
   const pendingIn = knownDelegations.find((delegation) => delegation.id === user.pendingDelegationId);
 
+  // A committee that cannot be loaded (a wrong link, another committee's) is said once, not once per section.
+  if (committee.resource.status === 'error') {
+    return (
+      <div className="committee-page">
+        <div className="page-heading">
+          {/* Trying again helps when the server could not answer, not when it said there is no such committee. */}
+          <ErrorAlert error={committee.resource.error} onRetry={isAbsent(committee.resource.error) ? undefined : committee.reload} />
+        </div>
+      </div>
+    );
+  }
+
   return (
     <div className="committee-page">
       <div className="page-heading">
         {committee.resource.status === 'loading' && <Loading />}
-        {committee.resource.status === 'error' && (
-          <ErrorAlert error={committee.resource.error} onRetry={committee.reload} />
-        )}
         {committee.resource.status === 'ready' && (
           <>
             <h1 dir="auto">{committee.resource.data.name}</h1>
@@ -101,4 +110,8 @@ export function CommitteePage() {
       )}
     </div>
   );
+}
+
+function isAbsent(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 404 || error.status === 400);
 }
