@@ -126,14 +126,14 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(`Delegation members in Chromium${B
     expect(secretariat.errors.filter((e) => !/400/.test(e))).toEqual([]);
     await secretariat.context.close();
   });
-  it('says once, without a pointless Retry, that a committee link leads nowhere', async () => {
+  it('says once, without a pointless Try again, that a committee link leads nowhere', async () => {
     const secretariat = await signIn(browser, server, 'secretariat@concord.test');
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-committee']) {
       await secretariat.page.goto(`/committees/${id}`);
       await secretariat.page.getByRole('alert').first().waitFor();
       await secretariat.page.waitForFunction(() => document.querySelectorAll('.loading').length === 0);
       expect(await secretariat.page.getByRole('alert').count(), id).toBe(1);
-      expect(await secretariat.page.getByRole('button', { name: 'Retry' }).count(), id).toBe(0);
+      expect(await secretariat.page.getByRole('button', { name: 'Try again' }).count(), id).toBe(0);
     }
     await secretariat.context.close();
   });
