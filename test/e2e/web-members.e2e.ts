@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_SKIP_REASON, launchBrowser, screenshot, seriousAccessibilityViolations, signIn } from '../support/browser';
+import { BROWSER_SKIP_REASON, launchBrowser, screenshot, seriousAccessibilityViolations, type SignedIn, signIn } from '../support/browser';
 import { scratchSqlite } from '../support/databases';
 import { client, login, startServer, type TestServer } from '../support/server';
 
@@ -23,6 +23,14 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(`Delegation members in Chromium${B
     await browser?.close();
     await server?.close();
   });
+
+  /** The secretariat, signed in, on the demo committee's page (where its set-up forms are). */
+  const secretariatOnCommitteePage = async (): Promise<SignedIn> => {
+    const secretariat = await signIn(browser, server, 'secretariat@concord.test');
+    const committeeId = String(((await client(server, await login(server, 'secretariat@concord.test')).get('/api/committees')).body.items as { id: string }[])[0]?.id);
+    await secretariat.page.goto(`/committees/${committeeId}`);
+    return secretariat;
+  };
 
   it("tells a member the secretariat added that it waits for its head, whom the Members panel lets confirm and remove it", async () => {
     const secretariat = client(server, await login(server, 'secretariat@concord.test'));
@@ -78,10 +86,9 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(`Delegation members in Chromium${B
     await recruitContext.close();
     await head.context.close();
   });
+
   it('offers the secretariat, in the invitation form, only the delegations the chosen roles may belong to', async () => {
-    const secretariat = await signIn(browser, server, 'secretariat@concord.test');
-    const committeeId = String(((await client(server, await login(server, 'secretariat@concord.test')).get('/api/committees')).body.items as { id: string }[])[0]?.id);
-    await secretariat.page.goto(`/committees/${committeeId}`);
+    const secretariat = await secretariatOnCommitteePage();
     const form = secretariat.page.getByRole('form', { name: 'Invite a user' });
     await form.waitFor();
     const offered = async (): Promise<string[]> => (await form.getByLabel('Delegation', { exact: true }).locator('option').allTextContents()).map((text) => text.split(' — ')[0]);
@@ -99,10 +106,9 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(`Delegation members in Chromium${B
     expect(secretariat.errors).toEqual([]);
     await secretariat.context.close();
   });
+
   it('tells the secretariat, once and in words, what to correct in a session it cannot create', async () => {
-    const secretariat = await signIn(browser, server, 'secretariat@concord.test');
-    const committeeId = String(((await client(server, await login(server, 'secretariat@concord.test')).get('/api/committees')).body.items as { id: string }[])[0]?.id);
-    await secretariat.page.goto(`/committees/${committeeId}`);
+    const secretariat = await secretariatOnCommitteePage();
     const form = secretariat.page.getByRole('form', { name: 'Create a session' });
     await form.getByLabel('Session number').fill('7');
     await form.getByLabel('Title').fill('Resumed session');
@@ -126,6 +132,7 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(`Delegation members in Chromium${B
     expect(secretariat.errors.filter((e) => !/400/.test(e))).toEqual([]);
     await secretariat.context.close();
   });
+
   it('says once, without a pointless Try again, that a committee link leads nowhere', async () => {
     const secretariat = await signIn(browser, server, 'secretariat@concord.test');
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-committee']) {

@@ -6,7 +6,7 @@
 /** The first: the Charter of the United Nations entered into force on 24 October 1945. */
 export const EARLIEST_DAY = '1945-10-24';
 
-/** The last: far enough for any negotiation being planned, near enough to catch a mistyped year. */
+/** The last: far enough for every negotiation being planned, near enough to catch a mistyped year. */
 export const LATEST_DAY = '2100-12-31';
 
 /** Whether `day` is a real calendar day written YYYY-MM-DD (not 31 February) within the two bounds. */
