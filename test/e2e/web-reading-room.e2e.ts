@@ -333,6 +333,17 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await screenshot(page, 'reading-room-compare-side-by-side-en.png');
 
+      // Chosen the wrong way round, the page says so and swaps them back on request.
+      const original = await page.getByLabel('Older revision').inputValue();
+      await page.getByLabel('Older revision').selectOption(revisionId);
+      await page.getByLabel('Newer revision').selectOption(original);
+      const reversed = page.getByRole('status').filter({ hasText: 'A/AC.291/22/Rev.1, chosen as the older text, was published after A/AC.291/22' });
+      await reversed.waitFor();
+      await reversed.getByRole('button', { name: 'Swap them' }).click();
+      await expect.poll(() => page.getByLabel('Newer revision').inputValue()).toBe(revisionId);
+      expect(await page.getByLabel('Older revision').inputValue()).toBe(original);
+      expect(await reversed.count()).toBe(0);
+
       await page.getByRole('button', { name: 'Inline' }).click();
       const inline = page.getByRole('region', { name: 'Changes from A/AC.291/22 to A/AC.291/22/Rev.1' });
       await inline.locator('.concord-inline ins', { hasText: 'Relationship with other instruments' }).waitFor();

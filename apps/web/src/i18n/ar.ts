@@ -480,6 +480,8 @@ export const ar: Strings = {
   'room.newer': 'التنقيح الأحدث',
   'room.readRevision': 'قراءة {symbol}',
   'room.sameRevision': 'اختير التنقيح نفسه مرتين: اختر تنقيحين مختلفين.',
+  'room.reversed': '{older}، المختار بوصفه النص الأقدم، نُشر بعد {newer}: فيظهر ما أُضيف كأنه حُذف.',
+  'room.swap': 'بدّل بينهما',
   'room.nothingToCompare': 'يلزم للمقارنة تنقيحان عامان على الأقل للصك.',
   'room.comparisonOf': 'مقارنة {older} و{newer}',
   'room.view': 'طريقة العرض',

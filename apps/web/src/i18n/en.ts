@@ -482,6 +482,8 @@ export const en = {
   'room.newer': 'Newer revision',
   'room.readRevision': 'Read {symbol}',
   'room.sameRevision': 'The same revision is chosen twice: choose two different revisions.',
+  'room.reversed': '{older}, chosen as the older text, was published after {newer}: what was added reads as deleted.',
+  'room.swap': 'Swap them',
   'room.nothingToCompare': 'A comparison needs at least two public revisions of an instrument.',
   'room.comparisonOf': 'Comparison of {older} and {newer}',
   'room.view': 'View',

@@ -481,6 +481,8 @@ export const es: Strings = {
   'room.newer': 'Revisión posterior',
   'room.readRevision': 'Leer {symbol}',
   'room.sameRevision': 'Se ha elegido dos veces la misma revisión: elija dos revisiones distintas.',
+  'room.reversed': '{older}, elegida como texto anterior, se publicó después de {newer}: lo que se añadió aparece como suprimido.',
+  'room.swap': 'Intercambiarlas',
   'room.nothingToCompare': 'Para comparar se necesitan al menos dos revisiones públicas de un instrumento.',
   'room.comparisonOf': 'Comparación de {older} y {newer}',
   'room.view': 'Vista',

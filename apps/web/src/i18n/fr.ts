@@ -482,6 +482,8 @@ export const fr: Strings = {
   'room.newer': 'Révision ultérieure',
   'room.readRevision': 'Lire {symbol}',
   'room.sameRevision': 'La même révision est choisie deux fois : choisissez deux révisions différentes.',
+  'room.reversed': '{older}, choisie comme texte antérieur, a été publiée après {newer} : ce qui a été ajouté apparaît comme supprimé.',
+  'room.swap': 'Les inverser',
   'room.nothingToCompare': 'Une comparaison nécessite au moins deux révisions publiques d’un instrument.',
   'room.comparisonOf': 'Comparaison de {older} et de {newer}',
   'room.view': 'Présentation',

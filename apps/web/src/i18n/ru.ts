@@ -482,6 +482,8 @@ export const ru: Strings = {
   'room.newer': 'Более поздний вариант',
   'room.readRevision': 'Читать {symbol}',
   'room.sameRevision': 'Один и тот же вариант выбран дважды: выберите два разных варианта.',
+  'room.reversed': '{older}, выбранный как более ранний текст, опубликован после {newer}: добавленное отображается как удалённое.',
+  'room.swap': 'Поменять местами',
   'room.nothingToCompare': 'Для сравнения нужны по меньшей мере два опубликованных варианта документа.',
   'room.comparisonOf': 'Сравнение {older} и {newer}',
   'room.view': 'Вид',

@@ -476,6 +476,8 @@ export const zh: Strings = {
   'room.newer': '较新的修订本',
   'room.readRevision': '阅读{symbol}',
   'room.sameRevision': '两次选择了同一修订本：请选择两个不同的修订本。',
+  'room.reversed': '被选为较早文本的{older}发布于{newer}之后：新增的内容会显示为删除。',
+  'room.swap': '互换',
   'room.nothingToCompare': '一项文书至少要有两个公开修订本才能进行比较。',
   'room.comparisonOf': '{older}与{newer}的比较',
   'room.view': '视图',

@@ -143,6 +143,8 @@ function CompareView({
       { replace: true },
     );
   const sameRevision = pair.older.id === pair.newer.id;
+  // Published the other way round, the comparison reads every addition as a deletion: said, with the way back.
+  const reversed = pair.older.publishedAt > pair.newer.publishedAt;
 
   return (
     <>
@@ -224,6 +226,14 @@ function CompareView({
       {sameRevision && (
         <div role="status" className="alert alert-warning">
           <p>{t('room.sameRevision')}</p>
+        </div>
+      )}
+      {reversed && (
+        <div role="status" className="alert alert-warning">
+          <p>{t('room.reversed', { older: pair.older.symbol, newer: pair.newer.symbol })}</p>
+          <button type="button" className="button-secondary" onClick={() => go({ older: pair.newer.id, newer: pair.older.id })}>
+            {t('room.swap')}
+          </button>
         </div>
       )}
       <ComparisonResult pair={pair} tab={tab} onTab={(view) => go({ view })} />
