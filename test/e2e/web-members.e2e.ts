@@ -135,6 +135,8 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(`Delegation members in Chromium${B
 
   it('says once, without a pointless Try again, that a committee link leads nowhere', async () => {
     const secretariat = await signIn(browser, server, 'secretariat@concord.test');
+    // The header names the secretariat once, not followed by its code (SECRETARIAT).
+    await expect.poll(() => secretariat.page.locator('.account-delegation').textContent()).toBe('Secretariat');
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-committee']) {
       await secretariat.page.goto(`/committees/${id}`);
       await secretariat.page.getByRole('alert').first().waitFor();

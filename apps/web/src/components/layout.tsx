@@ -101,7 +101,10 @@ function AccountSummary({ user }: { user: User }) {
               ? t('header.noDelegation')
               : delegation === null
                 ? '…'
-                : `${delegationName(delegation, language)} (${delegation.code})`}
+                : delegation.kind === 'secretariat'
+                  ? // Its code (SECRETARIAT) would only repeat its name.
+                    delegationName(delegation, language)
+                  : `${delegationName(delegation, language)} (${delegation.code})`}
           </dd>
         </div>
         <div>
