@@ -27,6 +27,11 @@ class ExampleDto {
   @Min(0)
   @Max(1000)
   number?: number;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'note must not be empty' })
+  note?: string;
 }
 
 async function refusal(body: unknown): Promise<AppException> {
@@ -56,6 +61,10 @@ describe(createValidationPipe.name, () => {
     expect((await refusal({ delegationId: id, title: 'x', code: 'ab' })).details).toEqual(['code is too short: give at least 3 characters']);
     expect((await refusal({ delegationId: id, title: 'x', number: 1001 })).details).toEqual(['number is too large: give 1000 or less']);
     expect((await refusal({ delegationId: id, title: 'x', number: -1 })).details).toEqual(['number is too small: give 0 or more']);
+  });
+
+  it('keeps the message a DTO wrote itself for a bound', async () => {
+    expect((await refusal({ delegationId: '00000000-0000-4000-8000-000000000000', title: 'x', note: '' })).details).toEqual(['note must not be empty']);
   });
 
   it('accepts a valid body', async () => {

@@ -6,29 +6,47 @@ import { hygieneProblem } from './input-hygiene';
  * What a person is told for a constraint whose stock message names a type instead of saying what to do
  * ("must be a UUID", "should not exist"); other constraints keep class-validator's or the DTO's own message.
  */
-const SAYS_WHAT_TO_DO: Readonly<Record<string, (path: string, stock: string) => string>> = {
+const SAYS_WHAT_TO_DO: Readonly<Record<string, (path: string, stock: string) => string | null>> = {
   isUuid: (path) => `${path} must be the id of an existing record: choose the record again from its list`,
   whitelistValidation: (path) => `${path} is not something this request takes: leave it out`,
   isNotEmpty: (path) => `${path} is empty: fill it in`,
   isDefined: (path) => `${path} is missing: give it`,
-  // "must be longer than or equal to 1 characters" and the like name a bound, not what to do about it.
-  minLength: (path, stock) => (boundIn(stock) === '1' ? `${path} is empty: fill it in` : `${path} is too short: give at least ${boundIn(stock)} characters`),
-  maxLength: (path, stock) => `${path} is too long: shorten it to ${boundIn(stock)} characters at most`,
-  min: (path, stock) => `${path} is too small: give ${boundIn(stock)} or more`,
-  max: (path, stock) => `${path} is too large: give ${boundIn(stock)} or less`,
+  // class-validator's own wording for a bound ("must be longer than or equal to 1 characters") names the bound, not
+  // what to do about it; a message the DTO wrote itself is kept.
+  minLength: (path, stock) => {
+    const bound = stockBound(stock, 'must be longer than or equal to', 'characters');
+    if (bound === null) return null;
+    return bound === '1' ? `${path} is empty: fill it in` : `${path} is too short: give at least ${bound} characters`;
+  },
+  maxLength: (path, stock) => {
+    const bound = stockBound(stock, 'must be shorter than or equal to', 'characters');
+    return bound === null ? null : `${path} is too long: shorten it to ${bound} characters at most`;
+  },
+  min: (path, stock) => {
+    const bound = stockBound(stock, 'must not be less than');
+    return bound === null ? null : `${path} is too small: give ${bound} or more`;
+  },
+  max: (path, stock) => {
+    const bound = stockBound(stock, 'must not be greater than');
+    return bound === null ? null : `${path} is too large: give ${bound} or less`;
+  },
 };
 
-/** The number a stock class-validator message names as its bound ("... than or equal to 300 characters"). */
-function boundIn(stock: string): string {
-  return /(-?\d+(?:\.\d+)?)(?!.*\d)/.exec(stock)?.[1] ?? '?';
+/** The bound in class-validator's stock message for a constraint ("title must be … than or equal to 300 characters"), or null for another message. */
+function stockBound(message: string, phrase: string, unit = ''): string | null {
+  const at = message.indexOf(` ${phrase} `);
+  if (at < 0) return null;
+  const rest = message.slice(at + phrase.length + 2).trim();
+  const bound = unit === '' ? rest : rest.endsWith(` ${unit}`) ? rest.slice(0, -unit.length - 1) : null;
+  return bound !== null && /^-?\d+(\.\d+)?$/.test(bound) ? bound : null;
 }
 
 function flatten(errors: readonly ValidationError[], prefix = ''): string[] {
   return errors.flatMap((error) => {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
     const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => {
-      const said = SAYS_WHAT_TO_DO[constraint];
-      if (said) return said(path, message);
+      const said = SAYS_WHAT_TO_DO[constraint]?.(path, message) ?? null;
+      if (said !== null) return said;
       return message.startsWith(`property ${error.property} `) ? `${path} ${message.slice(`property ${error.property} `.length)}` : message.replace(error.property, path);
     });
     return [...own, ...flatten(error.children ?? [], path)];
