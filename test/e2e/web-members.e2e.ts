@@ -146,4 +146,15 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)(`Delegation members in Chromium${B
     }
     await secretariat.context.close();
   });
+  it("shows an observer its organization's members on the committee page, and the reading room instead of the committee's texts", async () => {
+    const observer = await signIn(browser, server, 'observer@concord.test');
+    const committeeId = String(((await client(server).get('/api/committees')).body.items as { id: string }[])[0]?.id);
+    await observer.page.goto(`/committees/${committeeId}`);
+    await membersPanel(observer.page).getByRole('row', { name: /Tomás Rivera/ }).waitFor();
+    await observer.page.getByRole('region', { name: 'Instruments' }).getByRole('link', { name: 'Open the reading room' }).waitFor();
+    await observer.page.waitForFunction(() => document.querySelectorAll('.loading').length === 0);
+    expect(await observer.page.getByRole('alert').allTextContents()).toEqual([]);
+    expect(observer.errors).toEqual([]);
+    await observer.context.close();
+  });
 });

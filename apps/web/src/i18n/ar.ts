@@ -147,6 +147,7 @@ export const ar: Strings = {
 
   'instruments.title': 'الصكوك',
   'instruments.empty': 'لم يُستورَد أي صك بعد.',
+  'instruments.publishedOnly': 'يقرأ المراقبون النصوص بعد أن تنشرها الأمانة.',
   'instruments.untitled': 'صك بلا عنوان',
   'instruments.original': 'لغة الأصل: {language}',
   'instruments.imported': 'استُورد في {date}',

@@ -148,6 +148,7 @@ export const en = {
 
   'instruments.title': 'Instruments',
   'instruments.empty': 'No instruments have been imported.',
+  'instruments.publishedOnly': 'Observers read the texts once the secretariat publishes them.',
   'instruments.untitled': 'Untitled instrument',
   'instruments.original': 'Original: {language}',
   'instruments.imported': 'Imported {date}',

@@ -147,6 +147,7 @@ export const es: Strings = {
 
   'instruments.title': 'Instrumentos',
   'instruments.empty': 'No se ha importado ningún instrumento.',
+  'instruments.publishedOnly': 'Los observadores leen los textos una vez que la secretaría los publica.',
   'instruments.untitled': 'Instrumento sin título',
   'instruments.original': 'Original: {language}',
   'instruments.imported': 'Importado el {date}',

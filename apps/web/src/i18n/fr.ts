@@ -147,6 +147,7 @@ export const fr: Strings = {
 
   'instruments.title': 'Instruments',
   'instruments.empty': 'Aucun instrument n’a été importé.',
+  'instruments.publishedOnly': 'Les observateurs lisent les textes une fois que le secrétariat les a publiés.',
   'instruments.untitled': 'Instrument sans titre',
   'instruments.original': 'Original : {language}',
   'instruments.imported': 'Importé le {date}',

@@ -147,6 +147,7 @@ export const ru: Strings = {
 
   'instruments.title': 'Документы',
   'instruments.empty': 'Документы ещё не импортированы.',
+  'instruments.publishedOnly': 'Наблюдатели читают тексты после их опубликования секретариатом.',
   'instruments.untitled': 'Документ без названия',
   'instruments.original': 'Язык оригинала: {language}',
   'instruments.imported': 'Импортирован {date}',

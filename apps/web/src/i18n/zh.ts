@@ -146,6 +146,7 @@ export const zh: Strings = {
 
   'instruments.title': '文书',
   'instruments.empty': '尚未导入任何文书。',
+  'instruments.publishedOnly': '观察员可在秘书处发布案文后阅读。',
   'instruments.untitled': '无标题文书',
   'instruments.original': '原文语言：{language}',
   'instruments.imported': '导入日期：{date}',

@@ -9,6 +9,7 @@ import { formatDate, languageName } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { pickLocalizedEntry } from '../../localized';
 import { useResource, type Resource } from '../../use-resource';
+import { READING_ROOM_PATH } from '../../reading-room/paths';
 import { consolidatedDraftPath } from '../../routes';
 
 /**
@@ -23,6 +24,19 @@ export function InstrumentsSection({
   onRetry: () => void;
 }) {
   const { t } = useI18n();
+  const user = useUser();
+  // Who reads no committee text (an observer) reads the published revisions instead: pointed there, not refused.
+  const readsCommitteeTexts = decide(subjectOf(user), 'read', { tier: 'committee', committeeId: user.committeeId }).allowed;
+  if (!readsCommitteeTexts) {
+    return (
+      <section className="panel" aria-labelledby="instruments-heading">
+        <h2 id="instruments-heading">{t('instruments.title')}</h2>
+        <p>
+          {t('instruments.publishedOnly')} <Link to={READING_ROOM_PATH}>{t('room.open')}</Link>
+        </p>
+      </section>
+    );
+  }
   return (
     <section className="panel" aria-labelledby="instruments-heading">
       <h2 id="instruments-heading">{t('instruments.title')}</h2>
