@@ -217,6 +217,13 @@ for (const backend of BACKENDS) {
       const again = await api.patch(`/api/delegations/${String(italy.body.id)}`, { names: renamed.body.names, groupIds: [eu?.id] });
       expect(again.body).toEqual(renamed.body);
       expect(await server.db.query('SELECT COUNT(*) AS n FROM audit_log')).toEqual(auditRows);
+      // A kind its members' roles do not fit is refused: Egypt's head of delegation cannot sit in an observer organization.
+      const egypt = delegations.find((d) => d.code === 'EGY');
+      const rekinded = await api.patch(`/api/delegations/${String(egypt?.id)}`, { kind: 'observer-organization' });
+      expect(rekinded.status).toBe(400);
+      expect(String(rekinded.body.error?.message)).toContain('remove them from the delegation first, or keep its kind');
+      expect((await api.get(`/api/delegations/${String(egypt?.id)}`)).body).toMatchObject({ kind: 'member-state' });
+      expect(await server.db.query('SELECT COUNT(*) AS n FROM audit_log')).toEqual(auditRows);
     });
 
     it('imports a base text from Markdown and from DOCX and serves it numbered', async () => {

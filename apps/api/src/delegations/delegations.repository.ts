@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
+import { User } from '../auth/user.entity';
 import { Delegation } from './delegation.entity';
 import { GroupMembership } from './group-membership.entity';
 
@@ -28,6 +29,11 @@ export class DelegationsRepository {
   membershipsOf(memberIds: readonly string[], manager?: EntityManager): Promise<GroupMembership[]> {
     if (memberIds.length === 0) return Promise.resolve([]);
     return (manager ?? this.dataSource.manager).getRepository(GroupMembership).findBy({ memberId: In([...memberIds]) });
+  }
+
+  /** The names and roles of the users who belong to a delegation, pending or confirmed. */
+  membersOf(delegationId: string, manager: EntityManager): Promise<Pick<User, 'displayName' | 'roles'>[]> {
+    return manager.getRepository(User).find({ where: { delegationId }, select: { displayName: true, roles: true } });
   }
 
   async save(delegation: Delegation, manager: EntityManager): Promise<void> {

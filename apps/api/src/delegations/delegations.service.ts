@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { DelegationKind, Localized } from '@concord/domain';
+import { type DelegationKind, type Localized, roleUnfitForDelegation } from '@concord/domain';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -84,6 +84,7 @@ export class DelegationsService {
       if (dto.kind !== undefined) delegation.kind = dto.kind;
       if (dto.names !== undefined) delegation.names = cleanNames(dto.names);
       const groupIds = dto.groupIds === undefined ? oldGroups : await this.checkGroups(delegation, dto.groupIds, manager);
+      if (delegation.kind !== before.kind) await this.assertMembersFit(delegation, manager);
       const after = view(delegation, groupIds);
       // An update to the values already held is answered without a write, so the audit log records only changes.
       if (isDeepStrictEqual(before, after)) return before;
@@ -94,6 +95,19 @@ export class DelegationsService {
       await this.audit.record(manager, { actorId: user.user.id, action: 'delegation.update', entityType: 'delegation', entityId: id, before, after });
       return after;
     });
+  }
+
+  /**
+   * A new kind must still fit every member's roles (as invitations require): a Member State turned observer
+   * organization would otherwise keep delegates that an observer organization cannot have.
+   */
+  private async assertMembersFit(delegation: Delegation, manager: EntityManager): Promise<void> {
+    for (const member of await this.delegations.membersOf(delegation.id, manager)) {
+      const unfit = roleUnfitForDelegation(member.roles, delegation.kind);
+      if (unfit !== null) {
+        throw new AppException('validation-failed', `${member.displayName} is a member of ${delegation.code} as ${unfit}, which a delegation of kind ${delegation.kind} cannot have: remove them from the delegation first, or keep its kind.`);
+      }
+    }
   }
 
   private async assertCodeFree(delegation: Delegation, manager: EntityManager): Promise<void> {
