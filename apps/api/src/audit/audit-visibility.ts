@@ -5,8 +5,8 @@ import type { ChainedRow } from './audit-chain';
  * Who may see which audit row, decided on the read side (the rows themselves are never changed: they are chained).
  * A row belongs to the committee of the record it is about; a row about a delegation-tier record (a drafting space,
  * its co-sponsor invitations, a delegation-tier comment, an unsubmitted proposal, a written comment being drafted)
- * is shown in full only to the
- * owning delegations' confirmed members, and to everyone else as a bare "a delegation-tier action happened at".
+ * is shown in full only to the owning delegations' confirmed members, and to everyone else as a bare "a
+ * delegation-tier action happened at".
  */
 
 /** The kinds of records audit rows are about, as far as visibility needs to know them. */

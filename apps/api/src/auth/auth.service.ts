@@ -253,7 +253,7 @@ export class AuthService {
       assertAllowed(ownMembers);
       // Which of these fit the delegation's kind is checked below, with everyone's invitations.
       if (!dto.roles.every((role) => ACTING_ROLES.includes(role))) {
-        throw new AppException('forbidden', 'A head of delegation may only invite members of its own delegation (and an observer, observers of its own organization).');
+        throw new AppException('forbidden', 'A head of delegation invites only members of its own delegation, and an observer only observers of its own organization.');
       }
     }
     if (dto.roles.includes('admin') && !subject.roles.includes('admin')) {
