@@ -228,8 +228,17 @@ for (const backend of BACKENDS) {
       expect(second).toMatchObject({ delegationId: null, pendingDelegationId: ids.COE, roles: ['observer'] });
       tokens.observer = await login(server, 'observer@concord.test');
       const coeMembers = `/api/delegations/${ids.COE}/members`;
+      // Refused: the pending observer itself, an observer on Egypt's members, Egypt's head and the secretariat on the
+      // organization's, and anonymous callers; none of them writes anything.
+      const beforeRefusals = await fingerprint();
       expect((await as('second.observer').post(`${coeMembers}/${String(second.id)}/confirm`)).status).toBe(403);
       expect((await as('observer').get(members())).status).toBe(403);
+      expect((await as('observer').post(`${members()}/${ids.mole}/confirm`)).status).toBe(403);
+      expect((await as('egypt.head').post(`${coeMembers}/${String(second.id)}/confirm`)).status).toBe(403);
+      expect((await as('secretariat').post(`${coeMembers}/${String(second.id)}/confirm`)).status).toBe(403);
+      expect((await client(server).get(coeMembers)).status).toBe(401);
+      expect((await client(server).post(`${coeMembers}/${String(second.id)}/confirm`)).status).toBe(401);
+      expect(await fingerprint()).toBe(beforeRefusals);
       const listed = await as('observer').get(coeMembers);
       expect(listed.status).toBe(200);
       expect((listed.body.items as Json[]).find((m) => m.userId === second.id)).toMatchObject({ membership: 'pending', addedBy: { displayName: 'Lena Okafor' } });
